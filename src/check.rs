@@ -1,0 +1,117 @@
+//! `oogst check`: recognise an oogst file by its `format` and validate it.
+
+use std::path::Path;
+
+use crate::clock::ClockDoc;
+use crate::i18n::Lang;
+use crate::lead_state::LeadState;
+use crate::programme::{self, FileError, Problem, ProblemKind, Programme};
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a file as UTF-8 text, refusing one that is too large, with a
+/// message that names the file.
+pub fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
+    let name = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {e}"))?;
+    if meta.is_dir() {
+        return Err(match lang {
+            Lang::Nl => format!("{name}: is een map, geen bestand"),
+            Lang::En => format!("{name}: is a folder, not a file"),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        let mib = meta.len() as f64 / (1024.0 * 1024.0);
+        return Err(match lang {
+            Lang::Nl => {
+                format!("{name}: te groot ({mib:.1} MiB); oogst leest bestanden tot 64 MiB")
+            }
+            Lang::En => format!("{name}: too large ({mib:.1} MiB); oogst reads files up to 64 MiB"),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        match lang {
+            Lang::Nl => format!("{name}: geen UTF-8-tekst (ongeldige byte op positie {at})"),
+            Lang::En => format!("{name}: not UTF-8 text (invalid byte at offset {at})"),
+        }
+    })
+}
+
+/// The formats `check` knows.
+const KNOWN: [&str; 3] = [
+    programme::FORMAT,
+    crate::clock::CLOCK_FORMAT,
+    crate::lead_state::FORMAT,
+];
+
+/// Validates one file; on success a one-line summary of what it holds.
+pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<String, FileError> {
+    // Syntax errors first, with line and column, whatever the format.
+    let format = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => v.get("format").and_then(|f| f.as_str()).map(str::to_string),
+        Err(_) => None,
+    };
+    match format.as_deref() {
+        Some(programme::FORMAT) | None => {
+            let p = Programme::parse(text, file)?;
+            let first = p
+                .blocks
+                .first()
+                .map(|b| b.start.to_string())
+                .unwrap_or_default();
+            let last = p
+                .blocks
+                .last()
+                .map(|b| b.end.to_string())
+                .unwrap_or_default();
+            let breakouts = p.blocks.iter().filter(|b| !b.questions.is_empty()).count();
+            Ok(match lang {
+                Lang::Nl => format!(
+                    "programma \"{}\": {} blokken, {first}–{last}, {breakouts} break-out(s)",
+                    crate::text::one_line(&p.title),
+                    p.blocks.len()
+                ),
+                Lang::En => format!(
+                    "programme \"{}\": {} blocks, {first}–{last}, {breakouts} breakout(s)",
+                    crate::text::one_line(&p.title),
+                    p.blocks.len()
+                ),
+            })
+        }
+        Some(crate::clock::CLOCK_FORMAT) => {
+            let doc = ClockDoc::parse(text, file)?;
+            let block = doc
+                .block
+                .as_ref()
+                .map(|b| crate::text::one_line(&b.title).into_owned())
+                .unwrap_or_else(|| "–".into());
+            Ok(match lang {
+                Lang::Nl => format!(
+                    "klok van sessie {}: blok {block}, geschreven {}",
+                    doc.session, doc.written
+                ),
+                Lang::En => format!(
+                    "clock of session {}: block {block}, written {}",
+                    doc.session, doc.written
+                ),
+            })
+        }
+        Some(crate::lead_state::FORMAT) => {
+            let s = LeadState::parse(text, file)?;
+            Ok(match lang {
+                Lang::Nl => format!("klokstand van sessie {} op {}", s.session, s.day),
+                Lang::En => format!("lead state of session {} on {}", s.session, s.day),
+            })
+        }
+        Some(other) => Err(FileError::single(
+            file,
+            Problem::at(ProblemKind::UnknownFormat {
+                found: other.to_string(),
+                known: &KNOWN,
+            }),
+        )),
+    }
+}

@@ -1,0 +1,160 @@
+//! `clock.json`: what the hosts need to show the lead's clock.
+
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+use serde::{Deserialize, Serialize};
+
+use super::{ClockState, Phase, TimeSource};
+use crate::programme::{FileError, Problem, ProblemKind, Programme, parse_typed};
+
+pub const FORMAT: &str = "oogst-clock";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClockDoc {
+    pub format: String,
+    pub version: u64,
+    pub session: String,
+    pub block: Option<ClockDocBlock>,
+    pub paused: bool,
+    pub message: Option<ClockDocMessage>,
+    pub written: String,
+    pub rehearsal: Option<DocRehearsal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClockDocBlock {
+    pub index: usize,
+    pub kind: String,
+    pub title: String,
+    pub started: String,
+    pub planned_end: String,
+    pub projected_end: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClockDocMessage {
+    pub text: String,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocRehearsal {
+    pub speed: serde_json::Number,
+    pub real: String,
+}
+
+/// RFC 3339 with the local offset, to the second: `2021-01-21T11:02:10+01:00`.
+pub fn rfc3339(ts: Timestamp, tz: &TimeZone) -> String {
+    let ts = Timestamp::from_second(ts.as_second()).unwrap_or(ts);
+    ts.display_with_offset(tz.to_offset(ts)).to_string()
+}
+
+fn speed_number(speed: f64) -> serde_json::Number {
+    if speed.fract() == 0.0 && speed > 0.0 && speed < 1e15 {
+        serde_json::Number::from(speed as u64)
+    } else {
+        serde_json::Number::from_f64(speed).unwrap_or_else(|| serde_json::Number::from(1))
+    }
+}
+
+impl ClockDoc {
+    /// The document for `state` at virtual instant `now` (real instant `real`).
+    pub fn build(
+        programme: &Programme,
+        state: &ClockState,
+        now: Timestamp,
+        real: Timestamp,
+        source: &TimeSource,
+        tz: &TimeZone,
+    ) -> ClockDoc {
+        let current = state.current(now);
+        let block = current.and_then(|c| {
+            let run = &state.blocks[c.index];
+            let block = &programme.blocks[c.index];
+            Some(ClockDocBlock {
+                index: c.index,
+                kind: block.kind.name().to_string(),
+                title: block.title.clone(),
+                started: rfc3339(run.started?, tz),
+                planned_end: rfc3339(run.planned_end, tz),
+                projected_end: rfc3339(c.deadline?, tz),
+            })
+        });
+        ClockDoc {
+            format: FORMAT.to_string(),
+            version: crate::programme::VERSION,
+            session: programme.id.clone(),
+            paused: current.is_some_and(|c| c.phase == Phase::Paused),
+            block,
+            message: state.message.as_ref().map(|m| ClockDocMessage {
+                text: m.text.clone(),
+                at: rfc3339(m.at, tz),
+            }),
+            written: rfc3339(now, tz),
+            rehearsal: source.is_rehearsal().then(|| DocRehearsal {
+                speed: speed_number(source.speed()),
+                real: rfc3339(real, tz),
+            }),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a clock document serialises");
+        s.push('\n');
+        s
+    }
+
+    /// Reads and checks a clock file: its shape and every time in it.
+    pub fn parse(text: &str, file: &str) -> Result<ClockDoc, FileError> {
+        let doc: ClockDoc = parse_typed(text, file, FORMAT, "clock")?;
+        let mut times: Vec<(&str, &str)> = vec![("written", &doc.written)];
+        if let Some(b) = &doc.block {
+            times.extend([
+                ("block.started", b.started.as_str()),
+                ("block.planned_end", b.planned_end.as_str()),
+                ("block.projected_end", b.projected_end.as_str()),
+            ]);
+        }
+        if let Some(m) = &doc.message {
+            times.push(("message.at", &m.at));
+        }
+        if let Some(r) = &doc.rehearsal {
+            times.push(("rehearsal.real", &r.real));
+        }
+        for (path, value) in times {
+            if value.parse::<Timestamp>().is_err() {
+                return Err(FileError::single(
+                    file,
+                    Problem::at(ProblemKind::Shape {
+                        path: path.to_string(),
+                        detail: format!("\"{value}\" is not an RFC 3339 time with offset"),
+                    }),
+                ));
+            }
+        }
+        Ok(doc)
+    }
+
+    /// The lead's virtual "now", given the reader's real now: in a
+    /// rehearsal, written + (real now − real written) × speed.
+    pub fn lead_now(&self, real_now: Timestamp) -> Option<Timestamp> {
+        let written: Timestamp = self.written.parse().ok()?;
+        match &self.rehearsal {
+            None => Some(real_now),
+            Some(r) => {
+                let real: Timestamp = r.real.parse().ok()?;
+                let speed = r.speed.as_f64().unwrap_or(1.0);
+                Some(TimeSource::rehearsal(real, written, speed).virtual_at(real_now))
+            }
+        }
+    }
+
+    /// How long ago, in real time, the lead wrote this.
+    pub fn age(&self, real_now: Timestamp) -> Option<SignedDuration> {
+        let written: Timestamp = match &self.rehearsal {
+            None => self.written.parse().ok()?,
+            Some(r) => r.real.parse().ok()?,
+        };
+        Some(real_now - written)
+    }
+}

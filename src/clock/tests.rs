@@ -1,0 +1,627 @@
+use jiff::civil::{Date, date};
+use jiff::tz::{self, TimeZone};
+use jiff::{SignedDuration, Timestamp};
+use proptest::prelude::*;
+
+use super::*;
+use crate::programme::Programme;
+
+const DAY: Date = date(2021, 1, 21);
+
+fn tz() -> TimeZone {
+    TimeZone::fixed(tz::offset(1))
+}
+
+fn at(h: i8, m: i8) -> Timestamp {
+    at_s(h, m, 0)
+}
+
+fn at_s(h: i8, m: i8, s: i8) -> Timestamp {
+    DAY.at(h, m, s, 0)
+        .to_zoned_datetime(tz())
+        .unwrap()
+        .timestamp()
+}
+
+fn mins(m: i64) -> SignedDuration {
+    SignedDuration::from_mins(m)
+}
+
+fn demo_at(now: Timestamp) -> ClockState {
+    ClockState::new(&Programme::demo(), DAY, &tz(), now)
+}
+
+fn hhmm(ts: Option<Timestamp>) -> String {
+    ts.map(|t| t.to_zoned_datetime(tz()).strftime("%H:%M").to_string())
+        .unwrap_or_else(|| "-".into())
+}
+
+fn slots(c: &ClockState, now: Timestamp) -> Vec<String> {
+    c.schedule(now)
+        .slots
+        .iter()
+        .map(|s| format!("{:?} {}-{}", s.phase, hhmm(s.start), hhmm(s.end)))
+        .collect()
+}
+
+#[test]
+fn opening_picks_the_block_planned_for_now() {
+    assert_eq!(demo_at(at(8, 0)).current, 0);
+    assert_eq!(demo_at(at(9, 50)).current, 0);
+    assert_eq!(demo_at(at(10, 12)).current, 2);
+    // In the 10:55–11:00 gap the breakout is next.
+    assert_eq!(demo_at(at(10, 57)).current, 4);
+    let over = demo_at(at(12, 0));
+    assert!(over.is_over());
+    assert_eq!(over.current(at(12, 0)), None);
+    // Nothing is started by opening.
+    let c = demo_at(at(10, 12));
+    assert!(!c.is_running());
+    assert_eq!(c.current(at(10, 12)).unwrap().phase, Phase::Waiting);
+}
+
+#[test]
+fn a_started_block_counts_down_from_its_actual_start() {
+    let mut c = demo_at(at(10, 12));
+    assert_eq!(c.apply(Action::StartPause, at(10, 12)), Outcome::Started);
+    let cur = c.current(at(10, 20)).unwrap();
+    assert_eq!(cur.phase, Phase::Running);
+    assert_eq!(cur.remaining, mins(22));
+    assert_eq!(cur.deadline, Some(at(10, 42)));
+    assert_eq!(cur.timebox, mins(30));
+    // Over time keeps running, negative.
+    let late = c.current(at(10, 45)).unwrap();
+    assert_eq!(late.remaining, -mins(3));
+    assert!(late.over_time());
+    assert!(!late.nearly_over());
+    assert!(c.current(at(10, 41)).unwrap().nearly_over());
+    assert!(!c.current(at(10, 39)).unwrap().nearly_over());
+}
+
+#[test]
+fn amber_starts_at_a_tenth_of_a_short_block() {
+    // The 10-minute opening: amber in its last minute, not its last two.
+    let mut c = demo_at(at(10, 0));
+    c.apply(Action::StartPause, at(10, 0));
+    assert!(
+        !c.current(at(10, 8) + SignedDuration::from_secs(30))
+            .unwrap()
+            .nearly_over()
+    );
+    assert!(
+        c.current(at(10, 9) + SignedDuration::from_secs(30))
+            .unwrap()
+            .nearly_over()
+    );
+}
+
+#[test]
+fn pause_freezes_and_resume_shifts_the_deadline() {
+    let mut c = demo_at(at(10, 12));
+    c.apply(Action::StartPause, at(10, 12));
+    assert_eq!(c.apply(Action::StartPause, at(10, 20)), Outcome::Paused);
+    for t in [at(10, 20), at(10, 25), at(11, 30)] {
+        let cur = c.current(t).unwrap();
+        assert_eq!(cur.phase, Phase::Paused);
+        assert_eq!(cur.remaining, mins(22));
+    }
+    assert_eq!(c.apply(Action::StartPause, at(10, 25)), Outcome::Resumed);
+    let cur = c.current(at(10, 25)).unwrap();
+    assert_eq!(cur.remaining, mins(22));
+    assert_eq!(cur.deadline, Some(at(10, 47)));
+}
+
+#[test]
+fn extend_and_shorten() {
+    let mut c = demo_at(at(10, 12));
+    c.apply(Action::StartPause, at(10, 12));
+    assert_eq!(c.apply(Action::Extend, at(10, 13)), Outcome::Extended);
+    assert_eq!(c.apply(Action::Extend, at(10, 13)), Outcome::Extended);
+    assert_eq!(c.current(at(10, 13)).unwrap().deadline, Some(at(10, 44)));
+    assert_eq!(c.current(at(10, 13)).unwrap().timebox, mins(32));
+    assert_eq!(c.apply(Action::Shorten, at(10, 14)), Outcome::Shortened);
+    assert_eq!(c.current(at(10, 14)).unwrap().deadline, Some(at(10, 43)));
+    // Never below one minute.
+    for _ in 0..30 {
+        c.apply(Action::Shorten, at(10, 14));
+    }
+    assert_eq!(c.current(at(10, 14)).unwrap().timebox, mins(1));
+    assert_eq!(
+        c.apply(Action::Shorten, at(10, 14)),
+        Outcome::Ignored(Ignored::MinimumReached)
+    );
+}
+
+#[test]
+fn a_walk_in_counts_down_to_its_planned_end() {
+    let mut c = demo_at(at(9, 40));
+    // Not started: its timebox if started now.
+    assert_eq!(c.current(at(9, 40)).unwrap().remaining, mins(20));
+    c.apply(Action::StartPause, at(9, 50));
+    assert_eq!(c.current(at(9, 50)).unwrap().deadline, Some(at(10, 0)));
+    assert_eq!(c.current(at(9, 55)).unwrap().remaining, mins(5));
+}
+
+#[test]
+fn next_ends_now_and_starts_the_next_block() {
+    let mut c = demo_at(at(10, 0));
+    c.apply(Action::StartPause, at(10, 1));
+    assert_eq!(
+        c.apply(Action::Next, at(10, 12)),
+        Outcome::Moved { started: true }
+    );
+    assert_eq!(c.current, 2);
+    assert_eq!(c.blocks[1].ended, Some(at(10, 12)));
+    assert_eq!(c.current(at(10, 12)).unwrap().deadline, Some(at(10, 42)));
+    // Walk-in was never started: it shows as skipped.
+    assert_eq!(
+        slots(&c, at(10, 12)),
+        [
+            "Skipped ---",
+            "Done 10:01-10:12",
+            "Running 10:12-10:42",
+            "ToCome 10:42-10:57",
+            "ToCome 11:00-12:00"
+        ]
+    );
+    assert_eq!(c.schedule(at(10, 12)).late, SignedDuration::ZERO);
+}
+
+#[test]
+fn next_while_paused_counts_the_pause() {
+    let mut c = demo_at(at(10, 0));
+    c.apply(Action::StartPause, at(10, 0));
+    c.apply(Action::StartPause, at(10, 5));
+    c.apply(Action::Next, at(10, 9));
+    assert_eq!(c.blocks[1].paused, mins(4));
+    assert_eq!(c.blocks[1].paused_at, None);
+}
+
+#[test]
+fn the_last_next_ends_the_programme() {
+    let mut c = demo_at(at(11, 0));
+    c.apply(Action::StartPause, at(11, 0));
+    assert_eq!(c.apply(Action::Next, at(12, 3)), Outcome::Ended);
+    assert!(c.is_over());
+    assert_eq!(
+        c.apply(Action::Next, at(12, 4)),
+        Outcome::Ignored(Ignored::ProgrammeOver)
+    );
+    assert_eq!(
+        c.apply(Action::StartPause, at(12, 4)),
+        Outcome::Ignored(Ignored::ProgrammeOver)
+    );
+    assert_eq!(c.schedule(at(12, 30)).late, mins(3));
+    // Back from the end: the last block again, not started.
+    assert_eq!(c.apply(Action::Previous, at(12, 5)), Outcome::MovedBack);
+    assert_eq!(c.current, 4);
+    assert!(!c.is_running());
+}
+
+#[test]
+fn previous_makes_the_previous_block_current_not_started() {
+    let mut c = demo_at(at(10, 0));
+    c.apply(Action::StartPause, at(10, 0));
+    c.apply(Action::Next, at(10, 10));
+    c.apply(Action::Extend, at(10, 11));
+    assert_eq!(c.apply(Action::Previous, at(10, 12)), Outcome::MovedBack);
+    assert_eq!(c.current, 1);
+    assert_eq!(c.blocks[1].started, None);
+    assert_eq!(c.blocks[2].started, None);
+    assert_eq!(c.blocks[2].extra, SignedDuration::ZERO);
+    let mut first = demo_at(at(9, 0));
+    assert_eq!(
+        first.apply(Action::Previous, at(9, 0)),
+        Outcome::Ignored(Ignored::AtFirstBlock)
+    );
+}
+
+#[test]
+fn a_gap_absorbs_delay_and_then_the_rest_runs_late() {
+    let c = demo_at(at(10, 12));
+    assert_eq!(
+        slots(&c, at(10, 12)),
+        [
+            "Skipped ---",
+            "Skipped ---",
+            "Waiting 10:12-10:42",
+            "ToCome 10:42-10:57",
+            "ToCome 11:00-12:00"
+        ]
+    );
+    assert_eq!(c.schedule(at(10, 12)).late, SignedDuration::ZERO);
+    // Eight minutes later the gap is used up and three minutes more.
+    assert_eq!(c.schedule(at(10, 20)).late, mins(5));
+    assert_eq!(slots(&c, at(10, 20))[4], "ToCome 11:05-12:05");
+}
+
+#[test]
+fn an_over_time_block_pushes_the_rest() {
+    let mut c = demo_at(at(10, 40));
+    c.apply(Action::StartPause, at(10, 40));
+    // Planned to end 10:55; at 11:02 it still runs.
+    assert_eq!(slots(&c, at(11, 2))[3], "Running 10:40-11:02");
+    assert_eq!(slots(&c, at(11, 2))[4], "ToCome 11:02-12:02");
+    assert_eq!(c.schedule(at(11, 2)).late, mins(2));
+}
+
+#[test]
+fn replan_shortens_what_comes_in_proportion() {
+    let mut c = demo_at(at(10, 20));
+    c.apply(Action::StartPause, at(10, 20));
+    assert_eq!(c.schedule(at(10, 20)).late, mins(5));
+    let outcome = c.apply(Action::Replan, at(10, 21));
+    assert_eq!(
+        outcome,
+        Outcome::Replanned {
+            blocks: 2,
+            saved: mins(5)
+        }
+    );
+    // 15 : 60 — the questions give one minute, the breakout four.
+    assert_eq!(c.blocks[3].minutes, 14);
+    assert_eq!(c.blocks[4].minutes, 56);
+    assert_eq!(c.schedule(at(10, 21)).end, Some(at(12, 0)));
+    assert_eq!(c.schedule(at(10, 21)).late, SignedDuration::ZERO);
+    // A second r right after undoes it.
+    assert_eq!(c.apply(Action::Replan, at(10, 22)), Outcome::ReplanUndone);
+    assert_eq!(c.blocks[4].minutes, 60);
+    assert_eq!(c.schedule(at(10, 22)).late, mins(5));
+}
+
+#[test]
+fn replan_after_another_action_does_not_undo() {
+    let mut c = demo_at(at(10, 20));
+    c.apply(Action::StartPause, at(10, 20));
+    c.apply(Action::Replan, at(10, 21));
+    c.apply(Action::Extend, at(10, 22));
+    assert!(matches!(
+        c.apply(Action::Replan, at(10, 22)),
+        Outcome::Replanned { .. }
+    ));
+    assert_eq!(c.schedule(at(10, 22)).end, Some(at(12, 0)));
+}
+
+#[test]
+fn replan_when_on_time_changes_nothing() {
+    let mut c = demo_at(at(10, 12));
+    let before = c.clone();
+    assert_eq!(c.apply(Action::Replan, at(10, 12)), Outcome::OnTime);
+    assert_eq!(c, before);
+}
+
+#[test]
+fn replan_refuses_when_even_the_floors_are_not_enough() {
+    let mut c = demo_at(at(10, 12));
+    c.apply(Action::StartPause, at(11, 30));
+    let before = c.clone();
+    // The case ends at 12:00; questions at least 8, breakout at least 30.
+    assert_eq!(
+        c.apply(Action::Replan, at(11, 30)),
+        Outcome::ReplanImpossible { over: mins(38) }
+    );
+    assert_eq!(c, before);
+}
+
+#[test]
+fn replan_on_the_last_block_has_nothing_to_shorten() {
+    let mut c = demo_at(at(11, 10));
+    c.apply(Action::StartPause, at(11, 10));
+    assert_eq!(
+        c.apply(Action::Replan, at(11, 11)),
+        Outcome::Ignored(Ignored::NothingToCome)
+    );
+}
+
+#[test]
+fn messages_and_bell() {
+    let mut c = demo_at(at(11, 0));
+    assert_eq!(
+        c.apply(Action::Message(Some("Nog 5 minuten".into())), at(11, 55)),
+        Outcome::MessageSent
+    );
+    assert_eq!(c.message.as_ref().unwrap().text, "Nog 5 minuten");
+    assert_eq!(c.message.as_ref().unwrap().at, at(11, 55));
+    assert_eq!(
+        c.apply(Action::Message(Some("  ".into())), at(11, 56)),
+        Outcome::MessageCleared
+    );
+    assert_eq!(c.message, None);
+    assert!(c.bell);
+    assert_eq!(
+        c.apply(Action::ToggleBell, at(11, 56)),
+        Outcome::Bell(false)
+    );
+}
+
+#[test]
+fn the_state_round_trips_through_json() {
+    let mut c = demo_at(at(10, 12));
+    c.apply(Action::StartPause, at_s(10, 12, 7));
+    c.apply(Action::StartPause, at_s(10, 14, 31));
+    c.apply(Action::Extend, at(10, 15));
+    c.apply(Action::Message(Some("Pauze ☕".into())), at(10, 15));
+    let json = serde_json::to_string(&c).unwrap();
+    let back: ClockState = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, c);
+    assert_eq!(back.current(at(10, 30)), c.current(at(10, 30)));
+}
+
+#[test]
+fn the_clock_document_follows_the_spec() {
+    let p = Programme::demo();
+    let mut c = ClockState::new(&p, DAY, &tz(), at(11, 0));
+    let real = at(11, 0);
+    let doc = ClockDoc::build(&p, &c, at(11, 0), real, &TimeSource::real(), &tz());
+    assert_eq!(doc.block, None, "null before the lead starts");
+    c.apply(Action::StartPause, at_s(11, 2, 10));
+    c.apply(Action::Message(Some("Nog 5 minuten".into())), at(11, 57));
+    let doc = ClockDoc::build(&p, &c, at_s(11, 57, 1), real, &TimeSource::real(), &tz());
+    let v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!({
+            "format": "oogst-clock", "version": 1,
+            "session": "cop-gebiedsgericht-2021-01-21",
+            "block": {"index": 4, "kind": "breakout", "title": "Samen in gesprek",
+                      "started": "2021-01-21T11:02:10+01:00",
+                      "planned_end": "2021-01-21T12:00:00+01:00",
+                      "projected_end": "2021-01-21T12:02:10+01:00"},
+            "paused": false,
+            "message": {"text": "Nog 5 minuten", "at": "2021-01-21T11:57:00+01:00"},
+            "written": "2021-01-21T11:57:01+01:00",
+            "rehearsal": null
+        })
+    );
+    let text = doc.to_json();
+    assert!(text.starts_with("{\n  \"format\": \"oogst-clock\",\n  \"version\": 1,"));
+    assert_eq!(ClockDoc::parse(&text, "clock.json").unwrap(), doc);
+}
+
+#[test]
+fn a_rehearsal_document_lets_hosts_map_their_clock() {
+    let p = Programme::demo();
+    let real = at(15, 0);
+    let source = TimeSource::rehearsal(real, at(10, 8), 30.0);
+    let c = ClockState::new(&p, DAY, &tz(), at(10, 8));
+    let doc = ClockDoc::build(&p, &c, source.virtual_at(real), real, &source, &tz());
+    let r = doc.rehearsal.as_ref().unwrap();
+    assert_eq!(r.speed.to_string(), "30");
+    assert_eq!(r.real, "2021-01-21T15:00:00+01:00");
+    // Ten real seconds later the lead's clock reads five minutes later.
+    let host_now = real + SignedDuration::from_secs(10);
+    assert_eq!(doc.lead_now(host_now), Some(at(10, 13)));
+    assert_eq!(doc.age(host_now), Some(SignedDuration::from_secs(10)));
+}
+
+#[test]
+fn a_bad_time_in_a_clock_file_is_named() {
+    let text = r#"{"format":"oogst-clock","version":1,"session":"s","block":null,
+        "paused":false,"message":null,"written":"gisteren","rehearsal":null}"#;
+    let e = ClockDoc::parse(text, "clock.json").unwrap_err();
+    assert!(crate::i18n::Lang::En.file_error(&e).contains("written"));
+}
+
+// ---- properties ----
+
+/// A random programme of 1–8 blocks with random lengths, gaps and fixed starts.
+fn programme_strategy() -> impl Strategy<Value = Programme> {
+    proptest::collection::vec((1u16..90, 0u16..20, any::<bool>(), 0usize..7), 1..8).prop_map(
+        |blocks| {
+            let mut t: u16 = 8 * 60;
+            let mut json = Vec::new();
+            for (i, (minutes, gap, fixed, kind)) in blocks.into_iter().enumerate() {
+                let kind = crate::programme::BlockKind::ALL[kind];
+                let start = if i == 0 || (fixed && gap > 0) {
+                    t += gap;
+                    format!(r#","start":"{:02}:{:02}""#, t / 60, t % 60)
+                } else {
+                    String::new()
+                };
+                t += minutes;
+                let extra = if kind == crate::programme::BlockKind::Breakout {
+                    r#","rooms":["A"],"questions":["Q"]"#
+                } else {
+                    ""
+                };
+                json.push(format!(
+                    r#"{{"kind":"{}","title":"B{i}","minutes":{minutes}{start}{extra}}}"#,
+                    kind.name()
+                ));
+            }
+            let text = format!(
+                r#"{{"format":"oogst-programme","version":1,"id":"p","title":"P","blocks":[{}]}}"#,
+                json.join(",")
+            );
+            Programme::parse(&text, "p").expect("generated programmes are valid")
+        },
+    )
+}
+
+fn action_strategy() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        3 => Just(Action::StartPause),
+        2 => Just(Action::Next),
+        1 => Just(Action::Previous),
+        2 => Just(Action::Extend),
+        2 => Just(Action::Shorten),
+        2 => Just(Action::Replan),
+        1 => Just(Action::ToggleBell),
+        1 => Just(Action::Message(Some("x".into()))),
+    ]
+}
+
+/// Actions at increasing instants (seconds and milliseconds apart).
+fn script_strategy() -> impl Strategy<Value = Vec<(u32, Action)>> {
+    proptest::collection::vec((0u32..900_000, action_strategy()), 0..25)
+}
+
+fn run_script(p: &Programme, open: Timestamp, script: &[(u32, Action)]) -> (ClockState, Timestamp) {
+    let mut c = ClockState::new(p, DAY, &tz(), open);
+    let mut now = open;
+    for (gap_ms, action) in script {
+        now += SignedDuration::from_millis(i64::from(*gap_ms));
+        c.apply(action.clone(), now);
+    }
+    (c, now)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Between the lead's actions, remaining time falls exactly as time
+    /// passes while running, and stands still while paused or waiting.
+    #[test]
+    fn remaining_never_jumps_without_an_action(
+        p in programme_strategy(),
+        open_min in 0i64..600,
+        script in script_strategy(),
+        gaps in proptest::collection::vec(0i64..4_000_000, 1..10),
+    ) {
+        let open = at(7, 30) + mins(open_min);
+        let (c, mut now) = run_script(&p, open, &script);
+        let Some(mut before) = c.current(now) else { return Ok(()) };
+        for g in gaps {
+            let later = now + SignedDuration::from_millis(g);
+            let after = c.current(later).unwrap();
+            match before.phase {
+                Phase::Running => prop_assert_eq!(after.remaining, before.remaining - (later - now)),
+                Phase::Paused => prop_assert_eq!(after.remaining, before.remaining),
+                Phase::Waiting if after.remaining != before.remaining => {
+                    // Only a walk-in's would-be timebox shrinks with time.
+                    prop_assert!(c.blocks[c.current].until_planned_end);
+                }
+                _ => {}
+            }
+            prop_assert_eq!(after.phase, before.phase);
+            before = after;
+            now = later;
+        }
+    }
+
+    /// `+` then `-` leaves the clock as it was.
+    #[test]
+    fn extend_then_shorten_is_a_no_op(
+        p in programme_strategy(),
+        script in script_strategy(),
+        n in 1usize..6,
+    ) {
+        let (mut c, now) = run_script(&p, at(8, 0), &script);
+        c.replan_undo = None;
+        let before = c.clone();
+        for _ in 0..n {
+            c.apply(Action::Extend, now);
+        }
+        for _ in 0..n {
+            c.apply(Action::Shorten, now);
+        }
+        prop_assert_eq!(c, before);
+    }
+
+    /// While paused the deadline moves with time and the timebox does not.
+    #[test]
+    fn pause_freezes_the_timebox(
+        p in programme_strategy(),
+        script in script_strategy(),
+        pause_ms in 0i64..3_600_000,
+    ) {
+        let (mut c, now) = run_script(&p, at(8, 0), &script);
+        if c.is_over() { return Ok(()) }
+        if !c.is_running() { c.apply(Action::StartPause, now); }
+        if c.current(now).unwrap().phase == Phase::Running { c.apply(Action::StartPause, now); }
+        let before = c.current(now).unwrap();
+        let later = now + SignedDuration::from_millis(pause_ms);
+        let after = c.current(later).unwrap();
+        prop_assert_eq!(after.timebox, before.timebox);
+        prop_assert_eq!(after.remaining, before.remaining);
+        prop_assert_eq!(after.deadline.unwrap() - before.deadline.unwrap(), later - now);
+        c.apply(Action::StartPause, later);
+        prop_assert_eq!(c.current(later).unwrap().remaining, before.remaining);
+    }
+
+    /// Re-planning ends the programme on time (at most a minute early), or
+    /// refuses and changes nothing; it never touches the current block.
+    #[test]
+    fn replan_ends_on_time_or_refuses(
+        p in programme_strategy(),
+        script in script_strategy(),
+    ) {
+        let (mut c, now) = run_script(&p, at(8, 0), &script);
+        c.replan_undo = None;
+        let before = c.clone();
+        let target = c.blocks.last().unwrap().planned_end;
+        let late_before = c.schedule(now).late;
+        match c.apply(Action::Replan, now) {
+            Outcome::Replanned { saved, .. } => {
+                let end = c.schedule(now).end.unwrap();
+                prop_assert!(end <= target, "ends {end} after {target}");
+                prop_assert!(end > target - mins(1), "ends {end}, over a minute early");
+                prop_assert!(saved > SignedDuration::ZERO);
+                prop_assert_eq!(&c.blocks[..=c.current], &before.blocks[..=before.current]);
+                for (b, old) in c.blocks.iter().zip(&before.blocks) {
+                    prop_assert!(b.minutes <= old.minutes);
+                    prop_assert!(b.minutes >= replan::floor_minutes(b.programme_minutes));
+                }
+            }
+            Outcome::ReplanImpossible { over } => {
+                prop_assert!(over > SignedDuration::ZERO);
+                prop_assert_eq!(&c, &before);
+            }
+            Outcome::OnTime => {
+                prop_assert!(late_before <= SignedDuration::ZERO);
+                prop_assert_eq!(&c, &before);
+            }
+            Outcome::Ignored(Ignored::NothingToCome | Ignored::ProgrammeOver) => {
+                prop_assert_eq!(&c, &before);
+            }
+            other => prop_assert!(false, "unexpected {other:?}"),
+        }
+    }
+
+    /// A rehearsal at speed N, fed the same virtual instants through its
+    /// time source, passes through exactly the states of real time.
+    #[test]
+    fn a_rehearsal_gives_the_same_states_as_real_time(
+        p in programme_strategy(),
+        speed in 1u32..120,
+        script in script_strategy(),
+    ) {
+        let virtual_open = at(9, 0);
+        let real_open = at(15, 0);
+        let source = TimeSource::rehearsal(real_open, virtual_open, f64::from(speed));
+        let mut real_clock = ClockState::new(&p, DAY, &tz(), virtual_open);
+        let mut rehearsal = real_clock.clone();
+        let mut virtual_now = virtual_open;
+        let mut real_now = real_open;
+        for (gap_ms, action) in &script {
+            // The real clock sees the gap in full; the rehearsal 1/N of it.
+            let gap = SignedDuration::from_millis(i64::from(*gap_ms) * i64::from(speed));
+            virtual_now += gap;
+            real_now += SignedDuration::from_millis(i64::from(*gap_ms));
+            prop_assert_eq!(source.virtual_at(real_now), virtual_now);
+            real_clock.apply(action.clone(), virtual_now);
+            rehearsal.apply(action.clone(), source.virtual_at(real_now));
+            prop_assert_eq!(&real_clock, &rehearsal);
+            prop_assert_eq!(real_clock.current(virtual_now), rehearsal.current(source.virtual_at(real_now)));
+        }
+    }
+
+    /// The schedule is in order: every block to come starts no earlier than
+    /// the one before ends, and no earlier than its fixed start.
+    #[test]
+    fn the_projection_is_ordered(p in programme_strategy(), script in script_strategy()) {
+        let (c, now) = run_script(&p, at(8, 0), &script);
+        let s = c.schedule(now);
+        let mut prev_end: Option<Timestamp> = None;
+        for (slot, b) in s.slots.iter().zip(&c.blocks) {
+            if slot.phase == Phase::ToCome {
+                let start = slot.start.unwrap();
+                prop_assert!(start >= now);
+                if let Some(e) = prev_end { prop_assert!(start >= e); }
+                if let Some(f) = b.fixed_start { prop_assert!(start >= f); }
+                prop_assert!(slot.end.unwrap() >= start);
+            }
+            if slot.end.is_some() { prev_end = slot.end; }
+        }
+    }
+}

@@ -1,0 +1,639 @@
+//! Every interface string, in Dutch and English. Programme text is shown as
+//! written; this is everything around it. One `Catalog` per language, so a
+//! missing translation is a compile error, not a blank on screen.
+
+use crate::programme::{BlockKind, FileError, Problem, ProblemKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    /// From `LC_ALL`, then `LC_MESSAGES`, then `LANG`: `nl*` is Dutch,
+    /// anything else English.
+    pub fn from_env() -> Lang {
+        let get = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let value = get("LC_ALL")
+            .or_else(|| get("LC_MESSAGES"))
+            .or_else(|| get("LANG"));
+        Lang::from_locale(value.as_deref().unwrap_or(""))
+    }
+
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("nl") {
+            Lang::Nl
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn t(self) -> &'static Catalog {
+        match self {
+            Lang::Nl => &NL,
+            Lang::En => &EN,
+        }
+    }
+
+    fn pick<T>(self, nl: T, en: T) -> T {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+
+    /// A length of time in whole minutes, rounded: `5 min`, `1 u 05 min`.
+    pub fn duration(self, d: jiff::SignedDuration) -> String {
+        let minutes = (d.abs().as_secs() + 30) / 60;
+        let (h, m) = (minutes / 60, minutes % 60);
+        match (h, self) {
+            (0, _) => format!("{m} min"),
+            (_, Lang::Nl) => format!("{h} u {m:02} min"),
+            (_, Lang::En) => format!("{h} h {m:02} min"),
+        }
+    }
+
+    /// A date as people write it: `21 januari 2021`, `21 January 2021`.
+    pub fn date(self, d: jiff::civil::Date) -> String {
+        const NL_MONTHS: [&str; 12] = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        const EN_MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let months = self.pick(&NL_MONTHS, &EN_MONTHS);
+        let month = months[usize::try_from(d.month() - 1).unwrap_or(0).min(11)];
+        format!("{} {month} {}", d.day(), d.year())
+    }
+
+    pub fn kind_name(self, kind: BlockKind) -> &'static str {
+        let t = self.t();
+        match kind {
+            BlockKind::WalkIn => t.kind_walk_in,
+            BlockKind::Plenary => t.kind_plenary,
+            BlockKind::Case => t.kind_case,
+            BlockKind::Questions => t.kind_questions,
+            BlockKind::Breakout => t.kind_breakout,
+            BlockKind::Break => t.kind_break,
+            BlockKind::Closing => t.kind_closing,
+        }
+    }
+
+    /// Every problem of a file, one per line, each starting with the file
+    /// and its place: `programme.json:4:8: block 2 "Opening": …`.
+    pub fn file_error(self, e: &FileError) -> String {
+        e.problems
+            .iter()
+            .map(|p| self.problem_line(&e.file, p))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    pub fn problem_line(self, file: &str, p: &Problem) -> String {
+        let mut s = file.to_string();
+        if let Some((line, col)) = p.line_col {
+            s.push_str(&format!(":{line}:{col}"));
+        }
+        s.push_str(": ");
+        if let Some((n, title)) = &p.block {
+            let title = crate::text::one_line(title);
+            s.push_str(&self.pick(
+                format!("blok {n} \"{title}\": "),
+                format!("block {n} \"{title}\": "),
+            ));
+        }
+        s.push_str(&self.problem(&p.kind));
+        s
+    }
+
+    pub fn problem(self, kind: &ProblemKind) -> String {
+        use ProblemKind as P;
+        let q = |s: &str| format!("\"{}\"", crate::text::one_line(s));
+        match kind {
+            P::Malformed { detail, truncated: true } => self.pick(
+                format!("het bestand houdt midden in de JSON op (afgebroken?): {detail}"),
+                format!("the file ends in the middle of the JSON (cut short?): {detail}"),
+            ),
+            P::Malformed { detail, .. } => self.pick(
+                format!("geen geldige JSON: {detail}"),
+                format!("not valid JSON: {detail}"),
+            ),
+            P::Shape { path, detail } => self.pick(
+                format!("{path}: {detail}"),
+                format!("{path}: {detail}"),
+            ),
+            P::WrongFormat { found: Some(f), expected } => self.pick(
+                format!("dit is een bestand van soort {}, geen \"{expected}\"", q(f)),
+                format!("this is a {} file, not \"{expected}\"", q(f)),
+            ),
+            P::WrongFormat { found: None, expected } => self.pick(
+                format!("geen oogst-bestand: het veld \"format\" ontbreekt (verwacht \"{expected}\")"),
+                format!("not an oogst file: the field \"format\" is missing (expected \"{expected}\")"),
+            ),
+            P::UnknownFormat { found, known } => self.pick(
+                format!("onbekend formaat {}; oogst kent: {}", q(found), known.join(", ")),
+                format!("unknown format {}; oogst knows: {}", q(found), known.join(", ")),
+            ),
+            P::NewerVersion { what, found, supported } => self.pick(
+                format!(
+                    "gemaakt door een nieuwere oogst: {} versie {found}; deze oogst leest versie {supported}",
+                    dutch_what(what)
+                ),
+                format!(
+                    "made by a newer oogst: {what} file version {found}; this oogst reads version {supported}"
+                ),
+            ),
+            P::BadVersion => self.pick(
+                "het veld \"version\" ontbreekt of is geen geheel getal (schrijf \"version\": 1)".to_string(),
+                "the field \"version\" is missing or not a whole number (write \"version\": 1)".to_string(),
+            ),
+            P::BadId { id } => self.pick(
+                format!(
+                    "id {} kan geen mapnaam zijn; gebruik letters, cijfers, '-', '_' en '.', bijvoorbeeld \"cop-2021-01-21\"",
+                    q(id)
+                ),
+                format!(
+                    "id {} cannot name a folder; use letters, digits, '-', '_' and '.', e.g. \"cop-2021-01-21\"",
+                    q(id)
+                ),
+            ),
+            P::EmptyTitle => self.pick("de titel is leeg".to_string(), "the title is empty".to_string()),
+            P::BadDate { found } => self.pick(
+                format!("datum {} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld \"2021-01-21\"", q(found)),
+                format!("date {} is not a date; write YYYY-MM-DD, e.g. \"2021-01-21\"", q(found)),
+            ),
+            P::NoBlocks => self.pick(
+                "het programma heeft geen blokken; \"blocks\" moet er minstens één hebben".to_string(),
+                "the programme has no blocks; \"blocks\" needs at least one".to_string(),
+            ),
+            P::UnknownKind { found } => self.pick(
+                format!("onbekende soort {}; geldig zijn: {}", q(found), BlockKind::valid_names()),
+                format!("unknown kind {}; valid kinds are: {}", q(found), BlockKind::valid_names()),
+            ),
+            P::BadTime { field, found } => self.pick(
+                format!("{field} {} is geen tijd; schrijf UU:MM, bijvoorbeeld \"09:45\"", q(found)),
+                format!("{field} {} is not a time of day; write HH:MM, e.g. \"09:45\"", q(found)),
+            ),
+            P::FirstNeedsStart => self.pick(
+                "het eerste blok heeft een \"start\" nodig, bijvoorbeeld \"start\": \"09:45\"".to_string(),
+                "the first block needs a \"start\", e.g. \"start\": \"09:45\"".to_string(),
+            ),
+            P::NoLength => self.pick(
+                "het blok heeft \"minutes\" of \"end\" nodig, bijvoorbeeld \"minutes\": 15".to_string(),
+                "the block needs \"minutes\" or \"end\", e.g. \"minutes\": 15".to_string(),
+            ),
+            P::ZeroMinutes => self.pick(
+                "\"minutes\" is 0; een blok duurt minstens 1 minuut".to_string(),
+                "\"minutes\" is 0; a block lasts at least 1 minute".to_string(),
+            ),
+            P::TooLong { minutes } => self.pick(
+                format!("\"minutes\" is {minutes}; een blok duurt hoogstens een dag (1440)"),
+                format!("\"minutes\" is {minutes}; a block lasts at most a day (1440)"),
+            ),
+            P::LengthMismatch { minutes, start, end } => self.pick(
+                format!(
+                    "\"minutes\": {minutes} vanaf {start} eindigt niet om \"end\" {end}; geef er één van beide, of laat ze kloppen"
+                ),
+                format!(
+                    "\"minutes\": {minutes} from {start} does not end at \"end\" {end}; give one of them, or make them agree"
+                ),
+            ),
+            P::EndNotAfterStart { start, end } => self.pick(
+                format!("eindigt om {end}, niet na de start om {start}"),
+                format!("ends at {end}, not after its start at {start}"),
+            ),
+            P::PastMidnight { start, minutes } => self.pick(
+                format!("{minutes} minuten vanaf {start} loopt over middernacht; een programma past binnen één dag"),
+                format!("{minutes} minutes from {start} runs past midnight; a programme fits within one day"),
+            ),
+            P::Overlap { start, previous_end } => self.pick(
+                format!(
+                    "begint om {start}, vóór het vorige blok eindigt om {previous_end}; laat het om {previous_end} of later beginnen"
+                ),
+                format!(
+                    "starts at {start}, before the previous block ends at {previous_end}; start it at {previous_end} or later"
+                ),
+            ),
+            P::NoQuestions => self.pick(
+                "een break-out heeft leervragen nodig: \"questions\": [\"…\"]".to_string(),
+                "a breakout needs learning questions: \"questions\": [\"…\"]".to_string(),
+            ),
+            P::NoRooms => self.pick(
+                "een break-out heeft kamers nodig: \"rooms\": [\"Kamer 1\", \"Kamer 2\"]".to_string(),
+                "a breakout needs rooms: \"rooms\": [\"Kamer 1\", \"Kamer 2\"]".to_string(),
+            ),
+            P::EmptyQuestion { number } => self.pick(
+                format!("vraag {number} is leeg"),
+                format!("question {number} is empty"),
+            ),
+            P::EmptyRoom { number } => self.pick(
+                format!("kamer {number} heeft geen naam"),
+                format!("room {number} has no name"),
+            ),
+            P::DuplicateRoom { name } => self.pick(
+                format!("kamer {} staat er twee keer in", q(name)),
+                format!("room {} is listed twice", q(name)),
+            ),
+        }
+    }
+}
+
+fn dutch_what(what: &str) -> &str {
+    match what {
+        "programme" => "programmabestand",
+        "clock" => "klokbestand",
+        "room" => "kamerbestand",
+        "harvest" => "oogstbestand",
+        "lead state" => "dagvoorzittersbestand",
+        other => other,
+    }
+}
+
+/// The interface's words. Placeholders in `{braces}` are filled by [`fill`].
+pub struct Catalog {
+    pub kind_walk_in: &'static str,
+    pub kind_plenary: &'static str,
+    pub kind_case: &'static str,
+    pub kind_questions: &'static str,
+    pub kind_breakout: &'static str,
+    pub kind_break: &'static str,
+    pub kind_closing: &'static str,
+
+    pub programme: &'static str,
+    pub now: &'static str,
+    pub next: &'static str,
+    pub planned: &'static str,
+    pub actual: &'static str,
+    pub expected: &'static str,
+    pub running: &'static str,
+    pub paused: &'static str,
+    pub waiting: &'static str,
+    pub nearly_over: &'static str,
+    pub over_time: &'static str,
+    pub skipped: &'static str,
+    pub done: &'static str,
+    pub programme_over: &'static str,
+    pub programme_over_hint: &'static str,
+    pub press_space_to_start: &'static str,
+    pub ends_at: &'static str,
+    pub extended_by: &'static str,
+    pub shortened_by: &'static str,
+    pub on_time: &'static str,
+    pub runs_late: &'static str,
+    pub runs_early: &'static str,
+    pub ended_late: &'static str,
+    pub ended_early: &'static str,
+    pub ended_on_time: &'static str,
+    pub rehearsal: &'static str,
+    pub message_to_rooms: &'static str,
+    pub no_message: &'static str,
+    pub message_prompt: &'static str,
+    pub message_hint: &'static str,
+    pub bell_on: &'static str,
+    pub bell_off: &'static str,
+    pub too_small: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub quit_question: &'static str,
+    pub yes_no: &'static str,
+    pub session_folder: &'static str,
+    pub no_session_folder: &'static str,
+    pub dashboard_title: &'static str,
+    pub dashboard_pending: &'static str,
+    pub save_failed: &'static str,
+    pub resumed: &'static str,
+    pub fresh_state: &'static str,
+
+    // Outcomes of the lead's actions.
+    pub started: &'static str,
+    pub paused_toast: &'static str,
+    pub resumed_toast: &'static str,
+    pub moved: &'static str,
+    pub ended: &'static str,
+    pub moved_back: &'static str,
+    pub extended: &'static str,
+    pub shortened: &'static str,
+    pub message_sent: &'static str,
+    pub message_cleared: &'static str,
+    pub replanned: &'static str,
+    pub replan_undone: &'static str,
+    pub replan_on_time: &'static str,
+    pub replan_impossible: &'static str,
+    pub ignored_over: &'static str,
+    pub ignored_first: &'static str,
+    pub ignored_minimum: &'static str,
+    pub ignored_nothing_to_come: &'static str,
+
+    // Keys: what each does, for the footer and the help.
+    pub key_start_pause: &'static str,
+    pub key_next: &'static str,
+    pub key_previous: &'static str,
+    pub key_replan: &'static str,
+    pub key_message: &'static str,
+    pub key_dashboard: &'static str,
+    pub key_presenter: &'static str,
+    pub key_back: &'static str,
+    pub key_bell: &'static str,
+    pub key_help: &'static str,
+    pub key_quit: &'static str,
+    pub key_save_quit: &'static str,
+    pub key_send: &'static str,
+    pub key_cancel: &'static str,
+    pub key_lead_view: &'static str,
+    pub message_example: &'static str,
+    pub next_hint: &'static str,
+    pub deadline_was: &'static str,
+    pub key_extend_shorten: &'static str,
+    pub key_resume: &'static str,
+    pub space: &'static str,
+}
+
+pub static NL: Catalog = Catalog {
+    kind_walk_in: "inloop",
+    kind_plenary: "plenair",
+    kind_case: "casus",
+    kind_questions: "vragen",
+    kind_breakout: "break-out",
+    kind_break: "pauze",
+    kind_closing: "afsluiting",
+
+    programme: "Programma",
+    now: "Nu",
+    next: "Hierna",
+    planned: "gepland",
+    actual: "werkelijk",
+    expected: "verwacht",
+    running: "loopt",
+    paused: "GEPAUZEERD",
+    waiting: "nog niet gestart",
+    nearly_over: "bijna voorbij",
+    over_time: "UITGELOPEN",
+    skipped: "overgeslagen",
+    done: "klaar",
+    programme_over: "Het programma is afgelopen",
+    programme_over_hint: "p: terug naar het laatste blok · q: stoppen",
+    press_space_to_start: "spatie: starten",
+    ends_at: "eindigt {time}",
+    extended_by: "{min} min verlengd",
+    shortened_by: "{min} min ingekort",
+    on_time: "programma loopt op tijd",
+    runs_late: "programma loopt {dur} uit",
+    runs_early: "programma loopt {dur} voor",
+    ended_late: "programma eindigde {dur} te laat",
+    ended_early: "programma eindigde {dur} vroeg",
+    ended_on_time: "programma eindigde op tijd",
+    rehearsal: "REPETITIE ×{speed}",
+    message_to_rooms: "Bericht aan de kamers",
+    no_message: "geen bericht",
+    message_prompt: "Bericht aan alle kamers",
+    message_hint: "Enter: versturen · Esc: annuleren · leeg versturen wist het bericht",
+    bell_on: "bel aan",
+    bell_off: "bel uit",
+    too_small: "Venster te klein",
+    help_title: "Toetsen",
+    help_close: "Esc of ?: sluiten",
+    quit_question: "Er loopt een blok. Stoppen? De klok wordt bewaard.",
+    yes_no: "j: stoppen · n: doorgaan",
+    session_folder: "sessiemap",
+    no_session_folder: "geen sessiemap",
+    dashboard_title: "Kamers",
+    dashboard_pending: "Het kamersoverzicht toont hier de kamerbestanden in de sessiemap zodra gespreksleiders ze schrijven.",
+    save_failed: "OPSLAAN MISLUKT: {error} — wordt opnieuw geprobeerd",
+    resumed: "Hervat waar de klok was gebleven",
+    fresh_state: "Eerdere klokstand hoort bij een ander programma of een andere dag; opzij gezet als {file}",
+
+    started: "Gestart: {title}",
+    paused_toast: "Gepauzeerd",
+    resumed_toast: "Hervat",
+    moved: "Volgende blok gestart: {title}",
+    ended: "Programma afgelopen",
+    moved_back: "Terug naar: {title} (nog niet gestart)",
+    extended: "+1 minuut",
+    shortened: "−1 minuut",
+    message_sent: "Bericht verstuurd naar de kamers",
+    message_cleared: "Bericht gewist",
+    replanned: "Herplanning: {blocks} blokken samen {dur} korter; r nogmaals maakt het ongedaan",
+    replan_undone: "Herplanning ongedaan gemaakt",
+    replan_on_time: "Niets te herplannen: het programma eindigt op tijd",
+    replan_impossible: "Herplannen kan niet: ook op hun minimum lopen de blokken {dur} uit",
+    ignored_over: "Het programma is afgelopen",
+    ignored_first: "Dit is het eerste blok",
+    ignored_minimum: "Korter kan niet: een blok duurt minstens 1 minuut",
+    ignored_nothing_to_come: "Er komen geen blokken meer om in te korten",
+
+    key_start_pause: "start/pauze",
+    key_next: "volgende",
+    key_previous: "vorige",
+    key_replan: "herplan",
+    key_message: "bericht",
+    key_dashboard: "kamers",
+    key_presenter: "grote klok",
+    key_back: "terug",
+    key_bell: "bel aan/uit",
+    key_help: "help",
+    key_quit: "stop",
+    key_save_quit: "bewaren en meteen stoppen",
+    key_send: "versturen",
+    key_cancel: "annuleren",
+    key_lead_view: "dagvoorzitter",
+    message_example: "bijvoorbeeld: Nog 5 minuten",
+    next_hint: "n: volgend blok",
+    deadline_was: "eindtijd was {time}",
+    key_extend_shorten: "±1 min",
+    key_resume: "spatie: hervatten",
+    space: "spatie",
+};
+
+pub static EN: Catalog = Catalog {
+    kind_walk_in: "walk-in",
+    kind_plenary: "plenary",
+    kind_case: "case",
+    kind_questions: "questions",
+    kind_breakout: "breakout",
+    kind_break: "break",
+    kind_closing: "closing",
+
+    programme: "Programme",
+    now: "Now",
+    next: "Next",
+    planned: "planned",
+    actual: "actual",
+    expected: "expected",
+    running: "running",
+    paused: "PAUSED",
+    waiting: "not started",
+    nearly_over: "nearly over",
+    over_time: "OVER TIME",
+    skipped: "skipped",
+    done: "done",
+    programme_over: "The programme is over",
+    programme_over_hint: "p: back to the last block · q: quit",
+    press_space_to_start: "space: start",
+    ends_at: "ends {time}",
+    extended_by: "extended {min} min",
+    shortened_by: "shortened {min} min",
+    on_time: "programme on time",
+    runs_late: "programme runs {dur} late",
+    runs_early: "programme runs {dur} early",
+    ended_late: "programme ended {dur} late",
+    ended_early: "programme ended {dur} early",
+    ended_on_time: "programme ended on time",
+    rehearsal: "REHEARSAL ×{speed}",
+    message_to_rooms: "Message to the rooms",
+    no_message: "no message",
+    message_prompt: "Message to all rooms",
+    message_hint: "Enter: send · Esc: cancel · sending it empty clears the message",
+    bell_on: "bell on",
+    bell_off: "bell off",
+    too_small: "Terminal too small",
+    help_title: "Keys",
+    help_close: "Esc or ?: close",
+    quit_question: "A block is running. Quit? The clock is saved.",
+    yes_no: "y: quit · n: carry on",
+    session_folder: "session folder",
+    no_session_folder: "no session folder",
+    dashboard_title: "Rooms",
+    dashboard_pending: "The rooms dashboard lists the room files in the session folder here as soon as hosts write them.",
+    save_failed: "SAVING FAILED: {error} — retrying",
+    resumed: "Resumed where the clock was",
+    fresh_state: "The saved clock belongs to another programme or day; moved aside as {file}",
+
+    started: "Started: {title}",
+    paused_toast: "Paused",
+    resumed_toast: "Resumed",
+    moved: "Next block started: {title}",
+    ended: "Programme over",
+    moved_back: "Back to: {title} (not started)",
+    extended: "+1 minute",
+    shortened: "−1 minute",
+    message_sent: "Message sent to the rooms",
+    message_cleared: "Message cleared",
+    replanned: "Re-planned: {blocks} blocks {dur} shorter in all; r again undoes it",
+    replan_undone: "Re-plan undone",
+    replan_on_time: "Nothing to re-plan: the programme ends on time",
+    replan_impossible: "Cannot re-plan: even at their minimum the blocks run {dur} over",
+    ignored_over: "The programme is over",
+    ignored_first: "This is the first block",
+    ignored_minimum: "Cannot shorten: a block lasts at least 1 minute",
+    ignored_nothing_to_come: "No blocks left to shorten",
+
+    key_start_pause: "start/pause",
+    key_next: "next",
+    key_previous: "prev",
+    key_replan: "re-plan",
+    key_message: "message",
+    key_dashboard: "rooms",
+    key_presenter: "big clock",
+    key_back: "back",
+    key_bell: "bell on/off",
+    key_help: "help",
+    key_quit: "quit",
+    key_save_quit: "save and quit at once",
+    key_send: "send",
+    key_cancel: "cancel",
+    key_lead_view: "lead view",
+    message_example: "e.g. 5 more minutes",
+    next_hint: "n: next block",
+    deadline_was: "deadline was {time}",
+    key_extend_shorten: "±1 min",
+    key_resume: "space: resume",
+    space: "space",
+};
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_from_locale() {
+        assert_eq!(Lang::from_locale("nl_NL.UTF-8"), Lang::Nl);
+        assert_eq!(Lang::from_locale("nl_BE"), Lang::Nl);
+        assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("C"), Lang::En);
+        assert_eq!(Lang::from_locale(""), Lang::En);
+    }
+
+    #[test]
+    fn durations_and_dates() {
+        let m = jiff::SignedDuration::from_mins;
+        assert_eq!(Lang::Nl.duration(m(5)), "5 min");
+        assert_eq!(Lang::En.duration(-m(5)), "5 min");
+        assert_eq!(Lang::Nl.duration(m(65)), "1 u 05 min");
+        assert_eq!(Lang::En.duration(m(120)), "2 h 00 min");
+        assert_eq!(
+            Lang::En.duration(jiff::SignedDuration::from_secs(89)),
+            "1 min"
+        );
+        let d = jiff::civil::date(2021, 1, 21);
+        assert_eq!(Lang::Nl.date(d), "21 januari 2021");
+        assert_eq!(Lang::En.date(d), "21 January 2021");
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        assert_eq!(
+            fill(NL.runs_late, &[("dur", "5 min")]),
+            "programma loopt 5 min uit"
+        );
+    }
+
+    #[test]
+    fn unknown_kind_lists_the_valid_ones_in_both_languages() {
+        let kind = ProblemKind::UnknownKind {
+            found: "lunch".into(),
+        };
+        for lang in [Lang::Nl, Lang::En] {
+            let s = lang.problem(&kind);
+            assert!(
+                s.contains("walk-in, plenary, case, questions, breakout, break, closing"),
+                "{s}"
+            );
+            assert!(s.contains("\"lunch\""));
+        }
+    }
+
+    #[test]
+    fn hostile_text_in_errors_is_made_safe() {
+        let p = Problem {
+            line_col: None,
+            block: Some((1, "a\u{1b}[2Jb".into())),
+            kind: ProblemKind::UnknownKind {
+                found: "\u{1b}]0;x\u{7}".into(),
+            },
+        };
+        let s = Lang::En.problem_line("f.json", &p);
+        assert!(!s.contains('\u{1b}'), "{s}");
+    }
+}

@@ -1,0 +1,86 @@
+//! `lead-state.json`: the lead's whole clock, saved after every action, so
+//! that a restarted `oogst lead` resumes exactly where it was.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::clock::ClockState;
+use crate::programme::{FileError, Programme, parse_typed};
+
+pub const FORMAT: &str = "oogst-lead-state";
+
+/// How the clock was driven: in real time, or as a rehearsal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rehearsal {
+    /// `--at` as given, if any.
+    pub at: Option<String>,
+    pub speed: f64,
+    /// The virtual time when this was saved: a resumed rehearsal goes on
+    /// from here (time stands still while the app is closed).
+    pub virtual_now: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeadState {
+    pub format: String,
+    pub version: u64,
+    pub session: String,
+    /// [`Programme::fingerprint`] of the programme the clock was made for.
+    pub programme: String,
+    /// The day the programme runs on (the virtual day in a rehearsal).
+    pub day: Date,
+    pub rehearsal: Option<Rehearsal>,
+    pub clock: ClockState,
+}
+
+impl LeadState {
+    pub fn new(
+        programme: &Programme,
+        day: Date,
+        rehearsal: Option<Rehearsal>,
+        clock: ClockState,
+    ) -> LeadState {
+        LeadState {
+            format: FORMAT.to_string(),
+            version: crate::programme::VERSION,
+            session: programme.id.clone(),
+            programme: programme.fingerprint(),
+            day,
+            rehearsal,
+            clock,
+        }
+    }
+
+    pub fn parse(text: &str, file: &str) -> Result<LeadState, FileError> {
+        parse_typed(text, file, FORMAT, "lead state")
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("the lead state serialises");
+        s.push('\n');
+        s
+    }
+
+    /// Whether this saved state can be resumed for `programme` on `day`
+    /// in the same mode (real time, or the same rehearsal).
+    pub fn fits(
+        &self,
+        programme: &Programme,
+        day: Date,
+        at: Option<&str>,
+        speed: Option<f64>,
+    ) -> bool {
+        let same_mode = match (&self.rehearsal, speed.is_some() || at.is_some()) {
+            (None, false) => true,
+            (Some(r), true) => r.at.as_deref() == at && r.speed == speed.unwrap_or(1.0),
+            _ => false,
+        };
+        self.session == programme.id
+            && self.programme == programme.fingerprint()
+            && self.clock.blocks.len() == programme.blocks.len()
+            && self.clock.current <= self.clock.blocks.len()
+            && same_mode
+            && (self.day == day || self.rehearsal.is_some())
+    }
+}

@@ -1,0 +1,15 @@
+//! oogst: run the agenda clock of a participatory meeting and harvest what
+//! its breakout rooms said.
+//!
+//! The core (programme, clock, lead state, session folder, text, i18n) knows
+//! no terminal; [`tui`] is a thin shell on top that turns key presses into
+//! actions and state into frames.
+
+pub mod check;
+pub mod clock;
+pub mod i18n;
+pub mod lead_state;
+pub mod programme;
+pub mod session_dir;
+pub mod text;
+pub mod tui;

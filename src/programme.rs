@@ -1,0 +1,935 @@
+//! The meeting's programme: its blocks, their planned times, and the
+//! questions and rooms of its breakouts. Parsing validates everything and
+//! reports each problem with the file, the place and the block it concerns.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+/// The built-in demo programme: the reference meeting of the spec.
+pub const DEMO_JSON: &str = include_str!("../assets/programme.json");
+/// Where the demo is said to come from in messages.
+pub const DEMO_NAME: &str = "programme.json (built in)";
+/// The file format this oogst reads and writes.
+pub const FORMAT: &str = "oogst-programme";
+pub const VERSION: u64 = 1;
+
+/// A time of day in whole minutes since midnight; `24:00` is allowed as an end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DayTime(u16);
+
+impl DayTime {
+    pub const MIDNIGHT_END: DayTime = DayTime(24 * 60);
+
+    pub fn from_minutes(m: u16) -> Option<DayTime> {
+        (m <= 24 * 60).then_some(DayTime(m))
+    }
+    pub fn minutes(self) -> u16 {
+        self.0
+    }
+    pub fn hour(self) -> u16 {
+        self.0 / 60
+    }
+    pub fn minute(self) -> u16 {
+        self.0 % 60
+    }
+    /// Parses `HH:MM` or `H:MM` (00:00–24:00).
+    pub fn parse(s: &str) -> Option<DayTime> {
+        let (h, m) = s.split_once(':')?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return None;
+        }
+        if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let h: u16 = h.parse().ok()?;
+        let m: u16 = m.parse().ok()?;
+        if m >= 60 || h > 24 || (h == 24 && m != 0) {
+            return None;
+        }
+        Some(DayTime(h * 60 + m))
+    }
+}
+
+impl fmt::Display for DayTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour(), self.minute())
+    }
+}
+
+/// What a block is for. The clock treats a walk-in specially (it counts
+/// down to its planned end); the screens give each kind its own mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    WalkIn,
+    Plenary,
+    Case,
+    Questions,
+    Breakout,
+    Break,
+    Closing,
+}
+
+impl BlockKind {
+    pub const ALL: [BlockKind; 7] = [
+        BlockKind::WalkIn,
+        BlockKind::Plenary,
+        BlockKind::Case,
+        BlockKind::Questions,
+        BlockKind::Breakout,
+        BlockKind::Break,
+        BlockKind::Closing,
+    ];
+
+    /// The name used in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::WalkIn => "walk-in",
+            BlockKind::Plenary => "plenary",
+            BlockKind::Case => "case",
+            BlockKind::Questions => "questions",
+            BlockKind::Breakout => "breakout",
+            BlockKind::Break => "break",
+            BlockKind::Closing => "closing",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<BlockKind> {
+        BlockKind::ALL.into_iter().find(|k| k.name() == s)
+    }
+
+    /// The valid names, for error messages.
+    pub fn valid_names() -> String {
+        BlockKind::ALL.map(BlockKind::name).join(", ")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub title: String,
+    /// Planned start (given, or the previous block's end).
+    pub start: DayTime,
+    pub end: DayTime,
+    /// Whether `start` was written in the file: a fixed start absorbs delay.
+    pub fixed_start: bool,
+    pub rooms: Vec<String>,
+    pub questions: Vec<String>,
+}
+
+impl Block {
+    pub fn minutes(&self) -> u32 {
+        u32::from(self.end.minutes() - self.start.minutes())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Programme {
+    pub id: String,
+    pub title: String,
+    pub date: Option<jiff::civil::Date>,
+    pub blocks: Vec<Block>,
+    /// The JSON as read, so that copies of it (the session folder's
+    /// `programme.json`) keep whatever else the author wrote in it.
+    pub source: String,
+}
+
+impl Programme {
+    /// The built-in demo programme.
+    pub fn demo() -> Programme {
+        Programme::parse(DEMO_JSON, DEMO_NAME).expect("the built-in programme is valid")
+    }
+
+    /// The first breakout block, whose questions and rooms hosts use.
+    pub fn breakout(&self) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.kind == BlockKind::Breakout)
+    }
+
+    /// Parses and validates `text`, read from `file` (named in errors).
+    pub fn parse(text: &str, file: &str) -> Result<Programme, FileError> {
+        let raw: RawProgramme = parse_typed(text, file, FORMAT, "programme")?;
+        let mut problems = Vec::new();
+        let programme = validate(raw, text, &mut problems);
+        if problems.is_empty() {
+            Ok(programme)
+        } else {
+            Err(FileError {
+                file: file.to_string(),
+                problems,
+            })
+        }
+    }
+
+    /// A short fingerprint of what the clock depends on (blocks and their
+    /// times), so a saved clock state is only resumed for the same plan.
+    pub fn fingerprint(&self) -> String {
+        // FNV-1a: stable across builds and platforms, unlike `DefaultHasher`.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |bytes: &[u8]| {
+            for b in bytes {
+                h ^= u64::from(*b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        eat(self.id.as_bytes());
+        for b in &self.blocks {
+            eat(b.kind.name().as_bytes());
+            eat(b.title.as_bytes());
+            eat(&b.start.minutes().to_le_bytes());
+            eat(&b.end.minutes().to_le_bytes());
+            eat(&[u8::from(b.fixed_start)]);
+        }
+        format!("{h:016x}")
+    }
+}
+
+/// A file that could not be used, with every problem found in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+/// One problem, with where it is: a line and column, a block, or both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub line_col: Option<(usize, usize)>,
+    /// 1-based block number and its title.
+    pub block: Option<(usize, String)>,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong. Rendered for people by [`crate::i18n`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Not JSON at all, or cut short. `detail` is the parser's own words.
+    Malformed {
+        detail: String,
+        truncated: bool,
+    },
+    /// A field of the wrong type, or a missing one. `path` is like `blocks[2].minutes`.
+    Shape {
+        path: String,
+        detail: String,
+    },
+    /// The `format` field is missing or names another kind of file.
+    WrongFormat {
+        found: Option<String>,
+        expected: &'static str,
+    },
+    /// `check` does not know this `format`.
+    UnknownFormat {
+        found: String,
+        known: &'static [&'static str],
+    },
+    /// Made by a newer oogst.
+    NewerVersion {
+        what: &'static str,
+        found: u64,
+        supported: u64,
+    },
+    /// The `version` field is missing or not a whole number.
+    BadVersion,
+    BadId {
+        id: String,
+    },
+    EmptyTitle,
+    BadDate {
+        found: String,
+    },
+    NoBlocks,
+    UnknownKind {
+        found: String,
+    },
+    BadTime {
+        field: &'static str,
+        found: String,
+    },
+    FirstNeedsStart,
+    NoLength,
+    ZeroMinutes,
+    TooLong {
+        minutes: u64,
+    },
+    LengthMismatch {
+        minutes: u64,
+        start: DayTime,
+        end: DayTime,
+    },
+    EndNotAfterStart {
+        start: DayTime,
+        end: DayTime,
+    },
+    PastMidnight {
+        start: DayTime,
+        minutes: u64,
+    },
+    Overlap {
+        start: DayTime,
+        previous_end: DayTime,
+    },
+    NoQuestions,
+    NoRooms,
+    EmptyQuestion {
+        number: usize,
+    },
+    EmptyRoom {
+        number: usize,
+    },
+    DuplicateRoom {
+        name: String,
+    },
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::Lang::En.file_error(self))
+    }
+}
+
+impl std::error::Error for FileError {}
+
+impl FileError {
+    pub fn single(file: &str, problem: Problem) -> FileError {
+        FileError {
+            file: file.to_string(),
+            problems: vec![problem],
+        }
+    }
+}
+
+impl Problem {
+    pub fn at(kind: ProblemKind) -> Problem {
+        Problem {
+            line_col: None,
+            block: None,
+            kind,
+        }
+    }
+}
+
+/// Reads a JSON file of the given `format`: syntax first (with line and
+/// column), then `format` and `version`, then the typed shape, whose errors
+/// carry the path of the offending field and its line and column.
+pub fn parse_typed<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &str,
+    format: &'static str,
+    what: &'static str,
+) -> Result<T, FileError> {
+    let fail = |p: Problem| Err(FileError::single(file, p));
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return fail(Problem {
+                line_col: Some((e.line(), e.column())),
+                block: None,
+                kind: ProblemKind::Malformed {
+                    detail: strip_position(&e.to_string()),
+                    truncated: e.is_eof(),
+                },
+            });
+        }
+    };
+    if let Err(kind) = check_header(&value, format, what) {
+        return fail(Problem::at(kind));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let block = block_of_path(&path, &value);
+            fail(Problem {
+                line_col: Some((inner.line(), inner.column())),
+                block,
+                kind: ProblemKind::Shape {
+                    path,
+                    detail: strip_position(&inner.to_string()),
+                },
+            })
+        }
+    }
+}
+
+/// Checks `format` and `version` of a parsed document.
+pub fn check_header(
+    value: &serde_json::Value,
+    format: &'static str,
+    what: &'static str,
+) -> Result<(), ProblemKind> {
+    let found = value.get("format").and_then(|f| f.as_str());
+    if found != Some(format) {
+        return Err(ProblemKind::WrongFormat {
+            found: found.map(str::to_string),
+            expected: format,
+        });
+    }
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        None => Err(ProblemKind::BadVersion),
+        Some(v) if v > VERSION => Err(ProblemKind::NewerVersion {
+            what,
+            found: v,
+            supported: VERSION,
+        }),
+        Some(_) => Ok(()),
+    }
+}
+
+/// serde_json appends " at line X column Y"; we say where ourselves.
+fn strip_position(s: &str) -> String {
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
+
+/// For a path like `blocks[2].minutes`, the block's number and title.
+fn block_of_path(path: &str, value: &serde_json::Value) -> Option<(usize, String)> {
+    let rest = path.strip_prefix("blocks[")?;
+    let index: usize = rest[..rest.find(']')?].parse().ok()?;
+    let title = value
+        .get("blocks")?
+        .get(index)?
+        .get("title")
+        .and_then(|t| t.as_str())
+        .unwrap_or("")
+        .to_string();
+    Some((index + 1, title))
+}
+
+#[derive(Deserialize)]
+struct RawProgramme {
+    id: String,
+    title: String,
+    #[serde(default)]
+    date: Option<String>,
+    blocks: Vec<RawBlock>,
+}
+
+#[derive(Deserialize)]
+struct RawBlock {
+    kind: String,
+    title: String,
+    #[serde(default)]
+    start: Option<String>,
+    #[serde(default)]
+    end: Option<String>,
+    #[serde(default)]
+    minutes: Option<u64>,
+    #[serde(default)]
+    rooms: Vec<String>,
+    #[serde(default)]
+    questions: Vec<String>,
+}
+
+/// Whether a programme id can name a folder on every file system.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+fn validate(raw: RawProgramme, source: &str, problems: &mut Vec<Problem>) -> Programme {
+    let mut top = |kind| problems.push(Problem::at(kind));
+    if !valid_id(&raw.id) {
+        top(ProblemKind::BadId { id: raw.id.clone() });
+    }
+    if raw.title.trim().is_empty() {
+        top(ProblemKind::EmptyTitle);
+    }
+    let date = raw
+        .date
+        .as_deref()
+        .and_then(|d| match d.parse::<jiff::civil::Date>() {
+            Ok(date) if d.len() == 10 => Some(date),
+            _ => {
+                top(ProblemKind::BadDate {
+                    found: d.to_string(),
+                });
+                None
+            }
+        });
+    if raw.blocks.is_empty() {
+        top(ProblemKind::NoBlocks);
+    }
+
+    let mut blocks = Vec::with_capacity(raw.blocks.len());
+    let mut previous_end: Option<DayTime> = None;
+    for (i, rb) in raw.blocks.into_iter().enumerate() {
+        let here = (i + 1, rb.title.clone());
+        let mut report = |kind| {
+            problems.push(Problem {
+                line_col: None,
+                block: Some(here.clone()),
+                kind,
+            })
+        };
+        let kind = BlockKind::from_name(&rb.kind);
+        if kind.is_none() {
+            report(ProblemKind::UnknownKind {
+                found: rb.kind.clone(),
+            });
+        }
+        if rb.title.trim().is_empty() {
+            report(ProblemKind::EmptyTitle);
+        }
+        let mut time = |field: &'static str, s: &Option<String>| {
+            s.as_ref().and_then(|s| {
+                let t = DayTime::parse(s);
+                if t.is_none() {
+                    report(ProblemKind::BadTime {
+                        field,
+                        found: s.clone(),
+                    });
+                }
+                t
+            })
+        };
+        let given_start = time("start", &rb.start);
+        let given_end = time("end", &rb.end);
+        let bad_start = rb.start.is_some() && given_start.is_none();
+        let bad_end = rb.end.is_some() && given_end.is_none();
+
+        let start = match (given_start, previous_end) {
+            (Some(s), Some(prev)) if s < prev => {
+                report(ProblemKind::Overlap {
+                    start: s,
+                    previous_end: prev,
+                });
+                Some(s)
+            }
+            (Some(s), _) => Some(s),
+            (None, Some(prev)) if !bad_start => Some(prev),
+            (None, None) if i == 0 && !bad_start => {
+                report(ProblemKind::FirstNeedsStart);
+                None
+            }
+            _ => None,
+        };
+        let end = match (start, rb.minutes, given_end) {
+            (_, Some(0), _) => {
+                report(ProblemKind::ZeroMinutes);
+                None
+            }
+            (_, Some(m), _) if m > 24 * 60 => {
+                report(ProblemKind::TooLong { minutes: m });
+                None
+            }
+            (Some(s), Some(m), end) => {
+                let computed = u64::from(s.minutes()) + m;
+                match DayTime::from_minutes(u16::try_from(computed).unwrap_or(u16::MAX)) {
+                    None => {
+                        report(ProblemKind::PastMidnight {
+                            start: s,
+                            minutes: m,
+                        });
+                        None
+                    }
+                    Some(e) => match end {
+                        Some(given) if given != e => {
+                            report(ProblemKind::LengthMismatch {
+                                minutes: m,
+                                start: s,
+                                end: given,
+                            });
+                            None
+                        }
+                        _ => Some(e),
+                    },
+                }
+            }
+            (Some(s), None, Some(e)) => {
+                if e <= s {
+                    report(ProblemKind::EndNotAfterStart { start: s, end: e });
+                    None
+                } else {
+                    Some(e)
+                }
+            }
+            (_, None, None) if !bad_end => {
+                report(ProblemKind::NoLength);
+                None
+            }
+            _ => None,
+        };
+
+        if kind == Some(BlockKind::Breakout) {
+            if rb.questions.is_empty() {
+                report(ProblemKind::NoQuestions);
+            }
+            if rb.rooms.is_empty() {
+                report(ProblemKind::NoRooms);
+            }
+        }
+        for (n, q) in rb.questions.iter().enumerate() {
+            if q.trim().is_empty() {
+                report(ProblemKind::EmptyQuestion { number: n + 1 });
+            }
+        }
+        for (n, r) in rb.rooms.iter().enumerate() {
+            if r.trim().is_empty() {
+                report(ProblemKind::EmptyRoom { number: n + 1 });
+            } else if rb.rooms[..n].iter().any(|o| o.trim() == r.trim()) {
+                report(ProblemKind::DuplicateRoom { name: r.clone() });
+            }
+        }
+
+        // Later blocks are checked against this block's end even when it
+        // was wrong, so that one mistake is reported once.
+        previous_end = end.or(start).or(previous_end);
+        if let (Some(kind), Some(start), Some(end)) = (kind, start, end) {
+            blocks.push(Block {
+                kind,
+                title: rb.title,
+                start,
+                end,
+                fixed_start: given_start.is_some(),
+                rooms: rb.rooms,
+                questions: rb.questions,
+            });
+        }
+    }
+
+    Programme {
+        id: raw.id,
+        title: raw.title,
+        date,
+        blocks,
+        source: source.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block_json(extra: &str) -> String {
+        format!(
+            r#"{{"format":"oogst-programme","version":1,"id":"t","title":"T","blocks":[{extra}]}}"#
+        )
+    }
+
+    fn problems(json: &str) -> Vec<Problem> {
+        Programme::parse(json, "p.json").unwrap_err().problems
+    }
+
+    fn kinds(json: &str) -> Vec<ProblemKind> {
+        problems(json).into_iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn demo_is_the_reference_meeting() {
+        let p = Programme::demo();
+        assert_eq!(p.id, "cop-gebiedsgericht-2021-01-21");
+        let times: Vec<String> = p
+            .blocks
+            .iter()
+            .map(|b| format!("{}-{} {}", b.start, b.end, b.kind.name()))
+            .collect();
+        assert_eq!(
+            times,
+            [
+                "09:45-10:00 walk-in",
+                "10:00-10:10 plenary",
+                "10:10-10:40 case",
+                "10:40-10:55 questions",
+                "11:00-12:00 breakout"
+            ]
+        );
+        let breakout = p.breakout().unwrap();
+        assert_eq!(breakout.questions.len(), 5);
+        assert_eq!(breakout.rooms.len(), 4);
+        assert!(breakout.fixed_start);
+        assert!(!p.blocks[1].fixed_start);
+    }
+
+    #[test]
+    fn daytime_parsing() {
+        assert_eq!(DayTime::parse("09:45").unwrap().to_string(), "09:45");
+        assert_eq!(DayTime::parse("9:05").unwrap().to_string(), "09:05");
+        assert_eq!(DayTime::parse("24:00"), Some(DayTime::MIDNIGHT_END));
+        for bad in [
+            "24:01", "10:60", "1000", "10:5", "-1:00", "ab:cd", "", "10:00:00", "+1:00",
+        ] {
+            assert_eq!(DayTime::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn malformed_json_names_line_and_column() {
+        let p =
+            problems("{\n  \"format\": \"oogst-programme\",\n  \"version\": 1,\n  \"id\" \"x\"\n}");
+        assert_eq!(p[0].line_col, Some((4, 8)));
+        assert!(matches!(
+            p[0].kind,
+            ProblemKind::Malformed {
+                truncated: false,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn truncated_json_is_recognised() {
+        let p = problems(&Programme::demo().source[..300]);
+        assert!(matches!(
+            p[0].kind,
+            ProblemKind::Malformed {
+                truncated: true,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn wrong_format_and_newer_version() {
+        assert_eq!(
+            kinds(r#"{"format":"oogst-room","version":1}"#),
+            [ProblemKind::WrongFormat {
+                found: Some("oogst-room".into()),
+                expected: FORMAT
+            }]
+        );
+        assert_eq!(
+            kinds(r#"{"format":"oogst-programme","version":2}"#),
+            [ProblemKind::NewerVersion {
+                what: "programme",
+                found: 2,
+                supported: 1
+            }]
+        );
+        assert_eq!(
+            kinds(r#"{"format":"oogst-programme"}"#),
+            [ProblemKind::BadVersion]
+        );
+        assert_eq!(
+            kinds("[]"),
+            [ProblemKind::WrongFormat {
+                found: None,
+                expected: FORMAT
+            }]
+        );
+    }
+
+    #[test]
+    fn wrong_types_name_the_path_and_block() {
+        let p = problems(&block_json(
+            r#"{"kind":"plenary","title":"Open","start":"10:00","minutes":"tien"}"#,
+        ));
+        assert_eq!(p[0].block, Some((1, "Open".into())));
+        match &p[0].kind {
+            ProblemKind::Shape { path, .. } => assert_eq!(path, "blocks[0].minutes"),
+            other => panic!("{other:?}"),
+        }
+        assert!(p[0].line_col.is_some());
+        let p = problems(&block_json(
+            r#"{"kind":"plenary","start":"10:00","minutes":5}"#,
+        ));
+        assert!(
+            matches!(&p[0].kind, ProblemKind::Shape { detail, .. } if detail.contains("title"))
+        );
+    }
+
+    #[test]
+    fn unknown_kind_names_the_block() {
+        let p = problems(&block_json(
+            r#"{"kind":"lunch","title":"Lunch","start":"12:00","minutes":30}"#,
+        ));
+        assert_eq!(p[0].block, Some((1, "Lunch".into())));
+        assert_eq!(
+            p[0].kind,
+            ProblemKind::UnknownKind {
+                found: "lunch".into()
+            }
+        );
+    }
+
+    #[test]
+    fn bad_times() {
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"kind":"plenary","title":"A","start":"25:00","minutes":5}"#
+            )),
+            [ProblemKind::BadTime {
+                field: "start",
+                found: "25:00".into()
+            }]
+        );
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"kind":"plenary","title":"A","start":"10:00","end":"half elf"}"#
+            )),
+            [ProblemKind::BadTime {
+                field: "end",
+                found: "half elf".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn first_block_needs_a_start_and_every_block_a_length() {
+        assert_eq!(
+            kinds(&block_json(r#"{"kind":"plenary","title":"A","minutes":5}"#)),
+            [ProblemKind::FirstNeedsStart]
+        );
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"kind":"plenary","title":"A","start":"10:00"}"#
+            )),
+            [ProblemKind::NoLength]
+        );
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"kind":"plenary","title":"A","start":"10:00","minutes":0}"#
+            )),
+            [ProblemKind::ZeroMinutes]
+        );
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"kind":"plenary","title":"A","start":"10:00","minutes":2000}"#
+            )),
+            [ProblemKind::TooLong { minutes: 2000 }]
+        );
+    }
+
+    #[test]
+    fn end_must_follow_start_and_agree_with_minutes() {
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"kind":"plenary","title":"A","start":"10:00","end":"09:50"}"#
+            )),
+            [ProblemKind::EndNotAfterStart {
+                start: DayTime::parse("10:00").unwrap(),
+                end: DayTime::parse("09:50").unwrap()
+            }]
+        );
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"kind":"plenary","title":"A","start":"10:00","end":"10:30","minutes":20}"#
+            )),
+            [ProblemKind::LengthMismatch {
+                minutes: 20,
+                start: DayTime::parse("10:00").unwrap(),
+                end: DayTime::parse("10:30").unwrap()
+            }]
+        );
+        assert!(
+            Programme::parse(
+                &block_json(
+                    r#"{"kind":"plenary","title":"A","start":"10:00","end":"10:30","minutes":30}"#
+                ),
+                "p"
+            )
+            .is_ok()
+        );
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"kind":"plenary","title":"A","start":"23:30","minutes":45}"#
+            )),
+            [ProblemKind::PastMidnight {
+                start: DayTime::parse("23:30").unwrap(),
+                minutes: 45
+            }]
+        );
+    }
+
+    #[test]
+    fn overlaps_are_refused_and_gaps_allowed() {
+        let p = problems(&block_json(
+            r#"{"kind":"plenary","title":"A","start":"10:00","minutes":30},
+               {"kind":"case","title":"B","start":"10:20","minutes":10}"#,
+        ));
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].block, Some((2, "B".into())));
+        assert_eq!(
+            p[0].kind,
+            ProblemKind::Overlap {
+                start: DayTime::parse("10:20").unwrap(),
+                previous_end: DayTime::parse("10:30").unwrap()
+            }
+        );
+        let ok = Programme::parse(
+            &block_json(
+                r#"{"kind":"plenary","title":"A","start":"10:00","minutes":30},
+                   {"kind":"case","title":"B","start":"10:45","minutes":10},
+                   {"kind":"closing","title":"C","minutes":5}"#,
+            ),
+            "p",
+        )
+        .unwrap();
+        assert_eq!(ok.blocks[2].start.to_string(), "10:55");
+        assert!(!ok.blocks[2].fixed_start);
+    }
+
+    #[test]
+    fn breakouts_need_questions_and_rooms() {
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"kind":"breakout","title":"B","start":"10:00","minutes":30}"#
+            )),
+            [ProblemKind::NoQuestions, ProblemKind::NoRooms]
+        );
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"kind":"breakout","title":"B","start":"10:00","minutes":30,
+                    "questions":["Waarom?"," "],"rooms":["Kamer 1","","Kamer 1"]}"#
+            )),
+            [
+                ProblemKind::EmptyQuestion { number: 2 },
+                ProblemKind::EmptyRoom { number: 2 },
+                ProblemKind::DuplicateRoom {
+                    name: "Kamer 1".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn top_level_checks() {
+        let json = r#"{"format":"oogst-programme","version":1,"id":"../etc","title":" ","date":"21-01-2021","blocks":[]}"#;
+        assert_eq!(
+            kinds(json),
+            [
+                ProblemKind::BadId {
+                    id: "../etc".into()
+                },
+                ProblemKind::EmptyTitle,
+                ProblemKind::BadDate {
+                    found: "21-01-2021".into()
+                },
+                ProblemKind::NoBlocks
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_accepted() {
+        let json = r#"{"format":"oogst-programme","version":1,"id":"t","title":"T","venue":"Teams",
+            "blocks":[{"kind":"plenary","title":"A","start":"10:00","minutes":5,"colour":"red"}]}"#;
+        assert!(Programme::parse(json, "p").is_ok());
+    }
+
+    #[test]
+    fn several_problems_are_reported_together() {
+        let p = problems(&block_json(
+            r#"{"kind":"lunch","title":"A","start":"10:00","minutes":5},
+               {"kind":"plenary","title":"B","start":"09:00","minutes":5}"#,
+        ));
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[1].block, Some((2, "B".into())));
+    }
+
+    #[test]
+    fn fingerprint_follows_the_plan() {
+        let a = Programme::demo();
+        let mut b = a.clone();
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        b.blocks[1].end = DayTime::parse("10:11").unwrap();
+        assert_ne!(a.fingerprint(), b.fingerprint());
+    }
+}

@@ -1,0 +1,290 @@
+//! The session folder and every write to disk.
+//!
+//! All writes go through here: atomic (a temporary file in the same folder,
+//! fsync, rename over the old file, fsync of the folder, all done by the
+//! `atomic-write-file` crate) and, when they come from the screen, queued to
+//! a writer thread so that typing never waits for the disk. A write that
+//! fails stays queued and is retried from memory.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+/// The folder that lead and hosts share.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionDir {
+    pub root: PathBuf,
+}
+
+impl SessionDir {
+    pub fn new(root: impl Into<PathBuf>) -> SessionDir {
+        SessionDir { root: root.into() }
+    }
+
+    /// `<data dir>/sessions/<programme id>/`, from the `directories` crate.
+    pub fn default_for(programme_id: &str) -> Option<SessionDir> {
+        let dirs = directories::ProjectDirs::from("", "", "oogst")?;
+        Some(SessionDir::new(
+            dirs.data_dir().join("sessions").join(programme_id),
+        ))
+    }
+
+    pub fn programme_path(&self) -> PathBuf {
+        self.root.join("programme.json")
+    }
+    pub fn clock_path(&self) -> PathBuf {
+        self.root.join("clock.json")
+    }
+    pub fn lead_state_path(&self) -> PathBuf {
+        self.root.join("lead-state.json")
+    }
+    pub fn rooms_dir(&self) -> PathBuf {
+        self.root.join("rooms")
+    }
+
+    /// Creates the folder and its `rooms/` if they are not there yet.
+    pub fn ensure(&self) -> std::io::Result<()> {
+        std::fs::create_dir_all(self.rooms_dir())
+    }
+}
+
+/// Writes `bytes` to `path` atomically and durably: readers see the old
+/// file or the new one, never half of one, and after return it survives a
+/// power cut.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = atomic_write_file::AtomicWriteFile::options().open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// Moves a file that cannot be used out of the way, keeping it:
+/// `name.json` becomes `name.TAG-20261124T101500.json`. Returns the new path.
+pub fn move_aside(path: &Path, tag: &str, now: jiff::Timestamp) -> std::io::Result<PathBuf> {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
+    let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("json");
+    let stamp = now.strftime("%Y%m%dT%H%M%S").to_string();
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut target = dir.join(format!("{stem}.{tag}-{stamp}.{ext}"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = dir.join(format!("{stem}.{tag}-{stamp}-{n}.{ext}"));
+    }
+    std::fs::rename(path, &target)?;
+    Ok(target)
+}
+
+/// What the writer thread tells the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveReport {
+    Saved(PathBuf),
+    Failed { path: PathBuf, error: String },
+}
+
+enum Job {
+    Write {
+        path: PathBuf,
+        bytes: Vec<u8>,
+        delay: Duration,
+    },
+    Flush(mpsc::Sender<bool>),
+}
+
+struct Pending {
+    bytes: Vec<u8>,
+    due: Instant,
+}
+
+/// How long a failed write waits before it is tried again.
+const RETRY: Duration = Duration::from_millis(500);
+
+/// Hands writes to a background thread. Cloning gives another handle to
+/// the same thread.
+#[derive(Clone)]
+pub struct Saver {
+    tx: mpsc::Sender<Job>,
+}
+
+impl Saver {
+    /// Starts the writer thread; `report` hears of every write's outcome.
+    pub fn spawn(report: impl Fn(SaveReport) + Send + 'static) -> Saver {
+        let (tx, rx) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("oogst-saver".into())
+            .spawn(move || writer_loop(rx, report))
+            .expect("the writer thread starts");
+        Saver { tx }
+    }
+
+    /// Queues `bytes` for `path`, written at the latest `delay` from now;
+    /// a newer write of the same path replaces it but keeps that deadline.
+    pub fn write(&self, path: PathBuf, bytes: Vec<u8>, delay: Duration) {
+        let _ = self.tx.send(Job::Write { path, bytes, delay });
+    }
+
+    /// Writes everything queued now and waits for it (at most `timeout`).
+    /// Returns whether all of it reached the disk.
+    pub fn flush(&self, timeout: Duration) -> bool {
+        let (done_tx, done_rx) = mpsc::channel();
+        if self.tx.send(Job::Flush(done_tx)).is_err() {
+            return false;
+        }
+        done_rx.recv_timeout(timeout).unwrap_or(false)
+    }
+}
+
+fn writer_loop(rx: mpsc::Receiver<Job>, report: impl Fn(SaveReport)) {
+    let mut pending: BTreeMap<PathBuf, Pending> = BTreeMap::new();
+    let write_due = |pending: &mut BTreeMap<PathBuf, Pending>, all: bool| {
+        let now = Instant::now();
+        let due: Vec<PathBuf> = pending
+            .iter()
+            .filter(|(_, p)| all || p.due <= now)
+            .map(|(k, _)| k.clone())
+            .collect();
+        let mut ok = true;
+        for path in due {
+            let Some(p) = pending.get_mut(&path) else {
+                continue;
+            };
+            match write_atomic(&path, &p.bytes) {
+                Ok(()) => {
+                    pending.remove(&path);
+                    report(SaveReport::Saved(path));
+                }
+                Err(e) => {
+                    ok = false;
+                    p.due = Instant::now() + RETRY;
+                    report(SaveReport::Failed {
+                        path,
+                        error: e.to_string(),
+                    });
+                }
+            }
+        }
+        ok
+    };
+    loop {
+        let timeout = pending
+            .values()
+            .map(|p| p.due)
+            .min()
+            .map(|due| due.saturating_duration_since(Instant::now()));
+        let job = match timeout {
+            Some(t) => rx.recv_timeout(t),
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        match job {
+            Ok(Job::Write { path, bytes, delay }) => {
+                let due = Instant::now() + delay;
+                match pending.get_mut(&path) {
+                    Some(p) => {
+                        p.bytes = bytes;
+                        p.due = p.due.min(due);
+                    }
+                    None => {
+                        pending.insert(path, Pending { bytes, due });
+                    }
+                }
+            }
+            Ok(Job::Flush(done)) => {
+                let ok = write_due(&mut pending, true);
+                let _ = done.send(ok);
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                write_due(&mut pending, true);
+                return;
+            }
+        }
+        write_due(&mut pending, false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_the_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("clock.json");
+        write_atomic(&path, b"{\"a\":1}").unwrap();
+        write_atomic(&path, b"{\"a\":2}").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"a\":2}");
+        // No temporary files are left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn saver_coalesces_and_flushes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.json");
+        let (tx, rx) = mpsc::channel();
+        let saver = Saver::spawn(move |r| {
+            let _ = tx.send(r);
+        });
+        for i in 0..100 {
+            saver.write(
+                path.clone(),
+                format!("{i}").into_bytes(),
+                Duration::from_secs(60),
+            );
+        }
+        assert!(saver.flush(Duration::from_secs(5)));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "99");
+        assert_eq!(rx.try_iter().count(), 1, "a hundred writes, one save");
+    }
+
+    #[test]
+    fn saver_writes_by_its_deadline() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.json");
+        let (tx, rx) = mpsc::channel();
+        let saver = Saver::spawn(move |r| {
+            let _ = tx.send(r);
+        });
+        saver.write(path.clone(), b"soon".to_vec(), Duration::from_millis(20));
+        let report = rx.recv_timeout(Duration::from_secs(5)).unwrap();
+        assert_eq!(report, SaveReport::Saved(path.clone()));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "soon");
+    }
+
+    #[test]
+    fn failed_writes_are_retried_from_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("later");
+        let path = sub.join("x.json");
+        let (tx, rx) = mpsc::channel();
+        let saver = Saver::spawn(move |r| {
+            let _ = tx.send(r);
+        });
+        saver.write(path.clone(), b"kept".to_vec(), Duration::ZERO);
+        let first = rx.recv_timeout(Duration::from_secs(5)).unwrap();
+        assert!(matches!(first, SaveReport::Failed { .. }));
+        std::fs::create_dir(&sub).unwrap();
+        let saved = rx
+            .iter()
+            .find(|r| matches!(r, SaveReport::Saved(_)))
+            .unwrap();
+        assert_eq!(saved, SaveReport::Saved(path.clone()));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept");
+    }
+
+    #[test]
+    fn move_aside_keeps_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lead-state.json");
+        std::fs::write(&path, "old").unwrap();
+        let t: jiff::Timestamp = "2026-11-24T10:15:00Z".parse().unwrap();
+        let moved = move_aside(&path, "old", t).unwrap();
+        assert_eq!(
+            moved.file_name().unwrap().to_str().unwrap(),
+            "lead-state.old-20261124T101500.json"
+        );
+        assert_eq!(std::fs::read_to_string(moved).unwrap(), "old");
+        assert!(!path.exists());
+    }
+}

@@ -1,0 +1,143 @@
+//! Text as the terminal may see it.
+//!
+//! Anything typed or read from a file may hold control characters or escape
+//! sequences. Stored text stays faithful; only what goes to the screen is
+//! made safe here, and measured by display width (wide characters, emoji).
+
+use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Bidi controls that could reorder what surrounds them on screen.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// What a character becomes on screen: `None` keeps it as it is.
+fn screen_form(c: char, keep_newline: bool) -> Option<Option<char>> {
+    match c {
+        '\n' if keep_newline => None,
+        '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => Some(Some(' ')),
+        // C0 controls become their visible "control picture" (ESC → ␛).
+        '\u{0}'..='\u{1f}' => Some(char::from_u32(0x2400 + c as u32)),
+        '\u{7f}' => Some(Some('␡')),
+        // C1 controls have no pictures: show the replacement character.
+        '\u{80}'..='\u{9f}' => Some(Some('\u{FFFD}')),
+        c if is_bidi_control(c) => Some(None),
+        _ => None,
+    }
+}
+
+fn sanitize_with(s: &str, keep_newline: bool) -> Cow<'_, str> {
+    if !s.chars().any(|c| screen_form(c, keep_newline).is_some()) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match screen_form(c, keep_newline) {
+            None => out.push(c),
+            Some(Some(r)) => out.push(r),
+            Some(None) => {}
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// One line of text made safe for the screen: every C0/C1 control shown as
+/// a visible picture (line breaks and tabs as spaces), bidi controls removed.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    sanitize_with(s, false)
+}
+
+/// Like [`one_line`], but keeps line breaks for multi-line text.
+pub fn multi_line(s: &str) -> Cow<'_, str> {
+    sanitize_with(s, true)
+}
+
+/// Display width in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cut `s` to at most `max` columns, ending in `…` when something was cut.
+/// Never splits a wide character in half.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// `s` padded with spaces (or cut) to exactly `cols` columns.
+pub fn fit(s: &str, cols: usize) -> String {
+    let cut = truncate(s, cols);
+    let pad = cols.saturating_sub(width(&cut));
+    let mut out = cut.into_owned();
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// Whether `s` holds any character that [`multi_line`] would change.
+pub fn has_controls(s: &str) -> bool {
+    s.chars().any(|c| screen_form(c, true).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let s = "a\u{1b}[2Jb\u{7}c";
+        assert_eq!(one_line(s), "a␛[2Jb␇c");
+        assert!(!one_line(s).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn c1_and_bidi_controls_are_neutralised() {
+        assert_eq!(one_line("x\u{9b}31my"), "x\u{FFFD}31my");
+        assert_eq!(one_line("ab\u{202E}cd\u{2066}e\u{200F}"), "abcde");
+    }
+
+    #[test]
+    fn newlines_depend_on_context() {
+        assert_eq!(one_line("a\nb\tc\r"), "a b c ");
+        assert_eq!(multi_line("a\nb\rc"), "a\nb c");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(
+            one_line("Gebiedsgericht werken 👍 مرحبا"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn truncation_respects_wide_characters() {
+        assert_eq!(truncate("日本語テキスト", 5), "日本…");
+        assert_eq!(width(&truncate("日本語テキスト", 5)), 5);
+        assert_eq!(truncate("kort", 10), "kort");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("abcdef", 1), "…");
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(fit("日本語", 4), "日… ");
+    }
+}

@@ -1,0 +1,349 @@
+//! The lead's app: its state, the messages that change it, and the effects
+//! that changing it asks for. `update` is the one place where state
+//! changes; it does no I/O. The event loop performs the effects.
+
+use std::path::PathBuf;
+
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use super::theme::Theme;
+use crate::clock::{Action, ClockState, Ignored, Outcome, Phase};
+use crate::i18n::{Lang, fill};
+use crate::programme::Programme;
+use crate::session_dir::SaveReport;
+
+/// How long a notice stays, in real seconds.
+const TOAST_SECONDS: f64 = 5.0;
+/// A message to the rooms is a line, not a letter.
+const MAX_MESSAGE_CHARS: usize = 280;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Lead,
+    Presenter,
+    Dashboard,
+}
+
+pub enum Overlay {
+    None,
+    Help,
+    ConfirmQuit,
+    Message(Box<TextArea<'static>>),
+}
+
+/// A short notice at the bottom of the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Toast {
+    pub text: String,
+    pub alert: bool,
+    pub until: Timestamp,
+}
+
+/// Everything that can happen to the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    /// The clock's display may have changed (the next whole second).
+    Tick,
+    /// Time to rewrite `clock.json` so hosts know the lead is there.
+    Heartbeat,
+    Saved(SaveReport),
+    /// SIGTERM, SIGHUP, SIGINT or a terminal that went away.
+    Stop,
+}
+
+/// What `update` asks the event loop to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    SaveState,
+    WriteClock,
+    Bell,
+    Quit,
+}
+
+pub struct LeadApp {
+    pub programme: Programme,
+    pub clock: ClockState,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub tz: TimeZone,
+    /// Where the session lives, to show the lead.
+    pub session_dir: Option<PathBuf>,
+    /// Set in a rehearsal.
+    pub speed: Option<f64>,
+    pub screen: Screen,
+    pub overlay: Overlay,
+    pub toast: Option<Toast>,
+    pub save_error: Option<String>,
+    /// Whether the running block was over time at the last update, so the
+    /// bell rings once, when it gets there.
+    was_over: bool,
+}
+
+impl LeadApp {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        programme: Programme,
+        clock: ClockState,
+        lang: Lang,
+        theme: Theme,
+        tz: TimeZone,
+        session_dir: Option<PathBuf>,
+        speed: Option<f64>,
+        now: Timestamp,
+    ) -> LeadApp {
+        let was_over = clock.current(now).is_some_and(|c| c.over_time());
+        LeadApp {
+            programme,
+            clock,
+            lang,
+            theme,
+            tz,
+            session_dir,
+            speed,
+            screen: Screen::Lead,
+            overlay: Overlay::None,
+            toast: None,
+            save_error: None,
+            was_over,
+        }
+    }
+
+    /// Shows `text` for a few seconds.
+    pub fn notify(&mut self, text: String, alert: bool, now: Timestamp) {
+        let virtual_secs = TOAST_SECONDS * self.speed.unwrap_or(1.0);
+        self.toast = Some(Toast {
+            text,
+            alert,
+            until: now + SignedDuration::from_secs_f64(virtual_secs),
+        });
+    }
+
+    pub fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        match msg {
+            Msg::Key(key) => self.on_key(key, now, &mut fx),
+            Msg::Paste(s) => {
+                if let Overlay::Message(area) = &mut self.overlay {
+                    let room =
+                        MAX_MESSAGE_CHARS.saturating_sub(area.lines().concat().chars().count());
+                    area.insert_str(one_line_message(&s, room));
+                }
+            }
+            Msg::Tick => {}
+            Msg::Heartbeat => fx.extend([Effect::WriteClock, Effect::SaveState]),
+            Msg::Saved(SaveReport::Saved(_)) => self.save_error = None,
+            Msg::Saved(SaveReport::Failed { path, error }) => {
+                self.save_error = Some(format!("{}: {error}", path.display()));
+            }
+            Msg::Stop => fx.extend([Effect::SaveState, Effect::WriteClock, Effect::Quit]),
+        }
+        if self.toast.as_ref().is_some_and(|t| now >= t.until) {
+            self.toast = None;
+        }
+        let over = self
+            .clock
+            .current(now)
+            .is_some_and(|c| c.phase == Phase::Running && c.over_time());
+        if over && !self.was_over && self.clock.bell {
+            fx.push(Effect::Bell);
+        }
+        self.was_over = over;
+        fx
+    }
+
+    fn on_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
+            fx.extend([Effect::SaveState, Effect::WriteClock, Effect::Quit]);
+            return;
+        }
+        match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::Help => {
+                // Any key closes the help; only `?` and Esc are swallowed.
+                if !matches!(key.code, KeyCode::Char('?') | KeyCode::Esc) {
+                    self.on_screen_key(key, now, fx);
+                }
+            }
+            Overlay::ConfirmQuit => {
+                if matches!(key.code, KeyCode::Char('y' | 'Y' | 'j' | 'J')) {
+                    fx.extend([Effect::SaveState, Effect::WriteClock, Effect::Quit]);
+                }
+            }
+            Overlay::Message(mut area) => match key.code {
+                KeyCode::Esc => {}
+                KeyCode::Tab | KeyCode::BackTab => self.overlay = Overlay::Message(area),
+                KeyCode::Enter => {
+                    let text = area.lines().join(" ");
+                    let action = Action::Message(Some(text.trim().to_string()));
+                    self.act(action, now, fx);
+                }
+                _ => {
+                    let len = area.lines().concat().chars().count();
+                    let adds = matches!(key.code, KeyCode::Char(_)) && !ctrl;
+                    if !adds || len < MAX_MESSAGE_CHARS {
+                        area.input(key);
+                    }
+                    self.overlay = Overlay::Message(area);
+                }
+            },
+            Overlay::None => self.on_screen_key(key, now, fx),
+        }
+    }
+
+    fn on_screen_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
+        let action = match key.code {
+            KeyCode::Char(' ') => Some(Action::StartPause),
+            KeyCode::Char('n') => Some(Action::Next),
+            KeyCode::Char('p') => Some(Action::Previous),
+            KeyCode::Char('+' | '=') => Some(Action::Extend),
+            KeyCode::Char('-' | '_') => Some(Action::Shorten),
+            KeyCode::Char('r') => Some(Action::Replan),
+            KeyCode::Char('b') => Some(Action::ToggleBell),
+            _ => None,
+        };
+        if let Some(action) = action {
+            self.act(action, now, fx);
+            return;
+        }
+        match key.code {
+            KeyCode::Char('m') => {
+                let mut area = TextArea::default();
+                area.set_cursor_line_style(ratatui::style::Style::new());
+                area.set_placeholder_text(self.lang.t().message_example);
+                area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+                self.overlay = Overlay::Message(Box::new(area));
+            }
+            KeyCode::Char('?') | KeyCode::F(1) => self.overlay = Overlay::Help,
+            KeyCode::Char('d') => self.screen = Screen::Dashboard,
+            KeyCode::Char('f') => self.screen = Screen::Presenter,
+            KeyCode::Esc => self.screen = Screen::Lead,
+            KeyCode::Char('q') => {
+                if self.clock.is_running() {
+                    self.overlay = Overlay::ConfirmQuit;
+                } else {
+                    fx.extend([Effect::SaveState, Effect::WriteClock, Effect::Quit]);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Applies a clock action, saves it, and tells the lead what it did.
+    fn act(&mut self, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+        let outcome = self.clock.apply(action, now);
+        fx.extend([Effect::SaveState, Effect::WriteClock]);
+        let (text, alert) = self.describe(&outcome, now);
+        self.notify(text, alert, now);
+    }
+
+    fn current_title(&self) -> String {
+        self.programme
+            .blocks
+            .get(self.clock.current)
+            .map(|b| b.title.clone())
+            .unwrap_or_default()
+    }
+
+    fn describe(&self, outcome: &Outcome, _now: Timestamp) -> (String, bool) {
+        let t = self.lang.t();
+        let title = self.current_title();
+        let with_title = |s: &str| fill(s, &[("title", &title)]);
+        match outcome {
+            Outcome::Started => (with_title(t.started), false),
+            Outcome::Paused => (t.paused_toast.to_string(), false),
+            Outcome::Resumed => (t.resumed_toast.to_string(), false),
+            Outcome::Moved { .. } => (with_title(t.moved), false),
+            Outcome::Ended => (t.ended.to_string(), false),
+            Outcome::MovedBack => (with_title(t.moved_back), false),
+            Outcome::Extended => (t.extended.to_string(), false),
+            Outcome::Shortened => (t.shortened.to_string(), false),
+            Outcome::MessageSent => (t.message_sent.to_string(), false),
+            Outcome::MessageCleared => (t.message_cleared.to_string(), false),
+            Outcome::Bell(on) => (
+                (if *on { t.bell_on } else { t.bell_off }).to_string(),
+                false,
+            ),
+            Outcome::Replanned { blocks, saved } => (
+                fill(
+                    t.replanned,
+                    &[
+                        ("blocks", &blocks.to_string()),
+                        ("dur", &self.lang.duration(*saved)),
+                    ],
+                ),
+                false,
+            ),
+            Outcome::ReplanUndone => (t.replan_undone.to_string(), false),
+            Outcome::OnTime => (t.replan_on_time.to_string(), false),
+            Outcome::ReplanImpossible { over } => (
+                fill(t.replan_impossible, &[("dur", &self.lang.duration(*over))]),
+                true,
+            ),
+            Outcome::Ignored(why) => (
+                match why {
+                    Ignored::ProgrammeOver => t.ignored_over,
+                    Ignored::AtFirstBlock => t.ignored_first,
+                    Ignored::MinimumReached => t.ignored_minimum,
+                    Ignored::NothingToCome => t.ignored_nothing_to_come,
+                }
+                .to_string(),
+                true,
+            ),
+        }
+    }
+
+    /// When the screen next changes by itself: the next whole second of
+    /// the countdown (aligned to the block's deadline, so the display
+    /// turns over exactly on the second), or of the clock, or when the
+    /// notice goes away.
+    pub fn next_change(&self, now: Timestamp) -> Timestamp {
+        let second = 1_000_000_000i128;
+        let anchor = self
+            .clock
+            .current(now)
+            .and_then(|c| c.deadline)
+            .unwrap_or(Timestamp::UNIX_EPOCH);
+        let phase = (anchor - now).as_nanos().rem_euclid(second);
+        let wait = if phase == 0 { second } else { phase };
+        let mut next = now + SignedDuration::from_nanos_i128(wait);
+        if let Some(t) = &self.toast {
+            next = next.min(t.until.max(now));
+        }
+        next
+    }
+}
+
+/// A pasted text as one line of a message: line breaks and tabs become
+/// spaces, other control characters go, at most `room` characters.
+fn one_line_message(s: &str, room: usize) -> String {
+    s.chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_control())
+        .take(room)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line_message;
+
+    #[test]
+    fn pasted_messages_become_one_clean_line() {
+        assert_eq!(
+            one_line_message("Nog\n5 minuten\u{1b}[2J", 100),
+            "Nog 5 minuten[2J"
+        );
+        assert_eq!(one_line_message("abcdef", 3), "abc");
+    }
+}
