@@ -1,1 +1,95 @@
-fn main() {}
+//! How long one frame of the lead's screens takes to draw. The event loop
+//! draws at most once per (virtual) second, so this is the idle cost; the
+//! aim is well under 0.5 ms for the lead view at 120×40.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::civil::date;
+use jiff::tz::{self, TimeZone};
+use jiff::{SignedDuration, Timestamp};
+use oogst::clock::ClockState;
+use oogst::i18n::Lang;
+use oogst::programme::Programme;
+use oogst::tui::app::{LeadApp, Msg};
+use oogst::tui::lead::View;
+use oogst::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+fn running_lead() -> (LeadApp, Timestamp) {
+    let tz = TimeZone::fixed(tz::offset(1));
+    let day = date(2021, 1, 21);
+    let start = day
+        .at(10, 12, 0, 0)
+        .to_zoned_datetime(tz.clone())
+        .unwrap()
+        .timestamp();
+    let programme = Programme::demo();
+    let clock = ClockState::new(&programme, day, &tz, start);
+    let mut app = LeadApp::new(
+        programme,
+        clock,
+        Lang::En,
+        Theme::COLOR,
+        tz,
+        Some(PathBuf::from("/srv/sessies/cop")),
+        None,
+        start,
+    );
+    let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+    app.update(Msg::Key(space), start);
+    (app, start + SignedDuration::from_secs(8 * 60 + 30))
+}
+
+fn bench(c: &mut Criterion) {
+    let (mut app, now) = running_lead();
+    let area = Rect::new(0, 0, 120, 40);
+
+    c.bench_function("lead view 120x40 (render)", |b| {
+        let mut buf = Buffer::empty(area);
+        b.iter(|| {
+            buf.reset();
+            View {
+                app: black_box(&app),
+                now: black_box(now),
+            }
+            .render(area, &mut buf);
+        })
+    });
+
+    // A whole frame as the event loop makes it: render, then diff against
+    // the previous frame; the clock has moved a second in between.
+    c.bench_function("lead view 120x40 (terminal frame)", |b| {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let mut t = now;
+        b.iter(|| {
+            t += SignedDuration::from_secs(1);
+            terminal
+                .draw(|f| f.render_widget(View { app: &app, now: t }, f.area()))
+                .unwrap();
+        })
+    });
+
+    app.screen = oogst::tui::app::Screen::Presenter;
+    c.bench_function("presenter 200x60 (render)", |b| {
+        let area = Rect::new(0, 0, 200, 60);
+        let mut buf = Buffer::empty(area);
+        b.iter(|| {
+            buf.reset();
+            View {
+                app: black_box(&app),
+                now: black_box(now),
+            }
+            .render(area, &mut buf);
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -14,7 +14,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// message that names the file.
 pub fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
     let name = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {e}"))?;
+    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_error(&e, lang)))?;
     if meta.is_dir() {
         return Err(match lang {
             Lang::Nl => format!("{name}: is een map, geen bestand"),
@@ -30,7 +30,7 @@ pub fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
             Lang::En => format!("{name}: too large ({mib:.1} MiB); oogst reads files up to 64 MiB"),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {}", io_error(&e, lang)))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         match lang {
@@ -38,6 +38,23 @@ pub fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
             Lang::En => format!("{name}: not UTF-8 text (invalid byte at offset {at})"),
         }
     })
+}
+
+/// An I/O error in words; the system's own for the rare ones.
+pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (nl, en) = match e.kind() {
+        K::NotFound => ("bestand niet gevonden", "file not found"),
+        K::PermissionDenied => ("geen toegang (rechten)", "permission denied"),
+        K::IsADirectory => ("is een map, geen bestand", "is a folder, not a file"),
+        K::StorageFull => ("de schijf is vol", "the disk is full"),
+        K::ReadOnlyFilesystem => ("alleen-lezen bestandssysteem", "read-only file system"),
+        _ => return e.to_string(),
+    };
+    match lang {
+        Lang::Nl => nl.to_string(),
+        Lang::En => en.to_string(),
+    }
 }
 
 /// The formats `check` knows.
@@ -67,17 +84,23 @@ pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<String, FileErro
                 .last()
                 .map(|b| b.end.to_string())
                 .unwrap_or_default();
-            let breakouts = p.blocks.iter().filter(|b| !b.questions.is_empty()).count();
+            let breakouts = p
+                .blocks
+                .iter()
+                .filter(|b| b.kind == crate::programme::BlockKind::Breakout)
+                .count();
+            let n = p.blocks.len();
+            let title = crate::text::one_line(&p.title);
             Ok(match lang {
                 Lang::Nl => format!(
-                    "programma \"{}\": {} blokken, {first}–{last}, {breakouts} break-out(s)",
-                    crate::text::one_line(&p.title),
-                    p.blocks.len()
+                    "programma \"{title}\": {n} {}, {first}–{last}, {breakouts} break-out{}",
+                    if n == 1 { "blok" } else { "blokken" },
+                    if breakouts == 1 { "" } else { "s" }
                 ),
                 Lang::En => format!(
-                    "programme \"{}\": {} blocks, {first}–{last}, {breakouts} breakout(s)",
-                    crate::text::one_line(&p.title),
-                    p.blocks.len()
+                    "programme \"{title}\": {n} {}, {first}–{last}, {breakouts} breakout{}",
+                    if n == 1 { "block" } else { "blocks" },
+                    if breakouts == 1 { "" } else { "s" }
                 ),
             })
         }

@@ -133,18 +133,19 @@ impl Lang {
         use ProblemKind as P;
         let q = |s: &str| format!("\"{}\"", crate::text::one_line(s));
         match kind {
-            P::Malformed { detail, truncated: true } => self.pick(
-                format!("het bestand houdt midden in de JSON op (afgebroken?): {detail}"),
-                format!("the file ends in the middle of the JSON (cut short?): {detail}"),
+            P::Empty => self.pick(
+                "het bestand is leeg; een oogst-bestand is een JSON-object { … }".to_string(),
+                "the file is empty; an oogst file is a JSON object { … }".to_string(),
+            ),
+            P::Malformed { truncated: true, .. } => self.pick(
+                "het bestand houdt midden in de JSON op (afgebroken, of niet helemaal gesynchroniseerd?)".to_string(),
+                "the file ends in the middle of the JSON (cut short, or not fully synced?)".to_string(),
             ),
             P::Malformed { detail, .. } => self.pick(
-                format!("geen geldige JSON: {detail}"),
-                format!("not valid JSON: {detail}"),
+                format!("geen geldige JSON: {}", self.parser_words(detail)),
+                format!("not valid JSON: {}", self.parser_words(detail)),
             ),
-            P::Shape { path, detail } => self.pick(
-                format!("{path}: {detail}"),
-                format!("{path}: {detail}"),
-            ),
+            P::Shape { path, detail } => format!("{path}: {}", self.parser_words(detail)),
             P::WrongFormat { found: Some(f), expected } => self.pick(
                 format!("dit is een bestand van soort {}, geen \"{expected}\"", q(f)),
                 format!("this is a {} file, not \"{expected}\"", q(f)),
@@ -261,6 +262,155 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// The JSON parser's own words (serde_json's, in English and in Rust's
+    /// terms) said plainly, in this language.
+    pub fn parser_words(self, detail: &str) -> String {
+        let thing = |s: &str| -> String {
+            let s = s.trim();
+            let (word, rest) = s.split_once(' ').unwrap_or((s, ""));
+            let rest = rest.trim_matches('`');
+            match (word, self) {
+                ("string", Lang::Nl) => format!("tekst {rest}"),
+                ("string", Lang::En) => format!("text {rest}"),
+                ("integer" | "floating", Lang::Nl) => {
+                    format!("het getal {}", rest.trim_start_matches("point `"))
+                }
+                ("integer" | "floating", Lang::En) => {
+                    format!("the number {}", rest.trim_start_matches("point `"))
+                }
+                ("boolean", _) => rest.to_string(),
+                ("null", _) => "null".to_string(),
+                ("map", Lang::Nl) => "een object { … }".to_string(),
+                ("map", Lang::En) => "an object { … }".to_string(),
+                ("sequence", Lang::Nl) => "een lijst [ … ]".to_string(),
+                ("sequence", Lang::En) => "a list [ … ]".to_string(),
+                _ => s.to_string(),
+            }
+        };
+        let expected = |s: &str| -> String {
+            let s = s.trim();
+            match (s, self) {
+                ("u8" | "u16" | "u32" | "u64" | "usize", Lang::Nl) => {
+                    "een geheel getal van 0 of meer".into()
+                }
+                ("u8" | "u16" | "u32" | "u64" | "usize", Lang::En) => {
+                    "a whole number of 0 or more".into()
+                }
+                ("i8" | "i16" | "i32" | "i64" | "isize", Lang::Nl) => "een geheel getal".into(),
+                ("i8" | "i16" | "i32" | "i64" | "isize", Lang::En) => "a whole number".into(),
+                ("a string", Lang::Nl) => "tekst tussen aanhalingstekens".into(),
+                ("a string", Lang::En) => "text in quotes".into(),
+                ("a boolean", Lang::Nl) => "true of false".into(),
+                ("a boolean", Lang::En) => "true or false".into(),
+                ("a sequence", Lang::Nl) => "een lijst [ … ]".into(),
+                ("a sequence", Lang::En) => "a list [ … ]".into(),
+                (s, Lang::Nl) if s.starts_with("struct ") || s == "a map" => {
+                    "een object { … }".into()
+                }
+                (s, Lang::En) if s.starts_with("struct ") || s == "a map" => {
+                    "an object { … }".into()
+                }
+                (s, _) => s.to_string(),
+            }
+        };
+        if let Some(rest) = detail
+            .strip_prefix("invalid type: ")
+            .or_else(|| detail.strip_prefix("invalid value: "))
+            && let Some((found, want)) = rest.rsplit_once(", expected ")
+        {
+            return self.pick(
+                format!(
+                    "verwacht {}, maar hier staat {}",
+                    expected(want),
+                    thing(found)
+                ),
+                format!("expected {}, found {}", expected(want), thing(found)),
+            );
+        }
+        if let Some(field) = detail.strip_prefix("missing field ") {
+            let field = field.trim_matches('`');
+            return self.pick(
+                format!("het veld \"{field}\" ontbreekt"),
+                format!("the field \"{field}\" is missing"),
+            );
+        }
+        if let Some(n) = detail.strip_prefix("invalid length ") {
+            let n = n.split(',').next().unwrap_or(n);
+            return self.pick(format!("verkeerde lengte {n}"), format!("wrong length {n}"));
+        }
+        let plain: &[(&str, &str, &str)] = &[
+            (
+                "expected value",
+                "hier hoort een waarde (tekst, getal, lijst of object)",
+                "a value belongs here (text, number, list or object)",
+            ),
+            (
+                "expected `,` or `}`",
+                "hier hoort een komma of }",
+                "a comma or } belongs here",
+            ),
+            (
+                "expected `,` or `]`",
+                "hier hoort een komma of ]",
+                "a comma or ] belongs here",
+            ),
+            (
+                "expected `:`",
+                "hier hoort een dubbele punt :",
+                "a colon : belongs here",
+            ),
+            (
+                "key must be a string",
+                "een sleutel moet tekst tussen aanhalingstekens zijn",
+                "a key must be text in quotes",
+            ),
+            (
+                "trailing comma",
+                "een komma vlak voor } of ] hoort er niet",
+                "a comma just before } or ] does not belong",
+            ),
+            (
+                "trailing characters",
+                "er staat nog iets na het einde van de JSON",
+                "there is more after the end of the JSON",
+            ),
+            (
+                "control character (\\u0000-\\u001F) found while parsing a string",
+                "een stuurteken in tekst; schrijf \\n, \\t of \\u001b",
+                "a control character inside text; write \\n, \\t or \\u001b",
+            ),
+            (
+                "invalid escape",
+                "ongeldige \\-code in tekst",
+                "invalid \\ escape in text",
+            ),
+            (
+                "invalid unicode code point",
+                "ongeldige \\u-code in tekst",
+                "invalid \\u code in text",
+            ),
+            (
+                "number out of range",
+                "getal te groot",
+                "number out of range",
+            ),
+            ("invalid number", "ongeldig getal", "invalid number"),
+            (
+                "expected ident",
+                "hier hoort true, false of null",
+                "true, false or null belongs here",
+            ),
+        ];
+        for (serde, nl, en) in plain {
+            if detail == *serde {
+                return self.pick(nl, en).to_string();
+            }
+        }
+        detail.to_string()
+    }
+}
+
 fn dutch_what(what: &str) -> &str {
     match what {
         "programme" => "programmabestand",
@@ -363,6 +513,26 @@ pub struct Catalog {
     pub key_send: &'static str,
     pub key_cancel: &'static str,
     pub key_lead_view: &'static str,
+    pub cli_about: &'static str,
+    pub cli_about_long: &'static str,
+    pub cli_lead: &'static str,
+    pub cli_check: &'static str,
+    pub cli_init: &'static str,
+    pub cli_lang: &'static str,
+    pub cli_programme: &'static str,
+    pub cli_dir: &'static str,
+    pub cli_at: &'static str,
+    pub cli_speed: &'static str,
+    pub cli_fresh: &'static str,
+    pub cli_files: &'static str,
+    pub cli_file: &'static str,
+    pub cli_force: &'static str,
+    pub cli_help: &'static str,
+    pub cli_version: &'static str,
+    pub cli_usage: &'static str,
+    pub cli_commands: &'static str,
+    pub cli_options: &'static str,
+    pub cli_arguments: &'static str,
     pub message_example: &'static str,
     pub next_hint: &'static str,
     pub deadline_was: &'static str,
@@ -459,6 +629,26 @@ pub static NL: Catalog = Catalog {
     key_send: "versturen",
     key_cancel: "annuleren",
     key_lead_view: "dagvoorzitter",
+    cli_about: "Loop de klok van een participatieve bijeenkomst en oogst wat de break-outkamers zeiden.",
+    cli_about_long: "Loop de klok van een participatieve bijeenkomst en oogst wat de break-outkamers zeiden.\n\nZonder opdracht opent oogst het dagvoorzittersscherm met het ingebouwde voorbeeldprogramma.",
+    cli_lead: "De klok van het programma lopen (dagvoorzittersscherm)",
+    cli_check: "Programma-, klok- of klokstandbestanden controleren",
+    cli_init: "Een bewerkbare kopie van het voorbeeldprogramma schrijven",
+    cli_lang: "Taal van de interface [standaard: uit LANG / LC_ALL]",
+    cli_programme: "Programmabestand [standaard: programme.json in de sessiemap, anders het voorbeeld]",
+    cli_dir: "Sessiemap die je deelt met de gespreksleiders [standaard: <datamap>/sessions/<programma-id>]",
+    cli_at: "Repetitie: doe alsof de klok bij het starten UU:MM aanwijst",
+    cli_speed: "Repetitie: laat de klok N keer zo snel lopen",
+    cli_fresh: "De bewaarde klok van deze sessie opzijzetten en opnieuw beginnen",
+    cli_files: "Te controleren bestanden",
+    cli_file: "Waar het heen moet",
+    cli_force: "Een bestaand bestand overschrijven",
+    cli_help: "Hulp tonen",
+    cli_version: "Versie tonen",
+    cli_usage: "Gebruik:",
+    cli_commands: "Opdrachten",
+    cli_options: "Opties",
+    cli_arguments: "Argumenten",
     message_example: "bijvoorbeeld: Nog 5 minuten",
     next_hint: "n: volgend blok",
     deadline_was: "eindtijd was {time}",
@@ -555,6 +745,26 @@ pub static EN: Catalog = Catalog {
     key_send: "send",
     key_cancel: "cancel",
     key_lead_view: "lead view",
+    cli_about: "Run the agenda clock of a participatory meeting and harvest what its breakout rooms said.",
+    cli_about_long: "Run the agenda clock of a participatory meeting and harvest what its breakout rooms said.\n\nWithout a command, oogst opens the lead view on the built-in demo programme.",
+    cli_lead: "Run the programme's clock (the lead view)",
+    cli_check: "Validate programme, clock or lead-state files",
+    cli_init: "Write an editable copy of the demo programme",
+    cli_lang: "Language of the interface [default: from LANG / LC_ALL]",
+    cli_programme: "Programme file [default: the session folder's programme.json, else the built-in demo]",
+    cli_dir: "Session folder shared with the hosts [default: <data dir>/sessions/<programme id>]",
+    cli_at: "Rehearse: pretend the wall clock reads HH:MM at start-up",
+    cli_speed: "Rehearse: run the clock N times as fast as real time",
+    cli_fresh: "Set the saved clock of this session aside and start anew",
+    cli_files: "Files to validate",
+    cli_file: "Where to write it",
+    cli_force: "Overwrite the file if it exists",
+    cli_help: "Print help",
+    cli_version: "Print version",
+    cli_usage: "Usage:",
+    cli_commands: "Commands",
+    cli_options: "Options",
+    cli_arguments: "Arguments",
     message_example: "e.g. 5 more minutes",
     next_hint: "n: next block",
     deadline_was: "deadline was {time}",
@@ -622,6 +832,27 @@ mod tests {
             );
             assert!(s.contains("\"lunch\""));
         }
+    }
+
+    #[test]
+    fn parser_words_are_said_plainly() {
+        let en = |s| Lang::En.parser_words(s);
+        let nl = |s| Lang::Nl.parser_words(s);
+        assert_eq!(
+            en("invalid type: string \"tien\", expected u64"),
+            "expected a whole number of 0 or more, found text \"tien\""
+        );
+        assert_eq!(
+            nl("invalid value: integer `-5`, expected u64"),
+            "verwacht een geheel getal van 0 of meer, maar hier staat het getal -5"
+        );
+        assert_eq!(nl("missing field `title`"), "het veld \"title\" ontbreekt");
+        assert_eq!(
+            en("invalid type: map, expected a string"),
+            "expected text in quotes, found an object { … }"
+        );
+        assert_eq!(en("expected `,` or `}`"), "a comma or } belongs here");
+        assert_eq!(en("something new"), "something new");
     }
 
     #[test]

@@ -5,69 +5,141 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
-use oogst::check::{check_text, read_text};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use oogst::check::{check_text, io_error, read_text};
 use oogst::i18n::Lang;
 use oogst::programme::{DEMO_JSON, DayTime, Programme};
 use oogst::session_dir::{SessionDir, write_atomic};
 use oogst::tui::{self, LeadOptions, theme::Theme};
 
+/// The help texts here are the English ones; [`localize`] puts the
+/// interface language's in their place before parsing.
 #[derive(Parser)]
-#[command(
-    name = "oogst",
-    version,
-    about = "Run the agenda clock of a participatory meeting and harvest what its breakout rooms said.",
-    long_about = "Run the agenda clock of a participatory meeting and harvest what its breakout rooms said.\n\n\
-                  Without a command, oogst opens the lead view on the built-in demo programme.",
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "oogst", version)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Options of the lead view, when `oogst` runs without a command.
     #[command(flatten)]
-    lead: LeadArgs,
-    /// Language of the interface [default: from LANG / LC_ALL]
+    lead: LeadOptionsArgs,
     #[arg(long, global = true, value_enum)]
     lang: Option<Lang>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run the agenda clock (the lead view)
     Lead(LeadArgs),
-    /// Validate programme, clock or lead-state files
     Check {
-        /// Files to validate
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write an editable copy of the demo programme
     Init {
-        /// Where to write it
         #[arg(default_value = "programme.json")]
         file: PathBuf,
-        /// Overwrite the file if it exists
         #[arg(long)]
         force: bool,
     },
 }
 
-#[derive(Args, Default)]
+#[derive(Args)]
 struct LeadArgs {
-    /// Programme file [default: the session folder's programme.json, else the built-in demo]
     programme: Option<PathBuf>,
-    /// Session folder shared with the hosts [default: <data dir>/sessions/<programme id>]
+    #[command(flatten)]
+    options: LeadOptionsArgs,
+}
+
+#[derive(Args, Default)]
+struct LeadOptionsArgs {
     #[arg(long)]
     dir: Option<PathBuf>,
-    /// Rehearse: pretend the wall clock reads HH:MM at start-up
     #[arg(long, value_name = "HH:MM", value_parser = parse_at)]
     at: Option<DayTime>,
-    /// Rehearse: run the clock N times as fast as real time
     #[arg(long, value_name = "N", value_parser = parse_speed)]
     speed: Option<f64>,
-    /// Set the saved clock of this session aside and start anew
     #[arg(long)]
     fresh: bool,
+}
+
+/// The language asked for with `--lang` anywhere on the command line,
+/// before clap has parsed it (so that its help can be in that language).
+fn lang_from_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--lang") {
+            Some("") => it.next().map(|v| v.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => continue,
+        };
+        match value.as_deref() {
+            Some("nl") => return Some(Lang::Nl),
+            Some("en") => return Some(Lang::En),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Puts the interface language's help texts and headings into the command.
+fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let t = lang.t();
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        t.cli_usage
+    );
+    let help_of = |id: &str| -> Option<&'static str> {
+        Some(match id {
+            "lang" => t.cli_lang,
+            "programme" => t.cli_programme,
+            "dir" => t.cli_dir,
+            "at" => t.cli_at,
+            "speed" => t.cli_speed,
+            "fresh" => t.cli_fresh,
+            "files" => t.cli_files,
+            "file" => t.cli_file,
+            "force" => t.cli_force,
+            _ => return None,
+        })
+    };
+    let dress = |cmd: clap::Command| {
+        cmd.help_template(template.clone())
+            .subcommand_help_heading(t.cli_commands)
+            .disable_help_flag(true)
+            .arg(
+                clap::Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(clap::ArgAction::Help)
+                    .help(t.cli_help),
+            )
+            .mut_args(|a| {
+                let heading = if a.is_positional() {
+                    t.cli_arguments
+                } else {
+                    t.cli_options
+                };
+                let help = help_of(a.get_id().as_str());
+                let a = a.help_heading(heading);
+                match help {
+                    Some(h) => a.help(h),
+                    None => a,
+                }
+            })
+    };
+    dress(cmd)
+        .about(t.cli_about)
+        .long_about(t.cli_about_long)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(t.cli_version)
+                .help_heading(t.cli_options),
+        )
+        .mut_subcommand("lead", |c| dress(c).about(t.cli_lead))
+        .mut_subcommand("check", |c| dress(c).about(t.cli_check))
+        .mut_subcommand("init", |c| dress(c).about(t.cli_init))
 }
 
 fn parse_at(s: &str) -> Result<DayTime, String> {
@@ -89,11 +161,20 @@ fn parse_speed(s: &str) -> Result<f64, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = lang_from_args(&args).unwrap_or_else(Lang::from_env);
+    let matches = match localize(Cli::command(), lang).try_get_matches_from(&args) {
+        Ok(m) => m,
+        // Help and version exit 0; bad usage 2, with clap's message.
+        Err(e) => e.exit(),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
-        None => lead(cli.lead, lang),
-        Some(Command::Lead(args)) => lead(args, lang),
+        None => lead(None, cli.lead, lang),
+        Some(Command::Lead(args)) => lead(args.programme, args.options, lang),
         Some(Command::Check { files }) => check(&files, lang),
         Some(Command::Init { file, force }) => init(&file, force, lang),
     };
@@ -111,8 +192,8 @@ fn load_programme(path: &Path, lang: Lang) -> Result<Programme, String> {
     Programme::parse(&text, &path.display().to_string()).map_err(|e| lang.file_error(&e))
 }
 
-fn lead(args: LeadArgs, lang: Lang) -> Result<(), String> {
-    let programme = match (&args.programme, &args.dir) {
+fn lead(programme: Option<PathBuf>, args: LeadOptionsArgs, lang: Lang) -> Result<(), String> {
+    let programme = match (&programme, &args.dir) {
         (Some(path), _) => load_programme(path, lang)?,
         (None, Some(dir)) if dir.join("programme.json").exists() => {
             load_programme(&dir.join("programme.json"), lang)?
@@ -173,7 +254,8 @@ fn init(file: &Path, force: bool, lang: Lang) -> Result<(), String> {
             }
         });
     }
-    write_atomic(file, DEMO_JSON.as_bytes()).map_err(|e| format!("{name}: {e}"))?;
+    write_atomic(file, DEMO_JSON.as_bytes())
+        .map_err(|e| format!("{name}: {}", io_error(&e, lang)))?;
     match lang {
         Lang::Nl => println!(
             "{name} geschreven. Pas het aan, controleer het met `oogst check {name}` en start met `oogst lead {name}`."

@@ -202,6 +202,8 @@ pub struct Problem {
 /// What is wrong. Rendered for people by [`crate::i18n`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
+    /// Nothing in the file (or only spaces).
+    Empty,
     /// Not JSON at all, or cut short. `detail` is the parser's own words.
     Malformed {
         detail: String,
@@ -318,6 +320,11 @@ pub fn parse_typed<T: serde::de::DeserializeOwned>(
     what: &'static str,
 ) -> Result<T, FileError> {
     let fail = |p: Problem| Err(FileError::single(file, p));
+    // Editors on Windows may start a UTF-8 file with a byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return fail(Problem::at(ProblemKind::Empty));
+    }
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -366,7 +373,13 @@ pub fn check_header(
             expected: format,
         });
     }
-    match value.get("version").and_then(serde_json::Value::as_u64) {
+    // `1.0` is the number 1 to JSON, and to us.
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_f64)
+        .filter(|v| v.fract() == 0.0 && *v >= 1.0 && *v < 1e15)
+        .map(|v| v as u64);
+    match version {
         None => Err(ProblemKind::BadVersion),
         Some(v) if v > VERSION => Err(ProblemKind::NewerVersion {
             what,
@@ -714,6 +727,20 @@ mod tests {
                 expected: FORMAT
             }]
         );
+    }
+
+    #[test]
+    fn byte_order_marks_empty_files_and_versions() {
+        let demo = Programme::demo().source;
+        assert!(Programme::parse(&format!("\u{feff}{demo}"), "p").is_ok());
+        assert_eq!(kinds(""), [ProblemKind::Empty]);
+        assert_eq!(kinds(" \n "), [ProblemKind::Empty]);
+        let v0 = demo.replace("\"version\": 1", "\"version\": 0");
+        assert_eq!(kinds(&v0), [ProblemKind::BadVersion]);
+        let v1 = demo.replace("\"version\": 1", "\"version\": 1.0");
+        assert!(Programme::parse(&v1, "p").is_ok());
+        let half = demo.replace("\"version\": 1", "\"version\": 1.5");
+        assert_eq!(kinds(&half), [ProblemKind::BadVersion]);
     }
 
     #[test]

@@ -54,6 +54,13 @@ impl SessionDir {
 /// file or the new one, never half of one, and after return it survives a
 /// power cut.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // Refused before a temporary file is made, which would stay behind.
+    if path.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a folder",
+        ));
+    }
     let mut file = atomic_write_file::AtomicWriteFile::options().open(path)?;
     file.write_all(bytes)?;
     file.commit()

@@ -252,7 +252,7 @@ pub fn instant_of(day: Date, t: DayTime, tz: &TimeZone) -> Timestamp {
     let dt = date.at(hour as i8, t.minute() as i8, 0, 0);
     tz.to_ambiguous_timestamp(dt)
         .compatible()
-        .unwrap_or_else(|_| Timestamp::UNIX_EPOCH)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
 impl ClockState {

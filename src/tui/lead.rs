@@ -257,10 +257,10 @@ impl<'a> Ctx<'a> {
             ));
             right.push(Span::raw(" "));
         }
-        if let Some(date) = app.programme.date {
-            if area.width >= 90 {
-                right.push(Span::raw(format!("{} · ", app.lang.date(date))));
-            }
+        if let Some(date) = app.programme.date
+            && area.width >= 90
+        {
+            right.push(Span::raw(format!("{} · ", app.lang.date(date))));
         }
         right.push(Span::styled(
             format!("{} ", self.hm(self.now)),

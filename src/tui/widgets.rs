@@ -40,22 +40,33 @@ pub struct BigText<'a> {
     reference: Option<&'a str>,
 }
 
-/// Columns of a glyph that hold ink: `(first, last)`; all digits share
-/// one width so the countdown does not jitter.
+/// Columns of each ASCII glyph that hold ink: `(first, last)`, or `None`
+/// for a blank one. All digits share one width so the countdown does not
+/// jitter. Computed once.
 fn glyph_columns(c: char) -> Option<(u8, u8)> {
-    let union = |chars: &mut dyn Iterator<Item = char>| {
-        let mut mask = 0u8;
-        for c in chars {
-            for row in glyph(c) {
-                mask |= row;
+    static TABLE: std::sync::OnceLock<[Option<(u8, u8)>; 128]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let ink = |mask: u8| {
+            (mask != 0).then(|| (mask.trailing_zeros() as u8, 7 - mask.leading_zeros() as u8))
+        };
+        let mask_of = |c: usize| {
+            font8x8::legacy::BASIC_LEGACY[c]
+                .iter()
+                .fold(0u8, |m, row| m | row)
+        };
+        let digits = (b'0'..=b'9').fold(0u8, |m, d| m | mask_of(usize::from(d)));
+        std::array::from_fn(|i| {
+            if (i as u8).is_ascii_digit() {
+                ink(digits)
+            } else {
+                ink(mask_of(i))
             }
-        }
-        (mask != 0).then(|| (mask.trailing_zeros() as u8, 7 - mask.leading_zeros() as u8))
-    };
-    if c.is_ascii_digit() {
-        union(&mut ('0'..='9'))
+        })
+    });
+    if c.is_ascii() {
+        table[c as usize]
     } else {
-        union(&mut std::iter::once(c))
+        None
     }
 }
 
@@ -67,9 +78,15 @@ fn glyph(c: char) -> [u8; 8] {
     }
 }
 
+/// Width in pixels of one glyph: its ink, or 3 for a blank.
+fn glyph_width(c: char) -> u16 {
+    glyph_columns(c).map_or(3, |(first, last)| u16::from(last - first + 1))
+}
+
 /// The text as a bitmap: one `Vec<bool>` per pixel row, 8 rows.
 fn bitmap(s: &str) -> Vec<Vec<bool>> {
-    let mut rows = vec![Vec::new(); 8];
+    let width = usize::from(pixel_width(s));
+    let mut rows: Vec<Vec<bool>> = (0..8).map(|_| Vec::with_capacity(width)).collect();
     for (i, c) in s.chars().enumerate() {
         let (first, last) = glyph_columns(c).unwrap_or((0, 2));
         if i > 0 {
@@ -85,8 +102,12 @@ fn bitmap(s: &str) -> Vec<Vec<bool>> {
     rows
 }
 
+/// Width of the text in pixels, with one blank pixel between glyphs.
 fn pixel_width(s: &str) -> u16 {
-    u16::try_from(bitmap(s)[0].len()).unwrap_or(u16::MAX)
+    let n = u16::try_from(s.chars().count()).unwrap_or(u16::MAX);
+    s.chars()
+        .map(glyph_width)
+        .fold(n.saturating_sub(1), u16::saturating_add)
 }
 
 impl<'a> BigText<'a> {

@@ -1,0 +1,521 @@
+//! The lead's screens, driven as a user drives them: build the app, feed it
+//! key events at given instants, render through `TestBackend`, and compare
+//! with a snapshot or assert what a person would see.
+
+use std::path::PathBuf;
+
+use jiff::civil::{Date, date};
+use jiff::tz::{self, TimeZone};
+use jiff::{SignedDuration, Timestamp};
+use oogst::clock::ClockState;
+use oogst::i18n::Lang;
+use oogst::programme::Programme;
+use oogst::tui::app::{Effect, LeadApp, Msg};
+use oogst::tui::lead::View;
+use oogst::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+
+const DAY: Date = date(2021, 1, 21);
+
+fn tz() -> TimeZone {
+    TimeZone::fixed(tz::offset(1))
+}
+
+fn at(h: i8, m: i8, s: i8) -> Timestamp {
+    DAY.at(h, m, s, 0)
+        .to_zoned_datetime(tz())
+        .unwrap()
+        .timestamp()
+}
+
+struct Lead {
+    app: LeadApp,
+    now: Timestamp,
+}
+
+impl Lead {
+    fn open(programme: Programme, now: Timestamp, lang: Lang, theme: Theme) -> Lead {
+        let clock = ClockState::new(&programme, DAY, &tz(), now);
+        let app = LeadApp::new(
+            programme,
+            clock,
+            lang,
+            theme,
+            tz(),
+            Some(PathBuf::from("/srv/sessies/cop")),
+            None,
+            now,
+        );
+        Lead { app, now }
+    }
+
+    fn demo(now: Timestamp) -> Lead {
+        Lead::open(Programme::demo(), now, Lang::En, Theme::COLOR)
+    }
+
+    /// Moves the clock to `t` (a tick, as the event loop sends).
+    fn at(&mut self, t: Timestamp) -> Vec<Effect> {
+        self.now = t;
+        self.app.update(Msg::Tick, t)
+    }
+
+    fn key(&mut self, code: KeyCode) -> Vec<Effect> {
+        self.app
+            .update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)), self.now)
+    }
+
+    fn press(&mut self, c: char) -> Vec<Effect> {
+        self.key(KeyCode::Char(c))
+    }
+
+    fn typed(&mut self, s: &str) {
+        for c in s.chars() {
+            self.press(c);
+        }
+    }
+
+    fn render(&self, w: u16, h: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| {
+                f.render_widget(
+                    View {
+                        app: &self.app,
+                        now: self.now,
+                    },
+                    f.area(),
+                )
+            })
+            .unwrap();
+        terminal
+    }
+
+    fn screen(&self, w: u16, h: u16) -> String {
+        text_of(self.render(w, h).backend().buffer())
+    }
+}
+
+fn text_of(buf: &Buffer) -> String {
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            s.push_str(symbol);
+            // A wide character covers the next cell too.
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// The case presentation, started at 10:12, seen at 10:20:30.
+fn running_case() -> Lead {
+    let mut lead = Lead::demo(at(10, 12, 0));
+    lead.press(' ');
+    lead.at(at(10, 20, 30));
+    lead
+}
+
+#[test]
+fn lead_view_120x40() {
+    insta::assert_snapshot!(running_case().render(120, 40).backend());
+}
+
+#[test]
+fn lead_view_80x24() {
+    insta::assert_snapshot!(running_case().render(80, 24).backend());
+}
+
+#[test]
+fn lead_view_30x8() {
+    insta::assert_snapshot!(running_case().render(30, 8).backend());
+}
+
+#[test]
+fn lead_view_in_dutch() {
+    let mut lead = Lead::open(Programme::demo(), at(10, 12, 0), Lang::Nl, Theme::COLOR);
+    lead.press(' ');
+    lead.at(at(10, 20, 30));
+    insta::assert_snapshot!(lead.render(100, 30).backend());
+}
+
+#[test]
+fn waiting_before_the_start() {
+    let lead = Lead::demo(at(9, 40, 0));
+    let screen = lead.screen(80, 24);
+    assert!(screen.contains("not started"), "{screen}");
+    assert!(screen.contains("space: start"), "{screen}");
+    insta::assert_snapshot!(lead.render(80, 24).backend());
+}
+
+#[test]
+fn over_time_is_red_and_says_so() {
+    let mut lead = running_case();
+    lead.at(at(10, 45, 12));
+    let terminal = lead.render(120, 40);
+    let screen = text_of(terminal.backend().buffer());
+    assert!(screen.contains("OVER TIME"), "{screen}");
+    assert!(screen.contains("deadline was 10:42"), "{screen}");
+    insta::assert_snapshot!(terminal.backend());
+    // The big digits are drawn in red.
+    let buf = terminal.backend().buffer();
+    let digit_cells = buf
+        .content()
+        .iter()
+        .filter(|c| matches!(c.symbol(), "█" | "▀" | "▄"))
+        .collect::<Vec<_>>();
+    assert!(!digit_cells.is_empty());
+    assert!(digit_cells.iter().all(|c| c.fg == Color::Red));
+    // In the compact view the countdown itself shows the plus sign.
+    assert!(lead.screen(30, 8).contains("+03:12"));
+}
+
+#[test]
+fn the_last_two_minutes_turn_amber() {
+    let mut lead = running_case();
+    lead.at(at(10, 40, 30));
+    let terminal = lead.render(120, 40);
+    assert!(text_of(terminal.backend().buffer()).contains("nearly over"));
+    let buf = terminal.backend().buffer();
+    assert!(
+        buf.content()
+            .iter()
+            .filter(|c| c.symbol() == "█")
+            .all(|c| c.fg == Color::Yellow)
+    );
+}
+
+#[test]
+fn no_color_uses_no_colour_at_all() {
+    let mut lead = Lead::open(Programme::demo(), at(10, 12, 0), Lang::En, Theme::NO_COLOR);
+    lead.press(' ');
+    lead.at(at(10, 45, 12));
+    let terminal = lead.render(120, 40);
+    let buf = terminal.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset, "{cell:?}");
+        assert_eq!(cell.bg, Color::Reset, "{cell:?}");
+    }
+    let screen = text_of(buf);
+    assert!(screen.contains("OVER TIME"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn presenter_clock() {
+    let mut lead = running_case();
+    lead.press('f');
+    insta::assert_snapshot!("presenter_120x40", lead.render(120, 40).backend());
+    insta::assert_snapshot!("presenter_80x24", lead.render(80, 24).backend());
+    lead.at(at(10, 45, 12));
+    let screen = lead.screen(80, 24);
+    assert!(screen.contains("OVER TIME"), "{screen}");
+    // Esc goes back to the lead view.
+    lead.key(KeyCode::Esc);
+    assert!(lead.screen(80, 24).contains("Programme"));
+}
+
+#[test]
+fn presenter_keys_still_run_the_clock() {
+    let mut lead = Lead::demo(at(10, 12, 0));
+    lead.press('f');
+    lead.press(' ');
+    lead.at(at(10, 13, 0));
+    lead.press('+');
+    assert_eq!(
+        lead.app.clock.current(lead.now).unwrap().remaining,
+        SignedDuration::from_mins(30)
+    );
+}
+
+#[test]
+fn help_overlay_lists_every_key() {
+    let mut lead = running_case();
+    lead.press('?');
+    let terminal = lead.render(80, 24);
+    let screen = text_of(terminal.backend().buffer());
+    for key in ["space", "+/-", "Ctrl-C", "Esc", "b ", "r "] {
+        assert!(screen.contains(key), "{key} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+    // Any key closes it; `?` and Esc are only closing.
+    lead.press('?');
+    assert!(!lead.screen(80, 24).contains("Ctrl-C"));
+}
+
+#[test]
+fn quit_asks_while_a_block_runs() {
+    let mut lead = running_case();
+    assert!(lead.press('q').is_empty());
+    insta::assert_snapshot!(lead.render(80, 24).backend());
+    assert!(lead.press('n').is_empty(), "n means carry on here");
+    assert_eq!(
+        lead.app.clock.current, 2,
+        "and does not move to the next block"
+    );
+    lead.press('q');
+    let fx = lead.press('y');
+    assert!(fx.contains(&Effect::Quit));
+    assert!(fx.contains(&Effect::SaveState));
+}
+
+#[test]
+fn quit_without_a_running_block_is_at_once() {
+    let mut lead = Lead::demo(at(10, 12, 0));
+    assert!(lead.press('q').contains(&Effect::Quit));
+}
+
+#[test]
+fn ctrl_c_saves_and_quits_from_anywhere() {
+    let mut lead = running_case();
+    lead.press('m');
+    let fx = lead.app.update(
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        lead.now,
+    );
+    assert_eq!(fx, [Effect::SaveState, Effect::WriteClock, Effect::Quit]);
+}
+
+#[test]
+fn a_message_to_the_rooms() {
+    let mut lead = running_case();
+    lead.press('m');
+    lead.typed("Nog 5 minuten 👍");
+    insta::assert_snapshot!("message_input", lead.render(80, 24).backend());
+    let fx = lead.key(KeyCode::Enter);
+    assert!(fx.contains(&Effect::WriteClock));
+    let m = lead.app.clock.message.as_ref().unwrap();
+    assert_eq!(m.text, "Nog 5 minuten 👍");
+    assert_eq!(m.at, at(10, 20, 30));
+    let screen = lead.screen(80, 24);
+    assert!(screen.contains("“Nog 5 minuten 👍”"), "{screen}");
+    // Esc cancels without sending.
+    lead.press('m');
+    lead.typed("weg");
+    lead.key(KeyCode::Esc);
+    assert_eq!(
+        lead.app.clock.message.as_ref().unwrap().text,
+        "Nog 5 minuten 👍"
+    );
+}
+
+#[test]
+fn a_pasted_message_stays_one_clean_line() {
+    let mut lead = running_case();
+    lead.press('m');
+    lead.app.update(
+        Msg::Paste("Kom terug\nnaar de\u{1b}[31m plenaire zaal".into()),
+        lead.now,
+    );
+    lead.key(KeyCode::Enter);
+    assert_eq!(
+        lead.app.clock.message.as_ref().unwrap().text,
+        "Kom terug naar de[31m plenaire zaal"
+    );
+}
+
+#[test]
+fn keys_move_through_the_programme() {
+    let mut lead = Lead::demo(at(9, 45, 0));
+    lead.press(' ');
+    lead.at(at(10, 0, 0));
+    lead.press('n');
+    assert!(lead.screen(120, 40).contains("Next block started: Opening"));
+    lead.at(at(10, 11, 0));
+    lead.press('n');
+    lead.press('+');
+    lead.press('+');
+    lead.press('-');
+    lead.at(at(10, 12, 0));
+    let screen = lead.screen(120, 40);
+    assert!(screen.contains("extended 1 min"), "{screen}");
+    assert!(screen.contains("ends 10:42"), "{screen}");
+    lead.press('p');
+    assert_eq!(lead.app.clock.current, 1);
+    assert!(lead.screen(120, 40).contains("Back to: Opening"));
+}
+
+#[test]
+fn replan_from_the_keyboard_and_undo() {
+    let mut lead = Lead::demo(at(10, 20, 0));
+    lead.press(' ');
+    assert!(lead.screen(120, 40).contains("programme runs 5 min late"));
+    lead.press('r');
+    let screen = lead.screen(120, 40);
+    assert!(
+        screen.contains("Re-planned: 2 blocks 5 min shorter"),
+        "{screen}"
+    );
+    assert!(screen.contains("programme on time"), "{screen}");
+    insta::assert_snapshot!("replanned", lead.render(120, 40).backend());
+    lead.press('r');
+    assert!(lead.screen(120, 40).contains("Re-plan undone"));
+}
+
+#[test]
+fn replan_that_cannot_work_says_by_how_much() {
+    let mut lead = Lead::demo(at(10, 12, 0));
+    lead.at(at(11, 30, 0));
+    lead.press(' ');
+    lead.press('r');
+    let screen = lead.screen(120, 40);
+    assert!(
+        screen.contains("Cannot re-plan: even at their minimum the blocks run 38 min over"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_end_of_the_programme() {
+    let mut lead = Lead::demo(at(11, 0, 0));
+    lead.press(' ');
+    lead.at(at(12, 4, 0));
+    lead.press('n');
+    let terminal = lead.render(80, 24);
+    let screen = text_of(terminal.backend().buffer());
+    assert!(screen.contains("The programme is over"), "{screen}");
+    assert!(screen.contains("programme ended 4 min late"), "{screen}");
+    insta::assert_snapshot!(terminal.backend());
+    lead.press('f');
+    assert!(lead.screen(80, 24).contains("The programme is over"));
+}
+
+#[test]
+fn the_bell_rings_once_at_the_deadline() {
+    let mut lead = running_case();
+    assert!(!lead.at(at(10, 41, 59)).contains(&Effect::Bell));
+    assert_eq!(lead.at(at(10, 42, 0)), [Effect::Bell]);
+    assert!(!lead.at(at(10, 42, 1)).contains(&Effect::Bell));
+    assert!(!lead.at(at(10, 50, 0)).contains(&Effect::Bell));
+    // Extended past the deadline, it rings again when the new one comes.
+    for _ in 0..10 {
+        lead.press('+');
+    }
+    assert!(!lead.at(at(10, 51, 0)).contains(&Effect::Bell));
+    assert_eq!(lead.at(at(10, 52, 0)), [Effect::Bell]);
+}
+
+#[test]
+fn the_bell_can_be_switched_off() {
+    let mut lead = running_case();
+    lead.press('b');
+    assert!(lead.screen(120, 40).contains("bell off"));
+    assert!(!lead.at(at(10, 42, 0)).contains(&Effect::Bell));
+}
+
+/// Puts the app into one of its states.
+type Prepare = Box<dyn Fn(&mut Lead)>;
+
+#[test]
+fn small_terminals_say_so_and_never_panic() {
+    let lead = running_case();
+    let screen = lead.screen(19, 5);
+    assert!(screen.contains("Terminal too small") || screen.contains("Terminal too sm"));
+    lead.screen(1, 1);
+    lead.screen(0, 0);
+    let mut states: Vec<Prepare> = vec![
+        Box::new(|_| {}),
+        Box::new(|l| {
+            l.press('f');
+        }),
+        Box::new(|l| {
+            l.press('d');
+        }),
+        Box::new(|l| {
+            l.press('?');
+        }),
+        Box::new(|l| {
+            l.press('m');
+            l.typed("日本語のメッセージ 👩‍👩‍👧 مرحبا");
+        }),
+        Box::new(|l| {
+            l.press('q');
+        }),
+    ];
+    for prepare in states.drain(..) {
+        let mut lead = running_case();
+        prepare(&mut lead);
+        lead.at(at(10, 45, 0));
+        for w in (0..=130).step_by(7).chain([1, 2, 19, 20, 59, 60, 149, 150]) {
+            for h in (0..=45).step_by(3).chain([1, 5, 6, 15, 16]) {
+                lead.render(w, h);
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_programme_text_never_reaches_the_terminal() {
+    let json = Programme::demo()
+        .source
+        .replace(
+            "Ruimte voor vragen",
+            r"Vragen\u001b]0;pwned\u0007\u001b[2J\u202Etekst",
+        )
+        .replace("Samen in gesprek", "Samen 👩‍👩‍👧 in gesprek مرحبا 日本語");
+    let programme = Programme::parse(&json, "p.json").unwrap();
+    let mut lead = Lead::open(programme, at(10, 40, 0), Lang::En, Theme::COLOR);
+    lead.press(' ');
+    for (w, h) in [(120, 40), (80, 24), (30, 8)] {
+        let screen = lead.screen(w, h);
+        assert!(
+            !screen.chars().any(|c| c.is_control() && c != '\n'),
+            "{screen:?}"
+        );
+        assert!(!screen.contains('\u{202E}'));
+    }
+    assert!(lead.screen(120, 40).contains("Vragen␛]0;pwned␇␛[2Jtekst"));
+}
+
+#[test]
+fn long_programmes_scroll_to_keep_the_current_block_visible() {
+    let blocks: Vec<String> = (0..30)
+        .map(|i| format!(r#"{{"kind":"plenary","title":"Blok {i}","minutes":10}}"#))
+        .collect();
+    let json = format!(
+        r#"{{"format":"oogst-programme","version":1,"id":"lang","title":"Lange dag",
+            "blocks":[{{"kind":"walk-in","title":"Start","start":"08:00","minutes":5}},{}]}}"#,
+        blocks.join(",")
+    );
+    let programme = Programme::parse(&json, "p.json").unwrap();
+    let mut lead = Lead::open(programme, at(8, 0, 0), Lang::En, Theme::COLOR);
+    lead.press(' ');
+    for i in 0..20 {
+        lead.at(at(8, 5, 0) + SignedDuration::from_mins(i * 10));
+        lead.press('n');
+    }
+    let screen = lead.screen(80, 24);
+    assert!(
+        screen.contains("▶ ") && screen.contains("Blok 19"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn rehearsal_badge_shows_the_speed() {
+    let programme = Programme::demo();
+    let clock = ClockState::new(&programme, DAY, &tz(), at(10, 8, 0));
+    let app = LeadApp::new(
+        programme,
+        clock,
+        Lang::Nl,
+        Theme::COLOR,
+        tz(),
+        None,
+        Some(30.0),
+        at(10, 8, 0),
+    );
+    let lead = Lead {
+        app,
+        now: at(10, 8, 0),
+    };
+    let screen = lead.screen(100, 30);
+    assert!(screen.contains("REPETITIE ×30"), "{screen}");
+    assert!(screen.contains("geen sessiemap"), "{screen}");
+}
