@@ -129,14 +129,19 @@ fn started(live: &Live, dir: &Path) {
 /// The terminal is back as it was: alternate screen left, bracketed paste
 /// off, cursor shown.
 fn restored(output: &[u8]) -> bool {
-    contains(output, b"\x1b[?1049l") && contains(output, b"\x1b[?2004l") && contains(output, b"\x1b[?25h")
+    contains(output, b"\x1b[?1049l")
+        && contains(output, b"\x1b[?2004l")
+        && contains(output, b"\x1b[?25h")
 }
 
 fn start_a_block_then(signal: &str) {
     let dir = tempfile::tempdir().unwrap();
     let mut live = Live::start(dir.path(), &["--at", "10:12"]);
     started(&live, dir.path());
-    assert_eq!(json(&dir.path().join("clock.json")).unwrap()["block"], serde_json::Value::Null);
+    assert_eq!(
+        json(&dir.path().join("clock.json")).unwrap()["block"],
+        serde_json::Value::Null
+    );
     live.send(b" ");
     wait_for("the started block in lead-state.json", || {
         saved_clock(dir.path()) == Some((2, true))
@@ -146,7 +151,10 @@ fn start_a_block_then(signal: &str) {
     assert_eq!(saved_clock(dir.path()), Some((2, true)));
     let clock = json(&dir.path().join("clock.json")).unwrap();
     assert_eq!(clock["block"]["index"], 2);
-    assert!(restored(&live.output()), "terminal not restored after {signal}");
+    assert!(
+        restored(&live.output()),
+        "terminal not restored after {signal}"
+    );
 }
 
 #[test]
@@ -186,7 +194,9 @@ fn ctrl_c_saves_quits_and_a_restart_resumes() {
     // Started again, it resumes the same block, still running.
     let mut again = Live::start(dir.path(), &["--at", "10:40"]);
     started(&again, dir.path());
-    wait_for("the resume notice", || contains(&again.output(), b"Resumed"));
+    wait_for("the resume notice", || {
+        contains(&again.output(), b"Resumed")
+    });
     assert_eq!(saved_clock(dir.path()), before);
     again.send(b"q");
     // A block runs: quitting asks first.
@@ -203,7 +213,9 @@ fn a_rehearsal_runs_fast_and_says_so_in_clock_json() {
     started(&live, dir.path());
     assert!(contains(&live.output(), b"REHEARSAL"));
     live.send(b" ");
-    wait_for("the started block", || saved_clock(dir.path()) == Some((1, true)));
+    wait_for("the started block", || {
+        saved_clock(dir.path()) == Some((1, true))
+    });
     let clock = json(&dir.path().join("clock.json")).unwrap();
     assert_eq!(clock["rehearsal"]["speed"], 60);
     assert!(clock["written"].as_str().unwrap().contains("T10:0"));
@@ -214,11 +226,20 @@ fn a_rehearsal_runs_fast_and_says_so_in_clock_json() {
     assert_eq!(live.wait_exit(), 0);
     // A second and a half of real time is a minute and a half of rehearsal.
     let state = json(&dir.path().join("lead-state.json")).unwrap();
-    let virtual_now: jiff::Timestamp = state["rehearsal"]["virtual_now"].as_str().unwrap().parse().unwrap();
-    let started: jiff::Timestamp = state["clock"]["blocks"][1]["started"].as_str().unwrap().parse().unwrap();
+    let virtual_now: jiff::Timestamp = state["rehearsal"]["virtual_now"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let started: jiff::Timestamp = state["clock"]["blocks"][1]["started"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     let elapsed = virtual_now - started;
     assert!(
-        elapsed >= jiff::SignedDuration::from_secs(80) && elapsed < jiff::SignedDuration::from_secs(300),
+        elapsed >= jiff::SignedDuration::from_secs(80)
+            && elapsed < jiff::SignedDuration::from_secs(300),
         "{elapsed:?}"
     );
 }

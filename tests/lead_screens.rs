@@ -519,3 +519,14 @@ fn rehearsal_badge_shows_the_speed() {
     assert!(screen.contains("REPETITIE ×30"), "{screen}");
     assert!(screen.contains("geen sessiemap"), "{screen}");
 }
+
+#[test]
+fn opened_after_a_programme_that_never_ran_suggests_a_rehearsal() {
+    let lead = Lead::demo(at(15, 0, 0));
+    let screen = lead.screen(100, 30);
+    assert!(screen.contains("The programme is over"), "{screen}");
+    assert!(
+        screen.contains("You can always rehearse: oogst lead --at 09:40 --speed 30"),
+        "{screen}"
+    );
+}

@@ -270,7 +270,11 @@ impl LeadApp {
             ),
             Outcome::Replanned { blocks, saved } => (
                 fill(
-                    t.replanned,
+                    if *blocks == 1 {
+                        t.replanned_one
+                    } else {
+                        t.replanned
+                    },
                     &[
                         ("blocks", &blocks.to_string()),
                         ("dur", &self.lang.duration(*saved)),

@@ -59,6 +59,13 @@ fn rows(keymap: Keymap) -> impl Iterator<Item = &'static Row> {
 
 /// The hints the footer shows, in order; `bell` says whether it rings.
 pub fn footer(keymap: Keymap, t: &'static Catalog, bell: &'static str) -> Vec<KeyHint<'static>> {
+    // On a shared screen the presenter clock stays quiet: the way back only.
+    if keymap == Keymap::Presenter {
+        return vec![KeyHint {
+            keys: (LEAD_VIEW.keys)(t),
+            what: (LEAD_VIEW.what)(t),
+        }];
+    }
     let mut hints: Vec<KeyHint> = rows(keymap)
         .filter(|r| r.footer)
         .map(|r| KeyHint {

@@ -203,7 +203,8 @@ impl<'a> Ctx<'a> {
         let late = self.schedule.late;
         let over = self.app.clock.is_over();
         let dur = self.app.lang.duration(late);
-        let minute = SignedDuration::from_secs(30);
+        // Re-planning ends within a minute of the planned end: that is on time.
+        let minute = SignedDuration::from_secs(60);
         let (s, style) = if late >= minute {
             let tpl = if over { t.ended_late } else { t.runs_late };
             let style = if late >= SignedDuration::from_mins(5) {
@@ -480,16 +481,27 @@ impl<'a> Ctx<'a> {
         let app = self.app;
         let Some(c) = self.current else {
             let inner = self.framed(area, buf, t.now.to_string());
-            let lines = vec![
+            let never_ran = app.clock.blocks.iter().all(|b| b.started.is_none());
+            let mut lines = vec![
                 Line::from(Span::styled(t.programme_over.to_string(), self.th.strong())),
                 Line::default(),
-                self.late_line(),
-                Line::default(),
-                Line::from(Span::styled(
-                    t.programme_over_hint.to_string(),
-                    self.th.dim(),
-                )),
             ];
+            if !never_ran {
+                lines.extend([self.late_line(), Line::default()]);
+            }
+            lines.extend([Line::from(Span::styled(
+                t.programme_over_hint.to_string(),
+                self.th.dim(),
+            ))]);
+            // Opened after a programme that never ran: say how to try it.
+            if let (true, Some(first)) = (never_ran, app.programme.blocks.first()) {
+                let minutes = first.start.minutes().saturating_sub(5);
+                let at = crate::programme::DayTime::from_minutes(minutes).unwrap_or(first.start);
+                lines.push(Line::from(Span::styled(
+                    fill(t.rehearse_hint, &[("time", &at.to_string())]),
+                    self.th.key(),
+                )));
+            }
             widgets::wrapped(inner, buf, lines);
             return;
         };
@@ -748,7 +760,7 @@ impl<'a> Ctx<'a> {
                 Paragraph::new(lines).render(inner, buf);
             }
             Overlay::ConfirmQuit => {
-                let inner = widgets::popup(area, buf, self.th, t.key_quit, 56, 6);
+                let inner = widgets::popup(area, buf, self.th, t.quit_title, 56, 6);
                 let lines = vec![
                     Line::from(Span::styled(t.quit_question.to_string(), self.th.strong())),
                     Line::default(),
