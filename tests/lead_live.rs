@@ -19,6 +19,10 @@ struct Live {
 
 impl Live {
     fn start(dir: &Path, extra: &[&str]) -> Live {
+        Live::start_with_env(dir, extra, &[])
+    }
+
+    fn start_with_env(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Live {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -33,6 +37,9 @@ impl Live {
         cmd.args(extra);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let output = Arc::new(Mutex::new(Vec::new()));
@@ -242,6 +249,26 @@ fn a_rehearsal_runs_fast_and_says_so_in_clock_json() {
             && elapsed < jiff::SignedDuration::from_secs(300),
         "{elapsed:?}"
     );
+}
+
+#[test]
+fn a_crash_saves_restores_and_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut live =
+        Live::start_with_env(dir.path(), &["--at", "10:12"], &[("OOGST_TEST_PANIC", "1")]);
+    started(&live, dir.path());
+    live.send(b" ");
+    live.send(b"+");
+    wait_for("the extended block", || {
+        json(&dir.path().join("lead-state.json"))
+            .is_some_and(|v| v["clock"]["blocks"][2]["extra"] == "PT1M")
+    });
+    live.send(b"\x1b[24~"); // F12
+    assert_eq!(live.wait_exit(), 101);
+    let out = live.output();
+    assert!(restored(&out), "terminal not restored after a panic");
+    assert!(contains(&out, b"start oogst again to carry on"));
+    assert_eq!(saved_clock(dir.path()), Some((2, true)));
 }
 
 #[test]

@@ -590,12 +590,19 @@ impl<'a> Ctx<'a> {
         ])
         .areas(area);
         self.header(header, buf);
+        let width = usize::from(body.width);
+        let toast = self.app.toast.as_ref().map(|toast| {
+            Line::from(Span::styled(
+                text::truncate(&format!("» {}", toast.text), width).into_owned(),
+                self.th.label(),
+            ))
+        });
         let mut lines = Vec::new();
         match self.current {
             Some(c) => {
                 let block = &self.app.programme.blocks[c.index];
                 lines.push(Line::from(Span::styled(
-                    text::one_line(&block.title).into_owned(),
+                    text::truncate(&text::one_line(&block.title), width).into_owned(),
                     self.th.strong(),
                 )));
                 let (word, style) = self.state_word(&c);
@@ -609,20 +616,34 @@ impl<'a> Ctx<'a> {
                 if !status.spans.is_empty() {
                     lines.push(status);
                 }
+                lines.extend(toast);
                 lines.extend(self.next_line());
             }
-            None => lines.push(Line::from(Span::styled(
-                t.programme_over.to_string(),
-                self.th.strong(),
-            ))),
+            None => {
+                lines.push(Line::from(Span::styled(
+                    t.programme_over.to_string(),
+                    self.th.strong(),
+                )));
+                lines.extend(toast);
+            }
         }
         lines.push(self.late_line());
         lines.push(self.message_line());
-        if let Some(toast) = &self.app.toast {
-            lines.push(Line::from(Span::styled(
-                format!("» {}", toast.text),
-                self.th.label(),
-            )));
+        // Room to spare: the blocks after the next one.
+        let later = (self.app.clock.current + 2)..self.app.programme.blocks.len();
+        if lines.len() + 1 < usize::from(body.height) && !later.is_empty() {
+            lines.push(Line::default());
+            for i in later {
+                let start = self.schedule.slots[i]
+                    .start
+                    .map(|s| self.hm(s))
+                    .unwrap_or_default();
+                let title = text::one_line(&self.app.programme.blocks[i].title).into_owned();
+                lines.push(Line::from(Span::styled(
+                    text::truncate(&format!("{start} {title}"), width).into_owned(),
+                    self.th.dim(),
+                )));
+            }
         }
         // One line each: what does not fit is cut, not wrapped away.
         let lines: Vec<Line> = lines.into_iter().take(usize::from(body.height)).collect();

@@ -201,9 +201,14 @@ pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Res
 
     let panic_saver = saver.clone();
     let previous_hook = std::panic::take_hook();
+    let crashed = fill(
+        app.lang.t().crashed,
+        &[("dir", &session.dir.root.display().to_string())],
+    );
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         panic_saver.flush(FLUSH_TIMEOUT);
+        eprintln!("oogst: {crashed}");
         previous_hook(info);
     }));
 
@@ -339,6 +344,15 @@ async fn event_loop(
         let real = Timestamp::now();
         let now = session.source.virtual_at(real);
         let Some(msg) = msg else { continue };
+        // Test builds can be made to crash, so the tests can see that a
+        // crash saves and restores too.
+        #[cfg(debug_assertions)]
+        if let Msg::Key(k) = &msg
+            && k.code == ratatui::crossterm::event::KeyCode::F(12)
+            && std::env::var_os("OOGST_TEST_PANIC").is_some()
+        {
+            panic!("a crash on purpose (OOGST_TEST_PANIC)");
+        }
         let fx = app.update(msg, now);
         if perform(&fx, terminal, app, session, saver, now, real) || hangup {
             return Ok(());

@@ -1,0 +1,214 @@
+//! Opening the lead: the session folder, resuming a saved clock, and
+//! setting aside one that does not fit — without a terminal.
+
+use std::path::Path;
+
+use jiff::tz::{self, TimeZone};
+use jiff::{SignedDuration, Timestamp};
+use oogst::clock::Action;
+use oogst::i18n::Lang;
+use oogst::programme::{DayTime, Programme};
+use oogst::session_dir::SessionDir;
+use oogst::tui::theme::Theme;
+use oogst::tui::{LeadOptions, start_lead};
+
+fn tz() -> TimeZone {
+    TimeZone::fixed(tz::offset(1))
+}
+
+/// 10:20 local time on a working day.
+fn real_now() -> Timestamp {
+    jiff::civil::date(2026, 11, 24)
+        .at(10, 20, 0, 0)
+        .to_zoned_datetime(tz())
+        .unwrap()
+        .timestamp()
+}
+
+fn options(dir: &Path, programme: Programme) -> LeadOptions {
+    LeadOptions {
+        programme,
+        dir: SessionDir::new(dir),
+        lang: Lang::En,
+        theme: Theme::NO_COLOR,
+        tz: tz(),
+        at: None,
+        speed: None,
+        fresh: false,
+    }
+}
+
+/// Runs the lead as the event loop would save it: apply, then write the state.
+fn save(dir: &Path, app: &oogst::tui::app::LeadApp, session: &oogst::tui::Session, now: Timestamp) {
+    let json = session.lead_state(app, now).to_json();
+    std::fs::write(dir.join("lead-state.json"), json).unwrap();
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_fresh_session_writes_the_programme_and_opens_at_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _, notices) = start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    assert!(notices.is_empty());
+    assert_eq!(app.clock.current, 2, "10:20 is in the case presentation");
+    assert!(!app.clock.is_running());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("programme.json")).unwrap(),
+        Programme::demo().source
+    );
+    assert!(dir.path().join("rooms").is_dir());
+}
+
+#[test]
+fn a_restarted_lead_resumes_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, session, _) =
+        start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    let now = real_now();
+    app.clock.apply(Action::StartPause, now);
+    app.clock.apply(Action::Extend, now);
+    app.clock
+        .apply(Action::Message(Some("Pauze tot 10:45".into())), now);
+    save(dir.path(), &app, &session, now);
+
+    let later = real_now() + SignedDuration::from_mins(3);
+    let (again, _, notices) = start_lead(options(dir.path(), Programme::demo()), later).unwrap();
+    assert_eq!(notices, ["Resumed where the clock was"]);
+    assert_eq!(again.clock, app.clock);
+    assert_eq!(
+        again.clock.current(later).unwrap().remaining,
+        SignedDuration::from_mins(28)
+    );
+}
+
+#[test]
+fn a_saved_clock_of_another_programme_is_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, session, _) = start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    save(dir.path(), &app, &session, real_now());
+    let changed = Programme::parse(
+        &Programme::demo()
+            .source
+            .replace("\"minutes\": 30", "\"minutes\": 25"),
+        "p.json",
+    )
+    .unwrap();
+    let (_, _, notices) = start_lead(options(dir.path(), changed), real_now()).unwrap();
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].contains("lead-state.old-"), "{notices:?}");
+    let names = files(dir.path());
+    assert!(
+        names.iter().any(|n| n.starts_with("lead-state.old-")),
+        "{names:?}"
+    );
+    assert!(!names.contains(&"lead-state.json".to_string()));
+}
+
+#[test]
+fn a_damaged_saved_clock_is_kept_aside_not_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("lead-state.json"),
+        "{\"format\": \"oogst-lead-st",
+    )
+    .unwrap();
+    let (app, _, notices) = start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    assert_eq!(app.clock.current, 2);
+    assert_eq!(notices.len(), 1);
+    let aside = files(dir.path())
+        .into_iter()
+        .find(|n| n.starts_with("lead-state.old-"))
+        .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(aside)).unwrap(),
+        "{\"format\": \"oogst-lead-st"
+    );
+}
+
+#[test]
+fn yesterdays_clock_is_not_resumed_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let yesterday = real_now() - SignedDuration::from_hours(24);
+    let (mut app, session, _) =
+        start_lead(options(dir.path(), Programme::demo()), yesterday).unwrap();
+    app.clock.apply(Action::StartPause, yesterday);
+    save(dir.path(), &app, &session, yesterday);
+    let (today, _, notices) =
+        start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    assert!(!today.clock.is_running());
+    assert_eq!(notices.len(), 1);
+}
+
+#[test]
+fn fresh_sets_the_saved_clock_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, session, _) =
+        start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    app.clock.apply(Action::StartPause, real_now());
+    save(dir.path(), &app, &session, real_now());
+    let mut opts = options(dir.path(), Programme::demo());
+    opts.fresh = true;
+    let (fresh, _, _) = start_lead(opts, real_now()).unwrap();
+    assert!(!fresh.clock.is_running());
+    assert!(
+        files(dir.path())
+            .iter()
+            .any(|n| n.starts_with("lead-state.old-"))
+    );
+}
+
+#[test]
+fn a_rehearsal_resumes_its_virtual_time_and_a_real_run_does_not_take_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let rehearse = |fresh: bool| {
+        let mut opts = options(dir.path(), Programme::demo());
+        opts.at = DayTime::parse("10:08");
+        opts.speed = Some(30.0);
+        opts.fresh = fresh;
+        opts
+    };
+    let (mut app, session, _) = start_lead(rehearse(false), real_now()).unwrap();
+    assert_eq!(app.speed, Some(30.0));
+    // Ten real seconds in, the rehearsal is five minutes further.
+    let real = real_now() + SignedDuration::from_secs(10);
+    let now = session.source.virtual_at(real);
+    assert_eq!(
+        now.to_zoned_datetime(tz()).strftime("%H:%M").to_string(),
+        "10:13"
+    );
+    app.clock.apply(Action::StartPause, now);
+    save(dir.path(), &app, &session, now);
+
+    // An hour later the same rehearsal goes on from 10:13, not 11:13.
+    let later = real_now() + SignedDuration::from_hours(1);
+    let (again, session, notices) = start_lead(rehearse(false), later).unwrap();
+    assert_eq!(notices, ["Resumed where the clock was"]);
+    assert_eq!(session.source.virtual_at(later), now);
+    assert!(again.clock.is_running());
+
+    // The real meeting does not resume a rehearsal's clock.
+    let (real_run, session, notices) =
+        start_lead(options(dir.path(), Programme::demo()), later).unwrap();
+    assert!(!session.source.is_rehearsal());
+    assert!(!real_run.clock.is_running());
+    assert_eq!(notices.len(), 1);
+}
+
+#[test]
+fn a_session_folder_that_is_a_file_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("taken");
+    std::fs::write(&file, "").unwrap();
+    let err = start_lead(options(&file, Programme::demo()), real_now())
+        .err()
+        .unwrap();
+    assert!(err.contains("taken"), "{err}");
+}
