@@ -47,21 +47,30 @@ fn running_lead() -> (LeadApp, Timestamp) {
     (app, start + SignedDuration::from_secs(8 * 60 + 30))
 }
 
-fn bench(c: &mut Criterion) {
-    let (mut app, now) = running_lead();
-    let area = Rect::new(0, 0, 120, 40);
-
-    c.bench_function("lead view 120x40 (render)", |b| {
+/// Draws the app's current screen into a buffer of `area`, over and over.
+fn bench_render(c: &mut Criterion, name: &str, app: &LeadApp, now: Timestamp, area: Rect) {
+    c.bench_function(name, |b| {
         let mut buf = Buffer::empty(area);
         b.iter(|| {
             buf.reset();
             View {
-                app: black_box(&app),
+                app: black_box(app),
                 now: black_box(now),
             }
             .render(area, &mut buf);
         })
     });
+}
+
+fn bench(c: &mut Criterion) {
+    let (mut app, now) = running_lead();
+    bench_render(
+        c,
+        "lead view 120x40 (render)",
+        &app,
+        now,
+        Rect::new(0, 0, 120, 40),
+    );
 
     // A whole frame as the event loop makes it: render, then diff against
     // the previous frame; the clock has moved a second in between.
@@ -77,18 +86,13 @@ fn bench(c: &mut Criterion) {
     });
 
     app.screen = oogst::tui::app::Screen::Presenter;
-    c.bench_function("presenter 200x60 (render)", |b| {
-        let area = Rect::new(0, 0, 200, 60);
-        let mut buf = Buffer::empty(area);
-        b.iter(|| {
-            buf.reset();
-            View {
-                app: black_box(&app),
-                now: black_box(now),
-            }
-            .render(area, &mut buf);
-        })
-    });
+    bench_render(
+        c,
+        "presenter 200x60 (render)",
+        &app,
+        now,
+        Rect::new(0, 0, 200, 60),
+    );
 }
 
 criterion_group!(benches, bench);

@@ -580,9 +580,8 @@ impl<'a> Ctx<'a> {
         Paragraph::new(lines).render(rest, buf);
     }
 
-    /// For small terminals: the essentials, one per line.
-    fn lead_compact(&self, area: Rect, buf: &mut Buffer) {
-        let t = self.t;
+    /// Draws the top bar; returns the body and the footer row below it.
+    fn with_header(&self, area: Rect, buf: &mut Buffer) -> [Rect; 2] {
         let [header, body, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(0),
@@ -590,6 +589,13 @@ impl<'a> Ctx<'a> {
         ])
         .areas(area);
         self.header(header, buf);
+        [body, footer]
+    }
+
+    /// For small terminals: the essentials, one per line.
+    fn lead_compact(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.t;
+        let [body, footer] = self.with_header(area, buf);
         let width = usize::from(body.width);
         let toast = self.app.toast.as_ref().map(|toast| {
             Line::from(Span::styled(
@@ -722,13 +728,7 @@ impl<'a> Ctx<'a> {
 
     fn dashboard(&self, area: Rect, buf: &mut Buffer) {
         let t = self.t;
-        let [header, body, footer] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(0),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        self.header(header, buf);
+        let [body, footer] = self.with_header(area, buf);
         let inner = self.framed(body, buf, t.dashboard_title.to_string());
         let folder = match &self.app.session_dir {
             Some(dir) => format!("{}: {}", t.session_folder, dir.display()),
