@@ -534,13 +534,10 @@ impl<'a> Ctx<'a> {
         let room = inner.height.saturating_sub(title_rows + below_rows);
         let digits = countdown(c.remaining);
         let style = self.countdown_style(&c);
-        let big = BigText::new(&digits).style(style).reference(
-            if c.timebox >= SignedDuration::from_mins(60) {
-                "+8:88:88"
-            } else {
-                "+88:88"
-            },
-        );
+        let big = BigText::new(&digits)
+            .style(style) // Sized for the widest countdown up to 99 minutes, so the digits
+            // keep their size as time runs on and over.
+            .reference("+88:88");
         let big_rows = big
             .scale(Rect {
                 height: room,

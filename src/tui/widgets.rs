@@ -12,7 +12,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wra
 use super::theme::Theme;
 use crate::text;
 
-/// A countdown as people read it: `17:23`, `1:05:00`; over time `+03:12`.
+/// A countdown as people read it: `17:23`, `75:00`, from 100 minutes on
+/// `1:45:00`; over time `+03:12`.
 /// Counting down shows whole seconds rounded up, so `00:00` is the
 /// deadline itself; over time counts up from `+00:00`.
 pub fn countdown(remaining: SignedDuration) -> String {
@@ -22,11 +23,11 @@ pub fn countdown(remaining: SignedDuration) -> String {
     } else {
         ("+", -nanos / 1_000_000_000)
     };
-    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 {
-        format!("{sign}{h}:{m:02}:{s:02}")
+    let (minutes, s) = (secs / 60, secs % 60);
+    if minutes >= 100 {
+        format!("{sign}{}:{:02}:{s:02}", minutes / 60, minutes % 60)
     } else {
-        format!("{sign}{m:02}:{s:02}")
+        format!("{sign}{minutes:02}:{s:02}")
     }
 }
 
@@ -301,8 +302,13 @@ mod tests {
         assert_eq!(countdown(SignedDuration::ZERO), "+00:00");
         assert_eq!(countdown(ms(-999)), "+00:00");
         assert_eq!(countdown(ms(-192_000)), "+03:12");
-        assert_eq!(countdown(SignedDuration::from_mins(65)), "1:05:00");
-        assert_eq!(countdown(-SignedDuration::from_mins(61)), "+1:01:00");
+        assert_eq!(countdown(SignedDuration::from_mins(60)), "60:00");
+        assert_eq!(
+            countdown(SignedDuration::from_mins(99) + ms(59_000)),
+            "99:59"
+        );
+        assert_eq!(countdown(SignedDuration::from_mins(105)), "1:45:00");
+        assert_eq!(countdown(-SignedDuration::from_mins(101)), "+1:41:00");
     }
 
     #[test]
