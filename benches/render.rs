@@ -12,8 +12,8 @@ use jiff::{SignedDuration, Timestamp};
 use oogst::clock::ClockState;
 use oogst::i18n::Lang;
 use oogst::programme::Programme;
-use oogst::tui::app::{LeadApp, Msg};
 use oogst::tui::lead::View;
+use oogst::tui::lead_app::{LeadApp, Msg};
 use oogst::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -85,7 +85,7 @@ fn bench(c: &mut Criterion) {
         })
     });
 
-    app.screen = oogst::tui::app::Screen::Presenter;
+    app.screen = oogst::tui::lead_app::Screen::Presenter;
     bench_render(
         c,
         "presenter 200x60 (render)",

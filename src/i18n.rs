@@ -154,6 +154,16 @@ impl Lang {
                 format!("geen oogst-bestand: het veld \"format\" ontbreekt (verwacht \"{expected}\")"),
                 format!("not an oogst file: the field \"format\" is missing (expected \"{expected}\")"),
             ),
+            P::NoSuchQuestion { note, question, questions } => self.pick(
+                format!(
+                    "notitie {} hoort bij vraag {question}, maar het bestand heeft {questions} vragen",
+                    q(note)
+                ),
+                format!(
+                    "note {} belongs to question {question}, but the file has {questions} questions",
+                    q(note)
+                ),
+            ),
             P::UnknownFormat { found, known } => self.pick(
                 format!("onbekend formaat {}; oogst kent: {}", q(found), known.join(", ")),
                 format!("unknown format {}; oogst knows: {}", q(found), known.join(", ")),
@@ -417,7 +427,7 @@ fn dutch_what(what: &str) -> &str {
         "clock" => "klokbestand",
         "room" => "kamerbestand",
         "harvest" => "oogstbestand",
-        "lead state" => "dagvoorzittersbestand",
+        "lead state" => "klokstandbestand",
         other => other,
     }
 }

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod i18n;
 pub mod lead_state;
 pub mod programme;
+pub mod room;
 pub mod session_dir;
 pub mod text;
 pub mod tui;

@@ -219,6 +219,12 @@ pub enum ProblemKind {
         found: Option<String>,
         expected: &'static str,
     },
+    /// A room file's note points at a question the file does not have.
+    NoSuchQuestion {
+        note: String,
+        question: usize,
+        questions: usize,
+    },
     /// `check` does not know this `format`.
     UnknownFormat {
         found: String,

@@ -39,7 +39,12 @@ fn options(dir: &Path, programme: Programme) -> LeadOptions {
 }
 
 /// Runs the lead as the event loop would save it: apply, then write the state.
-fn save(dir: &Path, app: &oogst::tui::app::LeadApp, session: &oogst::tui::Session, now: Timestamp) {
+fn save(
+    dir: &Path,
+    app: &oogst::tui::lead_app::LeadApp,
+    session: &oogst::tui::Session,
+    now: Timestamp,
+) {
     let json = session.lead_state(app, now).to_json();
     std::fs::write(dir.join("lead-state.json"), json).unwrap();
 }

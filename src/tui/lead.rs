@@ -9,8 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
-use super::app::{LeadApp, Overlay, Screen};
 use super::keys::{self, Keymap};
+use super::lead_app::{LeadApp, Overlay, Screen};
 use super::theme::Theme;
 use super::widgets::{self, BigText, KeyHint, countdown};
 use crate::clock::{Current, Phase, Schedule};

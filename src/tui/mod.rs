@@ -1,41 +1,35 @@
-//! The terminal shell around the core: start-up, the event loop, signals,
-//! and restoring the terminal on every way out.
+//! The terminal shell around the core: the lead's and the host's start-up
+//! and their wiring to the event loop of [`runtime`].
 
-pub mod app;
 pub mod keys;
 pub mod lead;
+pub mod lead_app;
+pub mod runtime;
 pub mod theme;
 pub mod widgets;
 
-use std::io::{Stdout, Write};
 use std::time::Duration;
 
-use futures_util::StreamExt;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use jiff::{SignedDuration, Timestamp};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{
-    DisableBracketedPaste, EnableBracketedPaste, Event, EventStream, KeyEventKind,
-};
-use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use ratatui::crossterm::{cursor, execute, queue, terminal};
-use tokio::signal::unix::{SignalKind, signal};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 use crate::clock::{ClockDoc, ClockState, TimeSource, instant_of};
 use crate::i18n::{Lang, fill};
 use crate::lead_state::{LeadState, Rehearsal};
 use crate::programme::{DayTime, Programme};
-use crate::session_dir::{SaveReport, Saver, SessionDir, move_aside, write_atomic};
-use app::{Effect, LeadApp, Msg};
+use crate::session_dir::{Saver, SessionDir, move_aside, write_atomic};
+use lead_app::LeadApp;
+pub use runtime::restore_terminal;
+use runtime::{App, Effect, Msg, Persist};
 use theme::Theme;
 
 /// How often the lead rewrites `clock.json` while it runs, so hosts can
 /// tell a quiet lead from a gone one.
 const HEARTBEAT: Duration = Duration::from_secs(10);
-/// The longest the app waits for its writes when it stops.
-const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// What `oogst lead` was asked to do.
 pub struct LeadOptions {
@@ -167,203 +161,79 @@ pub fn start_lead(
     Ok((app, session, notices))
 }
 
-type Term = Terminal<CrosstermBackend<Stdout>>;
-
-fn init_terminal() -> std::io::Result<Term> {
-    terminal::enable_raw_mode()?;
-    let mut out = std::io::stdout();
-    execute!(
-        out,
-        terminal::EnterAlternateScreen,
-        EnableBracketedPaste,
-        cursor::Hide
-    )?;
-    Terminal::new(CrosstermBackend::new(std::io::stdout()))
+/// The lead's side of the disk: `lead-state.json` and `clock.json`,
+/// written at once (the lead acts seldom), and a heartbeat every 10 s.
+struct LeadIo<'a> {
+    session: &'a Session,
+    saver: Saver,
 }
 
-/// Puts the terminal back as it was; safe to call more than once.
-pub fn restore_terminal() {
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste, cursor::Show);
-    let _ = ratatui::try_restore();
+impl Persist<LeadApp> for LeadIo<'_> {
+    fn time(&self) -> &TimeSource {
+        &self.session.source
+    }
+    fn perform(&mut self, app: &LeadApp, effect: Effect, now: Timestamp, real: Timestamp) {
+        let (path, bytes) = match effect {
+            Effect::SaveState => (
+                self.session.dir.lead_state_path(),
+                self.session.lead_state(app, now).to_json(),
+            ),
+            Effect::WriteClock => (
+                self.session.dir.clock_path(),
+                self.session.clock_doc(app, now, real).to_json(),
+            ),
+            Effect::Bell | Effect::Quit => return,
+        };
+        self.saver.write(path, bytes.into_bytes(), Duration::ZERO);
+    }
+    fn period(&self) -> Duration {
+        HEARTBEAT
+    }
+    fn periodic(&mut self, _: &LeadApp, _: Timestamp, _: Timestamp) -> Option<Msg> {
+        Some(Msg::Heartbeat)
+    }
+    fn due(&self) -> Option<std::time::Instant> {
+        None
+    }
+    fn write_due(&mut self, _: &LeadApp, _: Timestamp, _: Timestamp) {}
+    fn save_all(&mut self, app: &LeadApp, now: Timestamp, real: Timestamp) {
+        self.perform(app, Effect::SaveState, now, real);
+        self.perform(app, Effect::WriteClock, now, real);
+    }
+}
+
+impl App for LeadApp {
+    fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
+        LeadApp::update(self, msg, now)
+    }
+    fn render(&self, now: Timestamp, area: Rect, buf: &mut Buffer) {
+        lead::View { app: self, now }.render(area, buf);
+    }
+    fn next_change(&self, now: Timestamp) -> Timestamp {
+        LeadApp::next_change(self, now)
+    }
+    fn save_error(&self) -> Option<&str> {
+        self.save_error.as_deref()
+    }
 }
 
 /// Runs the lead's app until it quits; saves and restores on every way out.
 pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Result<(), String> {
-    let (report_tx, report_rx) = tokio::sync::mpsc::unbounded_channel();
+    let (report_tx, reports) = tokio::sync::mpsc::unbounded_channel();
     let saver = Saver::spawn(move |r| {
         let _ = report_tx.send(r);
     });
-    let real_now = Timestamp::now();
-    let now = session.source.virtual_at(real_now);
+    let now = session.source.virtual_at(Timestamp::now());
     if let Some(n) = notices.last() {
         app.notify(n.clone(), false, now);
     }
-
-    let panic_saver = saver.clone();
-    let previous_hook = std::panic::take_hook();
-    let crashed = fill(
+    let crash_note = fill(
         app.lang.t().crashed,
         &[("dir", &session.dir.root.display().to_string())],
     );
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        panic_saver.flush(FLUSH_TIMEOUT);
-        eprintln!("oogst: {crashed}");
-        previous_hook(info);
-    }));
-
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
-    let mut terminal = init_terminal().map_err(|e| {
-        restore_terminal();
-        format!("terminal: {e}")
-    })?;
-    let result = runtime.block_on(event_loop(
-        &mut terminal,
-        &mut app,
-        &session,
-        &saver,
-        report_rx,
-    ));
-    // Whatever happened, the last state goes to disk before we leave.
-    let real = Timestamp::now();
-    let now = session.source.virtual_at(real);
-    perform(
-        &[Effect::SaveState, Effect::WriteClock],
-        &mut terminal,
-        &app,
-        &session,
-        &saver,
-        now,
-        real,
-    );
-    let flushed = saver.flush(FLUSH_TIMEOUT);
-    restore_terminal();
-    let _ = std::panic::take_hook();
-    result?;
-    if !flushed {
-        return Err(format!(
-            "{}: {}",
-            session.dir.root.display(),
-            app.save_error.as_deref().unwrap_or("could not save")
-        ));
-    }
-    Ok(())
-}
-
-fn perform(
-    effects: &[Effect],
-    terminal: &mut Term,
-    app: &LeadApp,
-    session: &Session,
-    saver: &Saver,
-    now: Timestamp,
-    real: Timestamp,
-) -> bool {
-    let mut quit = false;
-    for fx in effects {
-        match fx {
-            Effect::SaveState => saver.write(
-                session.dir.lead_state_path(),
-                session.lead_state(app, now).to_json().into_bytes(),
-                Duration::ZERO,
-            ),
-            Effect::WriteClock => saver.write(
-                session.dir.clock_path(),
-                session.clock_doc(app, now, real).to_json().into_bytes(),
-                Duration::ZERO,
-            ),
-            Effect::Bell => {
-                let out = terminal.backend_mut();
-                let _ = out.write_all(b"\x07").and_then(|()| out.flush());
-            }
-            Effect::Quit => quit = true,
-        }
-    }
-    quit
-}
-
-async fn event_loop(
-    terminal: &mut Term,
-    app: &mut LeadApp,
-    session: &Session,
-    saver: &Saver,
-    mut reports: tokio::sync::mpsc::UnboundedReceiver<SaveReport>,
-) -> Result<(), String> {
-    let signal_stream = |kind| signal(kind).map_err(|e| format!("signals: {e}"));
-    let mut sigterm = signal_stream(SignalKind::terminate())?;
-    let mut sighup = signal_stream(SignalKind::hangup())?;
-    let mut sigint = signal_stream(SignalKind::interrupt())?;
-    let mut events = EventStream::new();
-    let mut heartbeat = tokio::time::interval(HEARTBEAT);
-    heartbeat.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    let mut redraw = true;
-    loop {
-        let real = Timestamp::now();
-        let now = session.source.virtual_at(real);
-        if redraw {
-            draw(terminal, app, now).map_err(|e| format!("terminal: {e}"))?;
-        }
-        let wait = session.source.real_duration(app.next_change(now) - now);
-        let wait = wait.clamp(
-            SignedDuration::from_millis(10),
-            SignedDuration::from_secs(1),
-        );
-        let sleep = tokio::time::sleep(wait.unsigned_abs());
-        let (msg, hangup) = tokio::select! {
-            event = events.next() => match event {
-                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => (Some(Msg::Key(key)), false),
-                Some(Ok(Event::Paste(text))) => (Some(Msg::Paste(text)), false),
-                Some(Ok(Event::Resize(..))) => (None, false),
-                Some(Ok(_)) => { redraw = false; continue; }
-                // The terminal is gone: save and leave at once.
-                Some(Err(_)) | None => (Some(Msg::Stop), true),
-            },
-            _ = sleep => (Some(Msg::Tick), false),
-            _ = heartbeat.tick() => {
-                let real = Timestamp::now();
-                let now = session.source.virtual_at(real);
-                let fx = app.update(Msg::Heartbeat, now);
-                perform(&fx, terminal, app, session, saver, now, real);
-                redraw = false;
-                continue;
-            }
-            Some(report) = reports.recv() => {
-                let before = app.save_error.clone();
-                app.update(Msg::Saved(report), now);
-                redraw = app.save_error != before;
-                continue;
-            }
-            _ = sigterm.recv() => (Some(Msg::Stop), false),
-            _ = sigint.recv() => (Some(Msg::Stop), false),
-            _ = sighup.recv() => (Some(Msg::Stop), true),
-        };
-        redraw = true;
-        let real = Timestamp::now();
-        let now = session.source.virtual_at(real);
-        let Some(msg) = msg else { continue };
-        // Test builds can be made to crash, so the tests can see that a
-        // crash saves and restores too.
-        #[cfg(debug_assertions)]
-        if let Msg::Key(k) = &msg
-            && k.code == ratatui::crossterm::event::KeyCode::F(12)
-            && std::env::var_os("OOGST_TEST_PANIC").is_some()
-        {
-            panic!("a crash on purpose (OOGST_TEST_PANIC)");
-        }
-        let fx = app.update(msg, now);
-        if perform(&fx, terminal, app, session, saver, now, real) || hangup {
-            return Ok(());
-        }
-    }
-}
-
-fn draw(terminal: &mut Term, app: &LeadApp, now: Timestamp) -> std::io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| {
-        frame.render_widget(lead::View { app, now }, frame.area());
-    })?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+    let mut io = LeadIo {
+        session: &session,
+        saver: saver.clone(),
+    };
+    runtime::run(&mut app, &mut io, &saver, reports, crash_note)
 }

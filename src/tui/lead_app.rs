@@ -34,36 +34,7 @@ pub enum Overlay {
     Message(Box<TextArea<'static>>),
 }
 
-/// A short notice at the bottom of the screen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Toast {
-    pub text: String,
-    pub alert: bool,
-    pub until: Timestamp,
-}
-
-/// Everything that can happen to the app.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Msg {
-    Key(KeyEvent),
-    Paste(String),
-    /// The clock's display may have changed (the next whole second).
-    Tick,
-    /// Time to rewrite `clock.json` so hosts know the lead is there.
-    Heartbeat,
-    Saved(SaveReport),
-    /// SIGTERM, SIGHUP, SIGINT or a terminal that went away.
-    Stop,
-}
-
-/// What `update` asks the event loop to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Effect {
-    SaveState,
-    WriteClock,
-    Bell,
-    Quit,
-}
+pub use super::runtime::{Effect, Msg, Toast};
 
 pub struct LeadApp {
     pub programme: Programme,
@@ -134,7 +105,7 @@ impl LeadApp {
                     area.insert_str(one_line_message(&s, room));
                 }
             }
-            Msg::Tick => {}
+            Msg::Tick | Msg::Clock(_) => {}
             Msg::Heartbeat => fx.extend([Effect::WriteClock, Effect::SaveState]),
             Msg::Saved(SaveReport::Saved(_)) => self.save_error = None,
             Msg::Saved(SaveReport::Failed { path, error }) => {

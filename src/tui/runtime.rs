@@ -1,0 +1,280 @@
+//! The event loop every screen runs in, and the ways out of it.
+//!
+//! One `tokio::select!` over the terminal's events, a timer for the next
+//! moment the screen changes by itself, a periodic timer (the lead's
+//! heartbeat, the host's look at `clock.json`), a timer for writes put off
+//! to coalesce keystrokes, the writer thread's reports and the signals.
+//! Only key presses count; the screen is redrawn only when something
+//! changed. Quit, Ctrl-C, SIGTERM, SIGHUP, SIGINT, a lost terminal and a
+//! panic all save everything first and put the terminal back.
+
+use std::io::{Stdout, Write};
+use std::panic::AssertUnwindSafe;
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+use jiff::{SignedDuration, Timestamp};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, EnableBracketedPaste, Event, EventStream, KeyEvent, KeyEventKind,
+};
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::crossterm::{cursor, execute, queue, terminal};
+use ratatui::layout::Rect;
+use tokio::signal::unix::{SignalKind, signal};
+
+use crate::clock::{ClockDoc, TimeSource};
+use crate::session_dir::{SaveReport, Saver};
+
+/// Everything that can happen to an app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    /// The screen may have changed by itself (the next whole second).
+    Tick,
+    /// The lead's periodic rewrite of `clock.json`.
+    Heartbeat,
+    /// The lead's clock as a host last read it (`None`: no clock file).
+    Clock(Option<Box<ClockDoc>>),
+    Saved(SaveReport),
+    /// SIGTERM, SIGHUP, SIGINT or a terminal that went away.
+    Stop,
+}
+
+/// What `update` asks the event loop to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the app's own state (the lead state, the room file).
+    SaveState,
+    WriteClock,
+    Bell,
+    Quit,
+}
+
+/// A short notice at the bottom of the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Toast {
+    pub text: String,
+    pub alert: bool,
+    pub until: Timestamp,
+}
+
+/// A screen's state: changed only by `update`, drawn by `render`.
+pub trait App {
+    fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect>;
+    fn render(&self, now: Timestamp, area: Rect, buf: &mut Buffer);
+    /// When the screen next changes by itself.
+    fn next_change(&self, now: Timestamp) -> Timestamp;
+    /// The last failed write, if the disk has not taken one since.
+    fn save_error(&self) -> Option<&str>;
+}
+
+/// The disk side of an app: what its effects write, and when.
+pub trait Persist<A: App> {
+    fn time(&self) -> &TimeSource;
+    /// Carries out a write effect (`SaveState`, `WriteClock`).
+    fn perform(&mut self, app: &A, effect: Effect, now: Timestamp, real: Timestamp);
+    /// The period of [`Persist::periodic`].
+    fn period(&self) -> Duration;
+    /// Called every period; may have news for the app.
+    fn periodic(&mut self, app: &A, now: Timestamp, real: Timestamp) -> Option<Msg>;
+    /// When a write that was put off falls due.
+    fn due(&self) -> Option<Instant>;
+    /// Writes what was put off.
+    fn write_due(&mut self, app: &A, now: Timestamp, real: Timestamp);
+    /// Queues everything there is to save, now.
+    fn save_all(&mut self, app: &A, now: Timestamp, real: Timestamp);
+}
+
+/// How long the app waits for its writes when it stops.
+const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+fn init_terminal() -> std::io::Result<Term> {
+    terminal::enable_raw_mode()?;
+    let mut out = std::io::stdout();
+    execute!(
+        out,
+        terminal::EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    Terminal::new(CrosstermBackend::new(std::io::stdout()))
+}
+
+/// Puts the terminal back as it was; safe to call more than once.
+pub fn restore_terminal() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste, cursor::Show);
+    let _ = ratatui::try_restore();
+}
+
+/// Runs `app` until it quits. `crash_note` is printed (after the terminal
+/// is restored) if the app panics; its state is saved all the same.
+pub fn run<A: App, P: Persist<A>>(
+    app: &mut A,
+    persist: &mut P,
+    saver: &Saver,
+    reports: tokio::sync::mpsc::UnboundedReceiver<SaveReport>,
+    crash_note: String,
+) -> Result<(), String> {
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        eprintln!("oogst: {crash_note}");
+        previous_hook(info);
+    }));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let mut terminal = init_terminal().map_err(|e| {
+        restore_terminal();
+        format!("terminal: {e}")
+    })?;
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        runtime.block_on(event_loop(&mut terminal, app, persist, reports))
+    }));
+    // Whatever happened, everything goes to disk before we leave.
+    let real = Timestamp::now();
+    let now = persist.time().virtual_at(real);
+    persist.save_all(app, now, real);
+    let flushed = saver.flush(FLUSH_TIMEOUT);
+    restore_terminal();
+    let _ = std::panic::take_hook();
+    match outcome {
+        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(result) => result?,
+    }
+    if !flushed {
+        return Err(app.save_error().unwrap_or("could not save").to_string());
+    }
+    Ok(())
+}
+
+fn draw<A: App>(terminal: &mut Term, app: &A, now: Timestamp) -> std::io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| {
+        let area = frame.area();
+        app.render(now, area, frame.buffer_mut());
+    })?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+}
+
+/// Carries out effects; whether one of them is `Quit`.
+fn perform<A: App, P: Persist<A>>(
+    effects: &[Effect],
+    terminal: &mut Term,
+    app: &A,
+    persist: &mut P,
+    now: Timestamp,
+    real: Timestamp,
+) -> bool {
+    let mut quit = false;
+    for &fx in effects {
+        match fx {
+            Effect::Bell => {
+                let out = terminal.backend_mut();
+                let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+            }
+            Effect::Quit => quit = true,
+            write => persist.perform(app, write, now, real),
+        }
+    }
+    quit
+}
+
+/// Sleeps until `at`, or forever.
+async fn sleep_until(at: Option<Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at.into()).await,
+        None => std::future::pending().await,
+    }
+}
+
+async fn event_loop<A: App, P: Persist<A>>(
+    terminal: &mut Term,
+    app: &mut A,
+    persist: &mut P,
+    mut reports: tokio::sync::mpsc::UnboundedReceiver<SaveReport>,
+) -> Result<(), String> {
+    // The signal streams live as long as the loop: once registered, a
+    // signal is never again the default "die at once".
+    let signal_stream = |kind| signal(kind).map_err(|e| format!("signals: {e}"));
+    let mut sigterm = signal_stream(SignalKind::terminate())?;
+    let mut sighup = signal_stream(SignalKind::hangup())?;
+    let mut sigint = signal_stream(SignalKind::interrupt())?;
+    let mut events = EventStream::new();
+    let mut periodic = tokio::time::interval(persist.period());
+    periodic.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut redraw = true;
+    loop {
+        let real = Timestamp::now();
+        let now = persist.time().virtual_at(real);
+        if redraw {
+            draw(terminal, app, now).map_err(|e| format!("terminal: {e}"))?;
+        }
+        let wait = persist.time().real_duration(app.next_change(now) - now);
+        let wait = wait.clamp(
+            SignedDuration::from_millis(10),
+            SignedDuration::from_secs(60),
+        );
+        let tick = tokio::time::sleep(wait.unsigned_abs());
+        let due = sleep_until(persist.due());
+        let (msg, hangup) = tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => (Some(Msg::Key(key)), false),
+                Some(Ok(Event::Paste(text))) => (Some(Msg::Paste(text)), false),
+                Some(Ok(Event::Resize(..))) => (None, false),
+                Some(Ok(_)) => { redraw = false; continue; }
+                // The terminal is gone: save and leave at once.
+                Some(Err(_)) | None => (Some(Msg::Stop), true),
+            },
+            _ = tick => (Some(Msg::Tick), false),
+            _ = periodic.tick() => {
+                let real = Timestamp::now();
+                let now = persist.time().virtual_at(real);
+                match persist.periodic(app, now, real) {
+                    Some(msg) => (Some(msg), false),
+                    None => { redraw = false; continue; }
+                }
+            }
+            _ = due => {
+                let real = Timestamp::now();
+                let now = persist.time().virtual_at(real);
+                persist.write_due(app, now, real);
+                redraw = false;
+                continue;
+            }
+            Some(report) = reports.recv() => {
+                let before = app.save_error().map(str::to_string);
+                app.update(Msg::Saved(report), now);
+                redraw = app.save_error() != before.as_deref();
+                continue;
+            }
+            _ = sigterm.recv() => (Some(Msg::Stop), false),
+            _ = sigint.recv() => (Some(Msg::Stop), false),
+            _ = sighup.recv() => (Some(Msg::Stop), true),
+        };
+        redraw = true;
+        let real = Timestamp::now();
+        let now = persist.time().virtual_at(real);
+        let Some(msg) = msg else { continue };
+        // Test builds can be made to crash, so the tests can see that a
+        // crash saves and restores too.
+        #[cfg(debug_assertions)]
+        if let Msg::Key(k) = &msg
+            && k.code == ratatui::crossterm::event::KeyCode::F(12)
+            && std::env::var_os("OOGST_TEST_PANIC").is_some()
+        {
+            panic!("a crash on purpose (OOGST_TEST_PANIC)");
+        }
+        let fx = app.update(msg, now);
+        if perform(&fx, terminal, app, persist, now, real) || hangup {
+            return Ok(());
+        }
+    }
+}
