@@ -9,7 +9,8 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use oogst::check::{check_text, io_error, read_text};
 use oogst::i18n::Lang;
 use oogst::programme::{DEMO_JSON, DayTime, Programme};
-use oogst::session_dir::{SessionDir, write_atomic};
+use oogst::session_dir::{Config, SessionDir, write_atomic};
+use oogst::tui::host_session::{HostOptions, run_host, start_host};
 use oogst::tui::{self, LeadOptions, theme::Theme};
 
 /// The help texts here are the English ones; [`localize`] puts the
@@ -29,6 +30,16 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Lead(LeadArgs),
+    Host {
+        #[arg(long)]
+        room: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, id = "host_dir", value_name = "DIR")]
+        dir: Option<PathBuf>,
+        #[arg(long, id = "host_programme", value_name = "FILE")]
+        programme: Option<PathBuf>,
+    },
     Check {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -97,6 +108,10 @@ fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
             "files" => t.cli_files,
             "file" => t.cli_file,
             "force" => t.cli_force,
+            "room" => t.cli_room,
+            "name" => t.cli_name,
+            "host_programme" => t.cli_host_programme,
+            "host_dir" => t.cli_host_dir,
             _ => return None,
         })
     };
@@ -138,6 +153,7 @@ fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
                 .help_heading(t.cli_options),
         )
         .mut_subcommand("lead", |c| dress(c).about(t.cli_lead))
+        .mut_subcommand("host", |c| dress(c).about(t.cli_host))
         .mut_subcommand("check", |c| dress(c).about(t.cli_check))
         .mut_subcommand("init", |c| dress(c).about(t.cli_init))
 }
@@ -175,6 +191,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => lead(None, cli.lead, lang),
         Some(Command::Lead(args)) => lead(args.programme, args.options, lang),
+        Some(Command::Host {
+            room,
+            name,
+            dir,
+            programme,
+        }) => host(room, name, dir, programme, lang),
         Some(Command::Check { files }) => check(&files, lang),
         Some(Command::Init { file, force }) => init(&file, force, lang),
     };
@@ -202,10 +224,7 @@ fn lead(programme: Option<PathBuf>, args: LeadOptionsArgs, lang: Lang) -> Result
     };
     let dir = match args.dir {
         Some(d) => SessionDir::new(d),
-        None => SessionDir::default_for(&programme.id).ok_or_else(|| match lang {
-            Lang::Nl => "geen datamap gevonden voor de sessie; geef er een met --dir".to_string(),
-            Lang::En => "no data folder found for the session; give one with --dir".to_string(),
-        })?,
+        None => SessionDir::default_for(&programme.id).ok_or_else(|| no_data_dir(lang))?,
     };
     let opts = LeadOptions {
         programme,
@@ -219,6 +238,66 @@ fn lead(programme: Option<PathBuf>, args: LeadOptionsArgs, lang: Lang) -> Result
     };
     let (app, session, notices) = tui::start_lead(opts, jiff::Timestamp::now())?;
     tui::run_lead(app, session, notices)
+}
+
+fn host(
+    room: String,
+    name: Option<String>,
+    dir: Option<PathBuf>,
+    programme: Option<PathBuf>,
+    lang: Lang,
+) -> Result<(), String> {
+    // The lead's copy in the session folder first: that is the meeting.
+    let programme = match (&dir, &programme) {
+        (Some(d), _) if d.join("programme.json").exists() => {
+            load_programme(&d.join("programme.json"), lang)?
+        }
+        (_, Some(path)) => load_programme(path, lang)?,
+        _ => Programme::demo(),
+    };
+    let dir = match dir {
+        Some(d) => SessionDir::new(d),
+        None => SessionDir::default_for(&programme.id).ok_or_else(|| no_data_dir(lang))?,
+    };
+    let config = Config::locate().ok_or_else(|| no_data_dir(lang))?;
+    let name = match name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()) {
+        Some(n) => {
+            config
+                .remember_name(&n)
+                .map_err(|e| format!("{}: {}", config.dir.display(), io_error(&e, lang)))?;
+            n
+        }
+        None => config.last_name().ok_or_else(|| match lang {
+            Lang::Nl => {
+                "geef één keer je naam met --name \"Je Naam\" (oogst onthoudt haar)".to_string()
+            }
+            Lang::En => {
+                "give your name once with --name \"Your Name\" (oogst remembers it)".to_string()
+            }
+        })?,
+    };
+    let writer = config
+        .writer_id()
+        .map_err(|e| format!("{}: {}", config.dir.display(), io_error(&e, lang)))?;
+    let opts = HostOptions {
+        programme,
+        dir,
+        room,
+        name,
+        writer,
+        lang,
+        theme: Theme::from_env(),
+        tz: jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC),
+    };
+    let (app, session, _) = start_host(opts, jiff::Timestamp::now())?;
+    run_host(app, session)
+}
+
+fn no_data_dir(lang: Lang) -> String {
+    match lang {
+        Lang::Nl => "geen datamap gevonden voor de sessie; geef er een met --dir".to_string(),
+        Lang::En => "no data folder found for the session; give one with --dir".to_string(),
+    }
 }
 
 fn check(files: &[PathBuf], lang: Lang) -> Result<(), String> {

@@ -89,3 +89,66 @@ pub fn all(keymap: Keymap, t: &'static Catalog) -> Vec<KeyHint<'static>> {
         })
         .collect()
 }
+
+/// One of the host's keys: the keys, what they do, and how the footer
+/// says it while typing and while a note is picked (`None`: not shown).
+struct HostRow {
+    keys: &'static str,
+    what: fn(&Catalog) -> &'static str,
+    typing: Option<&'static str>,
+    picked: Option<&'static str>,
+}
+
+const fn host(
+    keys: &'static str,
+    what: fn(&Catalog) -> &'static str,
+    typing: Option<&'static str>,
+    picked: Option<&'static str>,
+) -> HostRow {
+    HostRow {
+        keys,
+        what,
+        typing,
+        picked,
+    }
+}
+
+const HOST: [HostRow; 11] = [
+    host("Enter", |t| t.key_add, Some("Enter"), None),
+    host("Alt-Enter", |t| t.key_newline, Some("Alt-Enter"), None),
+    host("Tab/Shift-Tab", |t| t.key_question, Some("Tab"), None),
+    host("Ctrl-C", |t| t.key_save_quit, Some("Ctrl-C"), None),
+    host("↑/↓", |t| t.key_select, Some("↑"), Some("↑/↓")),
+    host("Enter", |t| t.key_edit, None, Some("Enter")),
+    host("Del", |t| t.key_delete, None, Some("Del")),
+    host("Esc", |t| t.key_deselect, None, Some("Esc")),
+    host("Ctrl-Z", |t| t.key_undo, Some("Ctrl-Z"), Some("Ctrl-Z")),
+    host("PgUp/PgDn", |t| t.key_page, None, None),
+    host("F1 ?", |t| t.key_help, None, None),
+];
+
+/// The host's footer, for typing or for a picked note. Ctrl-C says only
+/// "quit" there; the help says the rest.
+pub fn host_footer(t: &'static Catalog, picked: bool) -> Vec<KeyHint<'static>> {
+    HOST.iter()
+        .filter_map(|r| {
+            let keys = if picked { r.picked } else { r.typing }?;
+            let what = if r.keys == "Ctrl-C" {
+                t.key_quit
+            } else {
+                (r.what)(t)
+            };
+            Some(KeyHint { keys, what })
+        })
+        .collect()
+}
+
+/// Every key of the host's screen, for the help overlay.
+pub fn host_all(t: &'static Catalog) -> Vec<KeyHint<'static>> {
+    HOST.iter()
+        .map(|r| KeyHint {
+            keys: r.keys,
+            what: (r.what)(t),
+        })
+        .collect()
+}

@@ -756,26 +756,7 @@ impl<'a> Ctx<'a> {
                     Screen::Presenter => Keymap::Presenter,
                     Screen::Dashboard => Keymap::Dashboard,
                 };
-                let all = keys::all(keymap, t);
-                let key_w = all.iter().map(|h| text::width(h.keys)).max().unwrap_or(0);
-                let lines: Vec<Line> = all
-                    .iter()
-                    .map(|h| {
-                        Line::from(vec![
-                            Span::styled(text::fit(h.keys, key_w + 2), self.th.key()),
-                            Span::raw(h.what.to_string()),
-                        ])
-                    })
-                    .chain([
-                        Line::default(),
-                        Line::from(Span::styled(t.help_close.to_string(), self.th.dim())),
-                    ])
-                    .collect();
-                let height = u16::try_from(lines.len())
-                    .unwrap_or(u16::MAX)
-                    .saturating_add(2);
-                let inner = widgets::popup(area, buf, self.th, t.help_title, 60, height);
-                Paragraph::new(lines).render(inner, buf);
+                widgets::help(area, buf, self.th, t, &keys::all(keymap, t));
             }
             Overlay::ConfirmQuit => {
                 let inner = widgets::popup(area, buf, self.th, t.quit_title, 56, 6);

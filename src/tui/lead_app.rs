@@ -186,6 +186,7 @@ impl LeadApp {
                 let mut area = TextArea::default();
                 area.set_cursor_line_style(ratatui::style::Style::new());
                 area.set_placeholder_text(self.lang.t().message_example);
+                area.set_placeholder_style(self.theme.dim());
                 area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
                 self.overlay = Overlay::Message(Box::new(area));
             }

@@ -1,6 +1,9 @@
 //! The terminal shell around the core: the lead's and the host's start-up
 //! and their wiring to the event loop of [`runtime`].
 
+pub mod host;
+pub mod host_app;
+pub mod host_session;
 pub mod keys;
 pub mod lead;
 pub mod lead_app;

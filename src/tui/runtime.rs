@@ -12,7 +12,7 @@ use std::io::{Stdout, Write};
 use std::panic::AssertUnwindSafe;
 use std::time::{Duration, Instant};
 
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use jiff::{SignedDuration, Timestamp};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -249,12 +249,7 @@ async fn event_loop<A: App, P: Persist<A>>(
                 redraw = false;
                 continue;
             }
-            Some(report) = reports.recv() => {
-                let before = app.save_error().map(str::to_string);
-                app.update(Msg::Saved(report), now);
-                redraw = app.save_error() != before.as_deref();
-                continue;
-            }
+            Some(report) = reports.recv() => (Some(Msg::Saved(report)), false),
             _ = sigterm.recv() => (Some(Msg::Stop), false),
             _ = sigint.recv() => (Some(Msg::Stop), false),
             _ = sighup.recv() => (Some(Msg::Stop), true),
@@ -272,9 +267,28 @@ async fn event_loop<A: App, P: Persist<A>>(
         {
             panic!("a crash on purpose (OOGST_TEST_PANIC)");
         }
+        let typed = matches!(msg, Msg::Key(_) | Msg::Paste(_));
         let fx = app.update(msg, now);
         if perform(&fx, terminal, app, persist, now, real) || hangup {
             return Ok(());
+        }
+        // Keys that are already waiting (fast typing, a paste without
+        // bracketed paste) are handled before the next frame is drawn.
+        let mut burst = 0;
+        while typed && burst < 256 {
+            let Some(Some(Ok(event))) = events.next().now_or_never() else {
+                break;
+            };
+            burst += 1;
+            let msg = match event {
+                Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),
+                Event::Paste(text) => Msg::Paste(text),
+                _ => continue,
+            };
+            let fx = app.update(msg, now);
+            if perform(&fx, terminal, app, persist, now, real) {
+                return Ok(());
+            }
         }
     }
 }

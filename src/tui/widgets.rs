@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
+use crate::i18n::Catalog;
 use crate::text;
 
 /// A countdown as people read it: `17:23`, `75:00`, from 100 minutes on
@@ -277,6 +278,29 @@ pub fn popup(
     let inner = block.inner(r);
     block.render(r, buf);
     inner
+}
+
+/// The help overlay: every key of the screen and what it does.
+pub fn help(area: Rect, buf: &mut Buffer, theme: Theme, t: &Catalog, hints: &[KeyHint]) {
+    let key_w = hints.iter().map(|h| text::width(h.keys)).max().unwrap_or(0);
+    let lines: Vec<Line> = hints
+        .iter()
+        .map(|h| {
+            Line::from(vec![
+                Span::styled(text::fit(h.keys, key_w + 2), theme.key()),
+                Span::raw(h.what.to_string()),
+            ])
+        })
+        .chain([
+            Line::default(),
+            Line::from(Span::styled(t.help_close.to_string(), theme.dim())),
+        ])
+        .collect();
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let inner = popup(area, buf, theme, t.help_title, 64, height);
+    Paragraph::new(lines).render(inner, buf);
 }
 
 /// Text wrapped in `area`.

@@ -1,0 +1,536 @@
+//! The host's screen: the questions with their counts, the selected
+//! question's notes, the note being written, and the lead's clock and
+//! message in the header. Drawing only reads the state (but for the list's
+//! scroll position, which it keeps so the list moves no more than needed).
+
+use jiff::{SignedDuration, Timestamp};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+
+use super::host_app::{HostApp, HostOverlay};
+use super::keys;
+use super::widgets::{self, KeyHint, countdown};
+use crate::i18n::fill;
+use crate::room::Note;
+use crate::text;
+
+/// Below this the screen says "terminal too small".
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+/// From here on the full view; below it the compact one.
+const FULL_WIDTH: u16 = 50;
+const FULL_HEIGHT: u16 = 16;
+/// How long the lead may stay silent before the clock counts as stale.
+const STALE: SignedDuration = SignedDuration::from_secs(30);
+
+/// The host's whole screen at `now` (real time).
+pub struct HostView<'a> {
+    pub app: &'a HostApp,
+    pub now: Timestamp,
+}
+
+impl Widget for HostView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        let app = self.app;
+        let t = app.lang.t();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            widgets::too_small(area, buf, app.theme, t.too_small);
+            return;
+        }
+        let full = area.width >= FULL_WIDTH && area.height >= FULL_HEIGHT;
+        let clock_rows = if full {
+            self.clock_lines(usize::from(area.width)).len()
+        } else {
+            0
+        };
+        let input_rows = if full {
+            self.input_height(area.width) + 2
+        } else {
+            2
+        };
+        let question_rows = if full {
+            let n = u16::try_from(app.doc.questions.len()).unwrap_or(u16::MAX);
+            n.min(area.height / 4).max(1)
+        } else {
+            0
+        };
+        let [
+            header,
+            clock,
+            questions,
+            current,
+            notes,
+            input,
+            status,
+            footer,
+        ] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(u16::try_from(clock_rows).unwrap_or(0)),
+            Constraint::Length(question_rows),
+            Constraint::Length(if full {
+                self.question_height(area.width) + 1
+            } else {
+                1
+            }),
+            Constraint::Min(1),
+            Constraint::Length(input_rows),
+            Constraint::Length(u16::from(full)),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.header(header, buf, full);
+        if full {
+            Paragraph::new(self.clock_lines(usize::from(area.width))).render(clock, buf);
+            self.question_list(questions, buf);
+        }
+        self.current_question(current, buf, full);
+        self.notes(notes, buf);
+        self.input(input, buf, full);
+        if full {
+            self.status(status, buf);
+        }
+        let picked = app.selected_note.is_some();
+        widgets::footer(
+            footer,
+            buf,
+            app.theme,
+            &keys::host_footer(t, picked),
+            &KeyHint {
+                keys: "F1",
+                what: t.key_help,
+            },
+        );
+        if app.overlay == HostOverlay::Help {
+            widgets::help(area, buf, app.theme, t, &keys::host_all(t));
+        }
+    }
+}
+
+impl HostView<'_> {
+    fn header(&self, area: Rect, buf: &mut Buffer, full: bool) {
+        let app = self.app;
+        let th = app.theme;
+        buf.set_style(area, th.bar());
+        let host = if app.doc.host.trim().is_empty() {
+            app.lang.t().host_no_name.to_string()
+        } else {
+            text::one_line(&app.doc.host).into_owned()
+        };
+        let mut right = format!("{} · {host} ", text::one_line(&app.doc.room));
+        if !full {
+            // No clock row: the countdown goes up here.
+            if let Some((time, _)) = self.remaining() {
+                right = format!("{time}  {right}");
+            }
+        }
+        let right = text::truncate(&right, usize::from(area.width) / 2 + 4).into_owned();
+        let room = usize::from(area.width).saturating_sub(text::width(&right) + 1);
+        let title = format!(" oogst · {}", text::one_line(&app.title));
+        Line::from(Span::styled(
+            text::truncate(&title, room).into_owned(),
+            th.strong(),
+        ))
+        .render(area, buf);
+        Line::from(Span::styled(right, th.strong()))
+            .alignment(Alignment::Right)
+            .render(area, buf);
+    }
+
+    /// The lead's countdown as text and its style, if there is a running block.
+    fn remaining(&self) -> Option<(String, Style)> {
+        let th = self.app.theme;
+        let clock = self.app.clock.as_ref()?;
+        let block = clock.block.as_ref()?;
+        let end: Timestamp = block.projected_end.parse().ok()?;
+        let lead_now = if clock.paused {
+            clock.written.parse().ok()?
+        } else {
+            clock.lead_now(self.now)?
+        };
+        let left = end - lead_now;
+        let style = if left <= SignedDuration::ZERO {
+            th.alert()
+        } else if left <= SignedDuration::from_secs(120) {
+            th.warn()
+        } else {
+            th.good()
+        };
+        Some((countdown(left), style))
+    }
+
+    /// The lead's clock: the block and its time left, the message, and a
+    /// warning when the lead has gone quiet.
+    fn clock_lines(&self, width: usize) -> Vec<Line<'static>> {
+        let app = self.app;
+        let t = app.lang.t();
+        let th = app.theme;
+        let Some(clock) = &app.clock else {
+            return vec![Line::from(Span::styled(
+                t.host_no_clock.to_string(),
+                th.dim(),
+            ))];
+        };
+        let mut first = vec![Span::styled("⏱ ", th.label())];
+        match (&clock.block, self.remaining()) {
+            (Some(block), Some((time, style))) => {
+                first.push(Span::styled(
+                    format!("{} · ", text::one_line(&block.title)),
+                    th.strong(),
+                ));
+                let over = time.starts_with('+');
+                let words = if over {
+                    t.host_clock_over
+                } else {
+                    t.host_clock_left
+                };
+                first.push(Span::styled(fill(words, &[("time", &time)]), style));
+                if clock.paused {
+                    first.push(Span::styled(
+                        format!(" · {}", t.host_clock_paused),
+                        th.warn(),
+                    ));
+                }
+            }
+            _ => first.push(Span::styled(t.host_clock_waiting.to_string(), th.dim())),
+        }
+        if let Some(age) = clock.age(self.now).filter(|a| *a > STALE) {
+            first.push(Span::styled(
+                format!(
+                    " · ⚠ {}",
+                    fill(t.host_clock_stale, &[("dur", &app.lang.duration(age))])
+                ),
+                th.warn(),
+            ));
+        }
+        let mut lines = vec![Line::from(first)];
+        if let Some(m) = &clock.message {
+            let at =
+                m.at.parse::<Timestamp>()
+                    .map(|ts| {
+                        ts.to_zoned_datetime(app.tz.clone())
+                            .strftime(" · %H:%M")
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+            let message = format!("✉ {}: “{}”{at}", t.host_message, text::one_line(&m.text));
+            lines.push(Line::from(Span::styled(
+                text::truncate(&message, width).into_owned(),
+                th.warn(),
+            )));
+        }
+        lines
+    }
+
+    /// One line per question, with its count; the selected one marked.
+    fn question_list(&self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let th = app.theme;
+        let n = app.doc.questions.len();
+        let rows = usize::from(area.height);
+        let q = app.question();
+        let first = q
+            .saturating_sub(rows.div_ceil(2))
+            .min(n.saturating_sub(rows));
+        let width = usize::from(area.width);
+        let lines: Vec<Line> = (first..n.min(first + rows))
+            .map(|i| {
+                let number = i + 1;
+                let count = format!(" {:>3}", app.doc.count(number));
+                let mark = if number == q { "▶ " } else { "  " };
+                let label = format!("{mark}{number}. {}", text::one_line(&app.doc.questions[i]));
+                let label = text::fit(&label, width.saturating_sub(count.len()));
+                let line = Line::from(vec![
+                    Span::raw(label),
+                    Span::styled(count, if number == q { th.strong() } else { th.dim() }),
+                ]);
+                if number == q {
+                    line.style(th.selected())
+                } else {
+                    line.style(th.text())
+                }
+            })
+            .collect();
+        Paragraph::new(lines).render(area, buf);
+    }
+
+    fn question_height(&self, width: u16) -> u16 {
+        let text = self.question_text();
+        let rows = textwrap::wrap(&text, usize::from(width).max(1)).len();
+        u16::try_from(rows).unwrap_or(1).clamp(1, 3)
+    }
+
+    fn question_text(&self) -> String {
+        let app = self.app;
+        let q = app.question();
+        let question = app
+            .doc
+            .questions
+            .get(q - 1)
+            .map(String::as_str)
+            .unwrap_or("");
+        format!(
+            "{} · {}",
+            fill(
+                app.lang.t().host_question,
+                &[
+                    ("n", &q.to_string()),
+                    ("of", &app.doc.questions.len().to_string())
+                ]
+            ),
+            text::one_line(question)
+        )
+    }
+
+    /// The selected question in full (compact: one line with its count).
+    fn current_question(&self, area: Rect, buf: &mut Buffer, full: bool) {
+        let app = self.app;
+        let th = app.theme;
+        if area.is_empty() {
+            return;
+        }
+        if full {
+            let rows = area.height.saturating_sub(1);
+            Paragraph::new(self.question_text())
+                .style(th.label().add_modifier(ratatui::style::Modifier::BOLD))
+                .wrap(Wrap { trim: true })
+                .render(
+                    Rect {
+                        height: rows,
+                        ..area
+                    },
+                    buf,
+                );
+            let rule = Rect {
+                y: area.y + rows,
+                height: 1,
+                ..area
+            };
+            Paragraph::new("─".repeat(usize::from(area.width)))
+                .style(th.border())
+                .render(rule, buf);
+        } else if let Some(err) = &app.save_error {
+            let s = fill(app.lang.t().save_failed, &[("error", err)]);
+            Paragraph::new(
+                text::truncate(&text::one_line(&s), usize::from(area.width)).into_owned(),
+            )
+            .style(th.alert())
+            .render(area, buf);
+        } else if let Some(toast) = &app.toast {
+            let s = format!("» {}", toast.text);
+            Paragraph::new(
+                text::truncate(&text::one_line(&s), usize::from(area.width)).into_owned(),
+            )
+            .style(if toast.alert { th.warn() } else { th.label() })
+            .render(area, buf);
+        } else {
+            let q = app.question();
+            let head = format!(
+                "{q}/{} ({}) {}",
+                app.doc.questions.len(),
+                app.doc.count(q),
+                text::one_line(
+                    app.doc
+                        .questions
+                        .get(q - 1)
+                        .map(String::as_str)
+                        .unwrap_or("")
+                )
+            );
+            Paragraph::new(text::truncate(&head, usize::from(area.width)).into_owned())
+                .style(th.label().add_modifier(ratatui::style::Modifier::BOLD))
+                .render(area, buf);
+        }
+    }
+
+    /// A note as screen lines: a bullet, wrapped by display width, its time
+    /// at the right of its first line.
+    fn note_lines(&self, note: &Note, width: usize) -> Vec<Line<'static>> {
+        let app = self.app;
+        let th = app.theme;
+        let time = note
+            .created
+            .parse::<Timestamp>()
+            .map(|ts| {
+                ts.to_zoned_datetime(app.tz.clone())
+                    .strftime("%H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        let show_time = width >= 40;
+        let text_width = if show_time {
+            width.saturating_sub(7)
+        } else {
+            width
+        }
+        .max(4);
+        let editing = app.editing() == Some(note.id.as_str());
+        let bullet = if editing { "✎ " } else { "• " };
+        let safe = text::multi_line(&note.text);
+        let options = textwrap::Options::new(text_width)
+            .initial_indent(bullet)
+            .subsequent_indent("  ");
+        let wrapped = textwrap::wrap(&safe, options);
+        wrapped
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let mut spans = vec![Span::raw(text::fit(&l, text_width))];
+                if show_time && i == 0 {
+                    spans.push(Span::styled(format!(" {time:>6}"), th.dim()));
+                }
+                Line::from(spans)
+            })
+            .collect()
+    }
+
+    fn notes(&self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let th = app.theme;
+        if area.is_empty() {
+            return;
+        }
+        let notes: Vec<&Note> = app.doc.notes_of(app.question()).collect();
+        if notes.is_empty() {
+            Paragraph::new(app.lang.t().host_no_notes)
+                .style(th.dim())
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            app.scroll.set(0);
+            return;
+        }
+        let width = usize::from(area.width);
+        let height = usize::from(area.height);
+        let lines_of = |i: usize| self.note_lines(notes[i], width);
+        let last = notes.len() - 1;
+        // Which note must be seen: the picked one, else the newest.
+        let (anchor, at_bottom) = match app.selected_note {
+            Some(i) => (i.min(last), false),
+            None => (last, true),
+        };
+        // The first note that still lets the anchor be seen whole.
+        let mut lowest_first = anchor;
+        let mut used = lines_of(anchor).len();
+        while lowest_first > 0 {
+            let h = lines_of(lowest_first - 1).len();
+            if used + h > height {
+                break;
+            }
+            used += h;
+            lowest_first -= 1;
+        }
+        let first = if at_bottom {
+            lowest_first
+        } else {
+            app.scroll.get().clamp(lowest_first, anchor)
+        };
+        app.scroll.set(first);
+        let mut out: Vec<Line> = Vec::with_capacity(height);
+        for (i, note) in notes.iter().enumerate().skip(first) {
+            if out.len() >= height {
+                break;
+            }
+            let picked = app.selected_note == Some(i);
+            let editing = app.editing() == Some(note.id.as_str());
+            for line in lines_of(i) {
+                out.push(if picked {
+                    line.style(th.selected())
+                } else if editing {
+                    line.style(th.warn())
+                } else {
+                    line
+                });
+            }
+        }
+        out.truncate(height);
+        Paragraph::new(out).render(area, buf);
+    }
+
+    /// Rows the input needs for what is typed, 1 to 6.
+    fn input_height(&self, width: u16) -> u16 {
+        let inner = usize::from(width.saturating_sub(2)).max(1);
+        let rows: usize = self
+            .app
+            .input
+            .lines()
+            .iter()
+            .map(|l| textwrap::wrap(l, inner).len().max(1))
+            .sum();
+        u16::try_from(rows).unwrap_or(6).clamp(1, 6)
+    }
+
+    fn input(&self, area: Rect, buf: &mut Buffer, full: bool) {
+        let app = self.app;
+        let t = app.lang.t();
+        let th = app.theme;
+        if area.is_empty() {
+            return;
+        }
+        let title = match app.editing() {
+            Some(_) => t.host_editing.to_string(),
+            None => fill(t.host_new_note, &[("n", &app.question().to_string())]),
+        };
+        let focused = app.selected_note.is_none();
+        let border = if app.editing().is_some() {
+            th.warn()
+        } else if focused {
+            th.label()
+        } else {
+            th.border()
+        };
+        let inner = if full {
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_type(BorderType::Rounded)
+                .border_style(border)
+                .title(Span::styled(
+                    format!(
+                        " {} ",
+                        text::truncate(&title, usize::from(area.width).saturating_sub(4))
+                    ),
+                    border,
+                ));
+            let inner = block.inner(area);
+            block.render(area, buf);
+            inner
+        } else {
+            let [rule, inner] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+            Paragraph::new(
+                text::truncate(&format!("── {title} ──"), usize::from(rule.width)).into_owned(),
+            )
+            .style(border)
+            .render(rule, buf);
+            inner
+        };
+        app.input.render(inner, buf);
+    }
+
+    fn status(&self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let t = app.lang.t();
+        let th = app.theme;
+        let (s, style) = if let Some(err) = &app.save_error {
+            (fill(t.save_failed, &[("error", err)]), th.alert())
+        } else if let Some(toast) = &app.toast {
+            (
+                format!("» {}", toast.text),
+                if toast.alert { th.warn() } else { th.label() },
+            )
+        } else if let Some(at) = app.saved_at {
+            let time = at
+                .to_zoned_datetime(app.tz.clone())
+                .strftime("%H:%M:%S")
+                .to_string();
+            (fill(t.host_saved, &[("time", &time)]), th.dim())
+        } else {
+            (String::new(), th.dim())
+        };
+        Paragraph::new(text::truncate(&text::one_line(&s), usize::from(area.width)).into_owned())
+            .style(style)
+            .render(area, buf);
+    }
+}

@@ -1,0 +1,411 @@
+//! The breakout host's app: the room's notes, the note being typed, and
+//! the lead's clock as last read. `update` is the one place state changes;
+//! every change asks for a save, which the event loop writes within a
+//! second, off the path that handles keys.
+
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::runtime::{Effect, Msg, Toast};
+use super::theme::Theme;
+use crate::clock::ClockDoc;
+use crate::i18n::Lang;
+use crate::room::{Change, RoomDoc, clean_note_text, stamp};
+use crate::session_dir::SaveReport;
+
+/// How long a notice stays, in seconds.
+const TOAST_SECONDS: i64 = 5;
+/// How far PageUp and PageDown move the selection.
+const PAGE: usize = 10;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostOverlay {
+    None,
+    Help,
+}
+
+pub struct HostApp {
+    pub doc: RoomDoc,
+    /// The session's title, from the programme.
+    pub title: String,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub tz: TimeZone,
+    /// The note being written (or the edit being made).
+    pub input: TextArea<'static>,
+    /// A note of the selected question chosen with Up/Down (index among
+    /// its live notes); `None` while typing.
+    pub selected_note: Option<usize>,
+    /// The draft that was set aside while a note is edited.
+    stashed_draft: Option<String>,
+    undo: Vec<Change>,
+    pub overlay: HostOverlay,
+    pub toast: Option<Toast>,
+    /// The lead's clock as last read, and when it was read.
+    pub clock: Option<ClockDoc>,
+    pub save_error: Option<String>,
+    pub saved_at: Option<Timestamp>,
+    /// The first list row shown, kept between frames so the list scrolls
+    /// only as far as the selection needs.
+    pub scroll: std::cell::Cell<usize>,
+}
+
+fn new_input(text: &str, placeholder: &str, theme: Theme) -> TextArea<'static> {
+    let mut input = TextArea::new(text.split('\n').map(str::to_string).collect());
+    input.set_wrap_mode(WrapMode::WordOrGlyph);
+    input.set_cursor_line_style(ratatui::style::Style::new());
+    input.set_placeholder_text(placeholder);
+    input.set_placeholder_style(theme.dim());
+    input.move_cursor(CursorMove::Bottom);
+    input.move_cursor(CursorMove::End);
+    input
+}
+
+impl HostApp {
+    pub fn new(doc: RoomDoc, title: String, lang: Lang, theme: Theme, tz: TimeZone) -> HostApp {
+        let mut doc = doc;
+        let questions = doc.questions.len().max(1);
+        doc.draft.question = doc.draft.question.clamp(1, questions);
+        // An edit in progress survives a restart only if its note still lives.
+        if let Some(id) = &doc.draft.editing
+            && doc.note(id).is_none_or(|n| n.deleted)
+        {
+            doc.draft.editing = None;
+        }
+        let input = new_input(&doc.draft.text, lang.t().host_placeholder, theme);
+        HostApp {
+            doc,
+            title,
+            lang,
+            theme,
+            tz,
+            input,
+            selected_note: None,
+            stashed_draft: None,
+            undo: Vec::new(),
+            overlay: HostOverlay::None,
+            toast: None,
+            clock: None,
+            save_error: None,
+            saved_at: None,
+            scroll: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The selected question, 1-based.
+    pub fn question(&self) -> usize {
+        self.doc.draft.question
+    }
+
+    pub fn editing(&self) -> Option<&str> {
+        self.doc.draft.editing.as_deref()
+    }
+
+    /// The ids of the selected question's live notes, in order.
+    pub fn note_ids(&self) -> Vec<&str> {
+        self.doc
+            .notes_of(self.question())
+            .map(|n| n.id.as_str())
+            .collect()
+    }
+
+    pub fn notify(&mut self, text: String, alert: bool, now: Timestamp) {
+        self.toast = Some(Toast {
+            text,
+            alert,
+            until: now + SignedDuration::from_secs(TOAST_SECONDS),
+        });
+    }
+
+    fn input_text(&self) -> String {
+        self.input.lines().join("\n")
+    }
+
+    /// Copies the input into the document's draft; whether it changed.
+    fn sync_draft(&mut self) -> bool {
+        let text = self.input_text();
+        if self.doc.draft.text == text {
+            return false;
+        }
+        self.doc.draft.text = text;
+        true
+    }
+
+    fn set_input(&mut self, text: &str) {
+        self.input = new_input(text, self.lang.t().host_placeholder, self.theme);
+        self.sync_draft();
+    }
+
+    pub fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        match msg {
+            Msg::Key(key) => self.on_key(key, now, &mut fx),
+            Msg::Paste(text) => {
+                self.overlay = HostOverlay::None;
+                self.selected_note = None;
+                // One paste is one draft, line breaks kept, never sent.
+                self.input.insert_str(clean_note_text(&text));
+                if self.sync_draft() {
+                    fx.push(Effect::SaveState);
+                }
+            }
+            Msg::Clock(doc) => {
+                let before = self.clock.as_ref().and_then(|c| c.message.clone());
+                self.clock = doc.map(|d| *d);
+                let after = self.clock.as_ref().and_then(|c| c.message.clone());
+                if let Some(m) = after.filter(|m| Some(m) != before.as_ref())
+                    && before.is_some()
+                {
+                    let text = format!("{}: “{}”", self.lang.t().host_new_message, m.text);
+                    self.notify(text, false, now);
+                }
+            }
+            Msg::Saved(SaveReport::Saved(_)) => {
+                self.save_error = None;
+                self.saved_at = Some(now);
+            }
+            Msg::Saved(SaveReport::Failed { path, error }) => {
+                self.save_error = Some(format!("{}: {error}", path.display()));
+            }
+            Msg::Stop => fx.extend([Effect::SaveState, Effect::Quit]),
+            Msg::Tick | Msg::Heartbeat => {}
+        }
+        if self.toast.as_ref().is_some_and(|t| now >= t.until) {
+            self.toast = None;
+        }
+        self.refresh_cursor();
+        fx
+    }
+
+    fn on_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        if ctrl && matches!(key.code, KeyCode::Char('c' | 'C' | 'q' | 'Q')) {
+            fx.extend([Effect::SaveState, Effect::Quit]);
+            return;
+        }
+        if self.overlay == HostOverlay::Help {
+            self.overlay = HostOverlay::None;
+            if matches!(key.code, KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?')) {
+                return;
+            }
+        }
+        let nothing_typed = self.input_text().is_empty() && self.editing().is_none();
+        let n_notes = self.doc.count(self.question());
+        let changed = match key.code {
+            KeyCode::F(1) => {
+                self.overlay = HostOverlay::Help;
+                false
+            }
+            KeyCode::Char('?') if nothing_typed && self.selected_note.is_none() => {
+                self.overlay = HostOverlay::Help;
+                false
+            }
+            KeyCode::Char('z' | 'Z') if ctrl => self.undo_last(now),
+            KeyCode::Tab => self.switch_question(1),
+            KeyCode::BackTab => self.switch_question(-1),
+            KeyCode::Esc => {
+                if self.selected_note.take().is_none() && self.editing().is_some() {
+                    self.finish_edit();
+                    true
+                } else {
+                    false
+                }
+            }
+            KeyCode::Enter if alt || shift => {
+                self.selected_note = None;
+                self.input.insert_newline();
+                self.sync_draft()
+            }
+            KeyCode::Enter => match self.selected_note {
+                Some(i) => self.start_edit(i),
+                None => self.submit(now),
+            },
+            KeyCode::Delete if self.selected_note.is_some() => self.delete_selected(now),
+            KeyCode::Up if self.selected_note.is_some() => {
+                self.selected_note = self.selected_note.map(|i| i.saturating_sub(1));
+                false
+            }
+            KeyCode::Up if self.input.cursor().0 == 0 && n_notes > 0 => {
+                self.selected_note = Some(n_notes - 1);
+                false
+            }
+            KeyCode::Down if self.selected_note.is_some() => {
+                self.selected_note = self
+                    .selected_note
+                    .and_then(|i| (i + 1 < n_notes).then_some(i + 1));
+                false
+            }
+            KeyCode::PageUp if n_notes > 0 => {
+                let from = self.selected_note.unwrap_or(n_notes);
+                self.selected_note = Some(from.saturating_sub(PAGE));
+                false
+            }
+            KeyCode::PageDown if self.selected_note.is_some() => {
+                self.selected_note = self
+                    .selected_note
+                    .map(|i| i + PAGE)
+                    .and_then(|i| (i < n_notes).then_some(i));
+                false
+            }
+            _ => {
+                // Anything else is typing: it goes to the input.
+                self.selected_note = None;
+                self.input.input(key);
+                self.sync_draft()
+            }
+        };
+        if changed {
+            fx.push(Effect::SaveState);
+        }
+    }
+
+    fn switch_question(&mut self, step: isize) -> bool {
+        let n = self.doc.questions.len().max(1);
+        let q = self.question() - 1;
+        let next = (q as isize + step).rem_euclid(n as isize) as usize;
+        self.doc.draft.question = next + 1;
+        self.selected_note = None;
+        self.scroll.set(0);
+        true
+    }
+
+    /// Enter on the input: a new note, or the edit being made.
+    fn submit(&mut self, now: Timestamp) -> bool {
+        let text = self.input_text();
+        let t = self.lang.t();
+        let now_s = stamp(now, &self.tz);
+        match self.doc.draft.editing.clone() {
+            Some(id) => {
+                let change = if text.trim().is_empty() {
+                    self.doc.delete(&id, &now_s)
+                } else {
+                    self.doc.edit(&id, text.trim_end(), &now_s)
+                };
+                if let Some(change) = change {
+                    let msg = match change {
+                        Change::Deleted { .. } => t.host_deleted,
+                        Change::Edited { .. } => t.host_edited,
+                    };
+                    self.undo.push(change);
+                    self.notify(msg.to_string(), false, now);
+                }
+                self.finish_edit();
+                true
+            }
+            None if text.trim().is_empty() => false,
+            None => {
+                let q = self.question();
+                self.doc.add(q, text.trim_end(), &now_s);
+                self.set_input("");
+                true
+            }
+        }
+    }
+
+    fn start_edit(&mut self, i: usize) -> bool {
+        let Some(id) = self.note_ids().get(i).map(|s| s.to_string()) else {
+            return false;
+        };
+        let text = self
+            .doc
+            .note(&id)
+            .map(|n| clean_note_text(&n.text))
+            .unwrap_or_default();
+        if self.editing().is_none() {
+            self.stashed_draft = Some(self.input_text());
+        }
+        self.doc.draft.editing = Some(id);
+        self.selected_note = None;
+        self.set_input(&text);
+        true
+    }
+
+    /// Leaves edit mode and brings back the draft that was set aside.
+    fn finish_edit(&mut self) {
+        self.doc.draft.editing = None;
+        let draft = self.stashed_draft.take().unwrap_or_default();
+        self.set_input(&draft);
+    }
+
+    fn delete_selected(&mut self, now: Timestamp) -> bool {
+        let Some(i) = self.selected_note else {
+            return false;
+        };
+        let Some(id) = self.note_ids().get(i).map(|s| s.to_string()) else {
+            return false;
+        };
+        let Some(change) = self.doc.delete(&id, &stamp(now, &self.tz)) else {
+            return false;
+        };
+        self.undo.push(change);
+        if self.editing() == Some(id.as_str()) {
+            self.finish_edit();
+        }
+        let left = self.doc.count(self.question());
+        self.selected_note = (left > 0).then(|| i.min(left - 1));
+        let t = self.lang.t();
+        self.notify(t.host_deleted.to_string(), false, now);
+        true
+    }
+
+    fn undo_last(&mut self, now: Timestamp) -> bool {
+        let t = self.lang.t();
+        let Some(change) = self.undo.pop() else {
+            self.notify(t.host_nothing_to_undo.to_string(), true, now);
+            return false;
+        };
+        if let Some(id) = self.doc.undo(change, &stamp(now, &self.tz)) {
+            // Show the note that came back.
+            if let Some(q) = self.doc.note(&id).map(|n| n.question) {
+                self.doc.draft.question = q;
+                self.selected_note = self.note_ids().iter().position(|n| *n == id);
+            }
+        }
+        self.notify(t.host_undone.to_string(), false, now);
+        true
+    }
+
+    /// The next moment the screen changes by itself: the lead's countdown
+    /// turning over a second, the notice going, or in a minute at most.
+    pub fn next_change(&self, now: Timestamp) -> Timestamp {
+        let mut next = now + SignedDuration::from_secs(60);
+        if let Some(clock) = &self.clock {
+            // The lead's countdown turns over on its own seconds, in its
+            // own (perhaps rehearsal) time.
+            let lead_now = clock.lead_now(now).unwrap_or(now);
+            let speed = clock
+                .rehearsal
+                .as_ref()
+                .and_then(|r| r.speed.as_f64())
+                .filter(|s| *s > 0.0)
+                .unwrap_or(1.0);
+            let end = clock
+                .block
+                .as_ref()
+                .and_then(|b| b.projected_end.parse::<Timestamp>().ok())
+                .unwrap_or(lead_now);
+            let phase = (end - lead_now).as_nanos().rem_euclid(1_000_000_000);
+            let wait = if phase == 0 { 1_000_000_000 } else { phase };
+            let wait = SignedDuration::from_nanos_i128(wait).as_secs_f64() / speed;
+            next = next.min(now + SignedDuration::from_secs_f64(wait.min(1.0)));
+        }
+        if let Some(t) = &self.toast {
+            next = next.min(t.until.max(now));
+        }
+        next
+    }
+
+    /// The input shows its cursor only while it has the focus.
+    pub fn refresh_cursor(&mut self) {
+        let style = if self.selected_note.is_some() || self.overlay != HostOverlay::None {
+            ratatui::style::Style::new()
+        } else {
+            ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED)
+        };
+        self.input.set_cursor_style(style);
+    }
+}

@@ -1,0 +1,464 @@
+//! The host's screen, driven as a host drives it: keys and pastes in,
+//! frames out through `TestBackend`, and the room document checked.
+
+use jiff::civil::{Date, date};
+use jiff::tz::{self, TimeZone};
+use jiff::{SignedDuration, Timestamp};
+use oogst::clock::ClockDoc;
+use oogst::i18n::Lang;
+use oogst::programme::Programme;
+use oogst::room::RoomDoc;
+use oogst::tui::host::HostView;
+use oogst::tui::host_app::HostApp;
+use oogst::tui::runtime::{Effect, Msg};
+use oogst::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+
+const DAY: Date = date(2021, 1, 21);
+
+fn tz() -> TimeZone {
+    TimeZone::fixed(tz::offset(1))
+}
+
+fn at(h: i8, m: i8, s: i8) -> Timestamp {
+    DAY.at(h, m, s, 0)
+        .to_zoned_datetime(tz())
+        .unwrap()
+        .timestamp()
+}
+
+struct Host {
+    app: HostApp,
+    now: Timestamp,
+}
+
+impl Host {
+    fn open(lang: Lang, theme: Theme) -> Host {
+        let p = Programme::demo();
+        let questions = p.breakout().unwrap().questions.clone();
+        let doc = RoomDoc::new(&p.id, "Kamer 3", "Anna", "k7f2q9", questions);
+        Host {
+            app: HostApp::new(doc, p.title.clone(), lang, theme, tz()),
+            now: at(11, 5, 0),
+        }
+    }
+
+    fn new() -> Host {
+        Host::open(Lang::En, Theme::COLOR)
+    }
+
+    fn send(&mut self, msg: Msg) -> Vec<Effect> {
+        self.now += SignedDuration::from_secs(1);
+        self.app.update(msg, self.now)
+    }
+
+    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+        self.send(Msg::Key(KeyEvent::new(code, modifiers)))
+    }
+
+    fn key(&mut self, code: KeyCode) -> Vec<Effect> {
+        self.key_with(code, KeyModifiers::NONE)
+    }
+
+    fn typed(&mut self, s: &str) {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// Types a note and presses Enter.
+    fn note(&mut self, s: &str) {
+        self.typed(s);
+        self.key(KeyCode::Enter);
+    }
+
+    fn render(&self, w: u16, h: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| {
+                f.render_widget(
+                    HostView {
+                        app: &self.app,
+                        now: self.now,
+                    },
+                    f.area(),
+                )
+            })
+            .unwrap();
+        terminal
+    }
+
+    fn screen(&self, w: u16, h: u16) -> String {
+        text_of(self.render(w, h).backend().buffer())
+    }
+
+    fn texts(&self, q: usize) -> Vec<String> {
+        self.app.doc.notes_of(q).map(|n| n.text.clone()).collect()
+    }
+}
+
+fn text_of(buf: &Buffer) -> String {
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            s.push_str(symbol);
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// A clock file as the lead writes it during the breakout.
+fn clock(written: &str, message: Option<&str>) -> Msg {
+    let message = message.map_or("null".to_string(), |m| {
+        format!(r#"{{"text":"{m}","at":"2021-01-21T11:57:00+01:00"}}"#)
+    });
+    let json = format!(
+        r#"{{"format":"oogst-clock","version":1,"session":"cop-gebiedsgericht-2021-01-21",
+        "block":{{"index":4,"kind":"breakout","title":"Samen in gesprek",
+          "started":"2021-01-21T11:02:10+01:00","planned_end":"2021-01-21T12:00:00+01:00",
+          "projected_end":"2021-01-21T12:02:10+01:00"}},
+        "paused":false,"message":{message},"written":"{written}","rehearsal":null}}"#
+    );
+    Msg::Clock(Some(Box::new(
+        ClockDoc::parse(&json, "clock.json").unwrap(),
+    )))
+}
+
+/// A room with notes in Dutch, with emoji and a long one.
+fn busy() -> Host {
+    let mut h = Host::new();
+    h.note("Rollen tussen inwoners en gemeente zijn onduidelijk");
+    h.note("Wie is eigenaar van de opgave? 🤔");
+    h.note(&"Lange notitie over gebiedsgericht werken en participatie in de wijk. ".repeat(5));
+    h.key(KeyCode::Tab);
+    h.note("Herkenbaar: ook bij ons in Zuid");
+    h.key(KeyCode::BackTab);
+    h.typed("Half getypt");
+    h
+}
+
+#[test]
+fn host_view_120x40() {
+    insta::assert_snapshot!(busy().render(120, 40).backend());
+}
+
+#[test]
+fn host_view_80x24_with_clock_and_message() {
+    let mut h = busy();
+    h.now = at(11, 57, 30);
+    h.send(clock("2021-01-21T11:57:20+01:00", Some("Nog 5 minuten")));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Samen in gesprek"), "{screen}");
+    assert!(screen.contains("04:39 left"), "{screen}");
+    assert!(screen.contains("“Nog 5 minuten”"), "{screen}");
+    insta::assert_snapshot!(h.render(80, 24).backend());
+}
+
+#[test]
+fn host_view_30x8() {
+    let mut h = busy();
+    h.send(clock("2021-01-21T11:05:00+01:00", None));
+    insta::assert_snapshot!(h.render(30, 8).backend());
+}
+
+#[test]
+fn the_header_without_a_clock_says_so() {
+    let h = busy();
+    assert!(h.screen(100, 30).contains("no clock from the lead"));
+}
+
+#[test]
+fn a_quiet_lead_is_shown_as_stale() {
+    let mut h = busy();
+    h.send(clock("2021-01-21T11:05:00+01:00", None));
+    h.now = at(11, 6, 0);
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("clock not updated for 1 min"), "{screen}");
+}
+
+#[test]
+fn over_time_and_paused_are_said_in_words() {
+    let mut h = busy();
+    h.now = at(12, 3, 10);
+    h.send(clock("2021-01-21T12:03:00+01:00", None));
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("+01:01 over time"), "{screen}");
+}
+
+#[test]
+fn a_new_message_from_the_lead_is_announced() {
+    let mut h = busy();
+    h.send(clock("2021-01-21T11:05:00+01:00", Some("Eerste")));
+    h.send(clock("2021-01-21T11:06:00+01:00", Some("Nog 5 minuten")));
+    assert!(
+        h.screen(100, 30)
+            .contains("New message from the lead: “Nog 5 minuten”")
+    );
+}
+
+#[test]
+fn enter_adds_to_the_selected_question_and_tab_switches() {
+    let mut h = Host::new();
+    assert_eq!(h.app.question(), 1);
+    h.note("een");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.note("drie");
+    h.key(KeyCode::BackTab);
+    h.note("twee");
+    assert_eq!(h.texts(1), ["een"]);
+    assert_eq!(h.texts(2), ["twee"]);
+    assert_eq!(h.texts(3), ["drie"]);
+    // Wraps around.
+    h.key(KeyCode::BackTab);
+    h.key(KeyCode::BackTab);
+    assert_eq!(h.app.question(), 5);
+    // An empty Enter adds nothing.
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.doc.notes.len(), 3);
+}
+
+#[test]
+fn every_change_asks_for_a_save() {
+    let mut h = Host::new();
+    assert_eq!(h.key(KeyCode::Char('a')), [Effect::SaveState], "the draft");
+    assert_eq!(h.key(KeyCode::Enter), [Effect::SaveState], "the note");
+    assert_eq!(
+        h.key(KeyCode::Tab),
+        [Effect::SaveState],
+        "the selected question"
+    );
+    assert!(
+        h.key(KeyCode::Up).is_empty(),
+        "moving around changes nothing"
+    );
+    assert_eq!(
+        h.key_with(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        [Effect::SaveState, Effect::Quit]
+    );
+    assert_eq!(h.send(Msg::Stop), [Effect::SaveState, Effect::Quit]);
+}
+
+#[test]
+fn alt_enter_breaks_the_line_and_a_paste_stays_one_draft() {
+    let mut h = Host::new();
+    h.typed("eerste regel");
+    h.key_with(KeyCode::Enter, KeyModifiers::ALT);
+    h.typed("tweede");
+    assert_eq!(h.app.doc.draft.text, "eerste regel\ntweede");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.texts(1), ["eerste regel\ntweede"]);
+
+    h.send(Msg::Paste(
+        "Uit Teams:\r\n- punt één\n- punt\ttwee\u{1b}[31m".into(),
+    ));
+    assert_eq!(h.app.doc.notes.len(), 1, "a paste is never sent as notes");
+    assert_eq!(
+        h.app.doc.draft.text,
+        "Uit Teams:\n- punt één\n- punt twee[31m"
+    );
+    h.key(KeyCode::Enter);
+    assert_eq!(h.texts(1)[1], "Uit Teams:\n- punt één\n- punt twee[31m");
+}
+
+#[test]
+fn pick_edit_delete_and_undo() {
+    let mut h = Host::new();
+    h.note("een");
+    h.note("twee");
+    h.note("drie");
+    h.typed("half");
+    // Up from the input picks the newest note, then older ones.
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.selected_note, Some(2));
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.selected_note, Some(1));
+    insta::assert_snapshot!("picked_note", h.render(80, 24).backend());
+    // Enter edits it; the half-typed draft waits.
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.editing(), Some("k7f2q9-000002"));
+    assert_eq!(h.app.doc.draft.text, "twee");
+    h.typed("de");
+    insta::assert_snapshot!("editing_note", h.render(80, 24).backend());
+    h.key(KeyCode::Enter);
+    assert_eq!(h.texts(1), ["een", "tweede", "drie"]);
+    assert_eq!(h.app.doc.draft.text, "half", "the draft is back");
+    // Delete, then undo it.
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.selected_note, Some(0));
+    h.key(KeyCode::Delete);
+    assert_eq!(h.texts(1), ["tweede", "drie"]);
+    assert!(h.app.doc.notes[0].deleted, "kept as a tombstone");
+    h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(h.texts(1), ["een", "tweede", "drie"]);
+    // Undo the edit too.
+    h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(h.texts(1), ["een", "twee", "drie"]);
+    h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert!(h.screen(100, 30).contains("Nothing to undo"));
+}
+
+#[test]
+fn esc_cancels_an_edit_and_an_emptied_edit_deletes() {
+    let mut h = Host::new();
+    h.note("blijft");
+    h.note("gaat weg");
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Enter);
+    h.typed(" toch niet");
+    h.key(KeyCode::Esc);
+    assert_eq!(h.texts(1), ["blijft", "gaat weg"]);
+    assert_eq!(h.app.editing(), None);
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Enter);
+    for _ in 0.."gaat weg".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.key(KeyCode::Enter);
+    assert_eq!(h.texts(1), ["blijft"]);
+    h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(h.texts(1), ["blijft", "gaat weg"]);
+}
+
+#[test]
+fn question_marks_are_typed_and_help_is_f1() {
+    let mut h = Host::new();
+    h.key(KeyCode::Char('?'));
+    let help = h.screen(80, 24);
+    assert!(
+        help.contains("Ctrl-Z") && help.contains("PgUp/PgDn"),
+        "{help}"
+    );
+    insta::assert_snapshot!("host_help", h.render(80, 24).backend());
+    h.key(KeyCode::Esc);
+    h.typed("Waarom?");
+    assert_eq!(h.app.doc.draft.text, "Waarom?");
+    h.key(KeyCode::F(1));
+    assert!(h.screen(80, 24).contains("PgUp/PgDn"));
+}
+
+#[test]
+fn two_hundred_notes_scroll() {
+    let mut h = Host::new();
+    for i in 1..=200 {
+        h.note(&format!("Notitie {i}"));
+    }
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Notitie 200") && !screen.contains("Notitie 150"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("two_hundred_notes", h.render(80, 24).backend());
+    for _ in 0..60 {
+        h.key(KeyCode::Up);
+    }
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Notitie 141"), "{screen}");
+    h.key(KeyCode::PageUp);
+    assert!(h.screen(80, 24).contains("Notitie 131"));
+    for _ in 0..20 {
+        h.key(KeyCode::PageUp);
+    }
+    assert!(h.screen(80, 24).contains("Notitie 1 "));
+    assert_eq!(h.app.selected_note, Some(0));
+}
+
+#[test]
+fn long_notes_wrap_by_display_width() {
+    let mut h = Host::new();
+    h.note("日本語のテキストはとても長いので折り返す必要があります。日本語のテキストはとても長いので折り返す必要があります。");
+    h.note("Emoji 👩‍👩‍👧👍🏽 en e\u{301}e\u{301}n accent en مرحبا بالعالم rechts-naar-links");
+    let screen = h.screen(60, 20);
+    for line in screen.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 60, "{line}");
+    }
+    insta::assert_snapshot!("wide_text", h.render(60, 20).backend());
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal() {
+    let p = Programme::demo();
+    let doc = RoomDoc::new(
+        &p.id,
+        "Kamer \u{1b}[2J",
+        "Anna\u{202E}",
+        "k7f2q9",
+        vec!["Vraag \u{1b}]0;pwned\u{7}?".into()],
+    );
+    let mut h = Host {
+        app: HostApp::new(doc, "Titel\u{9b}".into(), Lang::En, Theme::COLOR, tz()),
+        now: at(11, 0, 0),
+    };
+    // A tampered file's note, and one typed.
+    h.app.doc.add(1, "x", "2021-01-21T11:00:00+01:00");
+    h.app.doc.notes[0].text = "gevaar\u{1b}[31m\u{202E}rood\u{7}".into();
+    h.note("ok");
+    for (w, hgt) in [(120, 40), (80, 24), (30, 8)] {
+        let screen = h.screen(w, hgt);
+        assert!(
+            !screen
+                .chars()
+                .any(|c| (c.is_control() && c != '\n') || c == '\u{202E}'),
+            "{screen:?}"
+        );
+    }
+    assert!(h.screen(120, 40).contains("gevaar␛[31mrood␇"));
+    // The stored text stays as it was.
+    assert_eq!(h.app.doc.notes[0].text, "gevaar\u{1b}[31m\u{202E}rood\u{7}");
+}
+
+#[test]
+fn no_color_means_no_colour() {
+    let mut h = Host::open(Lang::Nl, Theme::NO_COLOR);
+    h.note("Notitie");
+    h.send(clock("2021-01-21T11:05:00+01:00", Some("Nog even")));
+    let terminal = h.render(100, 30);
+    for cell in terminal.backend().buffer().content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+    insta::assert_snapshot!("host_no_color_dutch", terminal.backend());
+}
+
+/// Puts the host into one of its states.
+type Prepare = Box<dyn Fn(&mut Host)>;
+
+#[test]
+fn any_size_renders_without_panic() {
+    let states: Vec<Prepare> = vec![
+        Box::new(|_| {}),
+        Box::new(|h| {
+            h.key(KeyCode::Up);
+        }),
+        Box::new(|h| {
+            h.key(KeyCode::Up);
+            h.key(KeyCode::Enter);
+        }),
+        Box::new(|h| {
+            h.key(KeyCode::F(1));
+        }),
+        Box::new(|h| {
+            h.send(Msg::Paste("日本語\n👩‍👩‍👧\n".repeat(20)));
+        }),
+    ];
+    for prepare in states {
+        let mut h = busy();
+        h.send(clock("2021-01-21T11:05:00+01:00", Some("Nog 5 minuten")));
+        prepare(&mut h);
+        for w in (0..=130).step_by(9).chain([1, 19, 20, 49, 50]) {
+            for hgt in (0..=45).step_by(4).chain([1, 5, 6, 15, 16]) {
+                h.render(w, hgt);
+            }
+        }
+    }
+    assert!(busy().screen(19, 5).contains("Terminal too"));
+}
