@@ -2,116 +2,12 @@
 //! from outside, and what must survive is read back from the session
 //! folder. Slow-ish (each test runs the app for a second or two).
 
-use std::io::{Read, Write};
+mod common;
+
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-
-struct Live {
-    child: Box<dyn Child + Send + Sync>,
-    output: Arc<Mutex<Vec<u8>>>,
-    input: Box<dyn Write + Send>,
-    // Kept open for the child's sake.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Live {
-    fn start(dir: &Path, extra: &[&str]) -> Live {
-        Live::start_with_env(dir, extra, &[])
-    }
-
-    fn start_with_env(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Live {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_oogst"));
-        cmd.args(["lead", "--lang", "en", "--dir"]);
-        cmd.arg(dir);
-        cmd.args(extra);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pty.slave.spawn_command(cmd).unwrap();
-        drop(pty.slave);
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        let input = pty.master.take_writer().unwrap();
-        Live {
-            child,
-            output,
-            input,
-            _master: pty.master,
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.input.write_all(bytes).unwrap();
-        self.input.flush().unwrap();
-    }
-
-    fn signal(&self, name: &str) {
-        let pid = self.child.process_id().unwrap().to_string();
-        let ok = std::process::Command::new("kill")
-            .args([&format!("-{name}"), &pid])
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "kill -{name} {pid}");
-    }
-
-    /// Waits for the app to exit; its exit code.
-    fn wait_exit(&mut self) -> u32 {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            assert!(Instant::now() < deadline, "the app did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn output(&self) -> Vec<u8> {
-        self.output.lock().unwrap().clone()
-    }
-}
-
-impl Drop for Live {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
-fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !ok() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn json(path: &Path) -> Option<serde_json::Value> {
-    serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
-}
+use common::{Live, contains, json, restored, wait_for};
 
 /// The lead state's current block and whether it was started.
 fn saved_clock(dir: &Path) -> Option<(u64, bool)> {
@@ -122,23 +18,11 @@ fn saved_clock(dir: &Path) -> Option<(u64, bool)> {
     Some((current, started))
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
-
 /// The app has drawn its first frame and written its first clock file.
 fn started(live: &Live, dir: &Path) {
     wait_for("the first frame and clock.json", || {
         dir.join("clock.json").exists() && contains(&live.output(), b"Programme")
     });
-}
-
-/// The terminal is back as it was: alternate screen left, bracketed paste
-/// off, cursor shown.
-fn restored(output: &[u8]) -> bool {
-    contains(output, b"\x1b[?1049l")
-        && contains(output, b"\x1b[?2004l")
-        && contains(output, b"\x1b[?25h")
 }
 
 fn start_a_block_then(signal: &str) {

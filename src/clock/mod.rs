@@ -6,7 +6,7 @@
 //! the caller passes in, so a rehearsal at 30× speed and a real meeting run
 //! the same code, and remaining time can never drift.
 
-mod document;
+pub mod document;
 mod rehearsal;
 mod replan;
 

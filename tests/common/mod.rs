@@ -1,0 +1,141 @@
+//! A pseudo-terminal harness for running the real binary: keys go in as
+//! bytes, signals come from outside, the output is collected.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+pub struct Live {
+    child: Box<dyn Child + Send + Sync>,
+    output: Arc<Mutex<Vec<u8>>>,
+    input: Box<dyn Write + Send>,
+    // Kept open for the child's sake.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Live {
+    /// `oogst lead --lang en --dir DIR EXTRA…`.
+    pub fn start(dir: &Path, extra: &[&str]) -> Live {
+        Live::start_with_env(dir, extra, &[])
+    }
+
+    pub fn start_with_env(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Live {
+        let mut args = vec!["lead", "--lang", "en", "--dir", dir.to_str().unwrap()];
+        args.extend(extra);
+        Live::spawn(&args, env)
+    }
+
+    /// `oogst ARGS…` with extra environment variables.
+    pub fn spawn(args: &[&str], env: &[(&str, &str)]) -> Live {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_oogst"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let input = pty.master.take_writer().unwrap();
+        Live {
+            child,
+            output,
+            input,
+            _master: pty.master,
+        }
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.input.write_all(bytes).unwrap();
+        self.input.flush().unwrap();
+    }
+
+    pub fn signal(&self, name: &str) {
+        let pid = self.child.process_id().unwrap().to_string();
+        let ok = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "kill -{name} {pid}");
+    }
+
+    /// Waits for the app to exit; its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(Instant::now() < deadline, "the app did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The screen as a person sees it now (the output run through a
+    /// terminal emulator), one line per row.
+    pub fn screen(&self) -> String {
+        let size = |n| std::num::NonZeroU16::new(n).unwrap();
+        let mut parser = vt100::Parser::new(size(30), size(100), 0);
+        parser.process(&self.output());
+        parser.screen().contents()
+    }
+
+    pub fn output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+pub fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !ok() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+pub fn json(path: &Path) -> Option<serde_json::Value> {
+    serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The terminal is back as it was: alternate screen left, bracketed paste
+/// off, cursor shown.
+pub fn restored(output: &[u8]) -> bool {
+    contains(output, b"\x1b[?1049l")
+        && contains(output, b"\x1b[?2004l")
+        && contains(output, b"\x1b[?25h")
+}

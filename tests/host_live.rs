@@ -1,0 +1,222 @@
+//! The host's real binary in a pseudo-terminal: type notes, then kill it
+//! in every way there is, and find everything on disk.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use common::{Live, contains, json, restored, wait_for};
+
+/// A session folder and the host's own config, data and runtime folders.
+struct Setup {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+    env: Vec<(String, String)>,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("sessie");
+        let env = ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"]
+            .iter()
+            .map(|k| {
+                let p = tmp.path().join(k.to_lowercase());
+                std::fs::create_dir_all(&p).unwrap();
+                (k.to_string(), p.display().to_string())
+            })
+            .collect();
+        Setup {
+            _tmp: tmp,
+            dir,
+            env,
+        }
+    }
+
+    fn host(&self, extra: &[&str]) -> Live {
+        let dir = self.dir.display().to_string();
+        let mut args = vec!["host", "--lang", "en", "--dir", &dir, "--room", "Kamer 2"];
+        args.extend(extra);
+        let env: Vec<(&str, &str)> = self
+            .env
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        Live::spawn(&args, &env)
+    }
+
+    /// The room file, once there is one.
+    fn room(&self) -> Option<serde_json::Value> {
+        let rooms = self.dir.join("rooms");
+        let entry = std::fs::read_dir(rooms).ok()?.flatten().find(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with("Kamer_2--") && name.ends_with(".json") && !name.contains(".corrupt-")
+        })?;
+        json(&entry.path())
+    }
+
+    fn live_texts(&self) -> Vec<String> {
+        self.room()
+            .map(|r| {
+                r["notes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|n| n.get("deleted").is_none())
+                    .map(|n| n["text"].as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+fn ready(live: &Live, s: &Setup) {
+    wait_for("the first frame and the room file", || {
+        s.room().is_some() && live.screen().contains("Kamer 2")
+    });
+}
+
+/// Types `text` the way a person does: a few keys at a time.
+fn type_slowly(live: &mut Live, text: &str) {
+    for chunk in text.as_bytes().chunks(4) {
+        live.send(chunk);
+        std::thread::sleep(Duration::from_millis(15));
+    }
+}
+
+#[test]
+fn sigkill_a_second_after_the_last_keystroke_loses_nothing() {
+    let s = Setup::new();
+    let mut live = s.host(&["--name", "Bas"]);
+    ready(&live, &s);
+    type_slowly(&mut live, "Rollen zijn onduidelijk\r");
+    type_slowly(&mut live, "Eigenaarschap 🤔 ontbreekt\r");
+    live.send(b"\t");
+    type_slowly(&mut live, "Ook bij ons\r");
+    type_slowly(&mut live, "Nog niet af");
+    std::thread::sleep(Duration::from_secs(1));
+    live.signal("KILL");
+    live.wait_exit();
+    assert_eq!(
+        s.live_texts(),
+        [
+            "Rollen zijn onduidelijk",
+            "Eigenaarschap 🤔 ontbreekt",
+            "Ook bij ons"
+        ]
+    );
+    let room = s.room().unwrap();
+    assert_eq!(room["draft"]["text"], "Nog niet af");
+    assert_eq!(room["draft"]["question"], 2);
+    assert_eq!(room["host"], "Bas");
+
+    // A restart brings back the notes, the question and the draft.
+    let mut again = s.host(&[]);
+    ready(&again, &s);
+    wait_for("the draft on screen", || {
+        again.screen().contains("Nog niet af")
+    });
+    again.send(b" en nu wel\r");
+    again.send(b"\x03");
+    assert_eq!(again.wait_exit(), 0);
+    assert!(restored(&again.output()));
+    assert_eq!(s.live_texts().last().unwrap(), "Nog niet af en nu wel");
+    assert_eq!(s.room().unwrap()["host"], "Bas", "the name was remembered");
+}
+
+fn typed_then(signal: &str) {
+    let s = Setup::new();
+    let mut live = s.host(&["--name", "Anna"]);
+    ready(&live, &s);
+    live.send(b"Eerste notitie\r");
+    // The draft goes out with the signal, not waiting for the autosave.
+    live.send(b"half");
+    std::thread::sleep(Duration::from_millis(50));
+    live.signal(signal);
+    assert_eq!(live.wait_exit(), 0);
+    assert!(
+        restored(&live.output()),
+        "terminal not restored after {signal}"
+    );
+    assert_eq!(s.live_texts(), ["Eerste notitie"]);
+    assert_eq!(s.room().unwrap()["draft"]["text"], "half");
+}
+
+#[test]
+fn sigterm_saves_and_restores() {
+    typed_then("TERM");
+}
+
+#[test]
+fn sighup_saves_and_restores() {
+    typed_then("HUP");
+}
+
+#[test]
+fn a_crash_saves_the_notes_and_the_draft() {
+    let s = Setup::new();
+    let env: Vec<(String, String)> = s.env.clone();
+    let dir = s.dir.display().to_string();
+    let mut env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    env.push(("OOGST_TEST_PANIC", "1"));
+    let mut live = Live::spawn(
+        &[
+            "host", "--lang", "en", "--dir", &dir, "--room", "Kamer 2", "--name", "C",
+        ],
+        &env,
+    );
+    ready(&live, &s);
+    live.send(b"Bewaard\rook dit");
+    std::thread::sleep(Duration::from_millis(50));
+    live.send(b"\x1b[24~");
+    assert_eq!(live.wait_exit(), 101);
+    assert!(restored(&live.output()));
+    assert!(contains(&live.output(), b"Your notes are saved in"));
+    assert_eq!(s.live_texts(), ["Bewaard"]);
+    assert_eq!(s.room().unwrap()["draft"]["text"], "ook dit");
+}
+
+#[test]
+fn the_first_time_a_name_is_needed() {
+    let s = Setup::new();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_oogst"))
+        .args(["host", "--lang", "en", "--room", "Kamer 1", "--dir"])
+        .arg(&s.dir)
+        .envs(s.env.iter().map(|(k, v)| (k, v)))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--name"));
+}
+
+#[test]
+fn the_lead_clock_and_message_reach_the_host() {
+    let s = Setup::new();
+    std::fs::create_dir_all(&s.dir).unwrap();
+    let now = jiff::Timestamp::now();
+    let tz = jiff::tz::TimeZone::system();
+    let t = |d: i64| oogst::clock::document::rfc3339(now + jiff::SignedDuration::from_secs(d), &tz);
+    let clock = format!(
+        r#"{{"format":"oogst-clock","version":1,"session":"cop-gebiedsgericht-2021-01-21",
+        "block":{{"index":4,"kind":"breakout","title":"Samen in gesprek","started":"{}",
+        "planned_end":"{}","projected_end":"{}"}},"paused":false,
+        "message":{{"text":"Nog 5 minuten","at":"{}"}},"written":"{}","rehearsal":null}}"#,
+        t(-60),
+        t(600),
+        t(600),
+        t(0),
+        t(0)
+    );
+    std::fs::write(s.dir.join("clock.json"), clock).unwrap();
+    let mut live = s.host(&["--name", "D"]);
+    ready(&live, &s);
+    wait_for("the lead's message", || {
+        live.screen().contains("Nog 5 minuten")
+    });
+    wait_for("the breakout's time", || {
+        live.screen().contains("Samen in gesprek")
+    });
+    live.send(b"\x03");
+    assert_eq!(live.wait_exit(), 0);
+}
