@@ -22,7 +22,13 @@ use ratatui::widgets::Widget;
 fn room_with_notes(n: usize) -> RoomDoc {
     let p = Programme::demo();
     let tz = TimeZone::fixed(tz::offset(1));
-    let mut doc = RoomDoc::new(&p.id, "Kamer 3", "Anna", "k7f2q9", p.breakout().unwrap().questions.clone());
+    let mut doc = RoomDoc::new(
+        &p.id,
+        "Kamer 3",
+        "Anna",
+        "k7f2q9",
+        p.breakout().unwrap().questions.clone(),
+    );
     let start: Timestamp = "2021-01-21T10:00:00Z".parse().unwrap();
     let words = "rollen gemeente inwoners wijk opgave eigenaarschap vertrouwen 🤝 participatie gebiedsgericht";
     for i in 0..n {
@@ -37,22 +43,33 @@ fn room_with_notes(n: usize) -> RoomDoc {
 fn bench(c: &mut Criterion) {
     let tz = TimeZone::fixed(tz::offset(1));
     let now: Timestamp = "2021-01-21T11:00:00Z".parse().unwrap();
-    let app = HostApp::new(room_with_notes(2000), "Community of Practice".into(), Lang::En, Theme::COLOR, tz);
+    let app = HostApp::new(
+        room_with_notes(2000),
+        "Community of Practice".into(),
+        Lang::En,
+        Theme::COLOR,
+        tz,
+    );
     let area = Rect::new(0, 0, 120, 40);
     c.bench_function("host view 120x40, 2000 notes (render)", |b| {
         let mut buf = Buffer::empty(area);
         b.iter(|| {
             buf.reset();
-            HostView { app: black_box(&app), now }.render(area, &mut buf);
+            HostView {
+                app: black_box(&app),
+                now,
+            }
+            .render(area, &mut buf);
         })
     });
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("Kamer_3--k7f2q9.json");
     println!("room file of 2000 notes: {} bytes", app.doc.to_json().len());
-    c.bench_function("autosave of 2000 notes (serialise + atomic write + fsync)", |b| {
-        b.iter(|| write_atomic(&path, &black_box(&app.doc).to_json()).unwrap())
-    });
+    c.bench_function(
+        "autosave of 2000 notes (serialise + atomic write + fsync)",
+        |b| b.iter(|| write_atomic(&path, &black_box(&app.doc).to_json()).unwrap()),
+    );
 }
 
 criterion_group!(benches, bench);

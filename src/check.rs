@@ -122,6 +122,23 @@ pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<String, FileErro
                 ),
             })
         }
+        Some(crate::room::FORMAT) => {
+            let r = crate::room::RoomDoc::parse(text, file)?;
+            let live = r.notes.iter().filter(|n| !n.deleted).count();
+            let gone = r.notes.len() - live;
+            let room = crate::text::one_line(&r.room);
+            let host = crate::text::one_line(&r.host);
+            Ok(match lang {
+                Lang::Nl => format!(
+                    "kamer \"{room}\" ({host}) van sessie {}: {live} notities, {gone} verwijderd",
+                    r.session
+                ),
+                Lang::En => format!(
+                    "room \"{room}\" ({host}) of session {}: {live} notes, {gone} deleted",
+                    r.session
+                ),
+            })
+        }
         Some(crate::lead_state::FORMAT) => {
             let s = LeadState::parse(text, file)?;
             Ok(match lang {

@@ -247,6 +247,9 @@ pub fn safe_file_part(name: &str) -> String {
             out.push('_');
             continue;
         }
+        if c == '_' && out.ends_with('_') {
+            continue;
+        }
         out.push(c);
     }
     let out: String = out
