@@ -75,14 +75,15 @@ pub fn stamp(now: Timestamp, tz: &TimeZone) -> String {
 
 /// A note's text as stored: line breaks as `\n`, no control characters a
 /// note has no use for (escape sequences lose their ESC and stay visible
-/// as text). Tabs become spaces; everything else is kept as typed.
+/// as text; bidi overrides and marks, which could reorder what a reader
+/// sees, go too). Tabs become spaces; everything else is kept as typed.
 pub fn clean_note_text(s: &str) -> String {
     let s = s.replace("\r\n", "\n").replace('\r', "\n");
     s.chars()
         .filter_map(|c| match c {
             '\n' => Some('\n'),
             '\t' => Some(' '),
-            c if c.is_control() => None,
+            c if c.is_control() || crate::text::is_bidi_control(c) => None,
             c => Some(c),
         })
         .collect()
@@ -341,8 +342,9 @@ mod tests {
     fn stored_text_keeps_what_a_note_can_use() {
         assert_eq!(clean_note_text("a\r\nb\rc\td"), "a\nb\nc d");
         assert_eq!(clean_note_text("x\u{1b}[31my\u{7}\u{9b}z"), "x[31myz");
-        let keep = "Één 👩‍👩‍👧 مرحبا\u{200F} e\u{301} 日本語";
+        let keep = "Één 👩‍👩‍👧 مرحبا e\u{301} 日本語";
         assert_eq!(clean_note_text(keep), keep);
+        assert_eq!(clean_note_text("a\u{202E}b\u{200F}c\u{2066}d"), "abcd");
     }
 
     #[test]
