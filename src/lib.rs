@@ -7,8 +7,10 @@
 
 pub mod check;
 pub mod clock;
+pub mod export;
 pub mod i18n;
 pub mod lead_state;
+pub mod merge;
 pub mod programme;
 pub mod room;
 pub mod session_dir;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use oogst::check::{check_text, io_error, read_text};
+use oogst::export::{self, By, Format};
 use oogst::i18n::Lang;
 use oogst::programme::{DEMO_JSON, DayTime, Programme};
 use oogst::session_dir::{Config, SessionDir, write_atomic};
@@ -39,6 +40,20 @@ enum Command {
         dir: Option<PathBuf>,
         #[arg(long, id = "host_programme", value_name = "FILE")]
         programme: Option<PathBuf>,
+    },
+    Merge {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "question")]
+        by: By,
+        #[arg(long, value_name = "ID")]
+        session: Option<String>,
+        #[arg(long)]
+        keep_going: bool,
     },
     Check {
         #[arg(required = true)]
@@ -112,6 +127,12 @@ fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
             "name" => t.cli_name,
             "host_programme" => t.cli_host_programme,
             "host_dir" => t.cli_host_dir,
+            "paths" => t.cli_paths,
+            "format" => t.cli_format,
+            "output" => t.cli_output,
+            "by" => t.cli_by,
+            "session" => t.cli_session,
+            "keep_going" => t.cli_keep_going,
             _ => return None,
         })
     };
@@ -154,6 +175,7 @@ fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
         )
         .mut_subcommand("lead", |c| dress(c).about(t.cli_lead))
         .mut_subcommand("host", |c| dress(c).about(t.cli_host))
+        .mut_subcommand("merge", |c| dress(c).about(t.cli_merge))
         .mut_subcommand("check", |c| dress(c).about(t.cli_check))
         .mut_subcommand("init", |c| dress(c).about(t.cli_init))
 }
@@ -197,6 +219,22 @@ fn main() -> ExitCode {
             dir,
             programme,
         }) => host(room, name, dir, programme, lang),
+        Some(Command::Merge {
+            paths,
+            format,
+            output,
+            by,
+            session,
+            keep_going,
+        }) => merge(
+            &paths,
+            format,
+            output.as_deref(),
+            by,
+            session,
+            keep_going,
+            lang,
+        ),
         Some(Command::Check { files }) => check(&files, lang),
         Some(Command::Init { file, force }) => init(&file, force, lang),
     };
@@ -291,6 +329,85 @@ fn host(
     };
     let (app, session, _) = start_host(opts, jiff::Timestamp::now())?;
     run_host(app, session)
+}
+
+fn merge(
+    paths: &[PathBuf],
+    format: Option<Format>,
+    output: Option<&Path>,
+    by: By,
+    session: Option<String>,
+    keep_going: bool,
+    lang: Lang,
+) -> Result<(), String> {
+    let t = lang.t();
+    let inputs = oogst::merge::read_inputs(paths, lang)?;
+    let opts = oogst::merge::Options {
+        session,
+        keep_going,
+    };
+    let (harvest, report) =
+        oogst::merge::merge(&inputs, &opts, lang).map_err(|e| e.0.join("\n"))?;
+    let format = format
+        .or_else(|| output.and_then(Format::from_extension))
+        .unwrap_or(Format::Md);
+    match output {
+        Some(path) => {
+            // Whole or not at all: a temporary file, fsync, rename.
+            let name = path.display();
+            let fail = |e: std::io::Error| format!("{name}: {}", io_error(&e, lang));
+            if path.is_dir() {
+                return Err(fail(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+            }
+            let mut file = atomic_write_file::AtomicWriteFile::options()
+                .open(path)
+                .map_err(fail)?;
+            {
+                let mut w = std::io::BufWriter::new(&mut file);
+                export::write(&harvest, format, by, lang, &mut w).map_err(fail)?;
+                std::io::Write::flush(&mut w).map_err(fail)?;
+            }
+            file.commit().map_err(fail)?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            let written = export::write(&harvest, format, by, lang, &mut w)
+                .and_then(|()| std::io::Write::flush(&mut w));
+            match written {
+                Ok(()) => {}
+                // The reader went away (`| head`): nothing more to say.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                Err(e) => return Err(format!("stdout: {}", io_error(&e, lang))),
+            }
+        }
+    }
+    let summary = oogst::i18n::fill(
+        t.merge_summary,
+        &[
+            ("files", &report.files_read.to_string()),
+            ("rooms", &report.rooms.to_string()),
+            ("hosts", &report.hosts.to_string()),
+            ("notes", &report.notes.to_string()),
+            ("dups", &report.duplicates.to_string()),
+            ("skipped", &report.skipped.len().to_string()),
+        ],
+    );
+    eprintln!("oogst: {summary}");
+    for (file, why) in &report.skipped {
+        let why = why.strip_prefix(&format!("{file}: ")).unwrap_or(why);
+        eprintln!("oogst: {}: {file}: {why}", t.merge_skipped);
+    }
+    for line in &report.notes_left_out {
+        eprintln!("oogst: {}: {line}", t.merge_left_out);
+    }
+    if let Some(path) = output {
+        eprintln!(
+            "oogst: {}",
+            oogst::i18n::fill(t.merge_wrote, &[("file", &path.display().to_string())])
+        );
+    }
+    Ok(())
 }
 
 fn no_data_dir(lang: Lang) -> String {

@@ -1,0 +1,146 @@
+//! The harvest as Markdown: title, date, questions as headings, rooms
+//! under them with their hosts, notes as bullets. Everything typed is
+//! escaped, so a note never becomes a heading, a link, a table or HTML.
+
+use std::io::Write;
+
+use super::{By, count_notes, count_rooms, notes_of, title};
+use crate::i18n::Lang;
+use crate::merge::{Harvest, HarvestRoom};
+use crate::text;
+
+/// Text as Markdown shows it literally: control characters made visible,
+/// the characters that make inline markup (`\` `` ` `` `*` `_` `[` `]` `<`
+/// `>` `&` `|` `~` `#`) backslash-escaped everywhere, and those that make
+/// blocks (`-` `+` `=` and `1.` or `1)`) where a line starts. Lines are
+/// joined with `join`. What is left reads as typed.
+pub fn escape(s: &str, join: &str) -> String {
+    let safe = text::multi_line(s);
+    let mut out = String::with_capacity(safe.len() + 8);
+    for (i, line) in safe
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            out.push_str(join);
+        }
+        // `1.` or `12)` at the start would make an ordered list.
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let list_mark = (digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')))
+            .then_some(digits);
+        for (j, c) in line.char_indices() {
+            let inline = matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#'
+            );
+            let at_start = j == 0 && matches!(c, '-' | '+' | '=');
+            if inline || at_start || list_mark == Some(j) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn room_heading(room: &HarvestRoom) -> String {
+    let mut s = escape(&room.room, " ");
+    if !room.hosts.is_empty() {
+        let hosts: Vec<String> = room.hosts.iter().map(|h| escape(h, " ")).collect();
+        s.push_str(" — ");
+        s.push_str(&hosts.join(", "));
+    }
+    s
+}
+
+fn bullets(out: &mut dyn Write, notes: &mut dyn Iterator<Item = &str>) -> std::io::Result<bool> {
+    let mut any = false;
+    for text in notes {
+        // Continuation lines belong to the bullet (two spaces in).
+        writeln!(out, "- {}", escape(text, "  \n  "))?;
+        any = true;
+    }
+    Ok(any)
+}
+
+pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let t = lang.t();
+    writeln!(out, "# {}\n", escape(&title(h, lang), " "))?;
+    let mut meta = Vec::new();
+    if let Some(d) = h.date {
+        meta.push(lang.date(d));
+    }
+    meta.push(count_rooms(h.rooms.len(), lang));
+    meta.push(count_notes(h.note_count(), lang));
+    writeln!(out, "{}\n", meta.join(" · "))?;
+    match by {
+        By::Question => {
+            for (i, q) in h.questions.iter().enumerate() {
+                let n = i + 1;
+                let count: usize = h.rooms.iter().map(|r| notes_of(r, n).count()).sum();
+                writeln!(out, "## {n}\\. {}\n", escape(q, " "))?;
+                if count > 0 {
+                    writeln!(out, "*{}*\n", count_notes(count, lang))?;
+                }
+                for room in h.rooms.iter().filter(|r| notes_of(r, n).next().is_some()) {
+                    writeln!(out, "### {}\n", room_heading(room))?;
+                    bullets(out, &mut notes_of(room, n).map(|n| n.text.as_ref()))?;
+                    writeln!(out)?;
+                }
+                if count == 0 {
+                    writeln!(out, "{}\n", t.doc_no_notes)?;
+                }
+            }
+        }
+        By::Room => {
+            for room in &h.rooms {
+                writeln!(out, "## {}\n", room_heading(room))?;
+                if !room.notes.is_empty() {
+                    writeln!(out, "*{}*\n", count_notes(room.notes.len(), lang))?;
+                }
+                for (i, q) in h.questions.iter().enumerate() {
+                    let n = i + 1;
+                    if notes_of(room, n).next().is_none() {
+                        continue;
+                    }
+                    writeln!(out, "### {n}\\. {}\n", escape(q, " "))?;
+                    bullets(out, &mut notes_of(room, n).map(|n| n.text.as_ref()))?;
+                    writeln!(out)?;
+                }
+                if room.notes.is_empty() {
+                    writeln!(out, "{}\n", t.doc_no_notes)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn notes_cannot_become_markup() {
+        assert_eq!(escape("# kop", " "), "\\# kop");
+        assert_eq!(escape("[klik](http://x)", " "), "\\[klik\\](http://x)");
+        assert_eq!(escape("| a | b |", " "), "\\| a \\| b \\|");
+        assert_eq!(escape("1. lijst", " "), "1\\. lijst");
+        assert_eq!(escape("<script>", " "), "\\<script\\>");
+        assert_eq!(escape("a\n\n  - b", "  \n  "), "a  \n  \\- b");
+        assert_eq!(escape("12) x", " "), "12\\) x");
+        assert_eq!(escape("=====", " "), "\\=====");
+        assert_eq!(
+            escape("gebiedsgericht-werken 1.5 (ja)", " "),
+            "gebiedsgericht-werken 1.5 (ja)"
+        );
+        assert_eq!(
+            escape("**vet** _schuin_ `code` ~~weg~~", " "),
+            "\\*\\*vet\\*\\* \\_schuin\\_ \\`code\\` \\~\\~weg\\~\\~"
+        );
+        assert_eq!(escape("\u{1b}[2J", " "), "␛\\[2J");
+        assert_eq!(escape("Één 👍 مرحبا", " "), "Één 👍 مرحبا");
+    }
+}

@@ -1,0 +1,88 @@
+//! The harvest as documents people read (Markdown, HTML), as a sheet
+//! (CSV) and as data (JSON). Every renderer escapes what its format needs,
+//! so that no note can become markup, a formula or a terminal command.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+
+use std::io::Write;
+
+use crate::i18n::Lang;
+use crate::merge::{Harvest, HarvestNote, HarvestRoom};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Html,
+    Csv,
+    Json,
+}
+
+impl Format {
+    /// The format an output file's extension asks for.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "md" | "markdown" => Format::Md,
+            "html" | "htm" => Format::Html,
+            "csv" => Format::Csv,
+            "json" => Format::Json,
+            _ => return None,
+        })
+    }
+}
+
+/// How the documents are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    /// Each question, then its answers room by room.
+    #[default]
+    Question,
+    /// Each room, then its answers question by question.
+    Room,
+}
+
+pub fn write(
+    h: &Harvest,
+    format: Format,
+    by: By,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Md => markdown::write(h, by, lang, out),
+        Format::Html => html::write(h, by, lang, out),
+        Format::Csv => csv::write(h, out),
+        Format::Json => json::write(h, out),
+    }
+}
+
+/// The title documents show: the programme's, else "Harvest <session>".
+pub fn title(h: &Harvest, lang: Lang) -> String {
+    match &h.title {
+        Some(t) => t.clone(),
+        None => format!("{} {}", lang.t().doc_harvest, h.session),
+    }
+}
+
+/// A room's notes for question `q` (1-based).
+pub fn notes_of<'h, 'a>(
+    room: &'h HarvestRoom<'a>,
+    q: usize,
+) -> impl Iterator<Item = &'h HarvestNote<'a>> {
+    room.notes.iter().filter(move |n| n.question == q)
+}
+
+/// "4 rooms" / "1 room", in words of `lang`.
+pub fn count_rooms(n: usize, lang: Lang) -> String {
+    let t = lang.t();
+    format!("{n} {}", if n == 1 { t.doc_room_one } else { t.doc_rooms })
+}
+
+/// "12 notes" / "1 note", in words of `lang`.
+pub fn count_notes(n: usize, lang: Lang) -> String {
+    let t = lang.t();
+    format!("{n} {}", if n == 1 { t.doc_note } else { t.doc_notes })
+}
