@@ -14,7 +14,10 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// message that names the file.
 pub fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
     let name = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {}", io_error(&e, lang)))?;
+    let fail = |e: std::io::Error| format!("{name}: {}", io_error(&e, lang));
+    // One open: its size is checked on the handle, then read whole.
+    let mut file = std::fs::File::open(path).map_err(fail)?;
+    let meta = file.metadata().map_err(fail)?;
     if meta.is_dir() {
         return Err(match lang {
             Lang::Nl => format!("{name}: is een map, geen bestand"),
@@ -30,7 +33,8 @@ pub fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
             Lang::En => format!("{name}: too large ({mib:.1} MiB); oogst reads files up to 64 MiB"),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {}", io_error(&e, lang)))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(fail)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         match lang {

@@ -11,6 +11,7 @@ pub mod export;
 pub mod i18n;
 pub mod lead_state;
 pub mod merge;
+pub mod par;
 pub mod programme;
 pub mod room;
 pub mod session_dir;

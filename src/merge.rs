@@ -10,23 +10,56 @@
 //! need no unescaping are borrowed from the file's text, not copied.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::check::io_error;
 use crate::i18n::Lang;
+use crate::par::parallel_map;
 use crate::programme::{FileError, Problem, ProblemKind, Programme, check_header};
 
 pub const FORMAT: &str = "oogst-harvest";
 
-/// One input file, read whole.
+/// One input file. Its text is read when the merge parses it, on the
+/// same core, while it is still in the cache.
 pub struct Input {
     /// As the user gave it (or as found in a folder), for messages and `sources`.
     pub name: String,
-    pub text: String,
+    path: Option<PathBuf>,
+    text: OnceLock<Result<String, String>>,
+}
+
+impl Input {
+    fn given(name: String, text: String) -> Input {
+        Input {
+            name,
+            path: None,
+            text: OnceLock::from(Ok(text)),
+        }
+    }
+
+    fn on_disk(path: PathBuf) -> Input {
+        Input {
+            name: path.display().to_string(),
+            path: Some(path),
+            text: OnceLock::new(),
+        }
+    }
+
+    /// The text, read now if it was not yet; or why it cannot be read.
+    fn text(&self, lang: Lang) -> Result<&str, &str> {
+        let read = self.text.get_or_init(|| match &self.path {
+            Some(p) => read_limited(p, lang),
+            None => Ok(String::new()),
+        });
+        read.as_deref().map_err(String::as_str)
+    }
 }
 
 /// What was read: room files (and others, recognised later), and the
@@ -34,8 +67,6 @@ pub struct Input {
 pub struct Inputs {
     pub files: Vec<Input>,
     pub programmes: Vec<Programme>,
-    /// Files that could not even be read, with why.
-    pub unreadable: Vec<(String, String)>,
 }
 
 /// Whether a file in a session folder is somebody's temporary file, which
@@ -108,23 +139,12 @@ pub fn read_inputs(paths: &[PathBuf], lang: Lang) -> Result<Inputs, String> {
     let mut seen = BTreeSet::new();
     files.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
 
-    let results = parallel_map(&files, |p| (p.display().to_string(), read_limited(p, lang)));
     let mut inputs = Inputs {
-        files: Vec::with_capacity(files.len() + 1),
+        files: files.into_iter().map(Input::on_disk).collect(),
         programmes: Vec::new(),
-        unreadable: Vec::new(),
     };
-    for (name, r) in results {
-        match r {
-            Ok(text) => inputs.files.push(Input { name, text }),
-            Err(why) => inputs.unreadable.push((name, why)),
-        }
-    }
     if let Some(text) = stdin {
-        inputs.files.push(Input {
-            name: "<stdin>".into(),
-            text,
-        });
+        inputs.files.push(Input::given("<stdin>".into(), text));
     }
     for path in beside {
         let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
@@ -138,38 +158,6 @@ pub fn read_inputs(paths: &[PathBuf], lang: Lang) -> Result<Inputs, String> {
         }
     }
     Ok(inputs)
-}
-
-/// Runs `f` over `items` on every core, keeping the order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut out: Vec<(usize, R)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(item)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a merge worker does not panic"))
-            .collect()
-    });
-    out.sort_by_key(|(i, _)| *i);
-    out.into_iter().map(|(_, r)| r).collect()
 }
 
 #[derive(Deserialize)]
@@ -188,6 +176,8 @@ struct RoomView<'a> {
     room: Cow<'a, str>,
     #[serde(borrow)]
     host: Cow<'a, str>,
+    #[serde(borrow)]
+    writer: Cow<'a, str>,
     #[serde(borrow)]
     questions: Vec<Cow<'a, str>>,
     #[serde(borrow)]
@@ -217,6 +207,9 @@ pub struct HarvestNote<'a> {
     pub text: Cow<'a, str>,
     pub created: Cow<'a, str>,
     pub updated: Cow<'a, str>,
+    /// `created` as an instant, for the order (not in the JSON).
+    #[serde(skip)]
+    pub created_at: Timestamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -276,6 +269,14 @@ struct Room<'a> {
     view: RoomView<'a>,
     /// Per note: created and updated as instants.
     times: Vec<(Timestamp, Timestamp)>,
+    /// Whether every note's id starts with this file's writer (as oogst
+    /// writes them): then the whole file goes to one thread of the union.
+    uniform: bool,
+}
+
+/// The part of a note id before its number: its writer.
+fn writer_of(id: &str) -> &str {
+    id.rsplit_once('-').map_or(id, |(w, _)| w)
 }
 
 /// What one input turned out to be.
@@ -284,6 +285,8 @@ enum Parsed<'a> {
     /// Another format (a programme, a clock, …), skipped by its `format`.
     Other(String),
     Invalid(FileError),
+    /// The file could not be read (why, with its name).
+    Unreadable(String),
 }
 
 /// The value of `"field":` near the start of the text, up to the next
@@ -309,9 +312,13 @@ fn malformed(e: &serde_json::Error) -> Problem {
     }
 }
 
-fn parse_file<'a>(i: usize, input: &'a Input) -> Parsed<'a> {
+fn parse_file<'a>(i: usize, input: &'a Input, lang: Lang) -> Parsed<'a> {
     let name = &input.name;
-    let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
+    let text = match input.text(lang) {
+        Ok(t) => t,
+        Err(why) => return Parsed::Unreadable(why.to_string()),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fail = |p: Problem| Parsed::Invalid(FileError::single(name, p));
     if text.trim().is_empty() {
         return fail(Problem::at(ProblemKind::Empty));
@@ -334,24 +341,30 @@ fn parse_file<'a>(i: usize, input: &'a Input) -> Parsed<'a> {
     if let Err(kind) = check_header(&header, crate::room::FORMAT, "room") {
         return fail(Problem::at(kind));
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let view: RoomView = match serde_path_to_error::deserialize(&mut de) {
+    // The fast way first; only a file that fails is read again to say
+    // which field is wrong.
+    let view: RoomView = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            if inner.is_syntax() || inner.is_eof() {
-                return fail(malformed(&inner));
+        Err(_) => match serde_path_to_error::deserialize::<_, RoomView>(
+            &mut serde_json::Deserializer::from_str(text),
+        ) {
+            Ok(v) => v,
+            Err(e) => {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                if inner.is_syntax() || inner.is_eof() {
+                    return fail(malformed(&inner));
+                }
+                return fail(Problem {
+                    line_col: Some((inner.line(), inner.column())),
+                    block: None,
+                    kind: ProblemKind::Shape {
+                        path,
+                        detail: strip_position(&inner.to_string()),
+                    },
+                });
             }
-            return fail(Problem {
-                line_col: Some((inner.line(), inner.column())),
-                block: None,
-                kind: ProblemKind::Shape {
-                    path,
-                    detail: strip_position(&inner.to_string()),
-                },
-            });
-        }
+        },
     };
     let mut times = Vec::with_capacity(view.notes.len());
     for n in &view.notes {
@@ -363,22 +376,256 @@ fn parse_file<'a>(i: usize, input: &'a Input) -> Parsed<'a> {
                 })
             })
         };
-        match (parse("created", &n.created), parse("updated", &n.updated)) {
+        match (
+            fast_or_parse("created", &n.created, &parse),
+            fast_or_parse("updated", &n.updated, &parse),
+        ) {
             (Ok(c), Ok(u)) => times.push((c, u)),
             (Err(p), _) | (_, Err(p)) => return fail(p),
         }
     }
+    let uniform = view.notes.iter().all(|n| writer_of(&n.id) == view.writer);
     Parsed::Room(Room {
         file: i,
         view,
         times,
+        uniform,
     })
+}
+
+fn fast_or_parse(
+    field: &'static str,
+    s: &str,
+    slow: &dyn Fn(&'static str, &str) -> Result<Timestamp, Problem>,
+) -> Result<Timestamp, Problem> {
+    match fast_timestamp(s) {
+        Some(t) => Ok(t),
+        None => slow(field, s),
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, the form oogst writes, read
+/// without the general parser (a merge reads hundreds of thousands).
+/// Anything else (or anything out of range) is left to jiff.
+pub fn fast_timestamp(s: &str) -> Option<Timestamp> {
+    let b = s.as_bytes();
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        let digits = b.get(range)?;
+        digits.iter().try_fold(0i64, |acc, d| {
+            d.is_ascii_digit().then(|| acc * 10 + i64::from(d - b'0'))
+        })
+    };
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&mo)
+        || d < 1
+        || d > month_days[(mo - 1) as usize]
+        || h > 23
+        || mi > 59
+        || sec > 59
+    {
+        return None;
+    }
+    let mut i = 19;
+    let mut nanos = 0i64;
+    if b[i] == b'.' {
+        let start = i + 1;
+        i = start;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let digits = i - start;
+        if digits == 0 || digits > 9 {
+            return None;
+        }
+        nanos = num(start..i)? * 10i64.pow(9 - digits as u32);
+    }
+    let offset = match b.get(i..)? {
+        [b'Z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (oh, om) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let o = oh * 3600 + om * 60;
+            if *sign == b'-' { -o } else { o }
+        }
+        _ => return None,
+    };
+    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant).
+    let (y, mo) = if mo <= 2 {
+        (y - 1, mo + 9)
+    } else {
+        (y, mo - 3)
+    };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * mo + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let secs = days * 86_400 + h * 3600 + mi * 60 + sec - offset;
+    Timestamp::new(secs, nanos as i32).ok()
 }
 
 fn strip_position(s: &str) -> String {
     match s.rfind(" at line ") {
         Some(i) => s[..i].to_string(),
         None => s.to_string(),
+    }
+}
+
+/// What one thread of the union found.
+struct Shard<'a> {
+    notes: Vec<Vec<HarvestNote<'a>>>,
+    copies: usize,
+    unique: usize,
+    tombstones: usize,
+}
+
+/// The union of the notes whose id hashes to `k` of `of`: the newest copy
+/// of each, live ones sorted into their rooms.
+fn union_shard<'r, 'a>(
+    rooms: &'r [Room<'a>],
+    room_of_file: &[usize],
+    room_count: usize,
+    k: usize,
+    of: usize,
+    total: usize,
+) -> Shard<'a> {
+    use std::hash::BuildHasher;
+    let hasher = rustc_hash::FxBuildHasher;
+    // Ids as oogst writes them, `writer-000017`, are found by writer and
+    // number in plain arrays; any other id through a hash map.
+    let mut writers: FxHashMap<&'r str, usize> = FxHashMap::default();
+    let mut slots: Vec<Vec<Option<Copy<'r, 'a>>>> = Vec::new();
+    let mut best: FxHashMap<&'r str, Copy<'r, 'a>> =
+        FxHashMap::with_capacity_and_hasher(16, hasher);
+    let mut copies = 0;
+    let _ = total;
+    // A note's thread follows from its writer, so all copies of it meet.
+    let shard = |writer: &str| (hasher.hash_one(writer.as_bytes()) as usize) % of;
+    for (file, r) in rooms.iter().enumerate() {
+        let whole_file = r.uniform || of == 1;
+        if whole_file && of > 1 && shard(&r.view.writer) != k {
+            continue;
+        }
+        let writer_slot = r.uniform.then(|| {
+            let next = slots.len();
+            let w = *writers.entry(r.view.writer.as_ref()).or_insert(next);
+            if w == next {
+                slots.push(Vec::new());
+            }
+            w
+        });
+        for (n, &(created, updated)) in r.view.notes.iter().zip(&r.times) {
+            if n.question == 0 || n.question > r.view.questions.len() {
+                continue;
+            }
+            if !whole_file && shard(writer_of(&n.id)) != k {
+                continue;
+            }
+            copies += 1;
+            let candidate = Copy {
+                note: n,
+                file,
+                created,
+                updated,
+            };
+            let number = writer_slot.and_then(|w| {
+                let digits = &n.id.as_bytes()[r.view.writer.len() + 1..];
+                (digits.len() == 6 && digits.iter().all(u8::is_ascii_digit)).then(|| {
+                    (
+                        w,
+                        digits
+                            .iter()
+                            .fold(0usize, |a, d| a * 10 + usize::from(d - b'0')),
+                    )
+                })
+            });
+            let current = match number {
+                Some((w, seq)) => {
+                    let list = &mut slots[w];
+                    if list.len() <= seq {
+                        list.resize_with(seq + 1, || None);
+                    }
+                    &mut list[seq]
+                }
+                None => {
+                    match best.get_mut(n.id.as_ref()) {
+                        Some(current) if candidate.beats(current) => *current = candidate,
+                        Some(_) => {}
+                        None => {
+                            best.insert(n.id.as_ref(), candidate);
+                        }
+                    }
+                    continue;
+                }
+            };
+            match current {
+                Some(c) if candidate.beats(c) => *c = candidate,
+                Some(_) => {}
+                None => *current = Some(candidate),
+            }
+        }
+    }
+    let winners: Vec<Copy<'r, 'a>> = slots
+        .into_iter()
+        .flatten()
+        .flatten()
+        .chain(best.into_values())
+        .collect();
+    let unique = winners.len();
+    let mut tombstones = 0;
+    let mut per_room = vec![0usize; room_count];
+    for copy in &winners {
+        per_room[room_of_file[copy.file]] += 1;
+    }
+    let mut notes: Vec<Vec<HarvestNote<'a>>> =
+        per_room.into_iter().map(Vec::with_capacity).collect();
+    for copy in winners {
+        if copy.note.deleted {
+            tombstones += 1;
+            continue;
+        }
+        let n = copy.note;
+        notes[room_of_file[copy.file]].push(HarvestNote {
+            id: n.id.clone(),
+            question: n.question,
+            text: n.text.clone(),
+            created: n.created.clone(),
+            updated: n.updated.clone(),
+            created_at: copy.created,
+        });
+    }
+    Shard {
+        notes,
+        copies,
+        unique,
+        tombstones,
     }
 }
 
@@ -389,7 +636,8 @@ pub struct MergeError(pub Vec<String>);
 /// The candidate copy of a note while merging.
 struct Copy<'r, 'a> {
     note: &'r NoteView<'a>,
-    room: &'r Room<'a>,
+    /// Which room file it came from (its index among the room files).
+    file: usize,
     created: Timestamp,
     updated: Timestamp,
 }
@@ -438,17 +686,9 @@ pub fn merge<'a>(
     let t = lang.t();
     let mut report = Report::default();
     let mut errors: Vec<String> = Vec::new();
-    for (name, why) in &inputs.unreadable {
-        if opts.keep_going {
-            report.skipped.push((name.clone(), why.clone()));
-        } else {
-            errors.push(why.clone());
-        }
-    }
-
     let parsed = parallel_map(
         &inputs.files.iter().enumerate().collect::<Vec<_>>(),
-        |(i, input)| parse_file(*i, input),
+        |(i, input)| parse_file(*i, input, lang),
     );
     let mut rooms: Vec<Room> = Vec::new();
     // Programmes among the inputs give the title and the questions.
@@ -456,8 +696,12 @@ pub fn merge<'a>(
     for (p, input) in parsed.into_iter().zip(&inputs.files) {
         match p {
             Parsed::Room(r) => rooms.push(r),
+            Parsed::Unreadable(why) if opts.keep_going => {
+                report.skipped.push((input.name.clone(), why))
+            }
+            Parsed::Unreadable(why) => errors.push(why),
             Parsed::Other(format) if format == crate::programme::FORMAT => {
-                match Programme::parse(&input.text, &input.name) {
+                match Programme::parse(input.text(lang).unwrap_or(""), &input.name) {
                     Ok(p) => programmes.push(p),
                     Err(e) => report
                         .skipped
@@ -539,34 +783,6 @@ pub fn merge<'a>(
     }
     report.notes_left_out = bad_notes;
 
-    // The union by id.
-    let mut best: HashMap<&str, Copy> =
-        HashMap::with_capacity(rooms.iter().map(|r| r.view.notes.len()).sum());
-    let mut copies = 0usize;
-    for r in &rooms {
-        for (n, &(created, updated)) in r.view.notes.iter().zip(&r.times) {
-            if n.question == 0 || n.question > r.view.questions.len() {
-                continue;
-            }
-            copies += 1;
-            let candidate = Copy {
-                note: n,
-                room: r,
-                created,
-                updated,
-            };
-            match best.get_mut(n.id.as_ref()) {
-                Some(current) if candidate.beats(current) => *current = candidate,
-                Some(_) => {}
-                None => {
-                    best.insert(n.id.as_ref(), candidate);
-                }
-            }
-        }
-    }
-    report.duplicates = copies - best.len();
-    report.files_read = rooms.len();
-
     // Questions: the programme's, else the longest list the rooms have.
     programmes.extend(inputs.programmes.iter().cloned());
     let programme = programmes
@@ -592,53 +808,84 @@ pub fn merge<'a>(
             .unwrap_or_default(),
     };
 
-    // Rooms, with hosts in order of their first note, and live notes.
-    struct Building<'a> {
-        hosts: BTreeMap<Cow<'a, str>, Option<Timestamp>>,
-        notes: Vec<(Timestamp, HarvestNote<'a>)>,
-    }
-    let mut by_room: BTreeMap<Cow<'a, str>, Building<'a>> = BTreeMap::new();
+    // Rooms by name; each room file knows its room's place.
+    let mut room_of_name: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut names: Vec<Cow<'a, str>> = Vec::new();
+    let mut hosts: Vec<BTreeMap<Cow<'a, str>, Option<Timestamp>>> = Vec::new();
+    let mut room_of_file: Vec<usize> = Vec::with_capacity(rooms.len());
     for r in &rooms {
-        let b = by_room
-            .entry(r.view.room.clone())
-            .or_insert_with(|| Building {
-                hosts: BTreeMap::new(),
-                notes: Vec::new(),
-            });
+        let next = names.len();
+        let i = *room_of_name.entry(r.view.room.as_ref()).or_insert(next);
+        if i == next {
+            names.push(r.view.room.clone());
+            hosts.push(BTreeMap::new());
+        }
+        room_of_file.push(i);
+        // A host's first appearance: the earliest note they took here.
         let first = r.times.iter().map(|(c, _)| *c).min();
-        let host = b.hosts.entry(r.view.host.clone()).or_insert(first);
+        let host = hosts[i].entry(r.view.host.clone()).or_insert(first);
         *host = match (*host, first) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
     }
-    for copy in best.values() {
-        if copy.note.deleted {
-            report.tombstones += 1;
-            continue;
-        }
-        let room = copy.room.view.room.as_ref();
-        if let Some(b) = by_room.get_mut(room) {
-            let n = copy.note;
-            b.notes.push((
-                copy.created,
-                HarvestNote {
-                    id: n.id.clone(),
-                    question: n.question,
-                    text: n.text.clone(),
-                    created: n.created.clone(),
-                    updated: n.updated.clone(),
-                },
-            ));
+    // The union by id, on every core: each thread keeps the ids whose hash
+    // falls to it, so no id is weighed in two places, and sorts its
+    // winners into rooms.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let total: usize = rooms.iter().map(|r| r.view.notes.len()).sum();
+    let shards: Vec<Shard<'a>> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|k| {
+                let (rooms, room_of_file, names) = (&rooms, &room_of_file, &names);
+                s.spawn(move || union_shard(rooms, room_of_file, names.len(), k, threads, total))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("a merge worker does not panic"))
+            .collect()
+    });
+    let mut notes: Vec<Vec<HarvestNote<'a>>> = Vec::new();
+    let mut copies = 0;
+    let mut unique = 0;
+    for shard in shards {
+        copies += shard.copies;
+        unique += shard.unique;
+        report.tombstones += shard.tombstones;
+        if notes.is_empty() {
+            notes = shard.notes;
+        } else {
+            for (all, mine) in notes.iter_mut().zip(shard.notes) {
+                all.extend(mine);
+            }
         }
     }
-    let mut harvest_rooms: Vec<HarvestRoom> = by_room
+    report.duplicates = copies - unique;
+    report.files_read = rooms.len();
+    // Each room's notes by question, then time, then id; rooms side by side.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = notes.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        for chunk in notes.chunks_mut(per) {
+            s.spawn(move || {
+                for list in chunk {
+                    list.sort_unstable_by(|a, b| {
+                        (a.question, a.created_at, &a.id).cmp(&(b.question, b.created_at, &b.id))
+                    });
+                }
+            });
+        }
+    });
+    let mut harvest_rooms: Vec<HarvestRoom> = names
         .into_iter()
-        .map(|(room, mut b)| {
-            b.notes
-                .sort_by(|(ca, a), (cb, b)| (a.question, ca, &a.id).cmp(&(b.question, cb, &b.id)));
+        .zip(hosts)
+        .zip(notes)
+        .map(|((room, hosts), notes)| {
             let mut hosts: Vec<(Option<Timestamp>, Cow<str>)> =
-                b.hosts.into_iter().map(|(h, t)| (t, h)).collect();
+                hosts.into_iter().map(|(h, t)| (t, h)).collect();
             hosts.sort_by(|a, b| match (a.0, b.0) {
                 (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.1.cmp(&b.1)),
                 (Some(_), None) => std::cmp::Ordering::Less,
@@ -652,7 +899,7 @@ pub fn merge<'a>(
                     .map(|(_, h)| h)
                     .filter(|h| !h.trim().is_empty())
                     .collect(),
-                notes: b.notes.into_iter().map(|(_, n)| n).collect(),
+                notes,
             }
         })
         .collect();
@@ -688,10 +935,46 @@ impl Inputs {
         Inputs {
             files: files
                 .into_iter()
-                .map(|(name, text)| Input { name, text })
+                .map(|(name, text)| Input::given(name, text))
                 .collect(),
             programmes,
-            unreadable: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fast_timestamp;
+    use jiff::Timestamp;
+
+    #[test]
+    fn the_fast_reader_agrees_with_jiff() {
+        for s in [
+            "2021-01-21T11:07:12+01:00",
+            "2021-01-21T11:07:12.5+01:00",
+            "2021-01-21T11:07:12.345+01:00",
+            "2021-01-21T11:07:12.123456789-05:30",
+            "2021-01-21T00:00:00Z",
+            "2024-02-29T23:59:59+14:00",
+            "1999-12-31T23:59:59.999Z",
+            "2400-03-01T12:00:00+00:00",
+        ] {
+            assert_eq!(
+                fast_timestamp(s),
+                Some(s.parse::<Timestamp>().unwrap()),
+                "{s}"
+            );
+        }
+        for s in [
+            "2021-02-29T11:07:12+01:00",
+            "2021-01-21 11:07:12+01:00",
+            "2021-01-21T24:00:00Z",
+            "2021-01-21T11:07:12",
+            "2021-01-21T11:07:12.+01:00",
+            "2021-13-01T00:00:00Z",
+            "gisteren",
+        ] {
+            assert_eq!(fast_timestamp(s), None, "{s}");
         }
     }
 }

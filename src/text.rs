@@ -31,8 +31,26 @@ fn screen_form(c: char, keep_newline: bool) -> Option<Option<char>> {
     }
 }
 
+/// Whether `s` may hold something [`screen_form`] changes, judged on its
+/// bytes: a C0 control or DEL, a C1 control (`C2 80`–`C2 9F`), or one of
+/// the few three-byte and two-byte sequences of the bidi controls and line
+/// separators. Most text has none, and is passed on untouched.
+fn may_need_sanitizing(s: &str, keep_newline: bool) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\n' => !keep_newline,
+        0..=0x1f | 0x7f => true,
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xd8 => b.get(i + 1) == Some(&0x9c),
+        0xe2 => b.get(i + 1).is_some_and(|n| *n == 0x80 || *n == 0x81),
+        _ => false,
+    })
+}
+
 fn sanitize_with(s: &str, keep_newline: bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| screen_form(c, keep_newline).is_some()) {
+    if !may_need_sanitizing(s, keep_newline)
+        || !s.chars().any(|c| screen_form(c, keep_newline).is_some())
+    {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -120,6 +138,19 @@ mod tests {
     fn newlines_depend_on_context() {
         assert_eq!(one_line("a\nb\tc\r"), "a b c ");
         assert_eq!(multi_line("a\nb\rc"), "a\nb c");
+    }
+
+    #[test]
+    fn the_byte_scan_misses_nothing() {
+        // Every character the screen changes is caught by the byte scan.
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let s = c.to_string();
+            for keep in [true, false] {
+                if screen_form(c, keep).is_some() {
+                    assert!(may_need_sanitizing(&s, keep), "{c:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ fn fixtures() -> PathBuf {
 fn render(format: Format, by: By, lang: Lang) -> String {
     // Relative names, so the golden files do not depend on the checkout.
     let dir = fixtures();
-    let inputs = read_inputs(&[dir.clone()], lang).unwrap();
+    let inputs = read_inputs(std::slice::from_ref(&dir), lang).unwrap();
     let (h, report) = merge(&inputs, &Options::default(), lang).unwrap();
     assert_eq!(report.files_read, 6);
     assert_eq!(report.duplicates, 10);
@@ -61,7 +61,12 @@ fn json() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["format"], "oogst-harvest");
     assert_eq!(v["title"], "Community of Practice Gebiedsgericht werken");
-    let rooms: Vec<&str> = v["rooms"].as_array().unwrap().iter().map(|r| r["room"].as_str().unwrap()).collect();
+    let rooms: Vec<&str> = v["rooms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["room"].as_str().unwrap())
+        .collect();
     assert_eq!(rooms, ["Kamer 1", "Kamer 2", "Kamer 10"]);
     insta::assert_snapshot!(json);
 }
@@ -70,7 +75,10 @@ fn json() {
 fn nothing_hostile_survives_in_the_documents() {
     for format in [Format::Md, Format::Html, Format::Csv] {
         let out = render(format, By::Question, Lang::En);
-        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'), "{format:?}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'),
+            "{format:?}"
+        );
     }
     let html = render(Format::Html, By::Question, Lang::En);
     assert!(!html.contains("<script>alert"), "the note's HTML is text");

@@ -202,7 +202,7 @@ fn newest_time(writers: &[Writer], snaps: &[(usize, u32)], id: &str) -> Option<u
             let writer = &writers[*w];
             writer.notes.iter().enumerate().find_map(|(k, (_, steps))| {
                 (format!("{}-{:06}", writer.id, k + 1) == id)
-                    .then(|| steps.iter().filter(|s| s.at <= *t).last().map(|s| s.at))
+                    .then(|| steps.iter().rfind(|s| s.at <= *t).map(|s| s.at))
                     .flatten()
             })
         })

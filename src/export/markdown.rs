@@ -2,19 +2,49 @@
 //! under them with their hosts, notes as bullets. Everything typed is
 //! escaped, so a note never becomes a heading, a link, a table or HTML.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use super::{By, count_notes, count_rooms, notes_of, title};
 use crate::i18n::Lang;
 use crate::merge::{Harvest, HarvestRoom};
+use crate::par::parallel_map;
 use crate::text;
+
+/// Bytes that need no second look: not a control (C0, DEL), not the lead
+/// byte of a C1 control or a bidi control or line separator, not markup.
+const PLAIN: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = false;
+        b += 1;
+    }
+    let special = b"\x7f\xc2\xd8\xe2\\`*_[]<>&|~#";
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = false;
+        i += 1;
+    }
+    table
+};
 
 /// Text as Markdown shows it literally: control characters made visible,
 /// the characters that make inline markup (`\` `` ` `` `*` `_` `[` `]` `<`
 /// `>` `&` `|` `~` `#`) backslash-escaped everywhere, and those that make
 /// blocks (`-` `+` `=` and `1.` or `1)`) where a line starts. Lines are
 /// joined with `join`. What is left reads as typed.
-pub fn escape(s: &str, join: &str) -> String {
+pub fn escape<'s>(s: &'s str, join: &str) -> Cow<'s, str> {
+    // Most notes need nothing: one line of plain text with a plain start.
+    let plain_start = !matches!(
+        s.as_bytes().first(),
+        Some(b'-' | b'+' | b'=' | b'0'..=b'9' | b' ' | b'\t')
+    );
+    let plain =
+        plain_start && !s.ends_with([' ', '\t']) && s.bytes().all(|b| PLAIN[usize::from(b)]);
+    if plain {
+        return Cow::Borrowed(s);
+    }
     let safe = text::multi_line(s);
     let mut out = String::with_capacity(safe.len() + 8);
     for (i, line) in safe
@@ -42,27 +72,26 @@ pub fn escape(s: &str, join: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 fn room_heading(room: &HarvestRoom) -> String {
-    let mut s = escape(&room.room, " ");
+    let mut s = escape(&room.room, " ").into_owned();
     if !room.hosts.is_empty() {
-        let hosts: Vec<String> = room.hosts.iter().map(|h| escape(h, " ")).collect();
+        let hosts: Vec<Cow<str>> = room.hosts.iter().map(|h| escape(h, " ")).collect();
         s.push_str(" — ");
         s.push_str(&hosts.join(", "));
     }
     s
 }
 
-fn bullets(out: &mut dyn Write, notes: &mut dyn Iterator<Item = &str>) -> std::io::Result<bool> {
-    let mut any = false;
+fn bullets(out: &mut Vec<u8>, notes: &mut dyn Iterator<Item = &str>) {
     for text in notes {
         // Continuation lines belong to the bullet (two spaces in).
-        writeln!(out, "- {}", escape(text, "  \n  "))?;
-        any = true;
+        out.extend_from_slice(b"- ");
+        out.extend_from_slice(escape(text, "  \n  ").as_bytes());
+        out.push(b'\n');
     }
-    Ok(any)
 }
 
 pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
@@ -75,10 +104,13 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
     meta.push(count_rooms(h.rooms.len(), lang));
     meta.push(count_notes(h.note_count(), lang));
     writeln!(out, "{}\n", meta.join(" · "))?;
-    match by {
+    // The sections are written side by side, then put in order.
+    let sections: Vec<std::io::Result<Vec<u8>>> = match by {
         By::Question => {
-            for (i, q) in h.questions.iter().enumerate() {
-                let n = i + 1;
+            let numbers: Vec<usize> = (1..=h.questions.len()).collect();
+            parallel_map(&numbers, |&n| {
+                let mut out = Vec::new();
+                let q = &h.questions[n - 1];
                 let count: usize = h.rooms.iter().map(|r| notes_of(r, n).count()).sum();
                 writeln!(out, "## {n}\\. {}\n", escape(q, " "))?;
                 if count > 0 {
@@ -86,34 +118,38 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
                 }
                 for room in h.rooms.iter().filter(|r| notes_of(r, n).next().is_some()) {
                     writeln!(out, "### {}\n", room_heading(room))?;
-                    bullets(out, &mut notes_of(room, n).map(|n| n.text.as_ref()))?;
+                    bullets(&mut out, &mut notes_of(room, n).map(|n| n.text.as_ref()));
                     writeln!(out)?;
                 }
                 if count == 0 {
                     writeln!(out, "{}\n", t.doc_no_notes)?;
                 }
-            }
+                Ok(out)
+            })
         }
-        By::Room => {
-            for room in &h.rooms {
-                writeln!(out, "## {}\n", room_heading(room))?;
-                if !room.notes.is_empty() {
-                    writeln!(out, "*{}*\n", count_notes(room.notes.len(), lang))?;
-                }
-                for (i, q) in h.questions.iter().enumerate() {
-                    let n = i + 1;
-                    if notes_of(room, n).next().is_none() {
-                        continue;
-                    }
-                    writeln!(out, "### {n}\\. {}\n", escape(q, " "))?;
-                    bullets(out, &mut notes_of(room, n).map(|n| n.text.as_ref()))?;
-                    writeln!(out)?;
-                }
-                if room.notes.is_empty() {
-                    writeln!(out, "{}\n", t.doc_no_notes)?;
-                }
+        By::Room => parallel_map(&h.rooms, |room| {
+            let mut out = Vec::new();
+            writeln!(out, "## {}\n", room_heading(room))?;
+            if !room.notes.is_empty() {
+                writeln!(out, "*{}*\n", count_notes(room.notes.len(), lang))?;
             }
-        }
+            for (i, q) in h.questions.iter().enumerate() {
+                let n = i + 1;
+                if notes_of(room, n).next().is_none() {
+                    continue;
+                }
+                writeln!(out, "### {n}\\. {}\n", escape(q, " "))?;
+                bullets(&mut out, &mut notes_of(room, n).map(|n| n.text.as_ref()));
+                writeln!(out)?;
+            }
+            if room.notes.is_empty() {
+                writeln!(out, "{}\n", t.doc_no_notes)?;
+            }
+            Ok(out)
+        }),
+    };
+    for section in sections {
+        out.write_all(&section?)?;
     }
     Ok(())
 }

@@ -1,0 +1,340 @@
+//! `oogst merge` as an organiser runs it: folders of files from a synced
+//! folder, e-mail and USB sticks, some copied twice, some broken.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/harvest")
+}
+
+fn merge() -> Command {
+    let mut cmd = Command::cargo_bin("oogst").unwrap();
+    cmd.args(["merge", "--lang", "en"]);
+    cmd
+}
+
+fn room(session: &str, room: &str, writer: &str, notes: &str) -> String {
+    format!(
+        r#"{{"format":"oogst-room","version":1,"session":"{session}","room":"{room}","host":"H",
+        "writer":"{writer}","questions":["Q1","Q2"],"notes":[{notes}]}}"#
+    )
+}
+
+fn note(id: &str, q: usize, text: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","question":{q},"text":"{text}","created":"2021-01-21T11:00:00+01:00","updated":"2021-01-21T11:00:00+01:00"}}"#
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn markdown_to_stdout_with_a_summary_on_stderr() {
+    merge()
+        .arg(fixtures())
+        .assert()
+        .success()
+        .stdout(
+            contains("# Community of Practice Gebiedsgericht werken")
+                .and(contains("### Kamer 1 — Bas, Anna")),
+        )
+        .stderr(contains(
+            "6 files read · 3 rooms · 4 hosts · 12 notes · 10 duplicates collapsed · 0 skipped",
+        ));
+}
+
+#[test]
+fn the_format_follows_the_flag_then_the_extension() {
+    let out = tempfile::tempdir().unwrap();
+    for (name, flag, starts) in [
+        ("h.html", None, "<!doctype html>"),
+        ("h.json", None, "{\n  \"format\": \"oogst-harvest\""),
+        ("h.csv", None, "\u{feff}session,room"),
+        ("h.txt", Some("csv"), "\u{feff}session,room"),
+        ("h.txt", None, "# Community"),
+    ] {
+        let path = out.path().join(name);
+        let mut cmd = merge();
+        cmd.arg(fixtures()).arg("-o").arg(&path);
+        if let Some(f) = flag {
+            cmd.args(["--format", f]);
+        }
+        cmd.assert()
+            .success()
+            .stderr(contains("harvest written to"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with(starts),
+            "{name}: {}",
+            &text[..40.min(text.len())]
+        );
+    }
+}
+
+#[test]
+fn the_same_files_in_any_order_give_the_same_bytes() {
+    let rooms = fixtures().join("rooms");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&rooms)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let one = merge()
+        .args(&files)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    files.reverse();
+    files.push(files[0].clone());
+    let two = merge()
+        .args(&files)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(one.status.success());
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn by_room() {
+    merge()
+        .arg(fixtures())
+        .args(["--by", "room"])
+        .assert()
+        .success()
+        .stdout(contains("## Kamer 2 — Chris").and(contains("### 3\\. Welke oplossingen")));
+}
+
+#[test]
+fn standard_input() {
+    let text = room("s", "Kamer 1", "w", &note("w-000001", 1, "van stdin"));
+    merge()
+        .arg("-")
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(contains("- van stdin"));
+}
+
+#[test]
+fn a_malformed_file_stops_the_merge_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.json",
+        &room("s", "K", "a", &note("a-000001", 1, "ok")),
+    );
+    let bad = write(
+        dir.path(),
+        "b.json",
+        "{\"format\": \"oogst-room\",\n \"version\": 1,\n \"notes\": [}",
+    );
+    let out = dir.path().join("harvest.md");
+    merge()
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains(format!("{}:3:", bad.display())).and(contains("not valid JSON")));
+    assert!(!out.exists(), "a failed merge leaves no file");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "and no temporary file"
+    );
+}
+
+#[test]
+fn keep_going_merges_the_rest_and_names_what_it_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.json",
+        &room("s", "K", "a", &note("a-000001", 1, "blijft")),
+    );
+    write(
+        dir.path(),
+        "b.json",
+        "{\"format\": \"oogst-room\", \"version\": 1, \"notes\": [",
+    );
+    merge()
+        .arg(dir.path())
+        .arg("--keep-going")
+        .assert()
+        .success()
+        .stdout(contains("- blijft"))
+        .stderr(
+            contains("1 skipped")
+                .and(contains("skipped:"))
+                .and(contains("b.json"))
+                .and(contains("cut short")),
+        );
+}
+
+#[test]
+fn a_newer_version_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.json",
+        r#"{"format":"oogst-room","version":2,"anything":"new"}"#,
+    );
+    merge().arg(dir.path()).assert().code(1).stderr(contains(
+        "made by a newer oogst: room file version 2; this oogst reads version 1",
+    ));
+}
+
+#[test]
+fn a_file_over_64_mib_is_refused_with_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.json");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(65 * 1024 * 1024)
+        .unwrap();
+    merge()
+        .arg(&big)
+        .assert()
+        .code(1)
+        .stderr(contains("big.json: too large (65.0 MiB)"));
+}
+
+#[test]
+fn a_note_for_a_question_that_does_not_exist_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = format!(
+        "{},{}",
+        note("a-000001", 1, "goed"),
+        note("a-000002", 7, "waar hoort dit?")
+    );
+    write(dir.path(), "a.json", &room("s", "K", "a", &notes));
+    merge()
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(contains("a-000002").and(contains("question 7")));
+    merge()
+        .arg(dir.path())
+        .arg("--keep-going")
+        .assert()
+        .success()
+        .stdout(contains("- goed").and(contains("waar hoort").not()))
+        .stderr(contains("note left out").and(contains("a-000002")));
+}
+
+#[test]
+fn mixed_sessions_are_refused_unless_one_is_picked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.json",
+        &room("cop-januari", "K", "a", &note("a-000001", 1, "januari")),
+    );
+    write(
+        dir.path(),
+        "b.json",
+        &room("cop-februari", "K", "b", &note("b-000001", 1, "februari")),
+    );
+    merge()
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(contains("cop-februari, cop-januari").and(contains("--session")));
+    merge()
+        .arg(dir.path())
+        .args(["--session", "cop-januari"])
+        .assert()
+        .success()
+        .stdout(contains("januari").and(contains("februari").not()))
+        .stderr(contains(
+            "b.json: belongs to another session (cop-februari)",
+        ));
+}
+
+#[test]
+fn other_files_in_a_session_folder_are_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rooms/K--a.json",
+        &room("s", "K", "a", &note("a-000001", 1, "ok")),
+    );
+    write(
+        dir.path(),
+        "clock.json",
+        r#"{"format":"oogst-clock","version":1}"#,
+    );
+    write(
+        dir.path(),
+        "package.json",
+        r#"{"name":"iets","version":"1.0.0"}"#,
+    );
+    // Temporary files of oogst and of Syncthing are left alone entirely.
+    write(dir.path(), "rooms/.K--a.json.a1b2c3", "half");
+    write(dir.path(), "rooms/.syncthing.K--a.json.tmp", "half");
+    write(dir.path(), "rooms/~syncthing~K--a.json.tmp", "half");
+    // A file oogst set aside itself does not stop the merge.
+    write(
+        dir.path(),
+        "rooms/K--a.corrupt-20210121T110000.json",
+        "{\"kapot",
+    );
+    merge()
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(contains("- ok"))
+        .stderr(
+            contains("clock.json: not a room file (oogst-clock)")
+                .and(contains("package.json: not an oogst file"))
+                .and(contains("corrupt-20210121T110000.json"))
+                .and(contains("3 skipped"))
+                .and(contains("syncthing").not()),
+        );
+}
+
+#[test]
+fn unreadable_outputs_are_errors_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    merge()
+        .arg(fixtures())
+        .arg("-o")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(contains("folder"));
+    merge()
+        .arg(fixtures())
+        .arg("-o")
+        .arg(dir.path().join("nergens/h.md"))
+        .assert()
+        .code(1)
+        .stderr(contains("nergens"));
+    merge()
+        .arg(dir.path().join("bestaat-niet.json"))
+        .assert()
+        .code(1)
+        .stderr(contains("bestaat-niet.json: file not found"));
+}
+
+#[test]
+fn the_summary_is_dutch_with_lang_nl() {
+    Command::cargo_bin("oogst")
+        .unwrap()
+        .args(["merge", "--lang", "nl"])
+        .arg(fixtures())
+        .assert()
+        .success()
+        .stdout(contains("## 1\\. Welke uitdagingen"))
+        .stderr(contains("6 bestanden gelezen · 3 kamers"));
+}
