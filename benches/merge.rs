@@ -100,7 +100,10 @@ fn main() {
         // Keep the files for a closer look (profiling).
         Some(d) => {
             std::fs::create_dir_all(&d).unwrap();
-            tempfile::Builder::new().disable_cleanup(true).tempdir_in(d).unwrap()
+            tempfile::Builder::new()
+                .disable_cleanup(true)
+                .tempdir_in(d)
+                .unwrap()
         }
         None => tempfile::tempdir().unwrap(),
     };

@@ -39,6 +39,10 @@ pub struct Draft {
     /// The note being edited, if the draft is an edit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editing: Option<String>,
+    /// While a note is edited: the new note that was being written, set
+    /// aside until the edit is done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aside: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +65,7 @@ pub struct RoomDoc {
 /// A change that `Ctrl-Z` can take back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
+    Added { id: String },
     Edited { id: String, before: String },
     Deleted { id: String, before: String },
 }
@@ -219,9 +224,13 @@ impl RoomDoc {
     }
 
     /// Takes a change back. It counts as a newer change, so the undone
-    /// version is the one a merge keeps.
+    /// version is the one a merge keeps; an added note becomes a tombstone.
     pub fn undo(&mut self, change: Change, now: &str) -> Option<String> {
         let (id, before) = match change {
+            Change::Added { id } => {
+                self.delete(&id, now)?;
+                return Some(id);
+            }
             Change::Edited { id, before } | Change::Deleted { id, before } => (id, before),
         };
         let note = self.note_mut(&id)?;

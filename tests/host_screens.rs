@@ -304,6 +304,13 @@ fn pick_edit_delete_and_undo() {
     // Undo the edit too.
     h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
     assert_eq!(h.texts(1), ["een", "twee", "drie"]);
+    // Then the notes added, newest first (they become tombstones).
+    h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(h.texts(1), ["een", "twee"]);
+    assert!(h.app.doc.notes[2].deleted);
+    h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert!(h.texts(1).is_empty());
     h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
     assert!(h.screen(100, 30).contains("Nothing to undo"));
 }
@@ -461,4 +468,85 @@ fn any_size_renders_without_panic() {
         }
     }
     assert!(busy().screen(19, 5).contains("Terminal too"));
+}
+
+#[test]
+fn an_edit_in_progress_keeps_the_note_being_written_in_the_file() {
+    let mut h = Host::new();
+    h.note("bestaand");
+    h.typed("half nieuw");
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Enter);
+    h.typed("!");
+    // What a crash now would leave on disk, read back.
+    let saved =
+        RoomDoc::parse(std::str::from_utf8(&h.app.doc.to_json()).unwrap(), "r.json").unwrap();
+    assert_eq!(saved.draft.editing.as_deref(), Some("k7f2q9-000001"));
+    assert_eq!(saved.draft.text, "bestaand!");
+    assert_eq!(saved.draft.aside.as_deref(), Some("half nieuw"));
+    // Restarted from it, finishing the edit brings the new note back.
+    let mut again = Host {
+        app: HostApp::new(saved, "T".into(), Lang::En, Theme::COLOR, tz()),
+        now: h.now,
+    };
+    again.key(KeyCode::Enter);
+    assert_eq!(again.texts(1), ["bestaand!"]);
+    assert_eq!(again.app.doc.draft.text, "half nieuw");
+}
+
+#[test]
+fn a_note_may_start_with_a_question_mark() {
+    let mut h = Host::new();
+    h.key(KeyCode::Char('?'));
+    assert!(h.screen(80, 24).contains("PgUp/PgDn"), "help opened");
+    h.typed("Wie betaalt dit");
+    assert_eq!(h.app.doc.draft.text, "?Wie betaalt dit");
+}
+
+#[test]
+fn the_footer_follows_what_the_host_does() {
+    let mut h = Host::new();
+    h.note("een");
+    assert!(h.screen(100, 30).contains("Enter add"));
+    h.key(KeyCode::Up);
+    assert!(h.screen(100, 30).contains("Del delete"));
+    h.key(KeyCode::Enter);
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("Enter keep") && screen.contains("Esc cancel the edit"),
+        "{screen}"
+    );
+    assert!(screen.contains("question 1 · editing a note"), "{screen}");
+}
+
+#[test]
+fn notes_above_the_list_are_announced() {
+    let mut h = Host::new();
+    for i in 1..=30 {
+        h.note(&format!("Notitie {i}"));
+    }
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("more above"), "{screen}");
+}
+
+#[test]
+fn small_screens_keep_the_lead_message_and_say_over_time() {
+    let mut h = busy();
+    h.now = at(12, 3, 10);
+    h.send(clock(
+        "2021-01-21T12:03:00+01:00",
+        Some("Kom terug naar de plenaire zaal"),
+    ));
+    let screen = h.screen(40, 12);
+    assert!(screen.contains("Kom terug"), "{screen}");
+    assert!(screen.contains("over time"), "{screen}");
+}
+
+#[test]
+fn a_long_message_from_the_lead_wraps() {
+    let mut h = busy();
+    let long = "Beste gespreksleiders: we lopen uit, rond over tien minuten af met vraag 5 en zet de belangrijkste punten klaar, daarna gaan we terug naar de plenaire zaal";
+    h.send(clock("2021-01-21T11:05:00+01:00", Some(long)));
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("plenaire zaal"), "{screen}");
 }

@@ -42,10 +42,13 @@ impl Widget for HostView<'_> {
             return;
         }
         let full = area.width >= FULL_WIDTH && area.height >= FULL_HEIGHT;
-        let clock_rows = if full {
-            self.clock_lines(usize::from(area.width)).len()
-        } else {
-            0
+        let clock_lines = self.clock_lines(usize::from(area.width));
+        let has_message = app.clock.as_ref().is_some_and(|c| c.message.is_some());
+        // Small screens keep the lead's message: one line of it.
+        let clock_rows = match (full, has_message && area.height >= 8) {
+            (true, _) => clock_lines.len(),
+            (false, true) => 1,
+            (false, false) => 0,
         };
         let input_rows = if full {
             self.input_height(area.width) + 2
@@ -84,8 +87,11 @@ impl Widget for HostView<'_> {
         .areas(area);
         self.header(header, buf, full);
         if full {
-            Paragraph::new(self.clock_lines(usize::from(area.width))).render(clock, buf);
+            Paragraph::new(clock_lines).render(clock, buf);
             self.question_list(questions, buf);
+        } else if clock_rows == 1 {
+            Paragraph::new(clock_lines.into_iter().skip(1).take(1).collect::<Vec<_>>())
+                .render(clock, buf);
         }
         self.current_question(current, buf, full);
         self.notes(notes, buf);
@@ -93,12 +99,16 @@ impl Widget for HostView<'_> {
         if full {
             self.status(status, buf);
         }
-        let picked = app.selected_note.is_some();
+        let mode = match (app.selected_note.is_some(), app.editing().is_some()) {
+            (true, _) => keys::HostMode::Picked,
+            (false, true) => keys::HostMode::Editing,
+            (false, false) => keys::HostMode::Typing,
+        };
         widgets::footer(
             footer,
             buf,
             app.theme,
-            &keys::host_footer(t, picked),
+            &keys::host_footer(t, mode),
             &KeyHint {
                 keys: "F1",
                 what: t.key_help,
@@ -124,6 +134,11 @@ impl HostView<'_> {
         if !full {
             // No clock row: the countdown goes up here.
             if let Some((time, _)) = self.remaining() {
+                let time = if time.starts_with('+') {
+                    fill(app.lang.t().host_clock_over, &[("time", &time)])
+                } else {
+                    time
+                };
                 right = format!("{time}  {right}");
             }
         }
@@ -175,6 +190,14 @@ impl HostView<'_> {
             ))];
         };
         let mut first = vec![Span::styled("⏱ ", th.label())];
+        if let Some(r) = &clock.rehearsal {
+            let speed = r.speed.to_string();
+            first.push(Span::styled(
+                format!("{} ", fill(t.rehearsal, &[("speed", &speed)])),
+                th.rehearsal(),
+            ));
+            first.push(Span::raw(" "));
+        }
         match (&clock.block, self.remaining()) {
             (Some(block), Some((time, style))) => {
                 first.push(Span::styled(
@@ -217,10 +240,20 @@ impl HostView<'_> {
                     })
                     .unwrap_or_default();
             let message = format!("✉ {}: “{}”{at}", t.host_message, text::one_line(&m.text));
-            lines.push(Line::from(Span::styled(
-                text::truncate(&message, width).into_owned(),
-                th.warn(),
-            )));
+            // A long message wraps, up to three lines.
+            let wrapped = textwrap::wrap(&message, width.max(1));
+            let many = wrapped.len() > 3;
+            for (i, line) in wrapped.into_iter().take(3).enumerate() {
+                let line = if many && i == 2 {
+                    format!("{line}…")
+                } else {
+                    line.into_owned()
+                };
+                lines.push(Line::from(Span::styled(
+                    text::truncate(&line, width).into_owned(),
+                    th.warn(),
+                )));
+            }
         }
         lines
     }
@@ -368,7 +401,14 @@ impl HostView<'_> {
         }
         .max(4);
         let editing = app.editing() == Some(note.id.as_str());
-        let bullet = if editing { "✎ " } else { "• " };
+        let picked = app
+            .selected_note
+            .is_some_and(|i| app.note_ids().get(i) == Some(&note.id.as_str()));
+        let bullet = match (editing, picked) {
+            (true, _) => "✎ ",
+            (_, true) => "▶ ",
+            _ => "• ",
+        };
         let safe = text::multi_line(&note.text);
         let options = textwrap::Options::new(text_width)
             .initial_indent(bullet)
@@ -403,7 +443,6 @@ impl HostView<'_> {
             return;
         }
         let width = usize::from(area.width);
-        let height = usize::from(area.height);
         let lines_of = |i: usize| self.note_lines(notes[i], width);
         let last = notes.len() - 1;
         // Which note must be seen: the picked one, else the newest.
@@ -411,24 +450,39 @@ impl HostView<'_> {
             Some(i) => (i.min(last), false),
             None => (last, true),
         };
-        // The first note that still lets the anchor be seen whole.
-        let mut lowest_first = anchor;
-        let mut used = lines_of(anchor).len();
-        while lowest_first > 0 {
-            let h = lines_of(lowest_first - 1).len();
-            if used + h > height {
-                break;
+        // The first note shown, for `height` rows: as the scroll was, but
+        // far enough down that the anchor is seen whole.
+        let first_for = |height: usize| {
+            let mut lowest_first = anchor;
+            let mut used = lines_of(anchor).len();
+            while lowest_first > 0 {
+                let h = lines_of(lowest_first - 1).len();
+                if used + h > height {
+                    break;
+                }
+                used += h;
+                lowest_first -= 1;
             }
-            used += h;
-            lowest_first -= 1;
-        }
-        let first = if at_bottom {
-            lowest_first
-        } else {
-            app.scroll.get().clamp(lowest_first, anchor)
+            if at_bottom {
+                lowest_first
+            } else {
+                app.scroll.get().clamp(lowest_first, anchor)
+            }
         };
-        app.scroll.set(first);
+        let mut height = usize::from(area.height);
+        let mut first = first_for(height);
         let mut out: Vec<Line> = Vec::with_capacity(height);
+        if first > 0 && height > 2 {
+            // Say that there is more above, and make room for saying so.
+            height -= 1;
+            first = first_for(height);
+            out.push(Line::from(Span::styled(
+                fill(app.lang.t().host_more_above, &[("n", &first.to_string())]),
+                th.dim(),
+            )));
+            height += 1;
+        }
+        app.scroll.set(first);
         for (i, note) in notes.iter().enumerate().skip(first) {
             if out.len() >= height {
                 break;
@@ -469,8 +523,12 @@ impl HostView<'_> {
         if area.is_empty() {
             return;
         }
-        let title = match app.editing() {
-            Some(_) => t.host_editing.to_string(),
+        let title = match app.editing().and_then(|id| app.doc.note(id)) {
+            Some(note) => format!(
+                "{} · {}",
+                fill(t.host_question_short, &[("n", &note.question.to_string())]),
+                t.host_editing
+            ),
             None => fill(t.host_new_note, &[("n", &app.question().to_string())]),
         };
         let focused = app.selected_note.is_none();

@@ -38,10 +38,10 @@ pub struct HostApp {
     /// A note of the selected question chosen with Up/Down (index among
     /// its live notes); `None` while typing.
     pub selected_note: Option<usize>,
-    /// The draft that was set aside while a note is edited.
-    stashed_draft: Option<String>,
     undo: Vec<Change>,
     pub overlay: HostOverlay,
+    /// The help was opened by a `?` typed on an empty box.
+    help_from_question_mark: bool,
     pub toast: Option<Toast>,
     /// The lead's clock as last read, and when it was read.
     pub clock: Option<ClockDoc>,
@@ -72,9 +72,18 @@ impl HostApp {
         if let Some(id) = &doc.draft.editing
             && doc.note(id).is_none_or(|n| n.deleted)
         {
+            // The note went; what was set aside for the edit comes back.
             doc.draft.editing = None;
+            if let Some(aside) = doc.draft.aside.take() {
+                doc.draft.text = aside;
+            }
         }
-        let input = new_input(&doc.draft.text, lang.t().host_placeholder, theme);
+        let placeholder = if doc.draft.editing.is_some() {
+            lang.t().host_editing_placeholder
+        } else {
+            lang.t().host_placeholder
+        };
+        let input = new_input(&doc.draft.text, placeholder, theme);
         HostApp {
             doc,
             title,
@@ -83,9 +92,9 @@ impl HostApp {
             tz,
             input,
             selected_note: None,
-            stashed_draft: None,
             undo: Vec::new(),
             overlay: HostOverlay::None,
+            help_from_question_mark: false,
             toast: None,
             clock: None,
             save_error: None,
@@ -134,7 +143,13 @@ impl HostApp {
     }
 
     fn set_input(&mut self, text: &str) {
-        self.input = new_input(text, self.lang.t().host_placeholder, self.theme);
+        let t = self.lang.t();
+        let placeholder = if self.editing().is_some() {
+            t.host_editing_placeholder
+        } else {
+            t.host_placeholder
+        };
+        self.input = new_input(text, placeholder, self.theme);
         self.sync_draft();
     }
 
@@ -192,7 +207,23 @@ impl HostApp {
             if matches!(key.code, KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?')) {
                 return;
             }
+            // Help came from a `?` on an empty box; a letter after it means
+            // the note starts with that `?`.
+            if self.help_from_question_mark
+                && let KeyCode::Char(c) = key.code
+                && !ctrl
+                && !alt
+            {
+                self.help_from_question_mark = false;
+                self.input.insert_char('?');
+                self.input.insert_char(c);
+                if self.sync_draft() {
+                    fx.push(Effect::SaveState);
+                }
+                return;
+            }
         }
+        self.help_from_question_mark = false;
         let nothing_typed = self.input_text().is_empty() && self.editing().is_none();
         let n_notes = self.doc.count(self.question());
         let changed = match key.code {
@@ -202,6 +233,7 @@ impl HostApp {
             }
             KeyCode::Char('?') if nothing_typed && self.selected_note.is_none() => {
                 self.overlay = HostOverlay::Help;
+                self.help_from_question_mark = true;
                 false
             }
             KeyCode::Char('z' | 'Z') if ctrl => self.undo_last(now),
@@ -288,7 +320,7 @@ impl HostApp {
                 if let Some(change) = change {
                     let msg = match change {
                         Change::Deleted { .. } => t.host_deleted,
-                        Change::Edited { .. } => t.host_edited,
+                        Change::Edited { .. } | Change::Added { .. } => t.host_edited,
                     };
                     self.undo.push(change);
                     self.notify(msg.to_string(), false, now);
@@ -296,10 +328,16 @@ impl HostApp {
                 self.finish_edit();
                 true
             }
-            None if text.trim().is_empty() => false,
+            None if text.trim().is_empty() => {
+                if !text.is_empty() {
+                    self.notify(t.host_empty_note.to_string(), true, now);
+                }
+                false
+            }
             None => {
                 let q = self.question();
-                self.doc.add(q, text.trim_end(), &now_s);
+                let id = self.doc.add(q, text.trim_end(), &now_s);
+                self.undo.push(Change::Added { id });
                 self.set_input("");
                 true
             }
@@ -316,7 +354,8 @@ impl HostApp {
             .map(|n| clean_note_text(&n.text))
             .unwrap_or_default();
         if self.editing().is_none() {
-            self.stashed_draft = Some(self.input_text());
+            // Kept in the file too, so that a crash mid-edit loses neither.
+            self.doc.draft.aside = Some(self.input_text());
         }
         self.doc.draft.editing = Some(id);
         self.selected_note = None;
@@ -327,7 +366,7 @@ impl HostApp {
     /// Leaves edit mode and brings back the draft that was set aside.
     fn finish_edit(&mut self) {
         self.doc.draft.editing = None;
-        let draft = self.stashed_draft.take().unwrap_or_default();
+        let draft = self.doc.draft.aside.take().unwrap_or_default();
         self.set_input(&draft);
     }
 

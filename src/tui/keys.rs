@@ -90,53 +90,74 @@ pub fn all(keymap: Keymap, t: &'static Catalog) -> Vec<KeyHint<'static>> {
         .collect()
 }
 
+/// What the host is doing, for the footer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostMode {
+    Typing,
+    /// A note is picked in the list.
+    Picked,
+    /// A note is being edited in the box.
+    Editing,
+}
+
 /// One of the host's keys: the keys, what they do, and how the footer
-/// says it while typing and while a note is picked (`None`: not shown).
+/// says it while typing, while a note is picked and while editing
+/// (`None`: not shown then).
 struct HostRow {
     keys: &'static str,
     what: fn(&Catalog) -> &'static str,
-    typing: Option<&'static str>,
-    picked: Option<&'static str>,
+    footer: [Option<&'static str>; 3],
 }
 
 const fn host(
     keys: &'static str,
     what: fn(&Catalog) -> &'static str,
-    typing: Option<&'static str>,
-    picked: Option<&'static str>,
+    footer: [Option<&'static str>; 3],
 ) -> HostRow {
-    HostRow {
-        keys,
-        what,
-        typing,
-        picked,
-    }
+    HostRow { keys, what, footer }
 }
 
-const HOST: [HostRow; 11] = [
-    host("Enter", |t| t.key_add, Some("Enter"), None),
-    host("Alt-Enter", |t| t.key_newline, Some("Alt-Enter"), None),
-    host("Tab/Shift-Tab", |t| t.key_question, Some("Tab"), None),
-    host("Ctrl-C", |t| t.key_save_quit, Some("Ctrl-C"), None),
-    host("↑/↓", |t| t.key_select, Some("↑"), Some("↑/↓")),
-    host("Enter", |t| t.key_edit, None, Some("Enter")),
-    host("Del", |t| t.key_delete, None, Some("Del")),
-    host("Esc", |t| t.key_deselect, None, Some("Esc")),
-    host("Ctrl-Z", |t| t.key_undo, Some("Ctrl-Z"), Some("Ctrl-Z")),
-    host("PgUp/PgDn", |t| t.key_page, None, None),
-    host("F1 ?", |t| t.key_help, None, None),
+const HOST: [HostRow; 12] = [
+    host("Enter", |t| t.key_add, [Some("Enter"), None, None]),
+    host("Enter", |t| t.key_keep, [None, None, Some("Enter")]),
+    host(
+        "Alt-Enter",
+        |t| t.key_newline,
+        [Some("Alt-Enter"), None, Some("Alt-Enter")],
+    ),
+    host(
+        "Tab/Shift-Tab",
+        |t| t.key_question,
+        [Some("Tab"), None, None],
+    ),
+    host(
+        "Ctrl-C",
+        |t| t.key_save_quit,
+        [Some("Ctrl-C"), None, Some("Ctrl-C")],
+    ),
+    host("↑/↓", |t| t.key_select, [Some("↑"), Some("↑/↓"), None]),
+    host("Enter", |t| t.key_edit, [None, Some("Enter"), None]),
+    host("Del", |t| t.key_delete, [None, Some("Del"), None]),
+    host("Esc", |t| t.key_deselect, [None, Some("Esc"), Some("Esc")]),
+    host(
+        "Ctrl-Z",
+        |t| t.key_undo,
+        [Some("Ctrl-Z"), Some("Ctrl-Z"), None],
+    ),
+    host("PgUp/PgDn", |t| t.key_page, [None, None, None]),
+    host("F1 ?", |t| t.key_help, [None, None, None]),
 ];
 
-/// The host's footer, for typing or for a picked note. Ctrl-C says only
-/// "quit" there; the help says the rest.
-pub fn host_footer(t: &'static Catalog, picked: bool) -> Vec<KeyHint<'static>> {
+/// The host's footer for what the host is doing. Ctrl-C says only "quit"
+/// there, Esc while editing "cancel"; the help says the rest.
+pub fn host_footer(t: &'static Catalog, mode: HostMode) -> Vec<KeyHint<'static>> {
     HOST.iter()
         .filter_map(|r| {
-            let keys = if picked { r.picked } else { r.typing }?;
-            let what = if r.keys == "Ctrl-C" {
-                t.key_quit
-            } else {
-                (r.what)(t)
+            let keys = r.footer[mode as usize]?;
+            let what = match (r.keys, mode) {
+                ("Ctrl-C", _) => t.key_quit,
+                ("Esc", HostMode::Editing) => t.key_cancel_edit,
+                _ => (r.what)(t),
             };
             Some(KeyHint { keys, what })
         })

@@ -12,7 +12,7 @@ use std::io::{Stdout, Write};
 use std::panic::AssertUnwindSafe;
 use std::time::{Duration, Instant};
 
-use futures_util::{FutureExt, StreamExt};
+use futures_util::StreamExt;
 use jiff::{SignedDuration, Timestamp};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -89,27 +89,73 @@ pub trait Persist<A: App> {
     fn save_all(&mut self, app: &A, now: Timestamp, real: Timestamp);
 }
 
+/// How long after a key its frame is drawn, so a burst of keys makes one
+/// frame (well under what a typist notices).
+const TYPING_FRAME: Duration = Duration::from_millis(4);
+
 /// How long the app waits for its writes when it stops.
 const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 fn init_terminal() -> std::io::Result<Term> {
+    let left_raw = tty_left_raw();
     terminal::enable_raw_mode()?;
     let mut out = std::io::stdout();
+    // Whatever an earlier, killed run left on screen goes: ratatui then
+    // starts from the blank screen it assumes.
     execute!(
         out,
         terminal::EnterAlternateScreen,
         EnableBracketedPaste,
-        cursor::Hide
+        cursor::Hide,
+        terminal::Clear(terminal::ClearType::All)
     )?;
-    Terminal::new(CrosstermBackend::new(std::io::stdout()))
+    let terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    if left_raw {
+        SANE_ON_EXIT.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    Ok(terminal)
+}
+
+/// Set when the terminal was already raw when we started (an earlier run
+/// was killed before it could restore it): then "as it was" is no use,
+/// and leaving restores sane settings instead.
+static SANE_ON_EXIT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the terminal on stdin has line editing and echo switched off.
+fn tty_left_raw() -> bool {
+    // SAFETY: tcgetattr only fills the struct it is given.
+    unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        libc::tcgetattr(libc::STDIN_FILENO, &mut t) == 0
+            && t.c_lflag & (libc::ICANON | libc::ECHO) == 0
+    }
+}
+
+/// What `stty sane` does to the settings that raw mode changes.
+fn make_tty_sane() {
+    // SAFETY: tcgetattr/tcsetattr on stdin, with a struct they fill.
+    unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        if libc::tcgetattr(libc::STDIN_FILENO, &mut t) != 0 {
+            return;
+        }
+        t.c_lflag |=
+            libc::ICANON | libc::ECHO | libc::ECHOE | libc::ECHOK | libc::ISIG | libc::IEXTEN;
+        t.c_iflag |= libc::ICRNL | libc::IXON | libc::BRKINT;
+        t.c_oflag |= libc::OPOST | libc::ONLCR;
+        libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &t);
+    }
 }
 
 /// Puts the terminal back as it was; safe to call more than once.
 pub fn restore_terminal() {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste, cursor::Show);
     let _ = ratatui::try_restore();
+    if SANE_ON_EXIT.load(std::sync::atomic::Ordering::Relaxed) {
+        make_tty_sane();
+    }
 }
 
 /// Runs `app` until it quits. `crash_note` is printed (after the terminal
@@ -211,11 +257,14 @@ async fn event_loop<A: App, P: Persist<A>>(
     let mut periodic = tokio::time::interval(persist.period());
     periodic.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut redraw = true;
+    // When keys were handled and their frame is still to be drawn.
+    let mut draw_at: Option<Instant> = None;
     loop {
         let real = Timestamp::now();
         let now = persist.time().virtual_at(real);
-        if redraw {
+        if redraw || draw_at.is_some_and(|at| at <= Instant::now()) {
             draw(terminal, app, now).map_err(|e| format!("terminal: {e}"))?;
+            draw_at = None;
         }
         let wait = persist.time().real_duration(app.next_change(now) - now);
         let wait = wait.clamp(
@@ -224,6 +273,7 @@ async fn event_loop<A: App, P: Persist<A>>(
         );
         let tick = tokio::time::sleep(wait.unsigned_abs());
         let due = sleep_until(persist.due());
+        let frame = sleep_until(draw_at);
         let (msg, hangup) = tokio::select! {
             event = events.next() => match event {
                 Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => (Some(Msg::Key(key)), false),
@@ -242,6 +292,7 @@ async fn event_loop<A: App, P: Persist<A>>(
                     None => { redraw = false; continue; }
                 }
             }
+            _ = frame => { redraw = true; continue; }
             _ = due => {
                 let real = Timestamp::now();
                 let now = persist.time().virtual_at(real);
@@ -258,6 +309,15 @@ async fn event_loop<A: App, P: Persist<A>>(
         let real = Timestamp::now();
         let now = persist.time().virtual_at(real);
         let Some(msg) = msg else { continue };
+        // Ctrl-L draws the whole screen anew, as in every terminal program.
+        if let Msg::Key(k) = &msg
+            && k.code == ratatui::crossterm::event::KeyCode::Char('l')
+            && k.modifiers
+                .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+        {
+            terminal.clear().map_err(|e| format!("terminal: {e}"))?;
+            continue;
+        }
         // Test builds can be made to crash, so the tests can see that a
         // crash saves and restores too.
         #[cfg(debug_assertions)]
@@ -272,23 +332,11 @@ async fn event_loop<A: App, P: Persist<A>>(
         if perform(&fx, terminal, app, persist, now, real) || hangup {
             return Ok(());
         }
-        // Keys that are already waiting (fast typing, a paste without
-        // bracketed paste) are handled before the next frame is drawn.
-        let mut burst = 0;
-        while typed && burst < 256 {
-            let Some(Some(Ok(event))) = events.next().now_or_never() else {
-                break;
-            };
-            burst += 1;
-            let msg = match event {
-                Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),
-                Event::Paste(text) => Msg::Paste(text),
-                _ => continue,
-            };
-            let fx = app.update(msg, now);
-            if perform(&fx, terminal, app, persist, now, real) {
-                return Ok(());
-            }
+        // Keys come in bursts (fast typing, a paste without bracketed
+        // paste): the frame is drawn a moment after the last of them.
+        if typed {
+            draw_at.get_or_insert_with(|| Instant::now() + TYPING_FRAME);
+            redraw = false;
         }
     }
 }
