@@ -132,16 +132,28 @@ pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<String, FileErro
             let gone = r.notes.len() - live;
             let room = crate::text::one_line(&r.room);
             let host = crate::text::one_line(&r.host);
+            let notes = crate::export::count_notes(live, lang);
             Ok(match lang {
                 Lang::Nl => format!(
-                    "kamer \"{room}\" ({host}) van sessie {}: {live} notities, {gone} verwijderd",
+                    "kamer \"{room}\" ({host}) van sessie {}: {notes}, {gone} verwijderd",
                     r.session
                 ),
                 Lang::En => format!(
-                    "room \"{room}\" ({host}) of session {}: {live} notes, {gone} deleted",
+                    "room \"{room}\" ({host}) of session {}: {notes}, {gone} deleted",
                     r.session
                 ),
             })
+        }
+        Some(crate::merge::FORMAT) => {
+            let h = crate::merge::HarvestFile::parse(text, file)?;
+            let notes: usize = h.rooms.iter().map(|r| r.notes.len()).sum();
+            Ok(format!(
+                "{} {}: {}, {}",
+                lang.t().doc_harvest.to_lowercase(),
+                h.session,
+                crate::export::count_rooms(h.rooms.len(), lang),
+                crate::export::count_notes(notes, lang)
+            ))
         }
         Some(crate::lead_state::FORMAT) => {
             let s = LeadState::parse(text, file)?;

@@ -14,6 +14,7 @@ pub mod merge;
 pub mod par;
 pub mod programme;
 pub mod room;
+pub mod rooms;
 pub mod session_dir;
 pub mod text;
 pub mod tui;

@@ -431,9 +431,21 @@ fn no_data_dir(lang: Lang) -> String {
     }
 }
 
-fn check(files: &[PathBuf], lang: Lang) -> Result<(), String> {
+fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
     let mut failed = 0;
-    for path in files {
+    // A folder stands for every .json file in it (as `merge` reads it).
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            files.extend(
+                oogst::merge::json_files_in(p)
+                    .map_err(|e| format!("{}: {}", p.display(), io_error(&e, lang)))?,
+            );
+        } else {
+            files.push(p.clone());
+        }
+    }
+    for path in &files {
         let name = path.display().to_string();
         let outcome = read_text(path, lang)
             .and_then(|text| check_text(&text, &name, lang).map_err(|e| lang.file_error(&e)));

@@ -103,6 +103,14 @@ fn read_limited(path: &Path, lang: Lang) -> Result<String, String> {
     crate::check::read_text(path, lang)
 }
 
+/// Every `.json` file in `dir` and below that is not somebody's
+/// temporary file, in a stable order.
+pub fn json_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    json_files(dir, &mut out)?;
+    Ok(out)
+}
+
 /// Reads the inputs: files as given (`-` is standard input), folders
 /// searched for `.json` files; programmes among them or beside them (in
 /// an input's folder or the folder above, where a session folder's
@@ -237,6 +245,63 @@ pub struct Harvest<'a> {
 impl Harvest<'_> {
     pub fn note_count(&self) -> usize {
         self.rooms.iter().map(|r| r.notes.len()).sum()
+    }
+}
+
+/// A harvest read back (for `oogst check`): every field of the spec, and
+/// each note pointing at one of its questions with real times.
+#[derive(Deserialize)]
+pub struct HarvestFile {
+    pub session: String,
+    pub title: Option<String>,
+    pub questions: Vec<String>,
+    pub rooms: Vec<HarvestFileRoom>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct HarvestFileRoom {
+    pub room: String,
+    pub hosts: Vec<String>,
+    pub notes: Vec<HarvestFileNote>,
+}
+
+#[derive(Deserialize)]
+pub struct HarvestFileNote {
+    pub id: String,
+    pub question: usize,
+    pub text: String,
+    pub created: String,
+    pub updated: String,
+}
+
+impl HarvestFile {
+    pub fn parse(text: &str, file: &str) -> Result<HarvestFile, FileError> {
+        let h: HarvestFile = crate::programme::parse_typed(text, file, FORMAT, "harvest")?;
+        for n in h.rooms.iter().flat_map(|r| &r.notes) {
+            if n.question == 0 || n.question > h.questions.len() {
+                return Err(FileError::single(
+                    file,
+                    Problem::at(ProblemKind::NoSuchQuestion {
+                        note: n.id.clone(),
+                        question: n.question,
+                        questions: h.questions.len(),
+                    }),
+                ));
+            }
+            for (field, value) in [("created", &n.created), ("updated", &n.updated)] {
+                if value.parse::<Timestamp>().is_err() {
+                    return Err(FileError::single(
+                        file,
+                        Problem::at(ProblemKind::Shape {
+                            path: format!("notes[id={}].{field}", n.id),
+                            detail: format!("\"{value}\" is not an RFC 3339 time with offset"),
+                        }),
+                    ));
+                }
+            }
+        }
+        Ok(h)
     }
 }
 

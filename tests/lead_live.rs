@@ -169,3 +169,31 @@ fn an_unusable_session_folder_is_a_clear_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not-a-folder"), "{err}");
 }
+
+#[test]
+fn the_dashboard_reads_room_files_and_e_writes_the_harvest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut live = Live::start(dir.path(), &["--at", "11:00"]);
+    started(&live, dir.path());
+    let notes = r#"[{"id":"w-000001","question":2,"text":"Herkenbaar in Zuid","created":"2021-01-21T11:07:12+01:00","updated":"2021-01-21T11:07:12+01:00"}]"#;
+    let room = format!(
+        r#"{{"format":"oogst-room","version":1,"session":"cop-gebiedsgericht-2021-01-21","room":"Kamer 3","host":"Fatima","writer":"w","questions":["A","B","C","D","E"],"notes":{notes}}}"#
+    );
+    std::fs::write(dir.path().join("rooms/Kamer_3--w.json"), room).unwrap();
+    live.send(b"d");
+    wait_for("the room on the dashboard", || {
+        live.screen().contains("Fatima")
+    });
+    live.send(b"e");
+    wait_for("the harvest", || dir.path().join("harvest.html").exists());
+    let md = std::fs::read_to_string(dir.path().join("harvest.md")).unwrap();
+    assert!(
+        md.contains("### Kamer 3 — Fatima") && md.contains("- Herkenbaar in Zuid"),
+        "{md}"
+    );
+    wait_for("where it went", || {
+        live.screen().contains("Harvest written")
+    });
+    live.send(b"q");
+    assert_eq!(live.wait_exit(), 0);
+}

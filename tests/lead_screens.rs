@@ -530,3 +530,66 @@ fn opened_after_a_programme_that_never_ran_suggests_a_rehearsal() {
         "{screen}"
     );
 }
+
+fn row(room: &str, host: &str, counts: &[usize], changed: Timestamp) -> oogst::rooms::RoomRow {
+    oogst::rooms::RoomRow {
+        file: format!("{room}--{host}.json"),
+        room: room.into(),
+        host: host.into(),
+        counts: counts.to_vec(),
+        changed: Some(changed),
+        problem: None,
+    }
+}
+
+#[test]
+fn the_rooms_dashboard() {
+    let mut lead = Lead::demo(at(11, 0, 0));
+    lead.press(' ');
+    lead.press('d');
+    assert!(lead.screen(100, 30).contains("No room files"));
+    lead.at(at(11, 20, 0));
+    let mut broken = row("Kamer 4", "", &[], at(11, 19, 0));
+    broken.problem = Some("Kamer_4--x.json: the file ends in the middle".into());
+    lead.app.update(
+        Msg::Rooms(vec![
+            row("Kamer 1", "Anna", &[3, 1, 0, 2, 0], at(11, 19, 40)),
+            row("Kamer 1", "Bas", &[2, 0, 0, 0, 0], at(11, 9, 0)),
+            row("Kamer 2", "Chris 👩‍👩‍👧", &[0, 4, 1, 0, 0], at(11, 17, 0)),
+            broken,
+        ]),
+        lead.now,
+    );
+    let terminal = lead.render(100, 30);
+    let screen = text_of(terminal.backend().buffer());
+    assert!(
+        screen.contains("2 rooms · 3 hosts · 13 notes")
+            || screen.contains("3 rooms · 3 hosts · 13 notes"),
+        "{screen}"
+    );
+    assert!(screen.contains("quiet 11 min"), "{screen}");
+    assert!(screen.contains("unreadable"), "{screen}");
+    insta::assert_snapshot!("rooms_dashboard", terminal.backend());
+}
+
+#[test]
+fn e_asks_for_the_harvest_and_says_where_it_went() {
+    let mut lead = Lead::demo(at(12, 5, 0));
+    assert_eq!(lead.press('e'), [Effect::Export]);
+    lead.app.update(
+        Msg::Exported(Ok(
+            "/srv/sessies/cop/harvest.md, /srv/sessies/cop/harvest.html".into(),
+        )),
+        lead.now,
+    );
+    assert!(
+        lead.screen(120, 40)
+            .contains("Harvest written: /srv/sessies/cop/harvest.md")
+    );
+    lead.app
+        .update(Msg::Exported(Err("rooms: file not found".into())), lead.now);
+    assert!(
+        lead.screen(120, 40)
+            .contains("Making the harvest failed: rooms: file not found")
+    );
+}

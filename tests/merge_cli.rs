@@ -338,3 +338,45 @@ fn the_summary_is_dutch_with_lang_nl() {
         .stdout(contains("## 1\\. Welke uitdagingen"))
         .stderr(contains("6 bestanden gelezen · 3 kamers"));
 }
+
+#[test]
+fn check_reads_room_and_harvest_files_and_whole_folders() {
+    let out = tempfile::tempdir().unwrap();
+    let harvest = out.path().join("h.json");
+    merge()
+        .arg(fixtures())
+        .arg("-o")
+        .arg(&harvest)
+        .assert()
+        .success();
+    Command::cargo_bin("oogst")
+        .unwrap()
+        .args(["check", "--lang", "en"])
+        .arg(&harvest)
+        .arg(fixtures())
+        .assert()
+        .success()
+        .stdout(
+            contains("harvest cop-gebiedsgericht-2021-01-21: 3 rooms, 12 notes")
+                .and(contains(
+                    "Kamer_10--dddddd.json: ok: room \"Kamer 10\" (Dewi)",
+                ))
+                .and(contains("1 note, 0 deleted")),
+        );
+    let bad = write(
+        out.path(),
+        "bad-harvest.json",
+        r#"{"format":"oogst-harvest","version":1,"session":"s","title":null,"questions":["Q"],
+            "rooms":[{"room":"K","hosts":[],"notes":[{"id":"a-1","question":3,"text":"t","created":"2021-01-21T11:00:00Z","updated":"2021-01-21T11:00:00Z"}]}],
+            "sources":[]}"#,
+    );
+    Command::cargo_bin("oogst")
+        .unwrap()
+        .args(["check", "--lang", "en"])
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "note \"a-1\" belongs to question 3, but the file has 1 questions",
+        ));
+}

@@ -189,7 +189,10 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
                     r#"<h2><span class="num">{n}</span><span>{}</span></h2>"#,
                     escape(q)
                 )?;
-                let from = fill(t.doc_from_rooms, &[("n", &rooms.len().to_string())]);
+                let from = fill(
+                    t.doc_from_rooms,
+                    &[("rooms", &count_rooms(rooms.len(), lang))],
+                );
                 writeln!(
                     out,
                     r#"<p class="count">{} {}</p>"#,

@@ -185,7 +185,7 @@ impl HostApp {
                 self.save_error = Some(format!("{}: {error}", path.display()));
             }
             Msg::Stop => fx.extend([Effect::SaveState, Effect::Quit]),
-            Msg::Tick | Msg::Heartbeat => {}
+            Msg::Tick | Msg::Heartbeat | Msg::Rooms(_) | Msg::Exported(_) => {}
         }
         if self.toast.as_ref().is_some_and(|t| now >= t.until) {
             self.toast = None;

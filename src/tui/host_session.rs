@@ -215,11 +215,12 @@ impl Persist<HostApp> for HostIo<'_> {
     fn time(&self) -> &TimeSource {
         &self.session.source
     }
-    fn perform(&mut self, _: &HostApp, effect: Effect, _: Timestamp, _: Timestamp) {
+    fn perform(&mut self, _: &HostApp, effect: Effect, _: Timestamp, _: Timestamp) -> Option<Msg> {
         if effect == Effect::SaveState {
             let soon = Instant::now() + SAVE_DELAY;
             self.due = Some(self.due.map_or(soon, |d| d.min(soon)));
         }
+        None
     }
     fn period(&self) -> Duration {
         CLOCK_POLL

@@ -41,6 +41,10 @@ const PRESENTER: Row = row(|_| "f", |t| t.key_presenter, true);
 const DASHBOARD: Row = row(|_| "d", |t| t.key_dashboard, true);
 const LEAD_VIEW: Row = row(|_| "Esc", |t| t.key_lead_view, true);
 
+/// The harvest: shown in the dashboard's footer, in the help everywhere.
+const EXPORT: Row = row(|_| "e", |t| t.key_export, false);
+const EXPORT_SHOWN: Row = row(|_| "e", |t| t.key_export, true);
+
 const END: [Row; 4] = [
     row(|_| "b", |t| t.key_bell, false),
     row(|_| "?", |t| t.key_help, false),
@@ -50,9 +54,9 @@ const END: [Row; 4] = [
 
 fn rows(keymap: Keymap) -> impl Iterator<Item = &'static Row> {
     let screens: &'static [Row] = match keymap {
-        Keymap::Lead => &[PRESENTER, DASHBOARD],
-        Keymap::Presenter => &[LEAD_VIEW, DASHBOARD],
-        Keymap::Dashboard => &[LEAD_VIEW, PRESENTER],
+        Keymap::Lead => &[PRESENTER, DASHBOARD, EXPORT],
+        Keymap::Presenter => &[LEAD_VIEW, DASHBOARD, EXPORT],
+        Keymap::Dashboard => &[LEAD_VIEW, PRESENTER, EXPORT_SHOWN],
     };
     CLOCK.iter().chain(screens).chain(END.iter())
 }

@@ -50,6 +50,10 @@ pub struct LeadApp {
     pub overlay: Overlay,
     pub toast: Option<Toast>,
     pub save_error: Option<String>,
+    /// The room files of the session folder, for the dashboard.
+    pub rooms: Vec<crate::rooms::RoomRow>,
+    /// Whether the rooms folder has been looked at yet.
+    pub rooms_read: bool,
     /// Whether the running block was over time at the last update, so the
     /// bell rings once, when it gets there.
     was_over: bool,
@@ -80,6 +84,8 @@ impl LeadApp {
             overlay: Overlay::None,
             toast: None,
             save_error: None,
+            rooms: Vec::new(),
+            rooms_read: false,
             was_over,
         }
     }
@@ -106,6 +112,18 @@ impl LeadApp {
                 }
             }
             Msg::Tick | Msg::Clock(_) => {}
+            Msg::Rooms(rows) => {
+                self.rooms = rows;
+                self.rooms_read = true;
+            }
+            Msg::Exported(Ok(place)) => {
+                let text = fill(self.lang.t().export_done, &[("where", &place)]);
+                self.notify(text, false, now);
+            }
+            Msg::Exported(Err(why)) => {
+                let text = fill(self.lang.t().export_failed, &[("error", &why)]);
+                self.notify(text, true, now);
+            }
             Msg::Heartbeat => fx.extend([Effect::WriteClock, Effect::SaveState]),
             Msg::Saved(SaveReport::Saved(_)) => self.save_error = None,
             Msg::Saved(SaveReport::Failed { path, error }) => {
@@ -192,6 +210,7 @@ impl LeadApp {
             }
             KeyCode::Char('?') | KeyCode::F(1) => self.overlay = Overlay::Help,
             KeyCode::Char('d') => self.screen = Screen::Dashboard,
+            KeyCode::Char('e') => fx.push(Effect::Export),
             KeyCode::Char('f') => self.screen = Screen::Presenter,
             KeyCode::Esc => self.screen = Screen::Lead,
             KeyCode::Char('q') => {

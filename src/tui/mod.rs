@@ -21,6 +21,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::clock::{ClockDoc, ClockState, TimeSource, instant_of};
+use crate::export::{By, Format};
 use crate::i18n::{Lang, fill};
 use crate::lead_state::{LeadState, Rehearsal};
 use crate::programme::{DayTime, Programme};
@@ -30,9 +31,11 @@ pub use runtime::restore_terminal;
 use runtime::{App, Effect, Msg, Persist};
 use theme::Theme;
 
-/// How often the lead rewrites `clock.json` while it runs, so hosts can
-/// tell a quiet lead from a gone one.
-const HEARTBEAT: Duration = Duration::from_secs(10);
+/// How often the lead looks at the room files for the dashboard.
+const ROOMS_POLL: Duration = Duration::from_secs(2);
+/// Every fifth look (10 s) the lead rewrites `clock.json` instead, so
+/// hosts can tell a quiet lead from a gone one.
+const HEARTBEAT_TICKS: u32 = 5;
 
 /// What `oogst lead` was asked to do.
 pub struct LeadOptions {
@@ -169,13 +172,47 @@ pub fn start_lead(
 struct LeadIo<'a> {
     session: &'a Session,
     saver: Saver,
+    rooms: crate::rooms::RoomsWatch,
+    ticks: u32,
+    lang: Lang,
+}
+
+impl LeadIo<'_> {
+    /// The harvest of the session folder as `harvest.md` and
+    /// `harvest.html` beside it; where they went.
+    fn export(&self) -> Result<String, String> {
+        let dir = &self.session.dir;
+        let lang = self.lang;
+        let inputs = crate::merge::read_inputs(&[dir.rooms_dir()], lang)?;
+        let opts = crate::merge::Options {
+            session: None,
+            keep_going: true,
+        };
+        let (harvest, _) = crate::merge::merge(&inputs, &opts, lang).map_err(|e| e.0.join("; "))?;
+        let mut written = Vec::new();
+        for (name, format) in [("harvest.md", Format::Md), ("harvest.html", Format::Html)] {
+            let path = dir.root.join(name);
+            let mut bytes = Vec::new();
+            crate::export::write(&harvest, format, By::Question, lang, &mut bytes)
+                .and_then(|()| write_atomic(&path, &bytes))
+                .map_err(|e| format!("{}: {}", path.display(), crate::check::io_error(&e, lang)))?;
+            written.push(path.display().to_string());
+        }
+        Ok(written.join(", "))
+    }
 }
 
 impl Persist<LeadApp> for LeadIo<'_> {
     fn time(&self) -> &TimeSource {
         &self.session.source
     }
-    fn perform(&mut self, app: &LeadApp, effect: Effect, now: Timestamp, real: Timestamp) {
+    fn perform(
+        &mut self,
+        app: &LeadApp,
+        effect: Effect,
+        now: Timestamp,
+        real: Timestamp,
+    ) -> Option<Msg> {
         let (path, bytes) = match effect {
             Effect::SaveState => (
                 self.session.dir.lead_state_path(),
@@ -185,15 +222,32 @@ impl Persist<LeadApp> for LeadIo<'_> {
                 self.session.dir.clock_path(),
                 self.session.clock_doc(app, now, real).to_json(),
             ),
-            Effect::Bell | Effect::Quit => return,
+            Effect::Export => return Some(Msg::Exported(self.export())),
+            Effect::Bell | Effect::Quit => return None,
         };
         self.saver.write(path, bytes.into_bytes(), Duration::ZERO);
+        None
     }
     fn period(&self) -> Duration {
-        HEARTBEAT
+        ROOMS_POLL
     }
+    /// The heartbeat every 10 s; in between, a look at the room files.
     fn periodic(&mut self, _: &LeadApp, _: Timestamp, _: Timestamp) -> Option<Msg> {
-        Some(Msg::Heartbeat)
+        let beat = self.ticks % HEARTBEAT_TICKS == 0;
+        self.ticks = self.ticks.wrapping_add(1);
+        if beat {
+            return Some(Msg::Heartbeat);
+        }
+        // Ages on the dashboard are in the clock's time (a rehearsal's too).
+        let source = self.session.source;
+        self.rooms
+            .scan(&self.session.dir.rooms_dir(), self.lang)
+            .map(|mut rows| {
+                for row in &mut rows {
+                    row.changed = row.changed.map(|c| source.virtual_at(c));
+                }
+                Msg::Rooms(rows)
+            })
     }
     fn due(&self) -> Option<std::time::Instant> {
         None
@@ -237,6 +291,9 @@ pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Res
     let mut io = LeadIo {
         session: &session,
         saver: saver.clone(),
+        rooms: crate::rooms::RoomsWatch::default(),
+        ticks: 0,
+        lang: app.lang,
     };
     runtime::run(&mut app, &mut io, &saver, reports, crash_note)
 }

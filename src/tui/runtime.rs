@@ -40,6 +40,10 @@ pub enum Msg {
     /// The lead's clock as a host last read it (`None`: no clock file).
     Clock(Option<Box<ClockDoc>>),
     Saved(SaveReport),
+    /// The room files in the session folder changed (the lead's dashboard).
+    Rooms(Vec<crate::rooms::RoomRow>),
+    /// The harvest the lead asked for: where it went, or why not.
+    Exported(Result<String, String>),
     /// SIGTERM, SIGHUP, SIGINT or a terminal that went away.
     Stop,
 }
@@ -50,6 +54,8 @@ pub enum Effect {
     /// Save the app's own state (the lead state, the room file).
     SaveState,
     WriteClock,
+    /// Write the harvest of the session folder.
+    Export,
     Bell,
     Quit,
 }
@@ -75,8 +81,9 @@ pub trait App {
 /// The disk side of an app: what its effects write, and when.
 pub trait Persist<A: App> {
     fn time(&self) -> &TimeSource;
-    /// Carries out a write effect (`SaveState`, `WriteClock`).
-    fn perform(&mut self, app: &A, effect: Effect, now: Timestamp, real: Timestamp);
+    /// Carries out a write effect (`SaveState`, `WriteClock`, `Export`);
+    /// it may have news for the app.
+    fn perform(&mut self, app: &A, effect: Effect, now: Timestamp, real: Timestamp) -> Option<Msg>;
     /// The period of [`Persist::periodic`].
     fn period(&self) -> Duration;
     /// Called every period; may have news for the app.
@@ -210,16 +217,18 @@ fn draw<A: App>(terminal: &mut Term, app: &A, now: Timestamp) -> std::io::Result
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }
 
-/// Carries out effects; whether one of them is `Quit`.
+/// Carries out effects (and the effects of what they report back);
+/// whether one of them is `Quit`.
 fn perform<A: App, P: Persist<A>>(
     effects: &[Effect],
     terminal: &mut Term,
-    app: &A,
+    app: &mut A,
     persist: &mut P,
     now: Timestamp,
     real: Timestamp,
 ) -> bool {
     let mut quit = false;
+    let mut news = Vec::new();
     for &fx in effects {
         match fx {
             Effect::Bell => {
@@ -227,8 +236,12 @@ fn perform<A: App, P: Persist<A>>(
                 let _ = out.write_all(b"\x07").and_then(|()| out.flush());
             }
             Effect::Quit => quit = true,
-            write => persist.perform(app, write, now, real),
+            write => news.extend(persist.perform(app, write, now, real)),
         }
+    }
+    for msg in news {
+        let fx = app.update(msg, now);
+        quit |= perform(&fx, terminal, app, persist, now, real);
     }
     quit
 }
