@@ -457,10 +457,11 @@ fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
             }
         }
     }
+    let total = files.len().max(failed);
     match (failed, lang) {
         (0, _) => Ok(()),
-        (n, Lang::Nl) => Err(format!("{n} van {} bestand(en) ongeldig", files.len())),
-        (n, Lang::En) => Err(format!("{n} of {} file(s) invalid", files.len())),
+        (n, Lang::Nl) => Err(format!("{n} van {total} ongeldig")),
+        (n, Lang::En) => Err(format!("{n} of {total} invalid")),
     }
 }
 

@@ -233,7 +233,7 @@ impl Persist<LeadApp> for LeadIo<'_> {
     }
     /// The heartbeat every 10 s; in between, a look at the room files.
     fn periodic(&mut self, _: &LeadApp, _: Timestamp, _: Timestamp) -> Option<Msg> {
-        let beat = self.ticks % HEARTBEAT_TICKS == 0;
+        let beat = self.ticks.is_multiple_of(HEARTBEAT_TICKS);
         self.ticks = self.ticks.wrapping_add(1);
         if beat {
             return Some(Msg::Heartbeat);
