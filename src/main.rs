@@ -437,10 +437,17 @@ fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
-            files.extend(
-                oogst::merge::json_files_in(p)
-                    .map_err(|e| format!("{}: {}", p.display(), io_error(&e, lang)))?,
-            );
+            let found = oogst::merge::json_files_in(p)
+                .map_err(|e| format!("{}: {}", p.display(), io_error(&e, lang)))?;
+            if found.is_empty() {
+                let why = match lang {
+                    Lang::Nl => "een map zonder .json-bestanden",
+                    Lang::En => "a folder without .json files",
+                };
+                eprintln!("{}: {why}", p.display());
+                failed += 1;
+            }
+            files.extend(found);
         } else {
             files.push(p.clone());
         }
