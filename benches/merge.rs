@@ -40,14 +40,15 @@ fn write_session(dir: &Path) -> u64 {
             let text: Vec<&str> = (0..len)
                 .map(|i| words[(f + n * 3 + i * 5) % words.len()])
                 .collect();
-            let minute = n % 60;
+            // Each host notes once every 18 s or so, at their own moments.
+            let at = n * 18 + f % 17;
+            let (minute, second, milli) = (at / 60 % 60, at % 60, (f * 37 + n * 11) % 1000);
+            let hour = 11 + at / 3600;
             notes.push(format!(
-                "    {{\n      \"id\": \"{writer}-{:06}\",\n      \"question\": {},\n      \"text\": \"{}\",\n      \"created\": \"2021-01-21T11:{minute:02}:{:02}.000+01:00\",\n      \"updated\": \"2021-01-21T11:{minute:02}:{:02}.500+01:00\"{}\n    }}",
+                "    {{\n      \"id\": \"{writer}-{:06}\",\n      \"question\": {},\n      \"text\": \"{}\",\n      \"created\": \"2021-01-21T{hour:02}:{minute:02}:{second:02}.{milli:03}+01:00\",\n      \"updated\": \"2021-01-21T{hour:02}:{minute:02}:{second:02}.{milli:03}+01:00\"{}\n    }}",
                 n + 1,
                 1 + n % 5,
                 text.join(" "),
-                n % 60,
-                n % 60,
                 if n % 17 == 0 { ",\n      \"deleted\": true" } else { "" }
             ));
         }

@@ -104,52 +104,62 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
     meta.push(count_rooms(h.rooms.len(), lang));
     meta.push(count_notes(h.note_count(), lang));
     writeln!(out, "{}\n", meta.join(" · "))?;
-    // The sections are written side by side, then put in order.
-    let sections: Vec<std::io::Result<Vec<u8>>> = match by {
-        By::Question => {
-            let numbers: Vec<usize> = (1..=h.questions.len()).collect();
-            parallel_map(&numbers, |&n| {
-                let mut out = Vec::new();
-                let q = &h.questions[n - 1];
-                let count: usize = h.rooms.iter().map(|r| notes_of(r, n).count()).sum();
-                writeln!(out, "## {n}\\. {}\n", escape(q, " "))?;
-                if count > 0 {
-                    writeln!(out, "*{}*\n", count_notes(count, lang))?;
-                }
-                for room in h.rooms.iter().filter(|r| notes_of(r, n).next().is_some()) {
-                    writeln!(out, "### {}\n", room_heading(room))?;
-                    bullets(&mut out, &mut notes_of(room, n).map(|n| n.text.as_ref()));
-                    writeln!(out)?;
-                }
-                if count == 0 {
-                    writeln!(out, "{}\n", t.doc_no_notes)?;
-                }
-                Ok(out)
-            })
+    // The sections are rendered side by side, a few at a time (so the
+    // document is never all in memory at once), and written in order.
+    let question_section = |n: usize| -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let q = &h.questions[n - 1];
+        let count: usize = h.rooms.iter().map(|r| notes_of(r, n).count()).sum();
+        writeln!(out, "## {n}\\. {}\n", escape(q, " "))?;
+        if count > 0 {
+            writeln!(out, "*{}*\n", count_notes(count, lang))?;
         }
-        By::Room => parallel_map(&h.rooms, |room| {
-            let mut out = Vec::new();
-            writeln!(out, "## {}\n", room_heading(room))?;
-            if !room.notes.is_empty() {
-                writeln!(out, "*{}*\n", count_notes(room.notes.len(), lang))?;
-            }
-            for (i, q) in h.questions.iter().enumerate() {
-                let n = i + 1;
-                if notes_of(room, n).next().is_none() {
-                    continue;
-                }
-                writeln!(out, "### {n}\\. {}\n", escape(q, " "))?;
-                bullets(&mut out, &mut notes_of(room, n).map(|n| n.text.as_ref()));
-                writeln!(out)?;
-            }
-            if room.notes.is_empty() {
-                writeln!(out, "{}\n", t.doc_no_notes)?;
-            }
-            Ok(out)
-        }),
+        for room in h.rooms.iter().filter(|r| notes_of(r, n).next().is_some()) {
+            writeln!(out, "### {}\n", room_heading(room))?;
+            bullets(&mut out, &mut notes_of(room, n).map(|n| n.text.as_ref()));
+            writeln!(out)?;
+        }
+        if count == 0 {
+            writeln!(out, "{}\n", t.doc_no_notes)?;
+        }
+        Ok(out)
     };
-    for section in sections {
-        out.write_all(&section?)?;
+    let room_section = |room: &HarvestRoom| -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        writeln!(out, "## {}\n", room_heading(room))?;
+        if !room.notes.is_empty() {
+            writeln!(out, "*{}*\n", count_notes(room.notes.len(), lang))?;
+        }
+        for (i, q) in h.questions.iter().enumerate() {
+            let n = i + 1;
+            if notes_of(room, n).next().is_none() {
+                continue;
+            }
+            writeln!(out, "### {n}\\. {}\n", escape(q, " "))?;
+            bullets(&mut out, &mut notes_of(room, n).map(|n| n.text.as_ref()));
+            writeln!(out)?;
+        }
+        if room.notes.is_empty() {
+            writeln!(out, "{}\n", t.doc_no_notes)?;
+        }
+        Ok(out)
+    };
+    let parts = match by {
+        By::Question => h.questions.len(),
+        By::Room => h.rooms.len(),
+    };
+    let batch = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .max(1);
+    let indices: Vec<usize> = (0..parts).collect();
+    for chunk in indices.chunks(batch) {
+        let sections = parallel_map(chunk, |&i| match by {
+            By::Question => question_section(i + 1),
+            By::Room => room_section(&h.rooms[i]),
+        });
+        for section in sections {
+            out.write_all(&section?)?;
+        }
     }
     Ok(())
 }
