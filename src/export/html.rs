@@ -130,7 +130,7 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
         meta.push(lang.date(d));
     }
     meta.push(count_rooms(h.rooms.len(), lang));
-    meta.push(format!("{hosts} {}", t.doc_hosts));
+    meta.push(super::count_hosts(hosts, lang));
     meta.push(count_notes(h.note_count(), lang));
     let meta: Vec<String> = meta
         .iter()

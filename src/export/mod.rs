@@ -81,6 +81,12 @@ pub fn count_rooms(n: usize, lang: Lang) -> String {
     format!("{n} {}", if n == 1 { t.doc_room_one } else { t.doc_rooms })
 }
 
+/// "4 hosts" / "1 host", in words of `lang`.
+pub fn count_hosts(n: usize, lang: Lang) -> String {
+    let t = lang.t();
+    format!("{n} {}", if n == 1 { t.doc_host_one } else { t.doc_hosts })
+}
+
 /// "12 notes" / "1 note", in words of `lang`.
 pub fn count_notes(n: usize, lang: Lang) -> String {
     let t = lang.t();

@@ -762,7 +762,7 @@ impl<'a> Ctx<'a> {
             t.dash_summary,
             &[
                 ("rooms", &crate::export::count_rooms(rooms.len(), app.lang)),
-                ("hosts", &hosts.to_string()),
+                ("hosts", &crate::export::count_hosts(hosts, app.lang)),
                 ("notes", &crate::export::count_notes(notes, app.lang)),
             ],
         );
