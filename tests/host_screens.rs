@@ -1,6 +1,9 @@
 //! The host's screen, driven as a host drives it: keys and pastes in,
 //! frames out through `TestBackend`, and the room document checked.
 
+mod common;
+
+use common::text_of;
 use jiff::civil::{Date, date};
 use jiff::tz::{self, TimeZone};
 use jiff::{SignedDuration, Timestamp};
@@ -14,7 +17,6 @@ use oogst::tui::runtime::{Effect, Msg};
 use oogst::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 
@@ -99,20 +101,6 @@ impl Host {
     fn texts(&self, q: usize) -> Vec<String> {
         self.app.doc.notes_of(q).map(|n| n.text.clone()).collect()
     }
-}
-
-fn text_of(buf: &Buffer) -> String {
-    let mut s = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let symbol = buf[(x, y)].symbol();
-            s.push_str(symbol);
-            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
-        }
-        s.push('\n');
-    }
-    s
 }
 
 /// A clock file as the lead writes it during the breakout.

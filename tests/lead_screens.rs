@@ -4,6 +4,9 @@
 
 use std::path::PathBuf;
 
+mod common;
+
+use common::text_of;
 use jiff::civil::{Date, date};
 use jiff::tz::{self, TimeZone};
 use jiff::{SignedDuration, Timestamp};
@@ -15,7 +18,6 @@ use oogst::tui::lead_app::{Effect, LeadApp, Msg};
 use oogst::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 
@@ -97,21 +99,6 @@ impl Lead {
     fn screen(&self, w: u16, h: u16) -> String {
         text_of(self.render(w, h).backend().buffer())
     }
-}
-
-fn text_of(buf: &Buffer) -> String {
-    let mut s = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let symbol = buf[(x, y)].symbol();
-            s.push_str(symbol);
-            // A wide character covers the next cell too.
-            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
-        }
-        s.push('\n');
-    }
-    s
 }
 
 /// The case presentation, started at 10:12, seen at 10:20:30.

@@ -37,8 +37,7 @@ impl Widget for HostView<'_> {
         let area = area.intersection(buf.area);
         let app = self.app;
         let t = app.lang.t();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            widgets::too_small(area, buf, app.theme, t.too_small);
+        if !widgets::fits(area, buf, app.theme, t.too_small, (MIN_WIDTH, MIN_HEIGHT)) {
             return;
         }
         let full = area.width >= FULL_WIDTH && area.height >= FULL_HEIGHT;

@@ -15,8 +15,6 @@ use crate::i18n::Lang;
 use crate::room::{Change, RoomDoc, clean_note_text, stamp};
 use crate::session_dir::SaveReport;
 
-/// How long a notice stays, in seconds.
-const TOAST_SECONDS: i64 = 5;
 /// How far PageUp and PageDown move the selection.
 const PAGE: usize = 10;
 
@@ -121,11 +119,7 @@ impl HostApp {
     }
 
     pub fn notify(&mut self, text: String, alert: bool, now: Timestamp) {
-        self.toast = Some(Toast {
-            text,
-            alert,
-            until: now + SignedDuration::from_secs(TOAST_SECONDS),
-        });
+        self.toast = Some(Toast::new(text, alert, now, 1.0));
     }
 
     fn input_text(&self) -> String {
@@ -187,7 +181,7 @@ impl HostApp {
             Msg::Stop => fx.extend([Effect::SaveState, Effect::Quit]),
             Msg::Tick | Msg::Heartbeat | Msg::Rooms(_) | Msg::Exported(_) => {}
         }
-        if self.toast.as_ref().is_some_and(|t| now >= t.until) {
+        if Toast::gone(&self.toast, now) {
             self.toast = None;
         }
         self.refresh_cursor();

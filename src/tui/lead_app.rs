@@ -15,8 +15,6 @@ use crate::i18n::{Lang, fill};
 use crate::programme::Programme;
 use crate::session_dir::SaveReport;
 
-/// How long a notice stays, in real seconds.
-const TOAST_SECONDS: f64 = 5.0;
 /// A message to the rooms is a line, not a letter.
 const MAX_MESSAGE_CHARS: usize = 280;
 
@@ -92,12 +90,7 @@ impl LeadApp {
 
     /// Shows `text` for a few seconds.
     pub fn notify(&mut self, text: String, alert: bool, now: Timestamp) {
-        let virtual_secs = TOAST_SECONDS * self.speed.unwrap_or(1.0);
-        self.toast = Some(Toast {
-            text,
-            alert,
-            until: now + SignedDuration::from_secs_f64(virtual_secs),
-        });
+        self.toast = Some(Toast::new(text, alert, now, self.speed.unwrap_or(1.0)));
     }
 
     pub fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
@@ -131,7 +124,7 @@ impl LeadApp {
             }
             Msg::Stop => fx.extend([Effect::SaveState, Effect::WriteClock, Effect::Quit]),
         }
-        if self.toast.as_ref().is_some_and(|t| now >= t.until) {
+        if Toast::gone(&self.toast, now) {
             self.toast = None;
         }
         let over = self

@@ -68,6 +68,26 @@ pub struct Toast {
     pub until: Timestamp,
 }
 
+/// How long a notice stays, in real seconds.
+const TOAST_SECONDS: f64 = 5.0;
+
+impl Toast {
+    /// A notice shown from `now` for a few real seconds; `speed` is how
+    /// fast the app's clock runs (a rehearsal's).
+    pub fn new(text: String, alert: bool, now: Timestamp, speed: f64) -> Toast {
+        Toast {
+            text,
+            alert,
+            until: now + SignedDuration::from_secs_f64(TOAST_SECONDS * speed),
+        }
+    }
+
+    /// Whether it has gone by `now`.
+    pub fn gone(toast: &Option<Toast>, now: Timestamp) -> bool {
+        toast.as_ref().is_some_and(|t| now >= t.until)
+    }
+}
+
 /// A screen's state: changed only by `update`, drawn by `render`.
 pub trait App {
     fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect>;

@@ -232,6 +232,16 @@ pub fn footer(area: Rect, buf: &mut Buffer, theme: Theme, hints: &[KeyHint], las
     }
 }
 
+/// Whether a screen needing `min` (width, height) fits `area`; if not, the
+/// "terminal too small" notice is drawn instead.
+pub fn fits(area: Rect, buf: &mut Buffer, theme: Theme, message: &str, min: (u16, u16)) -> bool {
+    let fits = area.width >= min.0 && area.height >= min.1;
+    if !fits {
+        too_small(area, buf, theme, message);
+    }
+    fits
+}
+
 /// Shown instead of a screen that cannot fit.
 pub fn too_small(area: Rect, buf: &mut Buffer, theme: Theme, message: &str) {
     let area = area.intersection(buf.area);

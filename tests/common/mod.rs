@@ -139,3 +139,19 @@ pub fn restored(output: &[u8]) -> bool {
         && contains(output, b"\x1b[?2004l")
         && contains(output, b"\x1b[?25h")
 }
+
+/// A rendered buffer as text, one line per row; a wide character counts
+/// once (it covers the next cell too).
+pub fn text_of(buf: &ratatui::buffer::Buffer) -> String {
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            s.push_str(symbol);
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+        }
+        s.push('\n');
+    }
+    s
+}
