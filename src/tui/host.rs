@@ -380,7 +380,7 @@ impl HostView<'_> {
 
     /// A note as screen lines: a bullet, wrapped by display width, its time
     /// at the right of its first line.
-    fn note_lines(&self, note: &Note, width: usize) -> Vec<Line<'static>> {
+    fn note_lines(&self, note: &Note, width: usize, picked: bool) -> Vec<Line<'static>> {
         let app = self.app;
         let th = app.theme;
         let time = note
@@ -400,9 +400,6 @@ impl HostView<'_> {
         }
         .max(4);
         let editing = app.editing() == Some(note.id.as_str());
-        let picked = app
-            .selected_note
-            .is_some_and(|i| app.note_ids().get(i) == Some(&note.id.as_str()));
         let bullet = match (editing, picked) {
             (true, _) => "✎ ",
             (_, true) => "▶ ",
@@ -442,7 +439,16 @@ impl HostView<'_> {
             return;
         }
         let width = usize::from(area.width);
-        let lines_of = |i: usize| self.note_lines(notes[i], width);
+        // Each note is wrapped once per frame, however often it is measured.
+        let cache: std::cell::RefCell<std::collections::HashMap<usize, Vec<Line<'static>>>> =
+            Default::default();
+        let lines_of = |i: usize| -> Vec<Line<'static>> {
+            cache
+                .borrow_mut()
+                .entry(i)
+                .or_insert_with(|| self.note_lines(notes[i], width, app.selected_note == Some(i)))
+                .clone()
+        };
         let last = notes.len() - 1;
         // Which note must be seen: the picked one, else the newest.
         let (anchor, at_bottom) = match app.selected_note {
