@@ -72,7 +72,7 @@ pub struct Inputs {
 /// Whether a file in a session folder is somebody's temporary file, which
 /// readers leave alone: oogst's own (`.name.XXXXXX`), Syncthing's
 /// (`.syncthing.*.tmp`, `~syncthing~*`), editors' (`*~`).
-fn is_temporary(name: &str) -> bool {
+pub(crate) fn is_temporary(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with("~syncthing~")
         || name.ends_with('~')
@@ -291,13 +291,8 @@ impl HarvestFile {
             }
             for (field, value) in [("created", &n.created), ("updated", &n.updated)] {
                 if value.parse::<Timestamp>().is_err() {
-                    return Err(FileError::single(
-                        file,
-                        Problem::at(ProblemKind::Shape {
-                            path: format!("notes[id={}].{field}", n.id),
-                            detail: format!("\"{value}\" is not an RFC 3339 time with offset"),
-                        }),
-                    ));
+                    let path = format!("notes[id={}].{field}", n.id);
+                    return Err(FileError::single(file, Problem::bad_time(path, value)));
                 }
             }
         }
@@ -366,17 +361,6 @@ fn quick_field<'t>(text: &'t str, field: &str) -> Option<&'t str> {
     Some(rest[..end].trim())
 }
 
-fn malformed(e: &serde_json::Error) -> Problem {
-    Problem {
-        line_col: Some((e.line(), e.column())),
-        block: None,
-        kind: ProblemKind::Malformed {
-            detail: strip_position(&e.to_string()),
-            truncated: e.is_eof(),
-        },
-    }
-}
-
 fn parse_file<'a>(i: usize, input: &'a Input, lang: Lang) -> Parsed<'a> {
     let name = &input.name;
     let text = match input.text(lang) {
@@ -396,7 +380,7 @@ fn parse_file<'a>(i: usize, input: &'a Input, lang: Lang) -> Parsed<'a> {
         None => match serde_json::from_str::<Head>(text) {
             Ok(h) => (h.format.map(Cow::into_owned).unwrap_or_default(), h.version),
             Err(e) if e.is_data() => (String::new(), None),
-            Err(e) => return fail(malformed(&e)),
+            Err(e) => return fail(Problem::malformed(&e)),
         },
     };
     if format != crate::room::FORMAT {
@@ -418,33 +402,21 @@ fn parse_file<'a>(i: usize, input: &'a Input, lang: Lang) -> Parsed<'a> {
                 let path = e.path().to_string();
                 let inner = e.into_inner();
                 if inner.is_syntax() || inner.is_eof() {
-                    return fail(malformed(&inner));
+                    return fail(Problem::malformed(&inner));
                 }
-                return fail(Problem {
-                    line_col: Some((inner.line(), inner.column())),
-                    block: None,
-                    kind: ProblemKind::Shape {
-                        path,
-                        detail: strip_position(&inner.to_string()),
-                    },
-                });
+                return fail(Problem::shape(&inner, path, None));
             }
         },
     };
     let mut times = Vec::with_capacity(view.notes.len());
     for n in &view.notes {
-        let parse = |field: &'static str, s: &str| {
-            s.parse::<Timestamp>().map_err(|_| {
-                Problem::at(ProblemKind::Shape {
-                    path: format!("notes[id={}].{field}", n.id),
-                    detail: format!("\"{s}\" is not an RFC 3339 time with offset"),
-                })
-            })
+        // oogst's own form quickly; anything else through jiff.
+        let time = |field: &str, s: &str| {
+            fast_timestamp(s)
+                .or_else(|| s.parse().ok())
+                .ok_or_else(|| Problem::bad_time(format!("notes[id={}].{field}", n.id), s))
         };
-        match (
-            fast_or_parse("created", &n.created, &parse),
-            fast_or_parse("updated", &n.updated, &parse),
-        ) {
+        match (time("created", &n.created), time("updated", &n.updated)) {
             (Ok(c), Ok(u)) => times.push((c, u)),
             (Err(p), _) | (_, Err(p)) => return fail(p),
         }
@@ -456,17 +428,6 @@ fn parse_file<'a>(i: usize, input: &'a Input, lang: Lang) -> Parsed<'a> {
         times,
         uniform,
     })
-}
-
-fn fast_or_parse(
-    field: &'static str,
-    s: &str,
-    slow: &dyn Fn(&'static str, &str) -> Result<Timestamp, Problem>,
-) -> Result<Timestamp, Problem> {
-    match fast_timestamp(s) {
-        Some(t) => Ok(t),
-        None => slow(field, s),
-    }
 }
 
 /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, the form oogst writes, read
@@ -556,13 +517,6 @@ pub fn fast_timestamp(s: &str) -> Option<Timestamp> {
     Timestamp::new(secs, nanos as i32).ok()
 }
 
-fn strip_position(s: &str) -> String {
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s.to_string(),
-    }
-}
-
 /// What one thread of the union found.
 struct Shard<'a> {
     notes: Vec<Vec<HarvestNote<'a>>>,
@@ -579,7 +533,6 @@ fn union_shard<'r, 'a>(
     room_count: usize,
     k: usize,
     of: usize,
-    total: usize,
 ) -> Shard<'a> {
     use std::hash::BuildHasher;
     let hasher = rustc_hash::FxBuildHasher;
@@ -590,7 +543,6 @@ fn union_shard<'r, 'a>(
     let mut best: FxHashMap<&'r str, Copy<'r, 'a>> =
         FxHashMap::with_capacity_and_hasher(16, hasher);
     let mut copies = 0;
-    let _ = total;
     // A note's thread follows from its writer, so all copies of it meet.
     let shard = |writer: &str| (hasher.hash_one(writer.as_bytes()) as usize) % of;
     for (file, r) in rooms.iter().enumerate() {
@@ -900,12 +852,11 @@ pub fn merge<'a>(
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
-    let total: usize = rooms.iter().map(|r| r.view.notes.len()).sum();
     let shards: Vec<Shard<'a>> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|k| {
                 let (rooms, room_of_file, names) = (&rooms, &room_of_file, &names);
-                s.spawn(move || union_shard(rooms, room_of_file, names.len(), k, threads, total))
+                s.spawn(move || union_shard(rooms, room_of_file, names.len(), k, threads))
             })
             .collect();
         workers

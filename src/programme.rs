@@ -314,6 +314,38 @@ impl Problem {
             kind,
         }
     }
+
+    /// JSON that does not parse, with serde_json's line and column.
+    pub fn malformed(e: &serde_json::Error) -> Problem {
+        Problem {
+            line_col: Some((e.line(), e.column())),
+            block: None,
+            kind: ProblemKind::Malformed {
+                detail: strip_position(&e.to_string()),
+                truncated: e.is_eof(),
+            },
+        }
+    }
+
+    /// A field of the wrong type or shape, at its path.
+    pub fn shape(e: &serde_json::Error, path: String, block: Option<(usize, String)>) -> Problem {
+        Problem {
+            line_col: Some((e.line(), e.column())),
+            block,
+            kind: ProblemKind::Shape {
+                path,
+                detail: strip_position(&e.to_string()),
+            },
+        }
+    }
+
+    /// A time at `path` that is not RFC 3339 with an offset.
+    pub fn bad_time(path: String, value: &str) -> Problem {
+        Problem::at(ProblemKind::Shape {
+            path,
+            detail: format!("\"{value}\" is not an RFC 3339 time with offset"),
+        })
+    }
 }
 
 /// Reads a JSON file of the given `format`: syntax first (with line and
@@ -333,16 +365,7 @@ pub fn parse_typed<T: serde::de::DeserializeOwned>(
     }
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => {
-            return fail(Problem {
-                line_col: Some((e.line(), e.column())),
-                block: None,
-                kind: ProblemKind::Malformed {
-                    detail: strip_position(&e.to_string()),
-                    truncated: e.is_eof(),
-                },
-            });
-        }
+        Err(e) => return fail(Problem::malformed(&e)),
     };
     if let Err(kind) = check_header(&value, format, what) {
         return fail(Problem::at(kind));
@@ -354,14 +377,7 @@ pub fn parse_typed<T: serde::de::DeserializeOwned>(
             let path = e.path().to_string();
             let inner = e.into_inner();
             let block = block_of_path(&path, &value);
-            fail(Problem {
-                line_col: Some((inner.line(), inner.column())),
-                block,
-                kind: ProblemKind::Shape {
-                    path,
-                    detail: strip_position(&inner.to_string()),
-                },
-            })
+            fail(Problem::shape(&inner, path, block))
         }
     }
 }

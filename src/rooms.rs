@@ -41,10 +41,7 @@ pub struct RoomsWatch {
 /// Whether a file in `rooms/` is a room file to show: not a temporary
 /// file, not one oogst set aside.
 fn is_room_file(name: &str) -> bool {
-    !name.starts_with('.')
-        && !name.starts_with("~syncthing~")
-        && name.ends_with(".json")
-        && !name.contains(".corrupt-")
+    !crate::merge::is_temporary(name) && name.ends_with(".json") && !name.contains(".corrupt-")
 }
 
 impl RoomsWatch {

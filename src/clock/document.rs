@@ -5,7 +5,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::{ClockState, Phase, TimeSource};
-use crate::programme::{FileError, Problem, ProblemKind, Programme, parse_typed};
+use crate::programme::{FileError, Problem, Programme, parse_typed};
 
 pub const FORMAT: &str = "oogst-clock";
 
@@ -125,10 +125,7 @@ impl ClockDoc {
             if value.parse::<Timestamp>().is_err() {
                 return Err(FileError::single(
                     file,
-                    Problem::at(ProblemKind::Shape {
-                        path: path.to_string(),
-                        detail: format!("\"{value}\" is not an RFC 3339 time with offset"),
-                    }),
+                    Problem::bad_time(path.to_string(), value),
                 ));
             }
         }

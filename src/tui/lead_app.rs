@@ -18,6 +18,9 @@ use crate::session_dir::SaveReport;
 /// A message to the rooms is a line, not a letter.
 const MAX_MESSAGE_CHARS: usize = 280;
 
+/// Every way out saves the clock (and tells the hosts) first.
+const SAVE_AND_QUIT: [Effect; 3] = [Effect::SaveState, Effect::WriteClock, Effect::Quit];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Lead,
@@ -122,7 +125,7 @@ impl LeadApp {
             Msg::Saved(SaveReport::Failed { path, error }) => {
                 self.save_error = Some(format!("{}: {error}", path.display()));
             }
-            Msg::Stop => fx.extend([Effect::SaveState, Effect::WriteClock, Effect::Quit]),
+            Msg::Stop => fx.extend(SAVE_AND_QUIT),
         }
         if Toast::gone(&self.toast, now) {
             self.toast = None;
@@ -141,7 +144,7 @@ impl LeadApp {
     fn on_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
-            fx.extend([Effect::SaveState, Effect::WriteClock, Effect::Quit]);
+            fx.extend(SAVE_AND_QUIT);
             return;
         }
         match std::mem::replace(&mut self.overlay, Overlay::None) {
@@ -153,7 +156,7 @@ impl LeadApp {
             }
             Overlay::ConfirmQuit => {
                 if matches!(key.code, KeyCode::Char('y' | 'Y' | 'j' | 'J')) {
-                    fx.extend([Effect::SaveState, Effect::WriteClock, Effect::Quit]);
+                    fx.extend(SAVE_AND_QUIT);
                 }
             }
             Overlay::Message(mut area) => match key.code {
@@ -210,7 +213,7 @@ impl LeadApp {
                 if self.clock.is_running() {
                     self.overlay = Overlay::ConfirmQuit;
                 } else {
-                    fx.extend([Effect::SaveState, Effect::WriteClock, Effect::Quit]);
+                    fx.extend(SAVE_AND_QUIT);
                 }
             }
             _ => {}
@@ -221,7 +224,7 @@ impl LeadApp {
     fn act(&mut self, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
         let outcome = self.clock.apply(action, now);
         fx.extend([Effect::SaveState, Effect::WriteClock]);
-        let (text, alert) = self.describe(&outcome, now);
+        let (text, alert) = self.describe(&outcome);
         self.notify(text, alert, now);
     }
 
@@ -233,7 +236,7 @@ impl LeadApp {
             .unwrap_or_default()
     }
 
-    fn describe(&self, outcome: &Outcome, _now: Timestamp) -> (String, bool) {
+    fn describe(&self, outcome: &Outcome) -> (String, bool) {
         let t = self.lang.t();
         let title = self.current_title();
         let with_title = |s: &str| fill(s, &[("title", &title)]);
