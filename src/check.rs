@@ -13,6 +13,25 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads a file as UTF-8 text, refusing one that is too large, with a
 /// message that names the file.
 pub fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    read_text_into(path, &mut bytes, lang)?;
+    // Checked once more on the way into a String: cheap for the few files read this way.
+    String::from_utf8(bytes).map_err(|e| {
+        not_utf8(
+            &path.display().to_string(),
+            e.utf8_error().valid_up_to(),
+            lang,
+        )
+    })
+}
+
+/// [`read_text`] into a buffer that is used again and again (the merge
+/// reads a thousand files through one buffer per core).
+pub fn read_text_into<'b>(
+    path: &Path,
+    bytes: &'b mut Vec<u8>,
+    lang: Lang,
+) -> Result<&'b str, String> {
     let name = path.display();
     let fail = |e: std::io::Error| format!("{name}: {}", io_error(&e, lang));
     // One open: its size is checked on the handle, then read whole.
@@ -25,23 +44,38 @@ pub fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
         });
     }
     if meta.len() > MAX_FILE_BYTES {
-        let mib = meta.len() as f64 / (1024.0 * 1024.0);
-        return Err(match lang {
-            Lang::Nl => {
-                format!("{name}: te groot ({mib:.1} MiB); oogst leest bestanden tot 64 MiB")
-            }
-            Lang::En => format!("{name}: too large ({mib:.1} MiB); oogst reads files up to 64 MiB"),
-        });
+        return Err(too_large(&name.to_string(), meta.len(), lang));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(fail)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        match lang {
-            Lang::Nl => format!("{name}: geen UTF-8-tekst (ongeldige byte op positie {at})"),
-            Lang::En => format!("{name}: not UTF-8 text (invalid byte at offset {at})"),
-        }
-    })
+    bytes.clear();
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    // A file that grows while it is read, or a device without end, is held
+    // to the same limit.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1),
+        bytes,
+    )
+    .map_err(fail)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(&name.to_string(), bytes.len() as u64, lang));
+    }
+    std::str::from_utf8(bytes).map_err(|e| not_utf8(&name.to_string(), e.valid_up_to(), lang))
+}
+
+/// "too large": a file over [`MAX_FILE_BYTES`], with its size.
+pub fn too_large(name: &str, bytes: u64, lang: Lang) -> String {
+    let mib = bytes as f64 / (1024.0 * 1024.0);
+    match lang {
+        Lang::Nl => format!("{name}: te groot ({mib:.1} MiB); oogst leest bestanden tot 64 MiB"),
+        Lang::En => format!("{name}: too large ({mib:.1} MiB); oogst reads files up to 64 MiB"),
+    }
+}
+
+/// "not UTF-8": where the first byte that is not text is.
+pub fn not_utf8(name: &str, at: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{name}: geen UTF-8-tekst (ongeldige byte op positie {at})"),
+        Lang::En => format!("{name}: not UTF-8 text (invalid byte at offset {at})"),
+    }
 }
 
 /// An I/O error in words; the system's own for the rare ones.

@@ -383,17 +383,17 @@ fn merge(
             }
         }
     }
-    let summary = oogst::i18n::fill(
-        t.merge_summary,
-        &[
-            ("files", &report.files_read.to_string()),
-            ("rooms", &report.rooms.to_string()),
-            ("hosts", &report.hosts.to_string()),
-            ("notes", &report.notes.to_string()),
-            ("dups", &report.duplicates.to_string()),
-            ("skipped", &report.skipped.len().to_string()),
-        ],
-    );
+    let words =
+        |n: usize, one: &str, more: &str| format!("{n} {}", if n == 1 { one } else { more });
+    let summary = [
+        words(report.files_read, t.merge_file_read, t.merge_files_read),
+        export::count_rooms(report.rooms, lang),
+        export::count_hosts(report.hosts, lang),
+        export::count_notes(report.notes, lang),
+        words(report.duplicates, t.merge_duplicate, t.merge_duplicates),
+        format!("{} {}", report.skipped.len(), t.merge_skipped_count),
+    ]
+    .join(" · ");
     eprintln!("oogst: {summary}");
     for (file, why) in &report.skipped {
         let why = why.strip_prefix(&format!("{file}: ")).unwrap_or(why);

@@ -2,11 +2,22 @@
 
 /// Runs `f` over `items` on every core, keeping the order.
 pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    parallel_map_with(items, || (), |(), item| f(item))
+}
+
+/// [`parallel_map`] with a scratch value per core, made by `scratch`
+/// (a buffer used again for every item, say).
+pub fn parallel_map_with<T: Sync, S, R: Send>(
+    items: &[T],
+    scratch: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len().max(1));
     if threads <= 1 {
-        return items.iter().map(f).collect();
+        let mut s = scratch();
+        return items.iter().map(|item| f(&mut s, item)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut out: Vec<(usize, R)> = std::thread::scope(|s| {
@@ -14,10 +25,11 @@ pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
             .map(|_| {
                 s.spawn(|| {
                     let mut mine = Vec::new();
+                    let mut state = scratch();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(item)));
+                        mine.push((i, f(&mut state, item)));
                     }
                     mine
                 })

@@ -104,6 +104,60 @@ fn the_same_files_in_any_order_give_the_same_bytes() {
     assert_eq!(one.stdout, two.stdout);
 }
 
+/// A file found in a folder, given by another spelling of its path, and
+/// linked to: read once.
+#[test]
+fn the_same_file_reached_three_ways_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = room("s", "Kamer 1", "w", &note("w-000001", 1, "een keer"));
+    let file = write(dir.path(), "a.json", &text);
+    let mut args = vec![
+        dir.path().to_path_buf(),
+        dir.path().join(".").join("a.json"),
+    ];
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("b.json");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        args.push(link);
+    }
+    let out = merge()
+        .args(&args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let h: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(h["sources"].as_array().unwrap().len(), 1, "{h}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("0 duplicates"), "{stderr}");
+}
+
+/// A device that never ends is held to the same limit, not read forever.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_device_without_end_is_refused() {
+    merge()
+        .arg("/dev/zero")
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(1)
+        .stderr(contains("/dev/zero: too large (64.0 MiB)"));
+}
+
+/// Standard input has the limit a file has.
+#[test]
+fn standard_input_over_64_mib_is_refused() {
+    let mut text = room("s", "Kamer 1", "w", &note("w-000001", 1, "x"));
+    text.push_str(&" ".repeat(64 * 1024 * 1024));
+    merge()
+        .arg("-")
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .stderr(contains("<stdin>: too large (64.0 MiB)"));
+}
+
 #[test]
 fn by_room() {
     merge()
@@ -122,7 +176,10 @@ fn standard_input() {
         .write_stdin(text)
         .assert()
         .success()
-        .stdout(contains("- van stdin"));
+        .stdout(contains("- van stdin"))
+        .stderr(contains(
+            "1 file read · 1 room · 1 host · 1 note · 0 duplicates",
+        ));
 }
 
 #[test]

@@ -208,3 +208,57 @@ fn newest_time(writers: &[Writer], snaps: &[(usize, u32)], id: &str) -> Option<u
         })
         .max()
 }
+
+/// A note copied into another writer's file (by hand, or by another
+/// tool) still meets its original: one note, the newest copy. So does a
+/// note with a number far beyond what a meeting writes.
+#[test]
+fn a_note_copied_into_another_writers_file_meets_its_original() {
+    let note = |id: &str, text: &str, at: &str| {
+        format!(
+            r#"{{"id": "{id}", "question": 1, "text": "{text}", "created": "2021-01-21T10:00:00Z", "updated": "2021-01-21T10:{at}:00Z"}}"#
+        )
+    };
+    let file = |writer: &str, notes: &[String]| {
+        format!(
+            r#"{{"format": "oogst-room", "version": 1, "session": "s", "room": "Kamer 1", "host": "H", "writer": "{writer}", "questions": ["Q"], "notes": [{}]}}"#,
+            notes.join(", ")
+        )
+    };
+    let own = file(
+        "w1x",
+        &[
+            note("w1x-000001", "oud", "01"),
+            note("w1x-999999", "hoog oud", "01"),
+        ],
+    );
+    let other = file(
+        "w2x",
+        &[
+            note("w2x-000001", "eigen", "01"),
+            note("w1x-000001", "nieuw", "05"),
+            note("vrij", "zonder nummer", "01"),
+            note("w1x-999999", "hoog nieuw", "05"),
+        ],
+    );
+    for files in [
+        vec![
+            ("a.json".to_string(), own.clone()),
+            ("b.json".to_string(), other.clone()),
+        ],
+        vec![("b.json".to_string(), other), ("a.json".to_string(), own)],
+    ] {
+        let json = harvest_json(&files);
+        let h: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let texts: Vec<&str> = h["rooms"][0]["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(texts.len(), 4, "{texts:?}");
+        for (new, old) in [("nieuw", "oud"), ("hoog nieuw", "hoog oud")] {
+            assert!(texts.contains(&new) && !texts.contains(&old), "{texts:?}");
+        }
+    }
+}

@@ -37,21 +37,21 @@ pub fn write(h: &Harvest, out: &mut dyn Write) -> std::io::Result<()> {
     w.write_record(HEADER)?;
     for room in &h.rooms {
         let hosts = room.hosts.join("; ");
-        for n in &room.notes {
+        for n in h.notes(room) {
             let question = h
                 .questions
-                .get(n.question - 1)
+                .get(n.question() - 1)
                 .map(String::as_str)
                 .unwrap_or("");
             w.write_record([
                 cell(&h.session),
                 cell(&room.room),
                 cell(&hosts),
-                n.question.to_string(),
+                n.question().to_string(),
                 cell(question),
-                cell(&n.text),
-                cell(&n.created),
-                cell(&n.updated),
+                cell(n.text()),
+                cell(n.created()),
+                cell(n.updated()),
             ])?;
         }
     }

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::{By, count_notes, count_rooms, notes_of, title};
+use super::{By, count_notes, count_rooms, title};
 use crate::i18n::{Lang, fill};
 use crate::merge::{Harvest, HarvestRoom};
 use crate::text;
@@ -151,7 +151,7 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
             .iter()
             .enumerate()
             .map(|(i, q)| {
-                let n: usize = h.rooms.iter().map(|r| notes_of(r, i + 1).count()).sum();
+                let n: usize = h.rooms.iter().map(|r| r.count_of(i + 1)).sum();
                 (format!("q{}", i + 1), q.clone(), n)
             })
             .collect(),
@@ -159,7 +159,7 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
             .rooms
             .iter()
             .enumerate()
-            .map(|(i, r)| (format!("r{}", i + 1), r.room.to_string(), r.notes.len()))
+            .map(|(i, r)| (format!("r{}", i + 1), r.room.to_string(), r.note_count()))
             .collect(),
     };
     writeln!(out, "<nav><h2>{}</h2><ol>", escape(t.doc_contents))?;
@@ -177,12 +177,9 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
         By::Question => {
             for (i, q) in h.questions.iter().enumerate() {
                 let n = i + 1;
-                let rooms: Vec<&HarvestRoom> = h
-                    .rooms
-                    .iter()
-                    .filter(|r| notes_of(r, n).next().is_some())
-                    .collect();
-                let count: usize = rooms.iter().map(|r| notes_of(r, n).count()).sum();
+                let rooms: Vec<&HarvestRoom> =
+                    h.rooms.iter().filter(|r| r.count_of(n) > 0).collect();
+                let count: usize = rooms.iter().map(|r| r.count_of(n)).sum();
                 writeln!(out, r#"<section class="part" id="q{n}">"#)?;
                 writeln!(
                     out,
@@ -203,9 +200,9 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
                     writeln!(
                         out,
                         "<article>{}",
-                        room_heading(room, notes_of(room, n).count(), lang)
+                        room_heading(room, room.count_of(n), lang)
                     )?;
-                    list(out, &mut notes_of(room, n).map(|n| n.text.as_ref()))?;
+                    list(out, &mut h.notes_of(room, n).map(|n| n.text()))?;
                     writeln!(out, "</article>")?;
                 }
                 if count == 0 {
@@ -228,11 +225,11 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
                 writeln!(
                     out,
                     r#"<p class="count">{}</p>"#,
-                    escape(&count_notes(room.notes.len(), lang))
+                    escape(&count_notes(room.note_count(), lang))
                 )?;
                 for (qi, q) in h.questions.iter().enumerate() {
                     let n = qi + 1;
-                    let k = notes_of(room, n).count();
+                    let k = room.count_of(n);
                     if k == 0 {
                         continue;
                     }
@@ -242,10 +239,10 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
                         escape(q),
                         escape(&count_notes(k, lang))
                     )?;
-                    list(out, &mut notes_of(room, n).map(|n| n.text.as_ref()))?;
+                    list(out, &mut h.notes_of(room, n).map(|n| n.text()))?;
                     writeln!(out, "</article>")?;
                 }
-                if room.notes.is_empty() {
+                if room.note_count() == 0 {
                     writeln!(out, r#"<p class="empty">{}</p>"#, escape(t.doc_no_notes))?;
                 }
                 writeln!(out, "</section>")?;

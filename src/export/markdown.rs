@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use super::{By, count_notes, count_rooms, notes_of, title};
+use super::{By, count_notes, count_rooms, title};
 use crate::i18n::Lang;
 use crate::merge::{Harvest, HarvestRoom};
 use crate::par::parallel_map;
@@ -104,64 +104,71 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
     meta.push(count_rooms(h.rooms.len(), lang));
     meta.push(count_notes(h.note_count(), lang));
     writeln!(out, "{}\n", meta.join(" · "))?;
-    // The sections are rendered side by side, a few at a time (so the
+    // The document in pieces: a heading, or one room's answers to one
+    // question. They are rendered side by side, a window at a time (so the
     // document is never all in memory at once), and written in order.
-    let question_section = |n: usize| -> std::io::Result<Vec<u8>> {
-        let mut out = Vec::new();
-        let q = &h.questions[n - 1];
-        let count: usize = h.rooms.iter().map(|r| notes_of(r, n).count()).sum();
-        writeln!(out, "## {n}\\. {}\n", escape(q, " "))?;
-        if count > 0 {
-            writeln!(out, "*{}*\n", count_notes(count, lang))?;
-        }
-        for room in h.rooms.iter().filter(|r| notes_of(r, n).next().is_some()) {
-            writeln!(out, "### {}\n", room_heading(room))?;
-            bullets(&mut out, &mut notes_of(room, n).map(|n| n.text.as_ref()));
-            writeln!(out)?;
-        }
-        if count == 0 {
-            writeln!(out, "{}\n", t.doc_no_notes)?;
-        }
-        Ok(out)
+    let pieces: Vec<Piece> = match by {
+        By::Question => (1..=h.questions.len())
+            .flat_map(|n| {
+                let rooms = h.rooms.iter().filter(move |r| r.count_of(n) > 0);
+                std::iter::once(Piece::Question(n)).chain(rooms.map(move |r| Piece::Answers(r, n)))
+            })
+            .collect(),
+        By::Room => h
+            .rooms
+            .iter()
+            .flat_map(|r| {
+                let questions = (1..=h.questions.len()).filter(|&n| r.count_of(n) > 0);
+                std::iter::once(Piece::Room(r)).chain(questions.map(move |n| Piece::Answers(r, n)))
+            })
+            .collect(),
     };
-    let room_section = |room: &HarvestRoom| -> std::io::Result<Vec<u8>> {
+    let render = |piece: &Piece| -> std::io::Result<Vec<u8>> {
         let mut out = Vec::new();
-        writeln!(out, "## {}\n", room_heading(room))?;
-        if !room.notes.is_empty() {
-            writeln!(out, "*{}*\n", count_notes(room.notes.len(), lang))?;
-        }
-        for (i, q) in h.questions.iter().enumerate() {
-            let n = i + 1;
-            if notes_of(room, n).next().is_none() {
-                continue;
+        match *piece {
+            Piece::Question(n) => {
+                let count: usize = h.rooms.iter().map(|r| r.count_of(n)).sum();
+                writeln!(out, "## {n}\\. {}\n", escape(&h.questions[n - 1], " "))?;
+                match count {
+                    0 => writeln!(out, "{}\n", t.doc_no_notes)?,
+                    _ => writeln!(out, "*{}*\n", count_notes(count, lang))?,
+                }
             }
-            writeln!(out, "### {n}\\. {}\n", escape(q, " "))?;
-            bullets(&mut out, &mut notes_of(room, n).map(|n| n.text.as_ref()));
-            writeln!(out)?;
-        }
-        if room.notes.is_empty() {
-            writeln!(out, "{}\n", t.doc_no_notes)?;
+            Piece::Room(room) => {
+                writeln!(out, "## {}\n", room_heading(room))?;
+                match room.note_count() {
+                    0 => writeln!(out, "{}\n", t.doc_no_notes)?,
+                    k => writeln!(out, "*{}*\n", count_notes(k, lang))?,
+                }
+            }
+            Piece::Answers(room, n) => {
+                out.reserve(room.count_of(n) * 64);
+                match by {
+                    By::Question => writeln!(out, "### {}\n", room_heading(room))?,
+                    By::Room => writeln!(out, "### {n}\\. {}\n", escape(&h.questions[n - 1], " "))?,
+                }
+                bullets(&mut out, &mut h.notes_of(room, n).map(|n| n.text()));
+                writeln!(out)?;
+            }
         }
         Ok(out)
     };
-    let parts = match by {
-        By::Question => h.questions.len(),
-        By::Room => h.rooms.len(),
-    };
-    let batch = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .max(1);
-    let indices: Vec<usize> = (0..parts).collect();
-    for chunk in indices.chunks(batch) {
-        let sections = parallel_map(chunk, |&i| match by {
-            By::Question => question_section(i + 1),
-            By::Room => room_section(&h.rooms[i]),
-        });
-        for section in sections {
-            out.write_all(&section?)?;
+    for window in pieces.chunks(64) {
+        for piece in parallel_map(window, render) {
+            out.write_all(&piece?)?;
         }
     }
     Ok(())
+}
+
+/// A piece of the document.
+enum Piece<'h> {
+    /// A question's heading, with its count.
+    Question(usize),
+    /// A room's heading, with its hosts and count.
+    Room(&'h HarvestRoom),
+    /// A room's answers to a question, under the room's or the question's heading.
+    Answers(&'h HarvestRoom, usize),
 }
 
 #[cfg(test)]

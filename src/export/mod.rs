@@ -10,7 +10,7 @@ pub mod markdown;
 use std::io::Write;
 
 use crate::i18n::Lang;
-use crate::merge::{Harvest, HarvestNote, HarvestRoom};
+use crate::merge::Harvest;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -65,14 +65,6 @@ pub fn title(h: &Harvest, lang: Lang) -> String {
         Some(t) => t.clone(),
         None => format!("{} {}", lang.t().doc_harvest, h.session),
     }
-}
-
-/// A room's notes for question `q` (1-based).
-pub fn notes_of<'h, 'a>(
-    room: &'h HarvestRoom<'a>,
-    q: usize,
-) -> impl Iterator<Item = &'h HarvestNote<'a>> {
-    room.notes.iter().filter(move |n| n.question == q)
 }
 
 /// "4 rooms" / "1 room", in words of `lang`.
