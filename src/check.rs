@@ -14,8 +14,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// message that names the file.
 pub fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
     let mut bytes = Vec::new();
-    read_text_into(path, &mut bytes, lang)?;
-    // Checked once more on the way into a String: cheap for the few files read this way.
+    read_bytes(path, &mut bytes, lang)?;
     String::from_utf8(bytes).map_err(|e| {
         not_utf8(
             &path.display().to_string(),
@@ -32,6 +31,14 @@ pub fn read_text_into<'b>(
     bytes: &'b mut Vec<u8>,
     lang: Lang,
 ) -> Result<&'b str, String> {
+    read_bytes(path, bytes, lang)?;
+    std::str::from_utf8(bytes)
+        .map_err(|e| not_utf8(&path.display().to_string(), e.valid_up_to(), lang))
+}
+
+/// The file's bytes into `bytes`, refusing a folder and anything over
+/// [`MAX_FILE_BYTES`].
+fn read_bytes(path: &Path, bytes: &mut Vec<u8>, lang: Lang) -> Result<(), String> {
     let name = path.display();
     let fail = |e: std::io::Error| format!("{name}: {}", io_error(&e, lang));
     // One open: its size is checked on the handle, then read whole.
@@ -58,7 +65,7 @@ pub fn read_text_into<'b>(
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(&name.to_string(), bytes.len() as u64, lang));
     }
-    std::str::from_utf8(bytes).map_err(|e| not_utf8(&name.to_string(), e.valid_up_to(), lang))
+    Ok(())
 }
 
 /// "too large": a file over [`MAX_FILE_BYTES`], with its size.

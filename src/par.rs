@@ -5,6 +5,21 @@ pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
     parallel_map_with(items, || (), |(), item| f(item))
 }
 
+/// [`parallel_map`] over items it owns, each handed whole to `f` (to be
+/// changed in place and kept, say).
+pub fn parallel_map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let slots: Vec<std::sync::Mutex<Option<T>>> = items
+        .into_iter()
+        .map(|item| std::sync::Mutex::new(Some(item)))
+        .collect();
+    parallel_map(&slots, |slot| {
+        let mut slot = slot
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(slot.take().expect("parallel_map hands out each item once"))
+    })
+}
+
 /// [`parallel_map`] with a scratch value per core, made by `scratch`
 /// (a buffer used again for every item, say).
 pub fn parallel_map_with<T: Sync, S, R: Send>(

@@ -22,6 +22,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::par::parallel_map_owned;
 use crate::programme::{FileError, Problem, ProblemKind, Programme, check_header};
 
 mod read;
@@ -164,8 +165,7 @@ impl Room {
     }
 
     /// Keeps what the merge needs of `view`: each note's strings copied
-    /// once into one store, its times read (oogst's own form quickly,
-    /// anything else through jiff).
+    /// once into one store, its times read.
     fn keep(file: usize, view: RoomView) -> Result<Room, Problem> {
         let edited = |n: &NoteView| n.updated != n.created;
         let bytes: usize = view
@@ -191,8 +191,7 @@ impl Room {
         let mut notes = Vec::with_capacity(view.notes.len());
         for n in &view.notes {
             let time = |field: &str, s: &str| {
-                fast_timestamp(s)
-                    .or_else(|| s.parse().ok())
+                read_time(s)
                     .ok_or_else(|| Problem::bad_time(format!("notes[id={}].{field}", n.id), s))
             };
             let created_at = time("created", &n.created)?;
@@ -237,10 +236,12 @@ impl Room {
         if n.updated == n.created {
             return n.created_at;
         }
-        let s = self.str(n.updated);
-        fast_timestamp(s)
-            .or_else(|| s.parse().ok())
-            .unwrap_or(n.created_at)
+        read_time(self.str(n.updated)).unwrap_or(n.created_at)
+    }
+
+    /// Whether the file has question `q` (1-based).
+    fn has_question(&self, q: usize) -> bool {
+        (1..=self.questions.len()).contains(&q)
     }
 
     fn id(&self, index: usize) -> &str {
@@ -587,6 +588,11 @@ fn parse_file(i: usize, input: &Input, text: Result<&str, String>) -> Parsed {
     }
 }
 
+/// A time of a room file: oogst's own form quickly, anything else through jiff.
+fn read_time(s: &str) -> Option<Timestamp> {
+    fast_timestamp(s).or_else(|| s.parse().ok())
+}
+
 /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, the form oogst writes, read
 /// without the general parser (a merge reads hundreds of thousands).
 /// Anything else (or anything out of range) is left to jiff.
@@ -717,7 +723,7 @@ fn union_shard(
         }
         let mut file_writer = None;
         for (index, n) in r.notes.iter().enumerate() {
-            if n.question == 0 || n.question > r.questions.len() {
+            if !r.has_question(n.question) {
                 continue;
             }
             if !whole_file && shard(writer_of(r.str(n.id))) != k {
@@ -905,7 +911,7 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     let mut bad_notes: Vec<String> = Vec::new();
     for r in &rooms {
         for n in &r.notes {
-            if n.question == 0 || n.question > r.questions.len() {
+            if !r.has_question(n.question) {
                 bad_notes.push(lang.problem_line(
                     &files[r.file].name,
                     &Problem::at(ProblemKind::NoSuchQuestion {
@@ -1006,38 +1012,17 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     // Each room's answers to each question by time, then id; rooms side by
     // side. A writer's notes come in the order they were made, so the
     // lists are runs already in order, which a stable sort merges quickly.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per = notes.len().div_ceil(threads).max(1);
     let id = |r: NoteRef| rooms[r.file as usize].id(r.index as usize);
-    let ordered: Vec<(Vec<NoteRef>, Vec<usize>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = notes
-            .chunks_mut(per)
-            .map(|chunk| {
-                s.spawn(move || {
-                    chunk
-                        .iter_mut()
-                        .map(|questions| {
-                            let mut refs = Vec::with_capacity(questions.iter().map(Vec::len).sum());
-                            let mut starts = vec![0];
-                            for list in questions {
-                                list.sort_by(|a, b| {
-                                    a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1)))
-                                });
-                                refs.extend(list.iter().map(|&(_, r)| r));
-                                starts.push(refs.len());
-                            }
-                            (refs, starts)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a merge worker does not panic"))
-            .collect()
+    let ordered: Vec<(Vec<NoteRef>, Vec<usize>)> = parallel_map_owned(notes, |questions| {
+        let mut refs = Vec::with_capacity(questions.iter().map(Vec::len).sum());
+        let mut starts = vec![0];
+        for mut list in questions {
+            list.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1))));
+            refs.extend(list.iter().map(|&(_, r)| r));
+            starts.push(refs.len());
+        }
+        (refs, starts)
     });
-    drop(notes);
     let mut harvest_rooms: Vec<HarvestRoom> = names
         .into_iter()
         .zip(hosts)
