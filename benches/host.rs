@@ -24,6 +24,7 @@ fn room_with_notes(n: usize) -> RoomDoc {
     let tz = TimeZone::fixed(tz::offset(1));
     let mut doc = RoomDoc::new(
         &p.id,
+        "samen-in-gesprek",
         "Kamer 3",
         "Anna",
         "k7f2q9",

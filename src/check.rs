@@ -1,121 +1,48 @@
-//! `oogst check`: recognise an oogst file by its `format` and validate it.
-
-use std::path::Path;
+//! `oogst check`: recognise an oogst file by its `format` and validate it
+//! with the one reader of that format (the same the merge, the host and
+//! the lead use).
 
 use crate::clock::ClockDoc;
+use crate::files::{FileError, Problem, ProblemKind, head, strip_bom};
 use crate::i18n::Lang;
 use crate::lead_state::LeadState;
-use crate::programme::{self, FileError, Problem, ProblemKind, Programme};
+use crate::programme::{self, Programme};
+use crate::text::for_message;
 
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Reads a file as UTF-8 text, refusing one that is too large, with a
-/// message that names the file.
-pub fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    read_bytes(path, &mut bytes, lang)?;
-    String::from_utf8(bytes).map_err(|e| {
-        not_utf8(
-            &path.display().to_string(),
-            e.utf8_error().valid_up_to(),
-            lang,
-        )
-    })
-}
-
-/// [`read_text`] into a buffer that is used again and again (the merge
-/// reads a thousand files through one buffer per core).
-pub fn read_text_into<'b>(
-    path: &Path,
-    bytes: &'b mut Vec<u8>,
-    lang: Lang,
-) -> Result<&'b str, String> {
-    read_bytes(path, bytes, lang)?;
-    std::str::from_utf8(bytes)
-        .map_err(|e| not_utf8(&path.display().to_string(), e.valid_up_to(), lang))
-}
-
-/// The file's bytes into `bytes`, refusing a folder and anything over
-/// [`MAX_FILE_BYTES`].
-fn read_bytes(path: &Path, bytes: &mut Vec<u8>, lang: Lang) -> Result<(), String> {
-    let name = path.display();
-    let fail = |e: std::io::Error| format!("{name}: {}", io_error(&e, lang));
-    // One open: its size is checked on the handle, then read whole.
-    let mut file = std::fs::File::open(path).map_err(fail)?;
-    let meta = file.metadata().map_err(fail)?;
-    if meta.is_dir() {
-        return Err(match lang {
-            Lang::Nl => format!("{name}: is een map, geen bestand"),
-            Lang::En => format!("{name}: is a folder, not a file"),
-        });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(&name.to_string(), meta.len(), lang));
-    }
-    bytes.clear();
-    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0) + 1);
-    // A file that grows while it is read, or a device without end, is held
-    // to the same limit.
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1),
-        bytes,
-    )
-    .map_err(fail)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(&name.to_string(), bytes.len() as u64, lang));
-    }
-    Ok(())
-}
-
-/// "too large": a file over [`MAX_FILE_BYTES`], with its size.
-pub fn too_large(name: &str, bytes: u64, lang: Lang) -> String {
-    let mib = bytes as f64 / (1024.0 * 1024.0);
-    match lang {
-        Lang::Nl => format!("{name}: te groot ({mib:.1} MiB); oogst leest bestanden tot 64 MiB"),
-        Lang::En => format!("{name}: too large ({mib:.1} MiB); oogst reads files up to 64 MiB"),
-    }
-}
-
-/// "not UTF-8": where the first byte that is not text is.
-pub fn not_utf8(name: &str, at: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Nl => format!("{name}: geen UTF-8-tekst (ongeldige byte op positie {at})"),
-        Lang::En => format!("{name}: not UTF-8 text (invalid byte at offset {at})"),
-    }
-}
-
-/// An I/O error in words; the system's own for the rare ones.
-pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
-    use std::io::ErrorKind as K;
-    let (nl, en) = match e.kind() {
-        K::NotFound => ("bestand niet gevonden", "file not found"),
-        K::PermissionDenied => ("geen toegang (rechten)", "permission denied"),
-        K::IsADirectory => ("is een map, geen bestand", "is a folder, not a file"),
-        K::StorageFull => ("de schijf is vol", "the disk is full"),
-        K::ReadOnlyFilesystem => ("alleen-lezen bestandssysteem", "read-only file system"),
-        _ => return e.to_string(),
-    };
-    match lang {
-        Lang::Nl => nl.to_string(),
-        Lang::En => en.to_string(),
-    }
-}
+pub use crate::files::{MAX_FILE_BYTES, io_error};
 
 /// The formats `check` knows.
-const KNOWN: [&str; 3] = [
+const KNOWN: [&str; 5] = [
     programme::FORMAT,
     crate::clock::CLOCK_FORMAT,
+    crate::room::FORMAT,
+    crate::merge::FORMAT,
     crate::lead_state::FORMAT,
 ];
 
-/// Validates one file; on success a one-line summary of what it holds.
-pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<String, FileError> {
+/// A file that `check` accepts: a one-line summary of what it holds, and
+/// warnings (what is probably a mistake but does not stop it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub summary: String,
+    pub warnings: Vec<String>,
+}
+
+impl From<String> for Verdict {
+    fn from(summary: String) -> Verdict {
+        Verdict {
+            summary,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Validates one file.
+pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<Verdict, FileError> {
     // Syntax errors first, with line and column, whatever the format.
-    let format = match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(v) => v.get("format").and_then(|f| f.as_str()).map(str::to_string),
-        Err(_) => None,
-    };
+    let format = head(strip_bom(text))
+        .map_err(|p| FileError::single(file, *p))?
+        .format;
     match format.as_deref() {
         Some(programme::FORMAT) | None => {
             let p = Programme::parse(text, file)?;
@@ -129,14 +56,10 @@ pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<String, FileErro
                 .last()
                 .map(|b| b.end.to_string())
                 .unwrap_or_default();
-            let breakouts = p
-                .blocks
-                .iter()
-                .filter(|b| b.kind == crate::programme::BlockKind::Breakout)
-                .count();
+            let breakouts = p.breakouts().count();
             let n = p.blocks.len();
-            let title = crate::text::one_line(&p.title);
-            Ok(match lang {
+            let title = for_message(&p.title);
+            let summary = match lang {
                 Lang::Nl => format!(
                     "programma \"{title}\": {n} {}, {first}–{last}, {breakouts} break-out{}",
                     if n == 1 { "blok" } else { "blokken" },
@@ -147,6 +70,14 @@ pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<String, FileErro
                     if n == 1 { "block" } else { "blocks" },
                     if breakouts == 1 { "" } else { "s" }
                 ),
+            };
+            Ok(Verdict {
+                summary,
+                warnings: p
+                    .warnings
+                    .iter()
+                    .map(|w| lang.problem_line(file, w))
+                    .collect(),
             })
         }
         Some(crate::clock::CLOCK_FORMAT) => {
@@ -154,54 +85,73 @@ pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<String, FileErro
             let block = doc
                 .block
                 .as_ref()
-                .map(|b| crate::text::one_line(&b.title).into_owned())
+                .map(|b| for_message(&b.title).into_owned())
                 .unwrap_or_else(|| "–".into());
+            let session = for_message(&doc.session);
             Ok(match lang {
                 Lang::Nl => format!(
-                    "klok van sessie {}: blok {block}, geschreven {}",
-                    doc.session, doc.written
+                    "klok van sessie {session}: blok {block}, geschreven {}",
+                    doc.written
                 ),
                 Lang::En => format!(
-                    "clock of session {}: block {block}, written {}",
-                    doc.session, doc.written
+                    "clock of session {session}: block {block}, written {}",
+                    doc.written
                 ),
-            })
+            }
+            .into())
         }
         Some(crate::room::FORMAT) => {
-            let r = crate::room::RoomDoc::parse(text, file)?;
-            let live = r.notes.iter().filter(|n| !n.deleted).count();
-            let gone = r.notes.len() - live;
-            let room = crate::text::one_line(&r.room);
-            let host = crate::text::one_line(&r.host);
+            let r = crate::room::read(text, file)?;
+            let v = &r.view;
+            let live = v.notes.iter().filter(|n| !n.deleted).count();
+            let gone = v.notes.len() - live;
+            let room = for_message(&v.room);
+            let hosts = for_message(&r.hosts().join(", ")).into_owned();
+            let session = for_message(&v.session);
             let notes = crate::export::count_notes(live, lang);
+            let round = match &v.block {
+                Some(b) => match lang {
+                    Lang::Nl => format!(", ronde {}", for_message(b)),
+                    Lang::En => format!(", round {}", for_message(b)),
+                },
+                None => String::new(),
+            };
+            let draft = match v.draft.as_ref().is_some_and(|d| !d.text.trim().is_empty()) {
+                true => match lang {
+                    Lang::Nl => ", 1 concept",
+                    Lang::En => ", 1 draft",
+                },
+                false => "",
+            };
             Ok(match lang {
                 Lang::Nl => format!(
-                    "kamer \"{room}\" ({host}) van sessie {}: {notes}, {gone} verwijderd",
-                    r.session
+                    "kamer \"{room}\" ({hosts}) van sessie {session}{round}: {notes}, {gone} verwijderd{draft}"
                 ),
                 Lang::En => format!(
-                    "room \"{room}\" ({host}) of session {}: {notes}, {gone} deleted",
-                    r.session
+                    "room \"{room}\" ({hosts}) of session {session}{round}: {notes}, {gone} deleted{draft}"
                 ),
-            })
+            }
+            .into())
         }
         Some(crate::merge::FORMAT) => {
             let h = crate::merge::HarvestFile::parse(text, file)?;
-            let notes: usize = h.rooms.iter().map(|r| r.notes.len()).sum();
             Ok(format!(
                 "{} {}: {}, {}",
                 lang.t().doc_harvest.to_lowercase(),
-                h.session,
-                crate::export::count_rooms(h.rooms.len(), lang),
-                crate::export::count_notes(notes, lang)
-            ))
+                for_message(&h.session),
+                crate::export::count_rooms(h.room_count(), lang),
+                crate::export::count_notes(h.note_count(), lang)
+            )
+            .into())
         }
         Some(crate::lead_state::FORMAT) => {
             let s = LeadState::parse(text, file)?;
+            let session = for_message(&s.session);
             Ok(match lang {
-                Lang::Nl => format!("klokstand van sessie {} op {}", s.session, s.day),
-                Lang::En => format!("lead state of session {} on {}", s.session, s.day),
-            })
+                Lang::Nl => format!("klokstand van sessie {session} op {}", s.day),
+                Lang::En => format!("lead state of session {session} on {}", s.day),
+            }
+            .into())
         }
         Some(other) => Err(FileError::single(
             file,

@@ -113,13 +113,13 @@ impl Lang {
     }
 
     pub fn problem_line(self, file: &str, p: &Problem) -> String {
-        let mut s = file.to_string();
+        let mut s = crate::text::for_message(file).into_owned();
         if let Some((line, col)) = p.line_col {
             s.push_str(&format!(":{line}:{col}"));
         }
         s.push_str(": ");
         if let Some((n, title)) = &p.block {
-            let title = crate::text::one_line(title);
+            let title = crate::text::for_message(title);
             s.push_str(&self.pick(
                 format!("blok {n} \"{title}\": "),
                 format!("block {n} \"{title}\": "),
@@ -131,7 +131,7 @@ impl Lang {
 
     pub fn problem(self, kind: &ProblemKind) -> String {
         use ProblemKind as P;
-        let q = |s: &str| format!("\"{}\"", crate::text::one_line(s));
+        let q = |s: &str| format!("\"{}\"", crate::text::for_message(s));
         match kind {
             P::Empty => self.pick(
                 "het bestand is leeg; een oogst-bestand is een JSON-object { … }".to_string(),
@@ -145,7 +145,67 @@ impl Lang {
                 format!("geen geldige JSON: {}", self.parser_words(detail)),
                 format!("not valid JSON: {}", self.parser_words(detail)),
             ),
-            P::Shape { path, detail } => format!("{path}: {}", self.parser_words(detail)),
+            P::Shape { path, detail } => format!(
+                "{}: {}",
+                crate::text::for_message(path),
+                self.parser_words(&crate::text::for_message(detail))
+            ),
+            P::BadStamp { path, found } => self.pick(
+                format!(
+                    "{}: {} is geen tijd; schrijf RFC 3339 met tijdzone, jaar 0001–9999, bijvoorbeeld \"2021-01-21T11:07:12+01:00\"",
+                    crate::text::for_message(path),
+                    q(found)
+                ),
+                format!(
+                    "{}: {} is not a time; write RFC 3339 with an offset, year 0001–9999, e.g. \"2021-01-21T11:07:12+01:00\"",
+                    crate::text::for_message(path),
+                    q(found)
+                ),
+            ),
+            P::OutOfRange { path, found, allowed } => self.pick(
+                format!(
+                    "{}: {} kan niet; toegestaan is {allowed}",
+                    crate::text::for_message(path),
+                    crate::text::for_message(found)
+                ),
+                format!(
+                    "{}: {} is not allowed; allowed is {allowed}",
+                    crate::text::for_message(path),
+                    crate::text::for_message(found)
+                ),
+            ),
+            P::Missing { field, version } => self.pick(
+                format!("het veld \"{field}\" ontbreekt (versie {version} heeft het nodig)"),
+                format!("the field \"{field}\" is missing (version {version} needs it)"),
+            ),
+            P::BadBlockId { id } => self.pick(
+                format!(
+                    "id {} kan geen blok-id zijn; gebruik letters, cijfers, '-' en '_', bijvoorbeeld \"ronde-1\"",
+                    q(id)
+                ),
+                format!(
+                    "id {} cannot be a block id; use letters, digits, '-' and '_', e.g. \"round-1\"",
+                    q(id)
+                ),
+            ),
+            P::DuplicateBlockId { id } => self.pick(
+                format!("id {} is al van een ander blok (hoofdletters tellen niet mee)", q(id)),
+                format!("id {} already belongs to another block (case does not count)", q(id)),
+            ),
+            P::UnknownField { field, nearest: Some(n) } => self.pick(
+                format!("waarschuwing: onbekend veld {}; bedoel je \"{n}\"?", q(field)),
+                format!("warning: unknown field {}; did you mean \"{n}\"?", q(field)),
+            ),
+            P::UnknownField { field, nearest: None } => self.pick(
+                format!(
+                    "waarschuwing: onbekend veld {} (bekend zijn: id, kind, title, start, end, minutes, rooms, questions)",
+                    q(field)
+                ),
+                format!(
+                    "warning: unknown field {} (known: id, kind, title, start, end, minutes, rooms, questions)",
+                    q(field)
+                ),
+            ),
             P::WrongFormat { found: Some(f), expected } => self.pick(
                 format!("dit is een bestand van soort {}, geen \"{expected}\"", q(f)),
                 format!("this is a {} file, not \"{expected}\"", q(f)),
@@ -153,6 +213,14 @@ impl Lang {
             P::WrongFormat { found: None, expected } => self.pick(
                 format!("geen oogst-bestand: het veld \"format\" ontbreekt (verwacht \"{expected}\")"),
                 format!("not an oogst file: the field \"format\" is missing (expected \"{expected}\")"),
+            ),
+            P::NoSuchQuestion { note, question, questions } if note == "draft" => self.pick(
+                format!(
+                    "draft.question: het concept hoort bij vraag {question}, maar het bestand heeft {questions} vragen"
+                ),
+                format!(
+                    "draft.question: the draft belongs to question {question}, but the file has {questions} questions"
+                ),
             ),
             P::NoSuchQuestion { note, question, questions } => self.pick(
                 format!(
@@ -170,11 +238,13 @@ impl Lang {
             ),
             P::NewerVersion { what, found, supported } => self.pick(
                 format!(
-                    "gemaakt door een nieuwere oogst: {} versie {found}; deze oogst leest versie {supported}",
-                    dutch_what(what)
+                    "gemaakt door een nieuwere oogst: {} versie {found}; deze oogst leest {} {supported}",
+                    dutch_what(what),
+                    if *supported > 1 { "tot en met versie" } else { "versie" }
                 ),
                 format!(
-                    "made by a newer oogst: {what} file version {found}; this oogst reads version {supported}"
+                    "made by a newer oogst: {what} file version {found}; this oogst reads {} {supported}",
+                    if *supported > 1 { "up to version" } else { "version" }
                 ),
             ),
             P::BadVersion => self.pick(
@@ -201,8 +271,18 @@ impl Lang {
                 "the programme has no blocks; \"blocks\" needs at least one".to_string(),
             ),
             P::UnknownKind { found } => self.pick(
-                format!("onbekende soort {}; geldig zijn: {}", q(found), BlockKind::valid_names()),
-                format!("unknown kind {}; valid kinds are: {}", q(found), BlockKind::valid_names()),
+                format!(
+                    "onbekende soort {}; geldig zijn: {} (of in het Engels: {})",
+                    q(found),
+                    BlockKind::dutch_names(),
+                    BlockKind::valid_names()
+                ),
+                format!(
+                    "unknown kind {}; valid kinds are: {} (or in Dutch: {})",
+                    q(found),
+                    BlockKind::valid_names(),
+                    BlockKind::dutch_names()
+                ),
             ),
             P::BadTime { field, found } => self.pick(
                 format!("{field} {} is geen tijd; schrijf UU:MM, bijvoorbeeld \"09:45\"", q(found)),
@@ -552,8 +632,14 @@ pub struct Catalog {
     pub merge_duplicates: &'static str,
     pub merge_skipped_count: &'static str,
     pub merge_skipped: &'static str,
-    pub merge_left_out: &'static str,
     pub merge_wrote: &'static str,
+    pub merge_keep_going_hint: &'static str,
+    pub file_is_fifo: &'static str,
+    pub file_is_socket: &'static str,
+    pub file_is_device: &'static str,
+    pub file_is_folder: &'static str,
+    pub file_is_link: &'static str,
+    pub file_is_special: &'static str,
     pub doc_harvest: &'static str,
     pub doc_question: &'static str,
     pub doc_room: &'static str,
@@ -565,6 +651,17 @@ pub struct Catalog {
     pub doc_contents: &'static str,
     pub doc_made_with: &'static str,
     pub doc_from_rooms: &'static str,
+    pub doc_draft: &'static str,
+    pub doc_draft_one: &'static str,
+    pub doc_drafts: &'static str,
+    pub doc_round_one: &'static str,
+    pub doc_rounds: &'static str,
+    pub doc_first_round: &'static str,
+    pub doc_key_takeaway: &'static str,
+    pub merge_deleted: &'static str,
+    pub merge_session_file: &'static str,
+    pub merge_session_files: &'static str,
+    pub merge_drafts_left_out: &'static str,
     pub export_done: &'static str,
     pub export_failed: &'static str,
     pub key_export: &'static str,
@@ -575,6 +672,7 @@ pub struct Catalog {
     pub cli_by: &'static str,
     pub cli_session: &'static str,
     pub cli_keep_going: &'static str,
+    pub cli_no_drafts: &'static str,
     pub cli_host_dir: &'static str,
     pub host_crashed: &'static str,
     pub cli_host: &'static str,
@@ -761,8 +859,14 @@ pub static NL: Catalog = Catalog {
     merge_duplicates: "dubbele samengevoegd",
     merge_skipped_count: "overgeslagen",
     merge_skipped: "overgeslagen",
-    merge_left_out: "notitie weggelaten",
     merge_wrote: "oogst geschreven naar {file}",
+    merge_keep_going_hint: "er is niets geschreven; met --keep-going voegt oogst de andere bestanden samen en noemt het de overgeslagen",
+    file_is_fifo: "een FIFO (named pipe), geen gewoon bestand: niet gelezen",
+    file_is_socket: "een socket, geen gewoon bestand: niet gelezen",
+    file_is_device: "een apparaat, geen gewoon bestand: niet gelezen",
+    file_is_folder: "is een map, geen bestand",
+    file_is_link: "een symbolische koppeling binnen de map: niet gevolgd",
+    file_is_special: "geen gewoon bestand: niet gelezen",
     doc_harvest: "Oogst",
     doc_question: "Vraag",
     doc_room: "Kamer",
@@ -774,6 +878,17 @@ pub static NL: Catalog = Catalog {
     doc_contents: "Inhoud",
     doc_made_with: "Gemaakt met oogst uit {n} kamerbestanden",
     doc_from_rooms: "uit {rooms}",
+    doc_draft: "concept, niet toegevoegd",
+    doc_draft_one: "concept",
+    doc_drafts: "concepten",
+    doc_round_one: "ronde",
+    doc_rounds: "rondes",
+    doc_first_round: "Eerste ronde",
+    doc_key_takeaway: "belangrijkste opbrengst",
+    merge_deleted: "verwijderd",
+    merge_session_file: "sessiebestand",
+    merge_session_files: "sessiebestanden",
+    merge_drafts_left_out: "{n} concept(en) weggelaten (--no-drafts)",
     export_done: "Oogst geschreven: {where}",
     export_failed: "Oogst maken mislukt: {error}",
     key_export: "oogst schrijven (harvest.md, .html)",
@@ -784,6 +899,7 @@ pub static NL: Catalog = Catalog {
     cli_by: "Per vraag (elke vraag met de antwoorden per kamer) of per kamer",
     cli_session: "Alleen deze sessie, als de bestanden van meer sessies zijn",
     cli_keep_going: "Sla onbruikbare bestanden over (en noem ze) in plaats van te stoppen",
+    cli_no_drafts: "Laat de concepten (nog niet toegevoegde notities) weg",
     cli_host_dir: "Sessiemap die je deelt met de dagvoorzitter en de andere kamers [standaard: <datamap>/sessions/<programma-id>]",
     host_crashed: "er ging iets mis in oogst zelf. Je notities zijn bewaard in {dir}; start oogst host opnieuw om verder te gaan. Meld dit graag, met het bericht hieronder.",
     cli_host: "Notities maken in een break-outkamer (gespreksleider)",
@@ -970,8 +1086,14 @@ pub static EN: Catalog = Catalog {
     merge_duplicates: "duplicates collapsed",
     merge_skipped_count: "skipped",
     merge_skipped: "skipped",
-    merge_left_out: "note left out",
     merge_wrote: "harvest written to {file}",
+    merge_keep_going_hint: "nothing was written; with --keep-going oogst merges the other files and names those it skipped",
+    file_is_fifo: "a FIFO (named pipe), not a plain file: not read",
+    file_is_socket: "a socket, not a plain file: not read",
+    file_is_device: "a device, not a plain file: not read",
+    file_is_folder: "is a folder, not a file",
+    file_is_link: "a symbolic link inside the folder: not followed",
+    file_is_special: "not a plain file: not read",
     doc_harvest: "Harvest",
     doc_question: "Question",
     doc_room: "Room",
@@ -983,6 +1105,17 @@ pub static EN: Catalog = Catalog {
     doc_contents: "Contents",
     doc_made_with: "Made with oogst from {n} room files",
     doc_from_rooms: "from {rooms}",
+    doc_draft: "draft, not added",
+    doc_draft_one: "draft",
+    doc_drafts: "drafts",
+    doc_round_one: "round",
+    doc_rounds: "rounds",
+    doc_first_round: "First round",
+    doc_key_takeaway: "key takeaway",
+    merge_deleted: "deleted",
+    merge_session_file: "session file",
+    merge_session_files: "session files",
+    merge_drafts_left_out: "{n} draft(s) left out (--no-drafts)",
     export_done: "Harvest written: {where}",
     export_failed: "Making the harvest failed: {error}",
     key_export: "write the harvest (harvest.md, .html)",
@@ -993,6 +1126,7 @@ pub static EN: Catalog = Catalog {
     cli_by: "By question (each question, with its answers room by room) or by room",
     cli_session: "Only this session, when the files are of several sessions",
     cli_keep_going: "Skip unusable files (and name them) instead of stopping",
+    cli_no_drafts: "Leave out the drafts (notes being typed, not added)",
     cli_host_dir: "Session folder shared with the lead and the other rooms [default: <data dir>/sessions/<programme id>]",
     host_crashed: "something went wrong inside oogst. Your notes are saved in {dir}; start oogst host again to carry on. Please report this, with the message below.",
     cli_host: "Take notes in a breakout room (the host view)",
@@ -1122,6 +1256,10 @@ mod tests {
                 "{s}"
             );
             assert!(s.contains("\"lunch\""));
+            assert!(
+                s.contains("inloop, plenair, casus, vragen, deelsessie, pauze, afsluiting"),
+                "{s}"
+            );
         }
     }
 

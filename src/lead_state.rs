@@ -6,7 +6,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::clock::ClockState;
-use crate::programme::{FileError, Programme, parse_typed};
+use crate::files::{FileError, parse_typed};
+use crate::programme::Programme;
 
 pub const FORMAT: &str = "oogst-lead-state";
 
@@ -23,7 +24,11 @@ pub struct Rehearsal {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LeadState {
+    /// Checked by the head of the file, written as [`FORMAT`].
+    #[serde(skip_deserializing, default = "lead_format")]
     pub format: String,
+    /// Checked by the head of the file (any number form of 1).
+    #[serde(skip_deserializing, default = "lead_version")]
     pub version: u64,
     pub session: String,
     /// [`Programme::fingerprint`] of the programme the clock was made for.
@@ -32,6 +37,16 @@ pub struct LeadState {
     pub day: Date,
     pub rehearsal: Option<Rehearsal>,
     pub clock: ClockState,
+}
+
+pub const VERSION: u64 = 1;
+
+fn lead_format() -> String {
+    FORMAT.to_string()
+}
+
+fn lead_version() -> u64 {
+    VERSION
 }
 
 impl LeadState {
@@ -43,7 +58,7 @@ impl LeadState {
     ) -> LeadState {
         LeadState {
             format: FORMAT.to_string(),
-            version: crate::programme::VERSION,
+            version: VERSION,
             session: programme.id.clone(),
             programme: programme.fingerprint(),
             day,
@@ -53,7 +68,7 @@ impl LeadState {
     }
 
     pub fn parse(text: &str, file: &str) -> Result<LeadState, FileError> {
-        parse_typed(text, file, FORMAT, "lead state")
+        parse_typed(text, file, FORMAT, "lead state", VERSION).map(|(s, _)| s)
     }
 
     pub fn to_json(&self) -> String {

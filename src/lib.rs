@@ -8,6 +8,7 @@
 pub mod check;
 pub mod clock;
 pub mod export;
+pub mod files;
 pub mod i18n;
 pub mod lead_state;
 pub mod merge;

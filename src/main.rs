@@ -6,11 +6,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
-use oogst::check::{check_text, io_error, read_text};
+use oogst::check::check_text;
 use oogst::export::{self, By, Format};
+use oogst::files::{Links, io_error, read_text, shown};
 use oogst::i18n::Lang;
 use oogst::programme::{DEMO_JSON, DayTime, Programme};
 use oogst::session_dir::{Config, SessionDir, write_atomic};
+use oogst::text::{for_message, message_lines};
 use oogst::tui::host_session::{HostOptions, run_host, start_host};
 use oogst::tui::{self, LeadOptions, theme::Theme};
 
@@ -54,6 +56,8 @@ enum Command {
         session: Option<String>,
         #[arg(long)]
         keep_going: bool,
+        #[arg(long)]
+        no_drafts: bool,
     },
     Check {
         #[arg(required = true)]
@@ -133,6 +137,7 @@ fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
             "by" => t.cli_by,
             "session" => t.cli_session,
             "keep_going" => t.cli_keep_going,
+            "no_drafts" => t.cli_no_drafts,
             _ => return None,
         })
     };
@@ -191,9 +196,10 @@ fn parse_at(s: &str) -> Result<DayTime, String> {
 
 fn parse_speed(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
-        Ok(n) if n.is_finite() && n > 0.0 && n <= 3600.0 => Ok(n),
+        Ok(n) if (1.0..=oogst::clock::document::MAX_SPEED).contains(&n) => Ok(n),
         _ => Err(format!(
-            "\"{s}\" is not a speed; give a number from 0.1 to 3600, e.g. 30"
+            "\"{}\" is not a speed; give a number from 1 to 10000, e.g. 30",
+            for_message(s)
         )),
     }
 }
@@ -226,13 +232,17 @@ fn main() -> ExitCode {
             by,
             session,
             keep_going,
+            no_drafts,
         }) => merge(
             &paths,
             format,
             output.as_deref(),
             by,
-            session,
-            keep_going,
+            oogst::merge::Options {
+                session,
+                keep_going,
+                drafts: !no_drafts,
+            },
             lang,
         ),
         Some(Command::Check { files }) => check(&files, lang),
@@ -241,14 +251,14 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("oogst: {message}");
+            eprintln!("oogst: {}", message_lines(&message));
             ExitCode::from(1)
         }
     }
 }
 
 fn load_programme(path: &Path, lang: Lang) -> Result<Programme, String> {
-    let text = read_text(path, lang)?;
+    let text = read_text(path, Links::Follow, lang).map_err(|e| e.into_message())?;
     Programme::parse(&text, &path.display().to_string()).map_err(|e| lang.file_error(&e))
 }
 
@@ -302,7 +312,7 @@ fn host(
         Some(n) => {
             config
                 .remember_name(&n)
-                .map_err(|e| format!("{}: {}", config.dir.display(), io_error(&e, lang)))?;
+                .map_err(|e| format!("{}: {}", shown(&config.dir), io_error(&e, lang)))?;
             n
         }
         None => config.last_name().ok_or_else(|| match lang {
@@ -316,7 +326,7 @@ fn host(
     };
     let writer = config
         .writer_id()
-        .map_err(|e| format!("{}: {}", config.dir.display(), io_error(&e, lang)))?;
+        .map_err(|e| format!("{}: {}", shown(&config.dir), io_error(&e, lang)))?;
     let opts = HostOptions {
         programme,
         dir,
@@ -336,17 +346,12 @@ fn merge(
     format: Option<Format>,
     output: Option<&Path>,
     by: By,
-    session: Option<String>,
-    keep_going: bool,
+    opts: oogst::merge::Options,
     lang: Lang,
 ) -> Result<(), String> {
     let t = lang.t();
     keep_memory_for_the_merge();
     let inputs = oogst::merge::read_inputs(paths, lang)?;
-    let opts = oogst::merge::Options {
-        session,
-        keep_going,
-    };
     let (harvest, report) =
         oogst::merge::merge(&inputs, &opts, lang).map_err(|e| e.0.join("\n"))?;
     let format = format
@@ -355,7 +360,7 @@ fn merge(
     match output {
         Some(path) => {
             // Whole or not at all: a temporary file, fsync, rename.
-            let name = path.display();
+            let name = shown(path);
             let fail = |e: std::io::Error| format!("{name}: {}", io_error(&e, lang));
             if path.is_dir() {
                 return Err(fail(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
@@ -385,27 +390,50 @@ fn merge(
     }
     let words =
         |n: usize, one: &str, more: &str| format!("{n} {}", if n == 1 { one } else { more });
-    let summary = [
-        words(report.files_read, t.merge_file_read, t.merge_files_read),
+    let mut summary = vec![words(
+        report.files_read,
+        t.merge_file_read,
+        t.merge_files_read,
+    )];
+    if report.rounds > 1 {
+        summary.push(export::count_rounds(report.rounds, lang));
+    }
+    summary.extend([
         export::count_rooms(report.rooms, lang),
         export::count_hosts(report.hosts, lang),
         export::count_notes(report.notes, lang),
+        export::count_drafts(report.drafts, lang),
         words(report.duplicates, t.merge_duplicate, t.merge_duplicates),
+        format!("{} {}", report.tombstones, t.merge_deleted),
+        words(
+            report.session_files,
+            t.merge_session_file,
+            t.merge_session_files,
+        ),
         format!("{} {}", report.skipped.len(), t.merge_skipped_count),
-    ]
-    .join(" · ");
-    eprintln!("oogst: {summary}");
-    for (file, why) in &report.skipped {
-        let why = why.strip_prefix(&format!("{file}: ")).unwrap_or(why);
-        eprintln!("oogst: {}: {file}: {why}", t.merge_skipped);
+    ]);
+    eprintln!("oogst: {}", summary.join(" · "));
+    if report.drafts_left_out && report.drafts > 0 {
+        eprintln!(
+            "oogst: {}",
+            oogst::i18n::fill(
+                t.merge_drafts_left_out,
+                &[("n", &report.drafts.to_string())]
+            )
+        );
     }
-    for line in &report.notes_left_out {
-        eprintln!("oogst: {}: {line}", t.merge_left_out);
+    for (file, why) in &report.skipped {
+        eprintln!(
+            "oogst: {}: {}: {}",
+            t.merge_skipped,
+            for_message(file),
+            message_lines(why)
+        );
     }
     if let Some(path) = output {
         eprintln!(
             "oogst: {}",
-            oogst::i18n::fill(t.merge_wrote, &[("file", &path.display().to_string())])
+            oogst::i18n::fill(t.merge_wrote, &[("file", &shown(path))])
         );
     }
     Ok(())
@@ -433,38 +461,50 @@ fn no_data_dir(lang: Lang) -> String {
 
 fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
     let mut failed = 0;
-    // A folder stands for every .json file in it (as `merge` reads it).
-    let mut files = Vec::new();
+    let mut checked = 0;
+    // A folder stands for every plain .json file in it (as `merge` reads
+    // it); a file named here may be a link.
+    let mut files: Vec<(PathBuf, Links)> = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let found = oogst::merge::json_files_in(p)
-                .map_err(|e| format!("{}: {}", p.display(), io_error(&e, lang)))?;
-            if found.is_empty() {
+            let (found, passed) = oogst::merge::json_files_in(p, lang)
+                .map_err(|e| format!("{}: {}", shown(p), io_error(&e, lang)))?;
+            if found.is_empty() && passed.is_empty() {
                 let why = match lang {
                     Lang::Nl => "een map zonder .json-bestanden",
                     Lang::En => "a folder without .json files",
                 };
-                eprintln!("{}: {why}", p.display());
+                eprintln!("{}: {why}", shown(p));
                 failed += 1;
             }
-            files.extend(found);
+            for (path, why) in passed {
+                eprintln!("{}: {why}", shown(&path));
+            }
+            files.extend(found.into_iter().map(|f| (f, Links::Refuse)));
         } else {
-            files.push(p.clone());
+            files.push((p.clone(), Links::Follow));
         }
     }
-    for path in &files {
+    for (path, links) in &files {
         let name = path.display().to_string();
-        let outcome = read_text(path, lang)
+        checked += 1;
+        let outcome = read_text(path, *links, lang)
+            .map_err(|e| e.into_message())
             .and_then(|text| check_text(&text, &name, lang).map_err(|e| lang.file_error(&e)));
         match outcome {
-            Ok(summary) => println!("{name}: ok: {summary}"),
+            Ok(verdict) => {
+                println!("{}: ok: {}", for_message(&name), verdict.summary);
+                for w in verdict.warnings {
+                    eprintln!("{}", message_lines(&w));
+                }
+            }
             Err(message) => {
-                eprintln!("{message}");
+                eprintln!("{}", message_lines(&message));
                 failed += 1;
             }
         }
     }
-    let total = files.len().max(failed);
+    let total = checked.max(failed);
     match (failed, lang) {
         (0, _) => Ok(()),
         (n, Lang::Nl) => Err(format!("{n} van {total} ongeldig")),
@@ -473,7 +513,7 @@ fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
 }
 
 fn init(file: &Path, force: bool, lang: Lang) -> Result<(), String> {
-    let name = file.display();
+    let name = shown(file);
     if file.exists() && !force {
         return Err(match lang {
             Lang::Nl => {

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
 
 /// The built-in demo programme: the reference meeting of the spec.
 pub const DEMO_JSON: &str = include_str!("../assets/programme.json");
@@ -94,18 +95,42 @@ impl BlockKind {
         }
     }
 
+    /// The Dutch word a programme may use instead.
+    pub fn dutch_name(self) -> &'static str {
+        match self {
+            BlockKind::WalkIn => "inloop",
+            BlockKind::Plenary => "plenair",
+            BlockKind::Case => "casus",
+            BlockKind::Questions => "vragen",
+            BlockKind::Breakout => "deelsessie",
+            BlockKind::Break => "pauze",
+            BlockKind::Closing => "afsluiting",
+        }
+    }
+
+    /// A kind by its name in files, English or Dutch.
     pub fn from_name(s: &str) -> Option<BlockKind> {
-        BlockKind::ALL.into_iter().find(|k| k.name() == s)
+        BlockKind::ALL
+            .into_iter()
+            .find(|k| k.name() == s || k.dutch_name() == s)
     }
 
     /// The valid names, for error messages.
     pub fn valid_names() -> String {
         BlockKind::ALL.map(BlockKind::name).join(", ")
     }
+
+    /// The Dutch names, for error messages.
+    pub fn dutch_names() -> String {
+        BlockKind::ALL.map(BlockKind::dutch_name).join(", ")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
+    /// The block's lasting name: given in the file, or made from its
+    /// title. Saved clocks and room files refer to blocks by it.
+    pub id: String,
     pub kind: BlockKind,
     pub title: String,
     /// Planned start (given, or the previous block's end).
@@ -132,6 +157,9 @@ pub struct Programme {
     /// The JSON as read, so that copies of it (the session folder's
     /// `programme.json`) keep whatever else the author wrote in it.
     pub source: String,
+    /// What is probably a mistake but does not stop the programme (an
+    /// unknown field in a block).
+    pub warnings: Vec<Problem>,
 }
 
 impl Programme {
@@ -140,16 +168,28 @@ impl Programme {
         Programme::parse(DEMO_JSON, DEMO_NAME).expect("the built-in programme is valid")
     }
 
-    /// The first breakout block, whose questions and rooms hosts use.
+    /// The first breakout block: the round of room files of version 1.
     pub fn breakout(&self) -> Option<&Block> {
-        self.blocks.iter().find(|b| b.kind == BlockKind::Breakout)
+        self.breakouts().next()
+    }
+
+    /// The breakout blocks (the rounds), in order.
+    pub fn breakouts(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.kind == BlockKind::Breakout)
+    }
+
+    /// The block with this id.
+    pub fn block(&self, id: &str) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.id == id)
     }
 
     /// Parses and validates `text`, read from `file` (named in errors).
     pub fn parse(text: &str, file: &str) -> Result<Programme, FileError> {
-        let raw: RawProgramme = parse_typed(text, file, FORMAT, "programme")?;
+        let (raw, _): (RawProgramme, u64) =
+            crate::files::parse_typed(text, file, FORMAT, "programme", VERSION)?;
         let mut problems = Vec::new();
-        let programme = validate(raw, text, &mut problems);
+        let mut programme = validate(raw, text, &mut problems);
+        programme.warnings = unknown_block_fields(crate::files::strip_bom(text));
         if problems.is_empty() {
             Ok(programme)
         } else {
@@ -183,256 +223,7 @@ impl Programme {
     }
 }
 
-/// A file that could not be used, with every problem found in it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileError {
-    pub file: String,
-    pub problems: Vec<Problem>,
-}
-
-/// One problem, with where it is: a line and column, a block, or both.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub line_col: Option<(usize, usize)>,
-    /// 1-based block number and its title.
-    pub block: Option<(usize, String)>,
-    pub kind: ProblemKind,
-}
-
-/// What is wrong. Rendered for people by [`crate::i18n`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ProblemKind {
-    /// Nothing in the file (or only spaces).
-    Empty,
-    /// Not JSON at all, or cut short. `detail` is the parser's own words.
-    Malformed {
-        detail: String,
-        truncated: bool,
-    },
-    /// A field of the wrong type, or a missing one. `path` is like `blocks[2].minutes`.
-    Shape {
-        path: String,
-        detail: String,
-    },
-    /// The `format` field is missing or names another kind of file.
-    WrongFormat {
-        found: Option<String>,
-        expected: &'static str,
-    },
-    /// A room file's note points at a question the file does not have.
-    NoSuchQuestion {
-        note: String,
-        question: usize,
-        questions: usize,
-    },
-    /// `check` does not know this `format`.
-    UnknownFormat {
-        found: String,
-        known: &'static [&'static str],
-    },
-    /// Made by a newer oogst.
-    NewerVersion {
-        what: &'static str,
-        found: u64,
-        supported: u64,
-    },
-    /// The `version` field is missing or not a whole number.
-    BadVersion,
-    BadId {
-        id: String,
-    },
-    EmptyTitle,
-    BadDate {
-        found: String,
-    },
-    NoBlocks,
-    UnknownKind {
-        found: String,
-    },
-    BadTime {
-        field: &'static str,
-        found: String,
-    },
-    FirstNeedsStart,
-    NoLength,
-    ZeroMinutes,
-    TooLong {
-        minutes: u64,
-    },
-    LengthMismatch {
-        minutes: u64,
-        start: DayTime,
-        end: DayTime,
-    },
-    EndNotAfterStart {
-        start: DayTime,
-        end: DayTime,
-    },
-    PastMidnight {
-        start: DayTime,
-        minutes: u64,
-    },
-    Overlap {
-        start: DayTime,
-        previous_end: DayTime,
-    },
-    NoQuestions,
-    NoRooms,
-    EmptyQuestion {
-        number: usize,
-    },
-    EmptyRoom {
-        number: usize,
-    },
-    DuplicateRoom {
-        name: String,
-    },
-}
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::i18n::Lang::En.file_error(self))
-    }
-}
-
-impl std::error::Error for FileError {}
-
-impl FileError {
-    pub fn single(file: &str, problem: Problem) -> FileError {
-        FileError {
-            file: file.to_string(),
-            problems: vec![problem],
-        }
-    }
-}
-
-impl Problem {
-    pub fn at(kind: ProblemKind) -> Problem {
-        Problem {
-            line_col: None,
-            block: None,
-            kind,
-        }
-    }
-
-    /// JSON that does not parse, with serde_json's line and column.
-    pub fn malformed(e: &serde_json::Error) -> Problem {
-        Problem {
-            line_col: Some((e.line(), e.column())),
-            block: None,
-            kind: ProblemKind::Malformed {
-                detail: strip_position(&e.to_string()),
-                truncated: e.is_eof(),
-            },
-        }
-    }
-
-    /// A field of the wrong type or shape, at its path.
-    pub fn shape(e: &serde_json::Error, path: String, block: Option<(usize, String)>) -> Problem {
-        Problem {
-            line_col: Some((e.line(), e.column())),
-            block,
-            kind: ProblemKind::Shape {
-                path,
-                detail: strip_position(&e.to_string()),
-            },
-        }
-    }
-
-    /// A time at `path` that is not RFC 3339 with an offset.
-    pub fn bad_time(path: String, value: &str) -> Problem {
-        Problem::at(ProblemKind::Shape {
-            path,
-            detail: format!("\"{value}\" is not an RFC 3339 time with offset"),
-        })
-    }
-}
-
-/// Reads a JSON file of the given `format`: syntax first (with line and
-/// column), then `format` and `version`, then the typed shape, whose errors
-/// carry the path of the offending field and its line and column.
-pub fn parse_typed<T: serde::de::DeserializeOwned>(
-    text: &str,
-    file: &str,
-    format: &'static str,
-    what: &'static str,
-) -> Result<T, FileError> {
-    let fail = |p: Problem| Err(FileError::single(file, p));
-    // Editors on Windows may start a UTF-8 file with a byte order mark.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return fail(Problem::at(ProblemKind::Empty));
-    }
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return fail(Problem::malformed(&e)),
-    };
-    if let Err(kind) = check_header(&value, format, what) {
-        return fail(Problem::at(kind));
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(v) => Ok(v),
-        Err(e) => {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            let block = block_of_path(&path, &value);
-            fail(Problem::shape(&inner, path, block))
-        }
-    }
-}
-
-/// Checks `format` and `version` of a parsed document.
-pub fn check_header(
-    value: &serde_json::Value,
-    format: &'static str,
-    what: &'static str,
-) -> Result<(), ProblemKind> {
-    let found = value.get("format").and_then(|f| f.as_str());
-    if found != Some(format) {
-        return Err(ProblemKind::WrongFormat {
-            found: found.map(str::to_string),
-            expected: format,
-        });
-    }
-    // `1.0` is the number 1 to JSON, and to us.
-    let version = value
-        .get("version")
-        .and_then(serde_json::Value::as_f64)
-        .filter(|v| v.fract() == 0.0 && *v >= 1.0 && *v < 1e15)
-        .map(|v| v as u64);
-    match version {
-        None => Err(ProblemKind::BadVersion),
-        Some(v) if v > VERSION => Err(ProblemKind::NewerVersion {
-            what,
-            found: v,
-            supported: VERSION,
-        }),
-        Some(_) => Ok(()),
-    }
-}
-
-/// serde_json appends " at line X column Y"; we say where ourselves.
-fn strip_position(s: &str) -> String {
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s.to_string(),
-    }
-}
-
-/// For a path like `blocks[2].minutes`, the block's number and title.
-fn block_of_path(path: &str, value: &serde_json::Value) -> Option<(usize, String)> {
-    let rest = path.strip_prefix("blocks[")?;
-    let index: usize = rest[..rest.find(']')?].parse().ok()?;
-    let title = value
-        .get("blocks")?
-        .get(index)?
-        .get("title")
-        .and_then(|t| t.as_str())
-        .unwrap_or("")
-        .to_string();
-    Some((index + 1, title))
-}
+pub use crate::files::{FileError, Problem, ProblemKind};
 
 #[derive(Deserialize)]
 struct RawProgramme {
@@ -445,6 +236,8 @@ struct RawProgramme {
 
 #[derive(Deserialize)]
 struct RawBlock {
+    #[serde(default)]
+    id: Option<String>,
     kind: String,
     title: String,
     #[serde(default)]
@@ -467,6 +260,144 @@ fn valid_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// The fields a block has.
+const BLOCK_FIELDS: [&str; 8] = [
+    "id",
+    "kind",
+    "title",
+    "start",
+    "end",
+    "minutes",
+    "rooms",
+    "questions",
+];
+
+/// Words people write for a block's fields, and the field they mean.
+const FIELD_WORDS: [(&str, &str); 22] = [
+    ("begin", "start"),
+    ("from", "start"),
+    ("van", "start"),
+    ("starttijd", "start"),
+    ("eind", "end"),
+    ("einde", "end"),
+    ("tot", "end"),
+    ("until", "end"),
+    ("to", "end"),
+    ("duur", "minutes"),
+    ("duration", "minutes"),
+    ("length", "minutes"),
+    ("minuten", "minutes"),
+    ("mins", "minutes"),
+    ("kamers", "rooms"),
+    ("vragen", "questions"),
+    ("titel", "title"),
+    ("name", "title"),
+    ("naam", "title"),
+    ("soort", "kind"),
+    ("type", "kind"),
+    ("rounds", "rooms"),
+];
+
+/// The number of single-character edits between `a` and `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let next = (row[j] + 1).min(row[j + 1] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// The known field `field` probably means.
+fn nearest_field(field: &str) -> Option<&'static str> {
+    let lower = field.trim().to_lowercase();
+    if let Some((_, f)) = FIELD_WORDS.iter().find(|(w, _)| *w == lower) {
+        return Some(f);
+    }
+    BLOCK_FIELDS
+        .iter()
+        .map(|f| (edit_distance(&lower, f), *f))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, f)| f)
+}
+
+/// A warning for every field a block does not have.
+fn unknown_block_fields(text: &str) -> Vec<Problem> {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Vec::new();
+    };
+    let Some(blocks) = value.get("blocks").and_then(|b| b.as_array()) else {
+        return Vec::new();
+    };
+    let mut warnings = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let Some(fields) = b.as_object() else {
+            continue;
+        };
+        let title = fields
+            .get("title")
+            .and_then(|t| t.as_str())
+            .unwrap_or("")
+            .to_string();
+        for key in fields
+            .keys()
+            .filter(|k| !BLOCK_FIELDS.contains(&k.as_str()))
+        {
+            warnings.push(Problem {
+                line_col: None,
+                block: Some((i + 1, title.clone())),
+                kind: ProblemKind::UnknownField {
+                    field: key.clone(),
+                    nearest: nearest_field(key),
+                },
+            });
+        }
+    }
+    warnings
+}
+
+/// Whether a block id given in a file is letters, digits, `-` and `_`.
+fn valid_block_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A block id made from a title: lower case, accents dropped, letters
+/// and digits kept, anything else one `-`.
+fn id_from_title(title: &str, kind: Option<BlockKind>) -> String {
+    let mut id = String::new();
+    for c in title.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+        if id.len() >= 40 {
+            break;
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    if id.is_empty() {
+        kind.map_or("block", BlockKind::name).to_string()
+    } else {
+        id
+    }
 }
 
 fn validate(raw: RawProgramme, source: &str, problems: &mut Vec<Problem>) -> Programme {
@@ -493,9 +424,47 @@ fn validate(raw: RawProgramme, source: &str, problems: &mut Vec<Problem>) -> Pro
         top(ProblemKind::NoBlocks);
     }
 
+    // Ids: those given are checked and unique (case ignored: they name
+    // folders); the others are made from titles, `-2`, `-3` for repeats.
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (i, rb) in raw.blocks.iter().enumerate() {
+        let Some(id) = &rb.id else { continue };
+        let here = Some((i + 1, rb.title.clone()));
+        if !valid_block_id(id) {
+            problems.push(Problem {
+                line_col: None,
+                block: here,
+                kind: ProblemKind::BadBlockId { id: id.clone() },
+            });
+        } else if !taken.insert(id.to_lowercase()) {
+            problems.push(Problem {
+                line_col: None,
+                block: here,
+                kind: ProblemKind::DuplicateBlockId { id: id.clone() },
+            });
+        }
+    }
+    let ids: Vec<String> = raw
+        .blocks
+        .iter()
+        .map(|rb| match &rb.id {
+            Some(id) => id.clone(),
+            None => {
+                let base = id_from_title(&rb.title, BlockKind::from_name(&rb.kind));
+                let mut id = base.clone();
+                let mut n = 1;
+                while !taken.insert(id.to_lowercase()) {
+                    n += 1;
+                    id = format!("{base}-{n}");
+                }
+                id
+            }
+        })
+        .collect();
+
     let mut blocks = Vec::with_capacity(raw.blocks.len());
     let mut previous_end: Option<DayTime> = None;
-    for (i, rb) in raw.blocks.into_iter().enumerate() {
+    for ((i, rb), id) in raw.blocks.into_iter().enumerate().zip(ids) {
         let here = (i + 1, rb.title.clone());
         let mut report = |kind| {
             problems.push(Problem {
@@ -606,10 +575,15 @@ fn validate(raw: RawProgramme, source: &str, problems: &mut Vec<Problem>) -> Pro
                 report(ProblemKind::EmptyQuestion { number: n + 1 });
             }
         }
+        // Rooms that the merge would take for one (case, accents and
+        // Unicode forms ignored) are one room.
         for (n, r) in rb.rooms.iter().enumerate() {
             if r.trim().is_empty() {
                 report(ProblemKind::EmptyRoom { number: n + 1 });
-            } else if rb.rooms[..n].iter().any(|o| o.trim() == r.trim()) {
+            } else if rb.rooms[..n]
+                .iter()
+                .any(|o| crate::room::room_key(o) == crate::room::room_key(r))
+            {
                 report(ProblemKind::DuplicateRoom { name: r.clone() });
             }
         }
@@ -619,6 +593,7 @@ fn validate(raw: RawProgramme, source: &str, problems: &mut Vec<Problem>) -> Pro
         previous_end = end.or(start).or(previous_end);
         if let (Some(kind), Some(start), Some(end)) = (kind, start, end) {
             blocks.push(Block {
+                id,
                 kind,
                 title: rb.title,
                 start,
@@ -636,6 +611,7 @@ fn validate(raw: RawProgramme, source: &str, problems: &mut Vec<Problem>) -> Pro
         date,
         blocks,
         source: source.to_string(),
+        warnings: Vec::new(),
     }
 }
 

@@ -99,14 +99,15 @@ impl RoomsWatch {
 }
 
 fn read_row(path: &Path, name: &str, lang: Lang) -> RoomRow {
-    let parsed = crate::check::read_text(path, lang)
+    let parsed = crate::files::read_text(path, crate::files::Links::Refuse, lang)
+        .map_err(|e| e.into_message())
         .and_then(|text| RoomDoc::parse(&text, name).map_err(|e| lang.file_error(&e)));
     match parsed {
         Ok(doc) => RoomRow {
             file: name.to_string(),
             counts: (1..=doc.questions.len()).map(|q| doc.count(q)).collect(),
             room: doc.room,
-            host: doc.host,
+            host: doc.hosts.join(", "),
             changed: None,
             problem: None,
         },
@@ -126,7 +127,7 @@ mod tests {
     use super::*;
 
     fn room_json(room: &str, host: &str, notes: &[(usize, &str)]) -> Vec<u8> {
-        let mut doc = RoomDoc::new("s", room, host, "w", vec!["A".into(), "B".into()]);
+        let mut doc = RoomDoc::new("s", "b", room, host, "w", vec!["A".into(), "B".into()]);
         for (q, t) in notes {
             doc.add(*q, t, "2021-01-21T11:00:00+01:00");
         }

@@ -75,6 +75,41 @@ pub fn multi_line(s: &str) -> Cow<'_, str> {
     sanitize_with(s, true)
 }
 
+/// Text echoed in a message on stderr or stdout (a file name, an id, a
+/// value from a file): every C0 control in caret form (`^[`, `^J`), DEL
+/// as `^?`, every C1 control as `\u{9b}`, bidi controls removed.
+pub fn for_message(s: &str) -> Cow<'_, str> {
+    message_with(s, false)
+}
+
+/// [`for_message`] for a whole message of several lines: its line
+/// breaks are kept.
+pub fn message_lines(s: &str) -> Cow<'_, str> {
+    message_with(s, true)
+}
+
+fn message_with(s: &str, keep_newline: bool) -> Cow<'_, str> {
+    let changes = |c: char| (c.is_control() && !(keep_newline && c == '\n')) || is_bidi_control(c);
+    if !may_need_sanitizing(s, keep_newline) || !s.chars().any(changes) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' if keep_newline => out.push(c),
+            '\u{0}'..='\u{1f}' => {
+                out.push('^');
+                out.push(char::from(b'@' + c as u8));
+            }
+            '\u{7f}' => out.push_str("^?"),
+            '\u{80}'..='\u{9f}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if is_bidi_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Display width in terminal columns.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -151,6 +186,15 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn messages_show_controls_in_caret_form() {
+        assert_eq!(for_message("a\u{1b}[2Jb"), "a^[[2Jb");
+        assert_eq!(for_message("x\u{9b}31m\u{7f}"), "x\\u{9b}31m^?");
+        assert_eq!(for_message("r\nn\u{202E}"), "r^Jn");
+        assert_eq!(message_lines("een\ntwee\u{7}"), "een\ntwee^G");
+        assert!(matches!(for_message("Kamer 1 ☕"), Cow::Borrowed(_)));
     }
 
     #[test]

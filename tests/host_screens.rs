@@ -42,7 +42,14 @@ impl Host {
     fn open(lang: Lang, theme: Theme) -> Host {
         let p = Programme::demo();
         let questions = p.breakout().unwrap().questions.clone();
-        let doc = RoomDoc::new(&p.id, "Kamer 3", "Anna", "k7f2q9", questions);
+        let doc = RoomDoc::new(
+            &p.id,
+            "samen-in-gesprek",
+            "Kamer 3",
+            "Anna",
+            "k7f2q9",
+            questions,
+        );
         Host {
             app: HostApp::new(doc, p.title.clone(), lang, theme, tz()),
             now: at(11, 5, 0),
@@ -385,6 +392,7 @@ fn hostile_text_never_reaches_the_terminal() {
     let p = Programme::demo();
     let doc = RoomDoc::new(
         &p.id,
+        "samen-in-gesprek",
         "Kamer \u{1b}[2J",
         "Anna\u{202E}",
         "k7f2q9",

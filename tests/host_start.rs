@@ -44,7 +44,7 @@ fn a_room_of_the_programme_keeps_its_spelling() {
     let (app, session, notices) = start_host(options(dir.path(), "  kamer 3 "), now()).unwrap();
     assert!(notices.is_empty());
     assert_eq!(app.doc.room, "Kamer 3");
-    assert_eq!(app.doc.host, "Anna");
+    assert_eq!(app.doc.host(), "Anna");
     assert_eq!(app.doc.questions.len(), 5);
     assert_eq!(session.path, dir.path().join("rooms/Kamer_3--k7f2q9.json"));
 }
@@ -132,6 +132,7 @@ fn a_file_of_a_newer_oogst_is_set_aside() {
 fn a_file_of_another_session_is_set_aside() {
     let other = RoomDoc::new(
         "andere-sessie",
+        "samen-in-gesprek",
         "Kamer 1",
         "Bas",
         "k7f2q9",

@@ -48,7 +48,7 @@ fn markdown_to_stdout_with_a_summary_on_stderr() {
                 .and(contains("### Kamer 1 — Bas, Anna")),
         )
         .stderr(contains(
-            "6 files read · 3 rooms · 4 hosts · 12 notes · 10 duplicates collapsed · 0 skipped",
+            "6 files read · 3 rooms · 4 hosts · 12 notes · 1 draft · 10 duplicates collapsed · 1 deleted · 1 session file · 0 skipped",
         ));
 }
 
@@ -133,7 +133,7 @@ fn the_same_file_reached_three_ways_is_read_once() {
     assert!(stderr.contains("0 duplicates"), "{stderr}");
 }
 
-/// A device that never ends is held to the same limit, not read forever.
+/// A device that never ends is not read at all.
 #[cfg(target_os = "linux")]
 #[test]
 fn a_device_without_end_is_refused() {
@@ -142,7 +142,7 @@ fn a_device_without_end_is_refused() {
         .timeout(std::time::Duration::from_secs(30))
         .assert()
         .code(1)
-        .stderr(contains("/dev/zero: too large (64.0 MiB)"));
+        .stderr(contains("/dev/zero: a device, not a plain file"));
 }
 
 /// Standard input has the limit a file has.
@@ -155,7 +155,7 @@ fn standard_input_over_64_mib_is_refused() {
         .write_stdin(text)
         .assert()
         .code(1)
-        .stderr(contains("<stdin>: too large (64.0 MiB)"));
+        .stderr(contains("<stdin>: too large (> 64.0 MiB)"));
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn standard_input() {
         .success()
         .stdout(contains("- van stdin"))
         .stderr(contains(
-            "1 file read · 1 room · 1 host · 1 note · 0 duplicates",
+            "1 file read · 1 room · 1 host · 1 note · 0 drafts · 0 duplicates",
         ));
 }
 
@@ -244,10 +244,10 @@ fn a_newer_version_is_named() {
     write(
         dir.path(),
         "a.json",
-        r#"{"format":"oogst-room","version":2,"anything":"new"}"#,
+        r#"{"format":"oogst-room","version":3,"anything":"new"}"#,
     );
     merge().arg(dir.path()).assert().code(1).stderr(contains(
-        "made by a newer oogst: room file version 2; this oogst reads version 1",
+        "made by a newer oogst: room file version 3; this oogst reads up to version 2",
     ));
 }
 
@@ -280,13 +280,26 @@ fn a_note_for_a_question_that_does_not_exist_is_reported() {
         .assert()
         .code(1)
         .stderr(contains("a-000002").and(contains("question 7")));
+    // The file is refused whole, as `check` refuses it: with
+    // --keep-going it is skipped by name, with the reason.
     merge()
         .arg(dir.path())
         .arg("--keep-going")
         .assert()
         .success()
-        .stdout(contains("- goed").and(contains("waar hoort").not()))
-        .stderr(contains("note left out").and(contains("a-000002")));
+        .stdout(contains("waar hoort").not())
+        .stderr(
+            contains("skipped:")
+                .and(contains("a.json"))
+                .and(contains("a-000002")),
+        );
+    Command::cargo_bin("oogst")
+        .unwrap()
+        .args(["check", "--lang", "en"])
+        .arg(dir.path().join("a.json"))
+        .assert()
+        .code(1)
+        .stderr(contains("question 7"));
 }
 
 #[test]
@@ -352,10 +365,12 @@ fn other_files_in_a_session_folder_are_skipped_with_a_note() {
         .success()
         .stdout(contains("- ok"))
         .stderr(
-            contains("clock.json: not a room file (oogst-clock)")
+            // The session's own files are passed over quietly, and counted.
+            contains("1 session file")
+                .and(contains("clock.json").not())
                 .and(contains("package.json: not an oogst file"))
                 .and(contains("corrupt-20210121T110000.json"))
-                .and(contains("3 skipped"))
+                .and(contains("2 skipped"))
                 .and(contains("syncthing").not()),
         );
 }
@@ -420,6 +435,7 @@ fn check_reads_room_and_harvest_files_and_whole_folders() {
                 ))
                 .and(contains("1 note, 0 deleted")),
         );
+    // A harvest of version 1 (today's oogst) is read too.
     let bad = write(
         out.path(),
         "bad-harvest.json",
@@ -436,4 +452,125 @@ fn check_reads_room_and_harvest_files_and_whole_folders() {
         .stderr(contains(
             "note \"a-1\" belongs to question 3, but the file has 1 questions",
         ));
+}
+
+/// A link inside a folder given to `merge` is not followed: it could lead
+/// anywhere (a file of someone else, a device). Named on the command
+/// line, it is read.
+#[cfg(unix)]
+#[test]
+fn links_inside_a_folder_are_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = write(
+        outside.path(),
+        "elders.json",
+        &room(
+            "s",
+            "Geheim",
+            "x",
+            &note("x-000001", 1, "niet voor de oogst"),
+        ),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rooms/a.json",
+        &room("s", "Kamer 1", "a", &note("a-000001", 1, "wel")),
+    );
+    std::os::unix::fs::symlink(&secret, dir.path().join("rooms/b.json")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("rooms/map")).unwrap();
+    merge()
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(contains("- wel").and(contains("niet voor de oogst").not()))
+        .stderr(
+            contains("b.json: a symbolic link inside the folder: not followed")
+                .and(contains("map: a symbolic link")),
+        );
+    merge()
+        .arg(dir.path().join("rooms/b.json"))
+        .assert()
+        .success()
+        .stdout(contains("niet voor de oogst"));
+}
+
+/// A FIFO with a `.json` name is never waited on: in a folder it is
+/// passed over with a note, named it is an error.
+#[cfg(unix)]
+#[test]
+fn a_fifo_never_hangs_the_merge_or_check() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rooms/a.json",
+        &room("s", "Kamer 1", "a", &note("a-000001", 1, "wel")),
+    );
+    let fifo = dir.path().join("rooms/b.json");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo with a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    merge()
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success()
+        .stdout(contains("- wel"))
+        .stderr(contains("b.json: a FIFO (named pipe), not a plain file"));
+    merge()
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(contains("a FIFO"));
+    Command::cargo_bin("oogst")
+        .unwrap()
+        .args(["check", "--lang", "en"])
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success()
+        .stdout(contains("a.json: ok"))
+        .stderr(contains("b.json: a FIFO"));
+}
+
+/// Whatever a file or its name holds, no escape sequence reaches the
+/// terminal through a message.
+#[test]
+fn messages_show_control_characters_visibly() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "kamer\u{1b}]0;pwned\u{7}\u{9b}31m.json";
+    write(
+        dir.path(),
+        name,
+        "{\"format\": \"oogst-room\", \"version\": 1, \"notes\": [",
+    );
+    write(
+        dir.path(),
+        "b.json",
+        &room(
+            "sessie\\u001b[2J\\u009b",
+            "K",
+            "b",
+            &note("b-000001", 1, "x\\u009b\\u202e"),
+        ),
+    );
+    for args in [vec!["--keep-going"], vec![]] {
+        let out = merge().arg(dir.path()).args(&args).output().unwrap();
+        let all = [out.stdout, out.stderr].concat();
+        assert!(!all.contains(&0x1b), "{}", String::from_utf8_lossy(&all));
+        assert!(!all.windows(2).any(|w| w == [0xc2, 0x9b]));
+        let text = String::from_utf8_lossy(&all);
+        assert!(text.contains("kamer^[]0;pwned^G\\u{9b}31m.json"), "{text}");
+    }
+    let out = merge()
+        .arg(dir.path().join("b.json"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let all = [out.stdout, out.stderr].concat();
+    assert!(!all.contains(&0x1b), "{}", String::from_utf8_lossy(&all));
+    assert!(!all.windows(2).any(|w| w == [0xc2, 0x9b]));
+    assert!(!String::from_utf8_lossy(&all).contains('\u{202e}'));
 }

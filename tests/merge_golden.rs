@@ -60,14 +60,25 @@ fn json() {
     let json = render(Format::Json, By::Question, Lang::En);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["format"], "oogst-harvest");
+    assert_eq!(v["version"], 2);
     assert_eq!(v["title"], "Community of Practice Gebiedsgericht werken");
-    let rooms: Vec<&str> = v["rooms"]
+    assert_eq!(v["date"], "2021-01-21");
+    // Files of version 1 belong to the programme's first breakout.
+    assert_eq!(v["rounds"].as_array().unwrap().len(), 1);
+    assert_eq!(v["rounds"][0]["block"], "samen-in-gesprek");
+    assert_eq!(v["rounds"][0]["title"], "Samen in gesprek");
+    let rooms: Vec<&str> = v["rounds"][0]["rooms"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r["room"].as_str().unwrap())
         .collect();
     assert_eq!(rooms, ["Kamer 1", "Kamer 2", "Kamer 10"]);
+    // The draft the host was still typing is in the harvest.
+    assert_eq!(
+        v["rounds"][0]["rooms"][0]["drafts"],
+        serde_json::json!([{"question": 2, "text": "half getypt", "by": "Anna"}])
+    );
     insta::assert_snapshot!(json);
 }
 

@@ -73,6 +73,7 @@ fn writer_strategy(i: usize) -> impl Strategy<Value = Writer> {
 fn snapshot(w: &Writer, t: u32) -> String {
     let mut doc = RoomDoc::new(
         "s",
+        "ronde",
         &w.room,
         &w.host,
         &w.id,
@@ -86,6 +87,8 @@ fn snapshot(w: &Writer, t: u32) -> String {
         doc.notes.push(Note {
             id: format!("{}-{:06}", w.id, k + 1),
             question: *q,
+            by: w.host.clone(),
+            star: false,
             text: last.text.clone(),
             created: stamp(first.at),
             updated: stamp(last.at),
@@ -156,7 +159,7 @@ proptest! {
         }
         let got: serde_json::Value = serde_json::from_str(&once).unwrap();
         let mut live: BTreeMap<String, String> = BTreeMap::new();
-        for room in got["rooms"].as_array().unwrap() {
+        for room in got["rounds"].as_array().unwrap().iter().flat_map(|r| r["rooms"].as_array().unwrap()) {
             for n in room["notes"].as_array().unwrap() {
                 live.insert(n["id"].as_str().unwrap().into(), n["text"].as_str().unwrap().into());
             }
@@ -177,21 +180,30 @@ proptest! {
         prop_assert_eq!(max(a, b), max(b, a));
         prop_assert_eq!(max(max(a, b), c), max(a, max(b, c)));
         prop_assert_eq!(max(a, a), a);
-        prop_assert!(!(a.beats(&b) && b.beats(&a)));
+        prop_assert!(!(beats(a, b) && beats(b, a)));
     }
 }
 
 fn version(v: &(i64, bool, String)) -> Version<'_> {
     Version {
-        updated: base() + SignedDuration::from_secs(v.0),
+        updated: oogst::files::Stamp::from_timestamp(base() + SignedDuration::from_secs(v.0)),
         deleted: v.1,
         text: v.2.as_str(),
     }
 }
 
+/// Whether `x` wins over `y` (up to the canonical form, which the
+/// harvest tests cover: these copies have none).
+fn beats(x: Version, y: Version) -> bool {
+    match x.order(&y) {
+        std::cmp::Ordering::Equal => x.text > y.text,
+        o => o == std::cmp::Ordering::Greater,
+    }
+}
+
 /// The newer of two copies.
 fn max<'t>(x: Version<'t>, y: Version<'t>) -> Version<'t> {
-    if y.beats(&x) { y } else { x }
+    if beats(y, x) { y } else { x }
 }
 
 /// The time of the newest step of note `id` that any snapshot holds.
@@ -250,7 +262,7 @@ fn a_note_copied_into_another_writers_file_meets_its_original() {
     ] {
         let json = harvest_json(&files);
         let h: serde_json::Value = serde_json::from_str(&json).unwrap();
-        let texts: Vec<&str> = h["rooms"][0]["notes"]
+        let texts: Vec<&str> = h["rounds"][0]["rooms"][0]["notes"]
             .as_array()
             .unwrap()
             .iter()

@@ -5,15 +5,27 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::{ClockState, Phase, TimeSource};
-use crate::programme::{FileError, Problem, Programme, parse_typed};
+use crate::files::{FileError, Problem, ProblemKind, parse_time, parse_typed};
+use crate::programme::Programme;
 
 pub const FORMAT: &str = "oogst-clock";
+pub const VERSION: u64 = 1;
+
+/// The fastest rehearsal a clock file may describe.
+pub const MAX_SPEED: f64 = 10_000.0;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClockDoc {
+    /// Checked by the head of the file, written as [`FORMAT`].
+    #[serde(skip_deserializing, default = "clock_format")]
     pub format: String,
+    /// Checked by the head of the file (any number form of 1).
+    #[serde(skip_deserializing, default = "clock_version")]
     pub version: u64,
     pub session: String,
+    /// Which lead wrote it (`null` from an oogst before leads said so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<ClockLead>,
     pub block: Option<ClockDocBlock>,
     pub paused: bool,
     pub message: Option<ClockDocMessage>,
@@ -21,9 +33,26 @@ pub struct ClockDoc {
     pub rehearsal: Option<DocRehearsal>,
 }
 
+fn clock_format() -> String {
+    FORMAT.to_string()
+}
+
+fn clock_version() -> u64 {
+    VERSION
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClockLead {
+    pub writer: String,
+    pub run: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClockDocBlock {
     pub index: usize,
+    /// The block's id (`null` from an oogst before block ids).
+    #[serde(default)]
+    pub id: Option<String>,
     pub kind: String,
     pub title: String,
     pub started: String,
@@ -73,6 +102,7 @@ impl ClockDoc {
             let block = &programme.blocks[c.index];
             Some(ClockDocBlock {
                 index: c.index,
+                id: Some(block.id.clone()),
                 kind: block.kind.name().to_string(),
                 title: block.title.clone(),
                 started: rfc3339(run.started?, tz),
@@ -82,8 +112,9 @@ impl ClockDoc {
         });
         ClockDoc {
             format: FORMAT.to_string(),
-            version: crate::programme::VERSION,
+            version: VERSION,
             session: programme.id.clone(),
+            lead: None,
             paused: current.is_some_and(|c| c.phase == Phase::Paused),
             block,
             message: state.message.as_ref().map(|m| ClockDocMessage {
@@ -104,9 +135,12 @@ impl ClockDoc {
         s
     }
 
-    /// Reads and checks a clock file: its shape and every time in it.
+    /// Reads and checks a clock file: its shape, every time in it, the
+    /// block's kind and the rehearsal's speed. No value in it can make a
+    /// reader fail later.
     pub fn parse(text: &str, file: &str) -> Result<ClockDoc, FileError> {
-        let doc: ClockDoc = parse_typed(text, file, FORMAT, "clock")?;
+        let (doc, _): (ClockDoc, u64) = parse_typed(text, file, FORMAT, "clock", VERSION)?;
+        let fail = |p: Problem| Err(FileError::single(file, p));
         let mut times: Vec<(&str, &str)> = vec![("written", &doc.written)];
         if let Some(b) = &doc.block {
             times.extend([
@@ -114,19 +148,30 @@ impl ClockDoc {
                 ("block.planned_end", b.planned_end.as_str()),
                 ("block.projected_end", b.projected_end.as_str()),
             ]);
+            if crate::programme::BlockKind::from_name(&b.kind).is_none() {
+                return fail(Problem::at(ProblemKind::UnknownKind {
+                    found: b.kind.clone(),
+                }));
+            }
         }
         if let Some(m) = &doc.message {
             times.push(("message.at", &m.at));
         }
         if let Some(r) = &doc.rehearsal {
             times.push(("rehearsal.real", &r.real));
+            let speed = r.speed.as_f64().unwrap_or(f64::NAN);
+            if !(1.0..=MAX_SPEED).contains(&speed) {
+                return fail(Problem::at(ProblemKind::OutOfRange {
+                    path: "rehearsal.speed".into(),
+                    found: r.speed.to_string(),
+                    allowed: "1 – 10000".into(),
+                }));
+            }
         }
         for (path, value) in times {
-            if value.parse::<Timestamp>().is_err() {
-                return Err(FileError::single(
-                    file,
-                    Problem::bad_time(path.to_string(), value),
-                ));
+            // The clock computes with its times: each must be one jiff holds.
+            if parse_time(value).and_then(|t| t.to_timestamp()).is_none() {
+                return fail(Problem::bad_time(path.to_string(), value));
             }
         }
         Ok(doc)
@@ -135,11 +180,11 @@ impl ClockDoc {
     /// The lead's virtual "now", given the reader's real now: in a
     /// rehearsal, written + (real now − real written) × speed.
     pub fn lead_now(&self, real_now: Timestamp) -> Option<Timestamp> {
-        let written: Timestamp = self.written.parse().ok()?;
+        let written = crate::files::parse_timestamp(&self.written)?;
         match &self.rehearsal {
             None => Some(real_now),
             Some(r) => {
-                let real: Timestamp = r.real.parse().ok()?;
+                let real = crate::files::parse_timestamp(&r.real)?;
                 let speed = r.speed.as_f64().unwrap_or(1.0);
                 Some(TimeSource::rehearsal(real, written, speed).virtual_at(real_now))
             }
@@ -148,9 +193,9 @@ impl ClockDoc {
 
     /// How long ago, in real time, the lead wrote this.
     pub fn age(&self, real_now: Timestamp) -> Option<SignedDuration> {
-        let written: Timestamp = match &self.rehearsal {
-            None => self.written.parse().ok()?,
-            Some(r) => r.real.parse().ok()?,
+        let written = match &self.rehearsal {
+            None => crate::files::parse_timestamp(&self.written)?,
+            Some(r) => crate::files::parse_timestamp(&r.real)?,
         };
         Some(real_now - written)
     }

@@ -29,8 +29,10 @@ impl TimeSource {
         TimeSource {
             anchor_real: real,
             anchor_virtual: virtual_now,
+            // A speed no clock file may hold (see `ClockDoc::parse`) never
+            // gets here from one; from anywhere else it is made harmless.
             speed: if speed.is_finite() && speed > 0.0 {
-                speed
+                speed.min(super::document::MAX_SPEED)
             } else {
                 1.0
             },
@@ -46,11 +48,20 @@ impl TimeSource {
     }
 
     fn scale(&self, d: SignedDuration, factor: f64) -> SignedDuration {
+        let saturated = |positive: bool| {
+            if positive {
+                SignedDuration::MAX
+            } else {
+                SignedDuration::MIN
+            }
+        };
         if factor.fract() == 0.0 && factor.abs() < 1e6 {
             // Exact for whole speeds, so a rehearsal replays to the nanosecond.
-            SignedDuration::from_nanos_i128(d.as_nanos().saturating_mul(factor as i128))
+            let nanos = d.as_nanos().saturating_mul(factor as i128);
+            SignedDuration::try_from_nanos_i128(nanos).unwrap_or_else(|| saturated(nanos > 0))
         } else {
-            SignedDuration::from_secs_f64(d.as_secs_f64() * factor)
+            let secs = d.as_secs_f64() * factor;
+            SignedDuration::try_from_secs_f64(secs).unwrap_or_else(|_| saturated(secs > 0.0))
         }
     }
 
@@ -67,7 +78,12 @@ impl TimeSource {
         if self.speed == 1.0 {
             d
         } else {
-            SignedDuration::from_secs_f64(d.as_secs_f64() / self.speed)
+            let secs = d.as_secs_f64() / self.speed;
+            SignedDuration::try_from_secs_f64(secs).unwrap_or(if secs > 0.0 {
+                SignedDuration::MAX
+            } else {
+                SignedDuration::MIN
+            })
         }
     }
 }

@@ -363,7 +363,7 @@ fn the_clock_document_follows_the_spec() {
         serde_json::json!({
             "format": "oogst-clock", "version": 1,
             "session": "cop-gebiedsgericht-2021-01-21",
-            "block": {"index": 4, "kind": "breakout", "title": "Samen in gesprek",
+            "block": {"index": 4, "id": "samen-in-gesprek", "kind": "breakout", "title": "Samen in gesprek",
                       "started": "2021-01-21T11:02:10+01:00",
                       "planned_end": "2021-01-21T12:00:00+01:00",
                       "projected_end": "2021-01-21T12:02:10+01:00"},

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::{By, count_notes, count_rooms, title};
+use super::{By, count_drafts, count_notes, count_rooms, meta, round_name, title};
 use crate::i18n::{Lang, fill};
 use crate::merge::{Harvest, HarvestRoom};
 use crate::text;
@@ -65,6 +65,11 @@ article ul { margin: 0; padding-left: 1.2rem; }
 article li { margin: .35rem 0; overflow-wrap: anywhere; }
 article li::marker { color: var(--accent); }
 .empty { color: var(--soft); font-style: italic; }
+li.star .mark { color: #b7791f; }
+li.draft { color: var(--soft); font-style: italic; }
+li.draft .tag { font-style: normal; font-size: .8em; border: 1px dashed var(--soft); border-radius: 4px; padding: 0 .3em; }
+h2.round { font-size: 1.6rem; margin: 2.5rem 0 1rem; padding-bottom: .3rem; border-bottom: 2px solid var(--line); }
+nav h3 { font-size: .95rem; margin: .6rem 0 .2rem; }
 footer { color: var(--soft); font-size: .85rem; border-top: 1px solid var(--line); padding-top: 1rem; margin-top: 3rem; }
 @media (max-width: 32rem) {
   body { font-size: 16px; }
@@ -76,7 +81,8 @@ footer { color: var(--soft); font-size: .85rem; border-top: 1px solid var(--line
   body { background: #fff; font-size: 11pt; }
   .page { max-width: none; padding: 0; }
   nav a { color: inherit; }
-  section.part { break-before: page; }
+  section.part, h2.round { break-before: page; }
+  h2.round + section.part { break-before: avoid; }
   article { border-color: #bbb; }
   footer { break-before: avoid; }
   @page { margin: 18mm 16mm; }
@@ -97,12 +103,45 @@ fn room_heading(room: &HarvestRoom, n: usize, lang: Lang) -> String {
     )
 }
 
-fn list(out: &mut dyn Write, texts: &mut dyn Iterator<Item = &str>) -> std::io::Result<()> {
+/// A room's answers to one question: notes (key takeaways marked), then
+/// drafts, marked as not added.
+fn list(
+    out: &mut dyn Write,
+    h: &Harvest,
+    room: &HarvestRoom,
+    q: usize,
+    lang: Lang,
+) -> std::io::Result<()> {
     writeln!(out, "<ul>")?;
-    for t in texts {
-        writeln!(out, "<li>{}</li>", escape(t))?;
+    for n in h.notes_of(room, q) {
+        if n.star() {
+            writeln!(
+                out,
+                r#"<li class="star"><span class="mark" title="{}">★</span> {}</li>"#,
+                escape(lang.t().doc_key_takeaway),
+                escape(n.text())
+            )?;
+        } else {
+            writeln!(out, "<li>{}</li>", escape(n.text()))?;
+        }
+    }
+    for d in room.drafts_of(q) {
+        writeln!(
+            out,
+            r#"<li class="draft"><span class="tag">{}</span> {}</li>"#,
+            escape(lang.t().doc_draft),
+            escape(&d.text)
+        )?;
     }
     writeln!(out, "</ul>")
+}
+
+/// "5 notes" (and drafts), for a count line.
+fn counted(notes: usize, drafts: usize, lang: Lang) -> String {
+    match drafts {
+        0 => count_notes(notes, lang),
+        d => format!("{} · {}", count_notes(notes, lang), count_drafts(d, lang)),
+    }
 }
 
 pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
@@ -124,15 +163,7 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
     writeln!(out, "<style>{STYLE}</style></head>")?;
     writeln!(out, r#"<body><div class="page">"#)?;
 
-    let hosts: usize = h.rooms.iter().map(|r| r.hosts.len()).sum();
-    let mut meta = Vec::new();
-    if let Some(d) = h.date {
-        meta.push(lang.date(d));
-    }
-    meta.push(count_rooms(h.rooms.len(), lang));
-    meta.push(super::count_hosts(hosts, lang));
-    meta.push(count_notes(h.note_count(), lang));
-    let meta: Vec<String> = meta
+    let meta: Vec<String> = meta(h, lang, true)
         .iter()
         .map(|m| format!("<span>{}</span>", escape(m)))
         .collect();
@@ -144,108 +175,149 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
         meta.join("")
     )?;
 
-    // Contents: the parts, with their counts.
-    let parts: Vec<(String, String, usize)> = match by {
-        By::Question => h
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| {
-                let n: usize = h.rooms.iter().map(|r| r.count_of(i + 1)).sum();
-                (format!("q{}", i + 1), q.clone(), n)
-            })
-            .collect(),
-        By::Room => h
-            .rooms
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (format!("r{}", i + 1), r.room.to_string(), r.note_count()))
-            .collect(),
-    };
-    writeln!(out, "<nav><h2>{}</h2><ol>", escape(t.doc_contents))?;
-    for (anchor, label, n) in &parts {
-        writeln!(
-            out,
-            r##"<li><a href="#{anchor}">{}</a> <span class="count">({})</span></li>"##,
-            escape(label),
-            escape(&count_notes(*n, lang))
-        )?;
-    }
-    writeln!(out, "</ol></nav><main>")?;
-
-    match by {
-        By::Question => {
-            for (i, q) in h.questions.iter().enumerate() {
-                let n = i + 1;
-                let rooms: Vec<&HarvestRoom> =
-                    h.rooms.iter().filter(|r| r.count_of(n) > 0).collect();
-                let count: usize = rooms.iter().map(|r| r.count_of(n)).sum();
-                writeln!(out, r#"<section class="part" id="q{n}">"#)?;
-                writeln!(
-                    out,
-                    r#"<h2><span class="num">{n}</span><span>{}</span></h2>"#,
-                    escape(q)
-                )?;
-                let from = fill(
-                    t.doc_from_rooms,
-                    &[("rooms", &count_rooms(rooms.len(), lang))],
-                );
-                writeln!(
-                    out,
-                    r#"<p class="count">{} {}</p>"#,
-                    escape(&count_notes(count, lang)),
-                    escape(&from)
-                )?;
-                for room in rooms {
-                    writeln!(
-                        out,
-                        "<article>{}",
-                        room_heading(room, room.count_of(n), lang)
-                    )?;
-                    list(out, &mut h.notes_of(room, n).map(|n| n.text()))?;
-                    writeln!(out, "</article>")?;
-                }
-                if count == 0 {
-                    writeln!(out, r#"<p class="empty">{}</p>"#, escape(t.doc_no_notes))?;
-                }
-                writeln!(out, "</section>")?;
-            }
+    // Anchors: `q3`, `r3` (a room) with one round; `r2-q3` with several.
+    let several = h.rounds.len() > 1;
+    let anchor = |round: usize, kind: char, n: usize| {
+        if several {
+            format!("r{}-{kind}{n}", round + 1)
+        } else {
+            format!("{kind}{n}")
         }
-        By::Room => {
-            for (i, room) in h.rooms.iter().enumerate() {
-                writeln!(out, r#"<section class="part" id="r{}">"#, i + 1)?;
-                let hosts: Vec<String> = room.hosts.iter().map(|h| escape(h)).collect();
-                writeln!(
-                    out,
-                    r#"<h2><span class="num">{}</span><span>{} <span class="hosts">{}</span></span></h2>"#,
-                    i + 1,
-                    escape(&room.room),
-                    hosts.join(", ")
-                )?;
-                writeln!(
-                    out,
-                    r#"<p class="count">{}</p>"#,
-                    escape(&count_notes(room.note_count(), lang))
-                )?;
-                for (qi, q) in h.questions.iter().enumerate() {
-                    let n = qi + 1;
-                    let k = room.count_of(n);
-                    if k == 0 {
-                        continue;
-                    }
+    };
+
+    // Contents: the parts, with their counts (grouped by round).
+    writeln!(out, "<nav><h2>{}</h2>", escape(t.doc_contents))?;
+    for (ri, round) in h.rounds.iter().enumerate() {
+        if several {
+            writeln!(out, "<h3>{}</h3>", escape(&round_name(round, lang)))?;
+        }
+        let parts: Vec<(String, String, String)> = match by {
+            By::Question => round
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    let drafts = round.rooms.iter().map(|r| r.drafts_of(i + 1).count()).sum();
+                    (
+                        anchor(ri, 'q', i + 1),
+                        q.clone(),
+                        counted(round.count_of(i + 1), drafts, lang),
+                    )
+                })
+                .collect(),
+            By::Room => round
+                .rooms
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    (
+                        anchor(ri, 'r', i + 1),
+                        r.room.to_string(),
+                        counted(r.note_count(), r.drafts.len(), lang),
+                    )
+                })
+                .collect(),
+        };
+        writeln!(out, "<ol>")?;
+        for (anchor, label, n) in &parts {
+            writeln!(
+                out,
+                r##"<li><a href="#{anchor}">{}</a> <span class="count">({})</span></li>"##,
+                escape(label),
+                escape(n)
+            )?;
+        }
+        writeln!(out, "</ol>")?;
+    }
+    writeln!(out, "</nav><main>")?;
+
+    for (ri, round) in h.rounds.iter().enumerate() {
+        if several {
+            writeln!(
+                out,
+                r#"<h2 class="round" id="r{}">{}</h2>"#,
+                ri + 1,
+                escape(&round_name(round, lang))
+            )?;
+        }
+        match by {
+            By::Question => {
+                for (i, q) in round.questions.iter().enumerate() {
+                    let n = i + 1;
+                    let rooms: Vec<&HarvestRoom> =
+                        round.rooms.iter().filter(|r| r.has(n)).collect();
+                    let count = round.count_of(n);
+                    let drafts: usize = rooms.iter().map(|r| r.drafts_of(n).count()).sum();
+                    writeln!(out, r#"<section class="part" id="{}">"#, anchor(ri, 'q', n))?;
                     writeln!(
                         out,
-                        r#"<article><h3><span>{n}. {}</span><span class="count">{}</span></h3>"#,
-                        escape(q),
-                        escape(&count_notes(k, lang))
+                        r#"<h2><span class="num">{n}</span><span>{}</span></h2>"#,
+                        escape(q)
                     )?;
-                    list(out, &mut h.notes_of(room, n).map(|n| n.text()))?;
-                    writeln!(out, "</article>")?;
+                    let from = fill(
+                        t.doc_from_rooms,
+                        &[("rooms", &count_rooms(rooms.len(), lang))],
+                    );
+                    writeln!(
+                        out,
+                        r#"<p class="count">{} {}</p>"#,
+                        escape(&counted(count, drafts, lang)),
+                        escape(&from)
+                    )?;
+                    for room in rooms {
+                        writeln!(
+                            out,
+                            "<article>{}",
+                            room_heading(room, room.count_of(n), lang)
+                        )?;
+                        list(out, h, room, n, lang)?;
+                        writeln!(out, "</article>")?;
+                    }
+                    if count + drafts == 0 {
+                        writeln!(out, r#"<p class="empty">{}</p>"#, escape(t.doc_no_notes))?;
+                    }
+                    writeln!(out, "</section>")?;
                 }
-                if room.note_count() == 0 {
-                    writeln!(out, r#"<p class="empty">{}</p>"#, escape(t.doc_no_notes))?;
+            }
+            By::Room => {
+                for (i, room) in round.rooms.iter().enumerate() {
+                    writeln!(
+                        out,
+                        r#"<section class="part" id="{}">"#,
+                        anchor(ri, 'r', i + 1)
+                    )?;
+                    let hosts: Vec<String> = room.hosts.iter().map(|h| escape(h)).collect();
+                    writeln!(
+                        out,
+                        r#"<h2><span class="num">{}</span><span>{} <span class="hosts">{}</span></span></h2>"#,
+                        i + 1,
+                        escape(&room.room),
+                        hosts.join(", ")
+                    )?;
+                    writeln!(
+                        out,
+                        r#"<p class="count">{}</p>"#,
+                        escape(&counted(room.note_count(), room.drafts.len(), lang))
+                    )?;
+                    for (qi, q) in round.questions.iter().enumerate() {
+                        let n = qi + 1;
+                        if !room.has(n) {
+                            continue;
+                        }
+                        writeln!(
+                            out,
+                            r#"<article><h3><span>{n}. {}</span><span class="count">{}</span></h3>"#,
+                            escape(q),
+                            escape(&count_notes(room.count_of(n), lang))
+                        )?;
+                        list(out, h, room, n, lang)?;
+                        writeln!(out, "</article>")?;
+                    }
+                    if room.note_count() == 0 && room.drafts.is_empty() {
+                        writeln!(out, r#"<p class="empty">{}</p>"#, escape(t.doc_no_notes))?;
+                    }
+                    writeln!(out, "</section>")?;
                 }
-                writeln!(out, "</section>")?;
             }
         }
     }

@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use super::{By, count_notes, count_rooms, title};
+use super::{By, count_drafts, count_notes, count_rooms, meta, round_name, title};
 use crate::i18n::Lang;
-use crate::merge::{Harvest, HarvestRoom};
+use crate::merge::{Harvest, HarvestRoom, HarvestRound};
 use crate::par::parallel_map;
 use crate::text;
 
@@ -85,69 +85,106 @@ fn room_heading(room: &HarvestRoom) -> String {
     s
 }
 
-fn bullets(out: &mut Vec<u8>, notes: &mut dyn Iterator<Item = &str>) {
-    for text in notes {
+/// A room's answers to one question: its notes (key takeaways marked
+/// with ★), then its drafts, marked as not added.
+fn bullets(out: &mut Vec<u8>, h: &Harvest, room: &HarvestRoom, q: usize, lang: Lang) {
+    for n in h.notes_of(room, q) {
         // Continuation lines belong to the bullet (two spaces in).
-        out.extend_from_slice(b"- ");
-        out.extend_from_slice(escape(text, "  \n  ").as_bytes());
+        out.extend_from_slice(if n.star() { "- ★ ".as_bytes() } else { b"- " });
+        out.extend_from_slice(escape(n.text(), "  \n  ").as_bytes());
+        out.push(b'\n');
+    }
+    for d in room.drafts_of(q) {
+        out.extend_from_slice(format!("- *({})* ", lang.t().doc_draft).as_bytes());
+        out.extend_from_slice(escape(&d.text, "  \n  ").as_bytes());
         out.push(b'\n');
     }
 }
 
-pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
-    let t = lang.t();
-    writeln!(out, "# {}\n", escape(&title(h, lang), " "))?;
-    let mut meta = Vec::new();
-    if let Some(d) = h.date {
-        meta.push(lang.date(d));
+/// "*5 notes*" (and drafts), or "No notes.".
+fn count_line(notes: usize, drafts: usize, lang: Lang) -> String {
+    match (notes, drafts) {
+        (0, 0) => format!("{}\n", lang.t().doc_no_notes),
+        (n, 0) => format!("*{}*\n", count_notes(n, lang)),
+        (n, d) => format!("*{} · {}*\n", count_notes(n, lang), count_drafts(d, lang)),
     }
-    meta.push(count_rooms(h.rooms.len(), lang));
-    meta.push(count_notes(h.note_count(), lang));
-    writeln!(out, "{}\n", meta.join(" · "))?;
+}
+
+pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "# {}\n", escape(&title(h, lang), " "))?;
+    writeln!(out, "{}\n", meta(h, lang, false).join(" · "))?;
+    // With several rounds, each is a section and everything under it one
+    // level deeper.
+    let rounds = h.rounds.len() > 1;
+    let deeper = if rounds { "#" } else { "" };
     // The document in pieces: a heading, or one room's answers to one
     // question. They are rendered side by side, a window at a time (so the
     // document is never all in memory at once), and written in order.
-    let pieces: Vec<Piece> = match by {
-        By::Question => (1..=h.questions.len())
-            .flat_map(|n| {
-                let rooms = h.rooms.iter().filter(move |r| r.count_of(n) > 0);
-                std::iter::once(Piece::Question(n)).chain(rooms.map(move |r| Piece::Answers(r, n)))
-            })
-            .collect(),
-        By::Room => h
-            .rooms
-            .iter()
-            .flat_map(|r| {
-                let questions = (1..=h.questions.len()).filter(|&n| r.count_of(n) > 0);
-                std::iter::once(Piece::Room(r)).chain(questions.map(move |n| Piece::Answers(r, n)))
-            })
-            .collect(),
-    };
+    let mut pieces: Vec<Piece> = Vec::new();
+    for round in &h.rounds {
+        if rounds {
+            pieces.push(Piece::Round(round));
+        }
+        let questions = 1..=round.questions.len();
+        match by {
+            By::Question => {
+                for n in questions {
+                    pieces.push(Piece::Question(round, n));
+                    for r in round.rooms.iter().filter(|r| r.has(n)) {
+                        pieces.push(Piece::Answers(round, r, n));
+                    }
+                }
+            }
+            By::Room => {
+                for r in &round.rooms {
+                    pieces.push(Piece::Room(r));
+                    for n in questions.clone().filter(|&n| r.has(n)) {
+                        pieces.push(Piece::Answers(round, r, n));
+                    }
+                }
+            }
+        }
+    }
     let render = |piece: &Piece| -> std::io::Result<Vec<u8>> {
         let mut out = Vec::new();
         match *piece {
-            Piece::Question(n) => {
-                let count: usize = h.rooms.iter().map(|r| r.count_of(n)).sum();
-                writeln!(out, "## {n}\\. {}\n", escape(&h.questions[n - 1], " "))?;
-                match count {
-                    0 => writeln!(out, "{}\n", t.doc_no_notes)?,
-                    _ => writeln!(out, "*{}*\n", count_notes(count, lang))?,
+            Piece::Round(round) => {
+                writeln!(out, "## {}\n", escape(&round_name(round, lang), " "))?;
+                let mut meta = vec![count_rooms(round.rooms.len(), lang)];
+                meta.push(count_notes(round.note_count(), lang));
+                if round.draft_count() > 0 {
+                    meta.push(count_drafts(round.draft_count(), lang));
                 }
+                writeln!(out, "{}\n", meta.join(" · "))?;
+            }
+            Piece::Question(round, n) => {
+                let drafts = round.rooms.iter().map(|r| r.drafts_of(n).count()).sum();
+                writeln!(
+                    out,
+                    "{deeper}## {n}\\. {}\n",
+                    escape(&round.questions[n - 1], " ")
+                )?;
+                writeln!(out, "{}", count_line(round.count_of(n), drafts, lang))?;
             }
             Piece::Room(room) => {
-                writeln!(out, "## {}\n", room_heading(room))?;
-                match room.note_count() {
-                    0 => writeln!(out, "{}\n", t.doc_no_notes)?,
-                    k => writeln!(out, "*{}*\n", count_notes(k, lang))?,
-                }
+                writeln!(out, "{deeper}## {}\n", room_heading(room))?;
+                writeln!(
+                    out,
+                    "{}",
+                    count_line(room.note_count(), room.drafts.len(), lang)
+                )?;
             }
-            Piece::Answers(room, n) => {
+            Piece::Answers(round, room, n) => {
                 out.reserve(room.count_of(n) * 64);
                 match by {
-                    By::Question => writeln!(out, "### {}\n", room_heading(room))?,
-                    By::Room => writeln!(out, "### {n}\\. {}\n", escape(&h.questions[n - 1], " "))?,
+                    By::Question => writeln!(out, "{deeper}### {}\n", room_heading(room))?,
+                    By::Room => writeln!(
+                        out,
+                        "{deeper}### {n}\\. {}\n",
+                        escape(&round.questions[n - 1], " ")
+                    )?,
                 }
-                bullets(&mut out, &mut h.notes_of(room, n).map(|n| n.text()));
+                bullets(&mut out, h, room, n, lang);
                 writeln!(out)?;
             }
         }
@@ -163,12 +200,14 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
 
 /// A piece of the document.
 enum Piece<'h> {
+    /// A round's heading, with its counts.
+    Round(&'h HarvestRound),
     /// A question's heading, with its count.
-    Question(usize),
+    Question(&'h HarvestRound, usize),
     /// A room's heading, with its hosts and count.
     Room(&'h HarvestRoom),
     /// A room's answers to a question, under the room's or the question's heading.
-    Answers(&'h HarvestRoom, usize),
+    Answers(&'h HarvestRound, &'h HarvestRoom, usize),
 }
 
 #[cfg(test)]

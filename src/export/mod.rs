@@ -10,7 +10,7 @@ pub mod markdown;
 use std::io::Write;
 
 use crate::i18n::Lang;
-use crate::merge::Harvest;
+use crate::merge::{Harvest, HarvestRound};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -77,6 +77,66 @@ pub fn count_rooms(n: usize, lang: Lang) -> String {
 pub fn count_hosts(n: usize, lang: Lang) -> String {
     let t = lang.t();
     format!("{n} {}", if n == 1 { t.doc_host_one } else { t.doc_hosts })
+}
+
+/// "2 rounds" / "1 round", in words of `lang`.
+pub fn count_rounds(n: usize, lang: Lang) -> String {
+    let t = lang.t();
+    format!(
+        "{n} {}",
+        if n == 1 {
+            t.doc_round_one
+        } else {
+            t.doc_rounds
+        }
+    )
+}
+
+/// "2 drafts" / "1 draft", in words of `lang`.
+pub fn count_drafts(n: usize, lang: Lang) -> String {
+    let t = lang.t();
+    format!(
+        "{n} {}",
+        if n == 1 {
+            t.doc_draft_one
+        } else {
+            t.doc_drafts
+        }
+    )
+}
+
+/// A round's heading: its title, else its block id, else (files of
+/// version 1 without a programme) "First round".
+pub fn round_name(round: &HarvestRound, lang: Lang) -> String {
+    round
+        .name()
+        .map_or_else(|| lang.t().doc_first_round.to_string(), str::to_string)
+}
+
+/// What the document says at the top: date, rounds, rooms, hosts, notes, drafts.
+pub fn meta(h: &Harvest, lang: Lang, hosts: bool) -> Vec<String> {
+    let mut meta = Vec::new();
+    if let Some(d) = h.date {
+        meta.push(lang.date(d));
+    }
+    if h.rounds.len() > 1 {
+        meta.push(count_rounds(h.rounds.len(), lang));
+    }
+    meta.push(count_rooms(h.room_count(), lang));
+    if hosts {
+        let n: usize = h
+            .rounds
+            .iter()
+            .flat_map(|r| &r.rooms)
+            .map(|r| r.hosts.len())
+            .sum();
+        meta.push(count_hosts(n, lang));
+    }
+    meta.push(count_notes(h.note_count(), lang));
+    if h.draft_count() > 0 {
+        meta.push(count_drafts(h.draft_count(), lang));
+    }
+    meta
 }
 
 /// "12 notes" / "1 note", in words of `lang`.

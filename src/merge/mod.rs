@@ -1,121 +1,41 @@
 //! The harvest: every room file merged into one document.
 //!
-//! Merging is a union of notes keyed by note id. Where files hold the same
-//! id, the copy with the later `updated` wins; on a tie a tombstone wins,
-//! then the longer text, then the greater text — a total order, so the
-//! same files in any order, once or twice, give the same harvest. Nothing
-//! is dropped silently: every file that is skipped, and why, is reported.
+//! Merging is a union of notes keyed by (round, room, note id) within one
+//! session. Where files hold the same key, the copy with the later
+//! `updated` wins; on a tie a tombstone wins, then the longer text, then
+//! the copy whose canonical form sorts last — a total order, so the same
+//! files in any order, once or twice, give the same harvest. Questions
+//! are matched by their text, rooms by their name (case and accents
+//! ignored). Nothing is dropped silently: every file that is skipped, and
+//! why, is reported, and every note read is in the harvest or counted.
 //!
 //! A large merge is mostly memory traffic, so it touches as little as it
-//! can: every core reads its files through one buffer, parses them by
-//! hand ([`scan`]), and keeps of each file only its notes' strings, side by
-//! side in one store, and their times as instants. The union then moves
-//! only small references, and the documents look each string up as they
-//! write it.
+//! can: every core reads its files through one buffer, parses them with
+//! the room reader's hand-written fast path, and keeps of each file only
+//! its notes' strings, side by side in one store, and their times as
+//! instants. The union then moves only small references, and the
+//! documents look each string up as they write it.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap;
-
-use jiff::Timestamp;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
+use crate::files::{FileError, Problem, ProblemKind, ReadError, Stamp, parse_time};
 use crate::i18n::Lang;
 use crate::par::parallel_map_owned;
-use crate::programme::{FileError, Problem, ProblemKind, Programme, check_header};
+use crate::programme::Programme;
+use crate::room::{self, Checked, Classified, question_key, room_key};
 
 mod read;
-mod scan;
 
 pub(crate) use read::is_temporary;
 pub use read::{Input, Inputs, json_files_in, read_inputs};
+pub use room::Version;
 
 pub const FORMAT: &str = "oogst-harvest";
-
-#[derive(Deserialize)]
-struct Head<'a> {
-    #[serde(borrow, default)]
-    format: Option<Cow<'a, str>>,
-    #[serde(default)]
-    version: Option<serde_json::Value>,
-}
-
-#[derive(Debug, PartialEq, Deserialize)]
-struct RoomView<'a> {
-    #[serde(borrow)]
-    session: Cow<'a, str>,
-    #[serde(borrow)]
-    room: Cow<'a, str>,
-    #[serde(borrow)]
-    host: Cow<'a, str>,
-    #[serde(borrow)]
-    writer: Cow<'a, str>,
-    #[serde(borrow)]
-    questions: Vec<Cow<'a, str>>,
-    #[serde(borrow)]
-    notes: Vec<NoteView<'a>>,
-}
-
-/// A note as it is read from a room file.
-#[derive(Debug, PartialEq, Deserialize)]
-struct NoteView<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    question: usize,
-    #[serde(borrow)]
-    text: Cow<'a, str>,
-    #[serde(borrow)]
-    created: Cow<'a, str>,
-    #[serde(borrow)]
-    updated: Cow<'a, str>,
-    #[serde(default)]
-    deleted: bool,
-}
-
-/// A note of the harvest, as documents show it and the JSON has it. Its
-/// strings are looked up only when asked for (a document mostly needs
-/// the text alone).
-#[derive(Clone, Copy, Debug)]
-pub struct HarvestNote<'h> {
-    file: &'h Room,
-    note: &'h Note,
-}
-
-impl<'h> HarvestNote<'h> {
-    pub fn id(&self) -> &'h str {
-        self.file.str(self.note.id)
-    }
-
-    pub fn question(&self) -> usize {
-        self.note.question
-    }
-
-    pub fn text(&self) -> &'h str {
-        self.file.str(self.note.text)
-    }
-
-    pub fn created(&self) -> &'h str {
-        self.file.str(self.note.created)
-    }
-
-    pub fn updated(&self) -> &'h str {
-        self.file.str(self.note.updated)
-    }
-}
-
-impl Serialize for HarvestNote<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("HarvestNote", 5)?;
-        st.serialize_field("id", self.id())?;
-        st.serialize_field("question", &self.question())?;
-        st.serialize_field("text", self.text())?;
-        st.serialize_field("created", self.created())?;
-        st.serialize_field("updated", self.updated())?;
-        st.end()
-    }
-}
+/// The version this oogst writes, and the highest `check` reads.
+pub const VERSION: u64 = 2;
 
 /// Where a string is in its room file's [`Room::store`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,11 +52,27 @@ struct Note {
     text: Span,
     created: Span,
     updated: Span,
-    created_at: Timestamp,
-    question: usize,
-    /// The number in an id of oogst's form, `writer-000017`.
-    seq: Option<u32>,
+    created_at: Stamp,
+    updated_at: Stamp,
+    /// Into the file's `bys`.
+    by: u32,
+    /// 1-based, into the file's `questions`.
+    question: u32,
     deleted: bool,
+    star: bool,
+}
+
+/// A room file's draft, as kept.
+#[derive(Clone, Debug)]
+struct KeptDraft {
+    /// 1-based, into the file's `questions`.
+    question: usize,
+    text: String,
+    /// The new note set aside while a note is edited.
+    aside: String,
+    /// The note being edited, if the text is an edit.
+    editing: Option<String>,
+    updated: Option<Stamp>,
 }
 
 /// A room file as the merge keeps it: all that the harvest needs, in a
@@ -146,15 +82,20 @@ struct Room {
     /// Which input it is.
     file: usize,
     session: String,
+    /// The round: the file's `block`; `None` for version 1 (the first breakout).
+    block: Option<String>,
     room: String,
-    host: String,
     writer: String,
+    hosts: Vec<String>,
+    /// The notes' `by`, each once.
+    bys: Vec<String>,
     questions: Vec<String>,
     /// Every note's strings, one after the other.
     store: String,
     notes: Vec<Note>,
-    /// Whether every note's id is this file's writer and a number (as
-    /// oogst writes them): then the whole file goes to one thread of the union.
+    draft: Option<KeptDraft>,
+    /// Whether every note's id is this file's writer's (as oogst writes
+    /// them): then the whole file goes to one thread of the union.
     uniform: bool,
 }
 
@@ -164,18 +105,21 @@ impl Room {
         self.store.get(at..at + s.len as usize).unwrap_or("")
     }
 
-    /// Keeps what the merge needs of `view`: each note's strings copied
-    /// once into one store, its times read.
-    fn keep(file: usize, view: RoomView) -> Result<Room, Problem> {
-        let edited = |n: &NoteView| n.updated != n.created;
-        let bytes: usize = view
+    /// Keeps what the merge needs of a file the room reader accepted.
+    fn keep(file: usize, c: &Checked) -> Room {
+        let v = &c.view;
+        let bytes: usize = v
             .notes
             .iter()
             .map(|n| {
                 n.id.len()
                     + n.text.len()
                     + n.created.len()
-                    + if edited(n) { n.updated.len() } else { 0 }
+                    + if n.updated != n.created {
+                        n.updated.len()
+                    } else {
+                        0
+                    }
             })
             .sum();
         let mut store = String::with_capacity(bytes);
@@ -188,64 +132,95 @@ impl Room {
                 len: s.len() as u32,
             }
         };
-        let mut notes = Vec::with_capacity(view.notes.len());
-        for n in &view.notes {
-            let time = |field: &str, s: &str| {
-                read_time(s)
-                    .ok_or_else(|| Problem::bad_time(format!("notes[id={}].{field}", n.id), s))
+        let mut bys: Vec<String> = Vec::new();
+        let prefix_ok = |id: &str| {
+            id.len() > v.writer.len()
+                && id.as_bytes()[v.writer.len()] == b'-'
+                && id.starts_with(v.writer.as_ref())
+                && !id[v.writer.len() + 1..].contains('-')
+        };
+        let mut uniform = true;
+        let mut notes = Vec::with_capacity(v.notes.len());
+        for (n, times) in v.notes.iter().zip(&c.times) {
+            let by = c.by(n);
+            let by = match bys.iter().position(|b| b == by) {
+                Some(i) => i,
+                None => {
+                    bys.push(by.to_string());
+                    bys.len() - 1
+                }
             };
-            let created_at = time("created", &n.created)?;
+            uniform &= prefix_ok(&n.id);
             // A note never edited was updated when it was created.
-            let (created, updated) = match edited(n) {
-                false => {
-                    let s = put(&n.created);
-                    (s, s)
-                }
-                true => {
-                    // Checked now; read again only if another copy of the note turns up.
-                    time("updated", &n.updated)?;
-                    (put(&n.created), put(&n.updated))
-                }
+            let (created, updated) = if n.updated == n.created {
+                let s = put(&n.created);
+                (s, s)
+            } else {
+                (put(&n.created), put(&n.updated))
             };
             notes.push(Note {
                 id: put(&n.id),
                 text: put(&n.text),
                 created,
                 updated,
-                created_at,
-                question: n.question,
-                seq: sequence_number(&n.id, &view.writer),
+                created_at: times.created,
+                updated_at: times.updated,
+                by: by as u32,
+                question: n.question as u32,
                 deleted: n.deleted,
+                star: n.star,
             });
         }
-        Ok(Room {
+        Room {
             file,
-            uniform: notes.iter().all(|n| n.seq.is_some()),
-            session: view.session.into_owned(),
-            room: view.room.into_owned(),
-            host: view.host.into_owned(),
-            writer: view.writer.into_owned(),
-            questions: view.questions.into_iter().map(Cow::into_owned).collect(),
+            uniform,
+            session: v.session.to_string(),
+            block: v.block.as_ref().map(|b| b.to_string()),
+            room: v.room.to_string(),
+            writer: v.writer.to_string(),
+            hosts: c.hosts().into_iter().map(str::to_string).collect(),
+            bys,
+            questions: v.questions.iter().map(|q| q.to_string()).collect(),
             store,
             notes,
-        })
-    }
-
-    /// When a note was last changed (its `updated` was checked when read).
-    fn updated_at(&self, n: &Note) -> Timestamp {
-        if n.updated == n.created {
-            return n.created_at;
+            draft: v.draft.as_ref().map(|d| KeptDraft {
+                question: d.question,
+                text: d.text.to_string(),
+                aside: d.aside.as_deref().unwrap_or("").to_string(),
+                editing: d.editing.as_ref().map(|e| e.to_string()),
+                updated: d.updated.as_deref().and_then(parse_time),
+            }),
         }
-        read_time(self.str(n.updated)).unwrap_or(n.created_at)
     }
 
-    /// Whether the file has question `q` (1-based).
-    fn has_question(&self, q: usize) -> bool {
-        (1..=self.questions.len()).contains(&q)
+    fn by(&self, n: &Note) -> &str {
+        self.bys.get(n.by as usize).map_or("", String::as_str)
     }
 
-    fn id(&self, index: usize) -> &str {
-        self.str(self.notes[index].id)
+    fn question(&self, q: usize) -> &str {
+        self.questions
+            .get(q.wrapping_sub(1))
+            .map_or("", String::as_str)
+    }
+
+    /// The host now: the last of `hosts`.
+    fn host(&self) -> &str {
+        self.hosts.last().map_or("", String::as_str)
+    }
+
+    /// A note's canonical form, for the last tie-break of the merge order.
+    fn canonical(&self, n: &Note) -> String {
+        room::NoteForm {
+            id: self.str(n.id),
+            question: self.question(n.question as usize),
+            by: self.by(n),
+            text: self.str(n.text),
+            created: self.str(n.created),
+            updated: self.str(n.updated),
+            deleted: n.deleted,
+            star: n.star,
+        }
+        .canonical()
     }
 }
 
@@ -256,18 +231,76 @@ struct NoteRef {
     index: u32,
 }
 
-impl NoteRef {
-    /// An empty slot of the union.
-    const NONE: NoteRef = NoteRef {
-        file: u32::MAX,
-        index: u32::MAX,
-    };
+/// A note of the harvest, as documents show it and the JSON has it. Its
+/// strings are looked up only when asked for (a document mostly needs
+/// the text alone).
+#[derive(Clone, Copy, Debug)]
+pub struct HarvestNote<'h> {
+    file: &'h Room,
+    note: &'h Note,
+    /// 1-based, into the round's questions.
+    question: usize,
+}
+
+impl<'h> HarvestNote<'h> {
+    pub fn id(&self) -> &'h str {
+        self.file.str(self.note.id)
+    }
+
+    pub fn question(&self) -> usize {
+        self.question
+    }
+
+    pub fn text(&self) -> &'h str {
+        self.file.str(self.note.text)
+    }
+
+    pub fn by(&self) -> &'h str {
+        self.file.by(self.note)
+    }
+
+    pub fn star(&self) -> bool {
+        self.note.star
+    }
+
+    pub fn created(&self) -> &'h str {
+        self.file.str(self.note.created)
+    }
+
+    pub fn updated(&self) -> &'h str {
+        self.file.str(self.note.updated)
+    }
+}
+
+impl Serialize for HarvestNote<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("HarvestNote", 7)?;
+        st.serialize_field("id", self.id())?;
+        st.serialize_field("question", &self.question())?;
+        st.serialize_field("text", self.text())?;
+        st.serialize_field("by", self.by())?;
+        st.serialize_field("star", &self.star())?;
+        st.serialize_field("created", self.created())?;
+        st.serialize_field("updated", self.updated())?;
+        st.end()
+    }
+}
+
+/// What a host was still typing, not added as a note ("concept").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HarvestDraft {
+    /// 1-based, into the round's questions.
+    pub question: usize,
+    pub text: String,
+    pub by: String,
 }
 
 #[derive(Clone, Debug)]
 pub struct HarvestRoom {
     pub room: String,
     pub hosts: Vec<String>,
+    pub drafts: Vec<HarvestDraft>,
     /// The room's notes by question, then time, then id.
     notes: Vec<NoteRef>,
     /// Where each question's notes start in `notes`, and where the last ends.
@@ -284,6 +317,16 @@ impl HarvestRoom {
         self.range_of(q).len()
     }
 
+    /// The drafts of question `q` (1-based).
+    pub fn drafts_of(&self, q: usize) -> impl Iterator<Item = &HarvestDraft> {
+        self.drafts.iter().filter(move |d| d.question == q)
+    }
+
+    /// Whether the room has anything (a note or a draft) for question `q`.
+    pub fn has(&self, q: usize) -> bool {
+        self.count_of(q) > 0 || self.drafts_of(q).next().is_some()
+    }
+
     fn range_of(&self, q: usize) -> std::ops::Range<usize> {
         match (self.starts.get(q.wrapping_sub(1)), self.starts.get(q)) {
             (Some(&a), Some(&b)) => a..b,
@@ -292,25 +335,62 @@ impl HarvestRoom {
     }
 }
 
-/// The merged harvest; serialised, it is the `oogst-harvest` document.
+/// One breakout round of the harvest.
 #[derive(Clone, Debug)]
-pub struct Harvest {
-    pub format: &'static str,
-    pub version: u64,
-    pub session: String,
+pub struct HarvestRound {
+    /// The breakout's id; `None` for files of version 1 when no programme
+    /// says which breakout was the first.
+    pub block: Option<String>,
+    /// The breakout's title, from the programme.
     pub title: Option<String>,
     pub questions: Vec<String>,
     pub rooms: Vec<HarvestRoom>,
-    pub sources: Vec<String>,
-    /// The programme's date, for the documents (not in the JSON).
+}
+
+impl HarvestRound {
+    pub fn note_count(&self) -> usize {
+        self.rooms.iter().map(HarvestRoom::note_count).sum()
+    }
+
+    pub fn draft_count(&self) -> usize {
+        self.rooms.iter().map(|r| r.drafts.len()).sum()
+    }
+
+    /// How many notes (and drafts) answer question `q` in every room.
+    pub fn count_of(&self, q: usize) -> usize {
+        self.rooms.iter().map(|r| r.count_of(q)).sum()
+    }
+
+    /// The round's name for people: its title, else its block id.
+    pub fn name(&self) -> Option<&str> {
+        self.title.as_deref().or(self.block.as_deref())
+    }
+}
+
+/// The merged harvest; serialised, it is the `oogst-harvest` document.
+#[derive(Clone, Debug)]
+pub struct Harvest {
+    pub session: String,
+    pub title: Option<String>,
+    /// The programme's date.
     pub date: Option<jiff::civil::Date>,
+    pub rounds: Vec<HarvestRound>,
+    pub sources: Vec<String>,
     /// Every room file as kept; the rooms point into them.
     files: Vec<Room>,
 }
 
 impl Harvest {
     pub fn note_count(&self) -> usize {
-        self.rooms.iter().map(HarvestRoom::note_count).sum()
+        self.rounds.iter().map(HarvestRound::note_count).sum()
+    }
+
+    pub fn draft_count(&self) -> usize {
+        self.rounds.iter().map(HarvestRound::draft_count).sum()
+    }
+
+    pub fn room_count(&self) -> usize {
+        self.rounds.iter().map(|r| r.rooms.len()).sum()
     }
 
     /// A room's notes, in order.
@@ -318,16 +398,23 @@ impl Harvest {
         Notes {
             files: &self.files,
             refs: &room.notes,
+            starts: &room.starts,
+            question: 1,
             at: 0,
+            base: 0,
         }
     }
 
     /// A room's notes for question `q` (1-based), in order.
     pub fn notes_of<'h>(&'h self, room: &'h HarvestRoom, q: usize) -> Notes<'h> {
+        let range = room.range_of(q);
         Notes {
             files: &self.files,
-            refs: &room.notes[room.range_of(q)],
+            refs: &room.notes[range.clone()],
+            starts: &[],
+            question: q,
             at: 0,
+            base: range.start,
         }
     }
 }
@@ -337,7 +424,12 @@ impl Harvest {
 pub struct Notes<'h> {
     files: &'h [Room],
     refs: &'h [NoteRef],
+    /// Where each question starts (all of a room's notes), or empty (one
+    /// question's notes).
+    starts: &'h [usize],
+    question: usize,
     at: usize,
+    base: usize,
 }
 
 impl<'h> Notes<'h> {
@@ -364,8 +456,20 @@ impl<'h> Iterator for Notes<'h> {
             prefetch(text.as_ptr());
         }
         let (file, note) = self.get(self.at)?;
+        // Across questions: the question of this place.
+        while self
+            .starts
+            .get(self.question)
+            .is_some_and(|&end| self.base + self.at >= end)
+        {
+            self.question += 1;
+        }
         self.at += 1;
-        Some(HarvestNote { file, note })
+        Some(HarvestNote {
+            file,
+            note,
+            question: self.question,
+        })
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -392,14 +496,27 @@ fn prefetch(p: *const u8) {
 impl Serialize for Harvest {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
+        struct Round<'h>(&'h Harvest, &'h HarvestRound);
         struct Room<'h>(&'h Harvest, &'h HarvestRoom);
         struct RoomNotes<'h>(&'h Harvest, &'h HarvestRoom);
+        impl Serialize for Round<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let rooms: Vec<Room> = self.1.rooms.iter().map(|r| Room(self.0, r)).collect();
+                let mut st = s.serialize_struct("HarvestRound", 4)?;
+                st.serialize_field("block", &self.1.block)?;
+                st.serialize_field("title", &self.1.title)?;
+                st.serialize_field("questions", &self.1.questions)?;
+                st.serialize_field("rooms", &rooms)?;
+                st.end()
+            }
+        }
         impl Serialize for Room<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut st = s.serialize_struct("HarvestRoom", 3)?;
+                let mut st = s.serialize_struct("HarvestRoom", 4)?;
                 st.serialize_field("room", &self.1.room)?;
                 st.serialize_field("hosts", &self.1.hosts)?;
                 st.serialize_field("notes", &RoomNotes(self.0, self.1))?;
+                st.serialize_field("drafts", &self.1.drafts)?;
                 st.end()
             }
         }
@@ -408,28 +525,39 @@ impl Serialize for Harvest {
                 s.collect_seq(self.0.notes(self.1))
             }
         }
-        let rooms: Vec<Room> = self.rooms.iter().map(|r| Room(self, r)).collect();
-        let mut st = s.serialize_struct("Harvest", 7)?;
-        st.serialize_field("format", self.format)?;
-        st.serialize_field("version", &self.version)?;
+        let rounds: Vec<Round> = self.rounds.iter().map(|r| Round(self, r)).collect();
+        let mut st = s.serialize_struct("Harvest", 8)?;
+        st.serialize_field("format", FORMAT)?;
+        st.serialize_field("version", &VERSION)?;
         st.serialize_field("session", &self.session)?;
         st.serialize_field("title", &self.title)?;
-        st.serialize_field("questions", &self.questions)?;
-        st.serialize_field("rooms", &rooms)?;
+        st.serialize_field("date", &self.date.map(|d| d.to_string()))?;
+        st.serialize_field("rounds", &rounds)?;
         st.serialize_field("sources", &self.sources)?;
         st.end()
     }
 }
 
-/// A harvest read back (for `oogst check`): every field of the spec, and
-/// each note pointing at one of its questions with real times.
-#[derive(Deserialize)]
+// ---------------------------------------------------------------------------
+// A harvest read back, for `oogst check`.
+
+/// A harvest read back (for `oogst check`): every field of the spec, each
+/// note pointing at one of its round's questions, with real times.
+/// Version 1 (one list of questions and rooms) is read too.
 pub struct HarvestFile {
     pub session: String,
     pub title: Option<String>,
+    pub rounds: Vec<HarvestFileRound>,
+}
+
+#[derive(Deserialize)]
+pub struct HarvestFileRound {
+    #[serde(default)]
+    pub block: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
     pub questions: Vec<String>,
     pub rooms: Vec<HarvestFileRoom>,
-    pub sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -437,6 +565,8 @@ pub struct HarvestFileRoom {
     pub room: String,
     pub hosts: Vec<String>,
     pub notes: Vec<HarvestFileNote>,
+    #[serde(default)]
+    pub drafts: Vec<HarvestFileDraft>,
 }
 
 #[derive(Deserialize)]
@@ -444,365 +574,160 @@ pub struct HarvestFileNote {
     pub id: String,
     pub question: usize,
     pub text: String,
+    #[serde(default)]
+    pub by: Option<String>,
+    #[serde(default)]
+    pub star: bool,
     pub created: String,
     pub updated: String,
 }
 
+#[derive(Deserialize)]
+pub struct HarvestFileDraft {
+    pub question: usize,
+    pub text: String,
+    pub by: String,
+}
+
+#[derive(Deserialize)]
+struct HarvestV1 {
+    session: String,
+    title: Option<String>,
+    questions: Vec<String>,
+    rooms: Vec<HarvestFileRoom>,
+}
+
+#[derive(Deserialize)]
+struct HarvestV2 {
+    session: String,
+    title: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    rounds: Vec<HarvestFileRound>,
+    #[allow(dead_code)]
+    sources: Vec<String>,
+}
+
 impl HarvestFile {
     pub fn parse(text: &str, file: &str) -> Result<HarvestFile, FileError> {
-        let h: HarvestFile = crate::programme::parse_typed(text, file, FORMAT, "harvest")?;
-        for n in h.rooms.iter().flat_map(|r| &r.notes) {
-            if n.question == 0 || n.question > h.questions.len() {
-                return Err(FileError::single(
-                    file,
-                    Problem::at(ProblemKind::NoSuchQuestion {
-                        note: n.id.clone(),
-                        question: n.question,
-                        questions: h.questions.len(),
-                    }),
-                ));
+        let fail = |p: Problem| Err(FileError::single(file, p));
+        // The version first, then the shape of that version.
+        let head = crate::files::head(crate::files::strip_bom(text))
+            .map_err(|p| FileError::single(file, *p))?;
+        let version = crate::files::check_head(&head, FORMAT, "harvest", VERSION)
+            .map_err(|k| FileError::single(file, Problem::at(k)))?;
+        let h = if version == 1 {
+            let (v1, _): (HarvestV1, u64) =
+                crate::files::parse_typed(text, file, FORMAT, "harvest", VERSION)?;
+            HarvestFile {
+                session: v1.session,
+                title: v1.title,
+                rounds: vec![HarvestFileRound {
+                    block: None,
+                    title: None,
+                    questions: v1.questions,
+                    rooms: v1.rooms,
+                }],
             }
-            for (field, value) in [("created", &n.created), ("updated", &n.updated)] {
-                if value.parse::<Timestamp>().is_err() {
-                    let path = format!("notes[id={}].{field}", n.id);
-                    return Err(FileError::single(file, Problem::bad_time(path, value)));
+        } else {
+            let (v2, _): (HarvestV2, u64) =
+                crate::files::parse_typed(text, file, FORMAT, "harvest", VERSION)?;
+            if let Some(d) = &v2.date
+                && (d.len() != 10 || d.parse::<jiff::civil::Date>().is_err())
+            {
+                return fail(Problem::at(ProblemKind::BadDate { found: d.clone() }));
+            }
+            HarvestFile {
+                session: v2.session,
+                title: v2.title,
+                rounds: v2.rounds,
+            }
+        };
+        for (ri, round) in h.rounds.iter().enumerate() {
+            let questions = round.questions.len();
+            for (mi, room) in round.rooms.iter().enumerate() {
+                let bad = room
+                    .notes
+                    .iter()
+                    .map(|n| (n.id.clone(), n.question))
+                    .chain(room.drafts.iter().map(|d| ("draft".into(), d.question)))
+                    .find(|(_, q)| *q == 0 || *q > questions);
+                if let Some((note, question)) = bad {
+                    return fail(Problem::at(ProblemKind::NoSuchQuestion {
+                        note,
+                        question,
+                        questions,
+                    }));
+                }
+                for (ni, n) in room.notes.iter().enumerate() {
+                    for (field, value) in [("created", &n.created), ("updated", &n.updated)] {
+                        if parse_time(value).is_none() {
+                            let path = format!("rounds[{ri}].rooms[{mi}].notes[{ni}].{field}");
+                            return fail(Problem::bad_time(path, value));
+                        }
+                    }
                 }
             }
         }
         Ok(h)
     }
+
+    pub fn note_count(&self) -> usize {
+        self.rounds
+            .iter()
+            .flat_map(|r| &r.rooms)
+            .map(|r| r.notes.len())
+            .sum()
+    }
+
+    pub fn room_count(&self) -> usize {
+        self.rounds.iter().map(|r| r.rooms.len()).sum()
+    }
 }
+
+// ---------------------------------------------------------------------------
+// The merge.
 
 /// What the merge did, for the summary on stderr.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     pub files_read: usize,
+    pub rounds: usize,
     pub rooms: usize,
     pub hosts: usize,
     pub notes: usize,
+    /// Drafts in the harvest (or, with `--no-drafts`, left out).
+    pub drafts: usize,
+    pub drafts_left_out: bool,
     /// Copies of a note beyond the first (the same note in two files).
     pub duplicates: usize,
+    /// Notes deleted (their newest copy is a tombstone).
     pub tombstones: usize,
-    /// Files left out, and why: other formats, other sessions, and with
-    /// `--keep-going` files that could not be used.
+    /// `programme.json`, `clock.json`, `lead-state*.json`: used or passed over.
+    pub session_files: usize,
+    /// Room files of another session, left out (`--session`, the lead's export).
+    pub other_session: usize,
+    /// Files left out, and why: other formats, other sessions, files that
+    /// are not plain files, and with `--keep-going` files that could not
+    /// be used.
     pub skipped: Vec<(String, String)>,
-    /// Notes left out of files that were otherwise merged.
-    pub notes_left_out: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     pub session: Option<String>,
     pub keep_going: bool,
+    /// Whether drafts are in the harvest (`--no-drafts`: not).
+    pub drafts: bool,
 }
 
-/// The number of an id `writer-NNNNNN` (oogst's form: six digits).
-fn sequence_number(id: &str, writer: &str) -> Option<u32> {
-    let digits = id.strip_prefix(writer)?.strip_prefix('-')?.as_bytes();
-    (digits.len() == 6 && digits.iter().all(u8::is_ascii_digit)).then(|| {
-        digits
-            .iter()
-            .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'))
-    })
-}
-
-/// The part of a note id before its number: its writer.
-fn writer_of(id: &str) -> &str {
-    id.rsplit_once('-').map_or(id, |(w, _)| w)
-}
-
-/// What one input turned out to be.
-enum Parsed {
-    Room(Room),
-    /// Another format (a programme, a clock, …), skipped by its `format`;
-    /// and the text, for a programme.
-    Other(String, Option<String>),
-    Invalid(FileError),
-    /// The file could not be read (why, with its name).
-    Unreadable(String),
-}
-
-/// The value of `"field":` near the start of the text, up to the next
-/// `,` or `}`: oogst writes `format` and `version` first, so most files
-/// need no separate look at their head.
-fn quick_field<'t>(text: &'t str, field: &str) -> Option<&'t str> {
-    let head = &text[..text.floor_char_boundary(256)];
-    let key = format!("\"{field}\"");
-    let at = head.find(&key)? + key.len();
-    let rest = head[at..].trim_start().strip_prefix(':')?.trim_start();
-    let end = rest.find([',', '}', '\n'])?;
-    Some(rest[..end].trim())
-}
-
-fn parse_file(i: usize, input: &Input, text: Result<&str, String>) -> Parsed {
-    let name = &input.name;
-    let text = match text {
-        Ok(t) => t,
-        Err(why) => return Parsed::Unreadable(why),
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let fail = |p: Problem| Parsed::Invalid(FileError::single(name, p));
-    if text.trim().is_empty() {
-        return fail(Problem::at(ProblemKind::Empty));
-    }
-    let quick = quick_field(text, "format")
-        .and_then(|f| f.strip_prefix('"')?.strip_suffix('"'))
-        .zip(quick_field(text, "version"));
-    let (format, version): (String, Option<serde_json::Value>) = match quick {
-        Some((f, v)) => (f.to_string(), serde_json::from_str(v).ok()),
-        None => match serde_json::from_str::<Head>(text) {
-            Ok(h) => (h.format.map(Cow::into_owned).unwrap_or_default(), h.version),
-            Err(e) if e.is_data() => (String::new(), None),
-            Err(e) => return fail(Problem::malformed(&e)),
-        },
-    };
-    if format != crate::room::FORMAT {
-        let programme = (format == crate::programme::FORMAT).then(|| text.to_string());
-        return Parsed::Other(format, programme);
-    }
-    let header = serde_json::json!({"format": format, "version": version});
-    if let Err(kind) = check_header(&header, crate::room::FORMAT, "room") {
-        return fail(Problem::at(kind));
-    }
-    // oogst's own layout by hand; anything else through serde_json, and
-    // only a file that fails there is read again to say which field is wrong.
-    let view: RoomView = match scan::room(text) {
-        Some(v) => v,
-        None => match serde_path_to_error::deserialize::<_, RoomView>(
-            &mut serde_json::Deserializer::from_str(text),
-        ) {
-            Ok(v) => v,
-            Err(e) => {
-                let path = e.path().to_string();
-                let inner = e.into_inner();
-                if inner.is_syntax() || inner.is_eof() {
-                    return fail(Problem::malformed(&inner));
-                }
-                return fail(Problem::shape(&inner, path, None));
-            }
-        },
-    };
-    match Room::keep(i, view) {
-        Ok(room) => Parsed::Room(room),
-        Err(p) => fail(p),
-    }
-}
-
-/// A time of a room file: oogst's own form quickly, anything else through jiff.
-fn read_time(s: &str) -> Option<Timestamp> {
-    fast_timestamp(s).or_else(|| s.parse().ok())
-}
-
-/// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, the form oogst writes, read
-/// without the general parser (a merge reads hundreds of thousands).
-/// Anything else (or anything out of range) is left to jiff.
-pub fn fast_timestamp(s: &str) -> Option<Timestamp> {
-    let b = s.as_bytes();
-    let num = |range: std::ops::Range<usize>| -> Option<i64> {
-        let digits = b.get(range)?;
-        digits.iter().try_fold(0i64, |acc, d| {
-            d.is_ascii_digit().then(|| acc * 10 + i64::from(d - b'0'))
-        })
-    };
-    if b.len() < 20
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || b[10] != b'T'
-        || b[13] != b':'
-        || b[16] != b':'
-    {
-        return None;
-    }
-    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let month_days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    if !(1..=12).contains(&mo)
-        || d < 1
-        || d > month_days[(mo - 1) as usize]
-        || h > 23
-        || mi > 59
-        || sec > 59
-    {
-        return None;
-    }
-    let mut i = 19;
-    let mut nanos = 0i64;
-    if b[i] == b'.' {
-        let start = i + 1;
-        i = start;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            session: None,
+            keep_going: false,
+            drafts: true,
         }
-        let digits = i - start;
-        if digits == 0 || digits > 9 {
-            return None;
-        }
-        nanos = num(start..i)? * 10i64.pow(9 - digits as u32);
-    }
-    let offset = match b.get(i..)? {
-        [b'Z'] => 0,
-        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
-            let (oh, om) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
-            if oh > 23 || om > 59 {
-                return None;
-            }
-            let o = oh * 3600 + om * 60;
-            if *sign == b'-' { -o } else { o }
-        }
-        _ => return None,
-    };
-    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant).
-    let (y, mo) = if mo <= 2 {
-        (y - 1, mo + 9)
-    } else {
-        (y, mo - 3)
-    };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * mo + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let secs = days * 86_400 + h * 3600 + mi * 60 + sec - offset;
-    Timestamp::new(secs, nanos as i32).ok()
-}
-
-/// What one thread of the union found.
-struct Shard {
-    /// Per room and question, the live notes that won, with when they were made.
-    notes: Vec<Vec<Vec<(Made, NoteRef)>>>,
-    copies: usize,
-    unique: usize,
-    tombstones: usize,
-}
-
-/// When a note was made, as one number (nanoseconds since 1970), which
-/// sorts faster than an instant.
-type Made = i128;
-
-/// How many of a writer's note numbers the union keeps in an array.
-const SLOTS_PER_WRITER: u32 = 4096;
-
-/// The union of the notes whose writer hashes to `k` of `of`: the newest
-/// copy of each, live ones sorted into their rooms.
-fn union_shard(
-    rooms: &[Room],
-    room_of_file: &[usize],
-    (room_count, question_count): (usize, usize),
-    k: usize,
-    of: usize,
-) -> Shard {
-    use std::hash::BuildHasher;
-    let hasher = rustc_hash::FxBuildHasher;
-    // Ids as oogst writes them, `writer-000017`, are found by writer and
-    // number in plain arrays; any other id through a hash map.
-    let mut writers: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut slots: Vec<Vec<NoteRef>> = Vec::new();
-    let mut best: FxHashMap<&str, NoteRef> = FxHashMap::with_capacity_and_hasher(16, hasher);
-    let mut copies = 0;
-    // A note's thread follows from its writer, so all copies of it meet.
-    let shard = |writer: &str| (hasher.hash_one(writer.as_bytes()) as usize) % of;
-    let beats = |a: NoteRef, b: NoteRef| version(rooms, a).beats(&version(rooms, b));
-    for (file, r) in rooms.iter().enumerate() {
-        let whole_file = r.uniform || of == 1;
-        if whole_file && of > 1 && shard(&r.writer) != k {
-            continue;
-        }
-        let mut file_writer = None;
-        for (index, n) in r.notes.iter().enumerate() {
-            if !r.has_question(n.question) {
-                continue;
-            }
-            if !whole_file && shard(writer_of(r.str(n.id))) != k {
-                continue;
-            }
-            copies += 1;
-            let candidate = NoteRef {
-                file: file as u32,
-                index: index as u32,
-            };
-            let mut slot_of = |writer| {
-                let next = slots.len();
-                let w = *writers.entry(writer).or_insert(next);
-                if w == next {
-                    slots.push(Vec::new());
-                }
-                w
-            };
-            // The file's own writer (nearly always), else the id's.
-            let number = match n.seq {
-                Some(seq) => Some((*file_writer.get_or_insert_with(|| slot_of(&r.writer)), seq)),
-                None => {
-                    let id = r.str(n.id);
-                    let w = writer_of(id);
-                    sequence_number(id, w).map(|seq| (slot_of(w), seq))
-                }
-            };
-            // Past the first thousands (never seen in a meeting, but a
-            // crafted file could say `-999999`) ids go to the map, so a
-            // writer's array stays small.
-            let current = match number.filter(|&(_, seq)| seq < SLOTS_PER_WRITER) {
-                Some((w, seq)) => {
-                    let list = &mut slots[w];
-                    let seq = seq as usize;
-                    if list.len() <= seq {
-                        list.resize(seq + 1, NoteRef::NONE);
-                    }
-                    &mut list[seq]
-                }
-                None => best.entry(r.str(n.id)).or_insert(NoteRef::NONE),
-            };
-            if *current == NoteRef::NONE || beats(candidate, *current) {
-                *current = candidate;
-            }
-        }
-    }
-    let mut unique = 0;
-    let mut tombstones = 0;
-    let mut notes = vec![vec![Vec::new(); question_count]; room_count];
-    let winners = slots.iter().flatten().chain(best.values());
-    for &w in winners.filter(|&&w| w != NoteRef::NONE) {
-        unique += 1;
-        let r = &rooms[w.file as usize];
-        let n = &r.notes[w.index as usize];
-        if n.deleted {
-            tombstones += 1;
-            continue;
-        }
-        // Each question of the file is one of the harvest's.
-        if let Some(list) = notes[room_of_file[w.file as usize]].get_mut(n.question - 1) {
-            list.push((n.created_at.as_nanosecond(), w));
-        }
-    }
-    Shard {
-        notes,
-        copies,
-        unique,
-        tombstones,
-    }
-}
-
-/// A note as the union weighs it.
-fn version<'r>(rooms: &'r [Room], at: NoteRef) -> Version<'r> {
-    let r = &rooms[at.file as usize];
-    let n = &r.notes[at.index as usize];
-    Version {
-        updated: r.updated_at(n),
-        deleted: n.deleted,
-        text: r.str(n.text),
     }
 }
 
@@ -810,25 +735,53 @@ fn version<'r>(rooms: &'r [Room], at: NoteRef) -> Version<'r> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MergeError(pub Vec<String>);
 
-/// One copy of a note as the merge weighs it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Version<'t> {
-    pub updated: Timestamp,
-    pub deleted: bool,
-    pub text: &'t str,
+/// What one input turned out to be.
+enum Parsed {
+    Room(Box<Room>),
+    /// A file of the session that is not a room file (a programme, with
+    /// its text; a clock or lead state).
+    Session(Option<String>),
+    /// Another format, or no oogst file at all (why).
+    Other(String),
+    Invalid(FileError),
+    /// Not a plain file (why, with its name): passed over, never waited on.
+    NotPlain(String),
+    /// The file could not be read (why, with its name).
+    Unreadable(String),
 }
 
-impl Version<'_> {
-    /// The merge order: later `updated`, then a tombstone, then the longer
-    /// text, then the greater text. A total order, so every tie is broken
-    /// the same way whatever the order of the files.
-    pub fn beats(&self, other: &Version) -> bool {
-        let key = |v: &Version| (v.updated, v.deleted, v.text.len());
-        match key(self).cmp(&key(other)) {
-            std::cmp::Ordering::Equal => self.text > other.text,
-            o => o == std::cmp::Ordering::Greater,
-        }
+fn parse_file(i: usize, input: &Input, text: Result<&str, ReadError>, lang: Lang) -> Parsed {
+    let text = match text {
+        Ok(t) => t,
+        Err(ReadError::NotPlain(why)) if !input.named() => return Parsed::NotPlain(why),
+        Err(ReadError::NotPlain(why)) => return Parsed::Unreadable(why),
+        Err(ReadError::Failed(why)) => return Parsed::Unreadable(why),
+    };
+    match room::classify(text) {
+        Ok(Classified::Room(c)) => Parsed::Room(Box::new(Room::keep(i, &c))),
+        Ok(Classified::Other(head)) => match head.format.as_deref() {
+            Some(crate::programme::FORMAT) => Parsed::Session(Some(text.to_string())),
+            Some(crate::clock::CLOCK_FORMAT | crate::lead_state::FORMAT) => Parsed::Session(None),
+            Some(other) => Parsed::Other(crate::i18n::fill(
+                lang.t().merge_other_format,
+                &[("format", &crate::text::for_message(other))],
+            )),
+            None => Parsed::Other(lang.t().merge_not_oogst.to_string()),
+        },
+        Err(p) => Parsed::Invalid(FileError::single(&input.name, *p)),
     }
+}
+
+/// A round being put together.
+struct RoundPlan<'p> {
+    block: Option<String>,
+    programme_block: Option<&'p crate::programme::Block>,
+    /// Question keys of the programme's questions, by place.
+    programme_questions: FxHashMap<String, u32>,
+    /// Rooms by key: their place.
+    rooms: FxHashMap<String, u32>,
+    /// Each room's shown name.
+    room_names: Vec<String>,
 }
 
 /// Merges the room files of `inputs` into one harvest.
@@ -836,44 +789,40 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     let t = lang.t();
     let mut report = Report::default();
     let mut errors: Vec<String> = Vec::new();
-    let parsed = inputs.read_each(lang, parse_file);
+    let parsed = inputs.read_each(lang, |i, input, text| parse_file(i, input, text, lang));
     let (files, given_programmes) = (&inputs.files, &inputs.programmes);
     let mut rooms: Vec<Room> = Vec::new();
-    // Programmes among the inputs give the title and the questions.
     let mut programmes: Vec<Programme> = Vec::new();
+    report.skipped.extend(inputs.passed_over.iter().cloned());
     for (p, input) in parsed.into_iter().zip(files) {
+        let name = || crate::text::for_message(&input.name).into_owned();
         match p {
-            Parsed::Room(r) => rooms.push(r),
-            Parsed::Unreadable(why) if opts.keep_going => {
-                report.skipped.push((input.name.clone(), why))
-            }
-            Parsed::Unreadable(why) => errors.push(why),
-            Parsed::Other(format, Some(text)) if format == crate::programme::FORMAT => {
-                match Programme::parse(&text, &input.name) {
-                    Ok(p) => programmes.push(p),
-                    Err(e) => report
-                        .skipped
-                        .push((input.name.clone(), lang.file_error(&e))),
+            Parsed::Room(r) => rooms.push(*r),
+            Parsed::Session(programme) => {
+                report.session_files += 1;
+                if let Some(text) = programme
+                    && let Ok(p) = Programme::parse(&text, &input.name)
+                {
+                    programmes.push(p);
                 }
             }
-            Parsed::Other(format, _) => {
-                let why = if format.is_empty() {
-                    t.merge_not_oogst.to_string()
-                } else {
-                    crate::i18n::fill(t.merge_other_format, &[("format", &format)])
-                };
-                report.skipped.push((input.name.clone(), why));
+            Parsed::Other(why) => report.skipped.push((name(), why)),
+            Parsed::NotPlain(why) => report.skipped.push((name(), strip_name(&why))),
+            Parsed::Unreadable(why) if opts.keep_going => {
+                report.skipped.push((name(), strip_name(&why)))
             }
+            Parsed::Unreadable(why) => errors.push(why),
             // oogst set a `.corrupt-` file aside itself: skip it, say so.
             Parsed::Invalid(e) if opts.keep_going || input.name.contains(".corrupt-") => {
                 report
                     .skipped
-                    .push((input.name.clone(), lang.file_error(&e)));
+                    .push((name(), strip_name(&lang.file_error(&e))));
             }
             Parsed::Invalid(e) => errors.push(lang.file_error(&e)),
         }
     }
     if !errors.is_empty() {
+        errors.push(t.merge_keep_going_hint.to_string());
         return Err(MergeError(errors));
     }
 
@@ -882,7 +831,9 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     let session = match (&opts.session, sessions.len()) {
         (Some(s), _) => s.clone(),
         (None, 0) => given_programmes
-            .first()
+            .iter()
+            .chain(&programmes)
+            .next()
             .map(|p| p.id.clone())
             .unwrap_or_default(),
         (None, 1) => sessions
@@ -891,7 +842,11 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
             .map(|s| s.to_string())
             .unwrap_or_default(),
         (None, _) => {
-            let list = sessions.iter().copied().collect::<Vec<_>>().join(", ");
+            let list = sessions
+                .iter()
+                .map(|s| crate::text::for_message(s))
+                .collect::<Vec<_>>()
+                .join(", ");
             return Err(MergeError(vec![crate::i18n::fill(
                 t.merge_mixed_sessions,
                 &[("sessions", &list)],
@@ -901,86 +856,132 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     rooms.retain(|r| {
         let keep = r.session == session;
         if !keep {
-            let why = crate::i18n::fill(t.merge_other_session, &[("session", &r.session)]);
-            report.skipped.push((files[r.file].name.clone(), why));
+            report.other_session += 1;
+            let why = crate::i18n::fill(
+                t.merge_other_session,
+                &[("session", &crate::text::for_message(&r.session))],
+            );
+            report.skipped.push((
+                crate::text::for_message(&files[r.file].name).into_owned(),
+                why,
+            ));
         }
         keep
     });
 
-    // Notes pointing at a question their file does not have.
-    let mut bad_notes: Vec<String> = Vec::new();
-    for r in &rooms {
-        for n in &r.notes {
-            if !r.has_question(n.question) {
-                bad_notes.push(lang.problem_line(
-                    &files[r.file].name,
-                    &Problem::at(ProblemKind::NoSuchQuestion {
-                        note: r.str(n.id).to_string(),
-                        question: n.question,
-                        questions: r.questions.len(),
-                    }),
-                ));
+    // The programme gives rounds, titles, questions and rooms.
+    programmes.extend(given_programmes.iter().cloned());
+    let programme = programmes.iter().find(|p| p.id == session);
+    let first_breakout = programme.and_then(|p| p.breakout()).map(|b| b.id.clone());
+
+    // Rounds: the programme's breakouts in order, then blocks it does not
+    // know (natural order); files of version 1 belong to the first breakout.
+    let round_of = |r: &Room| r.block.clone().or_else(|| first_breakout.clone());
+    let mut keys: BTreeSet<Option<String>> = rooms.iter().map(round_of).collect();
+    let mut order: Vec<Option<String>> = Vec::new();
+    if let Some(p) = programme {
+        for b in p.breakouts() {
+            if keys.remove(&Some(b.id.clone())) {
+                order.push(Some(b.id.clone()));
             }
         }
     }
-    if !bad_notes.is_empty() && !opts.keep_going {
-        return Err(MergeError(bad_notes));
-    }
-    report.notes_left_out = bad_notes;
-
-    // Questions: the programme's, else the longest list the rooms have.
-    programmes.extend(given_programmes.iter().cloned());
-    let programme = programmes
+    let mut rest: Vec<Option<String>> = keys.into_iter().collect();
+    rest.sort_by(|a, b| match (a, b) {
+        (Some(a), Some(b)) => natord::compare(a, b).then_with(|| a.cmp(b)),
+        (a, b) => a.is_some().cmp(&b.is_some()),
+    });
+    order.extend(rest);
+    let round_index: FxHashMap<Option<String>, u32> = order
         .iter()
-        .find(|p| p.id == session)
-        .or_else(|| programmes.first().filter(|_| rooms.is_empty()));
-    let questions: Vec<String> = match programme.and_then(|p| p.breakout()) {
-        Some(b)
-            if b.questions.len() >= rooms.iter().map(|r| r.questions.len()).max().unwrap_or(0) =>
-        {
-            b.questions.clone()
-        }
-        _ => rooms
-            .iter()
-            .map(|r| &r.questions)
-            .max_by(|a, b| a.len().cmp(&b.len()).then_with(|| b.cmp(a)))
-            .map(|q| q.iter().map(|s| s.to_string()).collect())
-            .unwrap_or_default(),
-    };
+        .enumerate()
+        .map(|(i, k)| (k.clone(), i as u32))
+        .collect();
+    let mut plans: Vec<RoundPlan> = order
+        .iter()
+        .map(|block| {
+            let programme_block = block
+                .as_deref()
+                .and_then(|id| programme.and_then(|p| p.block(id)));
+            let mut plan = RoundPlan {
+                block: block.clone(),
+                programme_block,
+                programme_questions: FxHashMap::default(),
+                rooms: FxHashMap::default(),
+                room_names: Vec::new(),
+            };
+            if let Some(b) = programme_block {
+                for (i, q) in b.questions.iter().enumerate() {
+                    plan.programme_questions
+                        .entry(question_key(q).into_owned())
+                        .or_insert(i as u32);
+                }
+                for r in &b.rooms {
+                    let key = room_key(r);
+                    if !plan.rooms.contains_key(&key) {
+                        plan.rooms.insert(key, plan.room_names.len() as u32);
+                        plan.room_names.push(r.clone());
+                    }
+                }
+            }
+            plan
+        })
+        .collect();
+    let programme_rooms: Vec<usize> = plans.iter().map(|p| p.room_names.len()).collect();
 
-    // Rooms by name; each room file knows its room's place.
-    let mut room_of_name: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut names: Vec<String> = Vec::new();
-    let mut hosts: Vec<BTreeMap<&str, Option<Timestamp>>> = Vec::new();
-    let mut room_of_file: Vec<usize> = Vec::with_capacity(rooms.len());
+    // Rooms by key within their round; each file knows its room's place
+    // (round and room in one number).
+    let mut other_names: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); plans.len()];
     for r in &rooms {
-        let next = names.len();
-        let i = *room_of_name.entry(r.room.as_str()).or_insert(next);
-        if i == next {
-            names.push(r.room.clone());
-            hosts.push(BTreeMap::new());
+        let round = round_index[&round_of(r)] as usize;
+        let key = room_key(&r.room);
+        if !plans[round].rooms.contains_key(&key) {
+            // A room the programme does not list: shown as the files spell
+            // it (the same spelling whatever the order of the files).
+            let name = other_names[round]
+                .entry(key)
+                .or_insert_with(|| r.room.clone());
+            if r.room < *name {
+                *name = r.room.clone();
+            }
         }
-        room_of_file.push(i);
-        // A host's first appearance: the earliest note they took here.
-        let first = r.notes.iter().map(|n| n.created_at).min();
-        let host = hosts[i].entry(r.host.as_str()).or_insert(first);
-        *host = match (*host, first) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
     }
-    // The union by id, on every core: each thread keeps the ids whose hash
-    // falls to it, so no id is weighed in two places, and sorts its
-    // winners into rooms.
+    for (plan, others) in plans.iter_mut().zip(&mut other_names) {
+        let mut others: Vec<(String, String)> = std::mem::take(others).into_iter().collect();
+        others.sort_by(|a, b| natord::compare(&a.1, &b.1).then_with(|| a.0.cmp(&b.0)));
+        for (key, name) in others {
+            plan.rooms.insert(key, plan.room_names.len() as u32);
+            plan.room_names.push(name);
+        }
+    }
+    // A place for every (round, room): rounds one after the other.
+    let mut room_base = Vec::with_capacity(plans.len());
+    let mut places = 0usize;
+    for p in &plans {
+        room_base.push(places);
+        places += p.room_names.len();
+    }
+    let place_of_file: Vec<u32> = rooms
+        .iter()
+        .map(|r| {
+            let round = round_index[&round_of(r)] as usize;
+            (room_base[round] + plans[round].rooms[&room_key(&r.room)] as usize) as u32
+        })
+        .collect();
+    let round_of_place: Vec<usize> = (0..plans.len())
+        .flat_map(|i| std::iter::repeat_n(i, plans[i].room_names.len()))
+        .collect();
+
+    // The union by (place, id), on every core: each thread keeps the ids
+    // whose writer falls to it, so no note is weighed in two places.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let shards: Vec<Shard> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|k| {
-                let (rooms, room_of_file, names) = (&rooms, &room_of_file, &names);
-                let counts = (names.len(), questions.len());
-                s.spawn(move || union_shard(rooms, room_of_file, counts, k, threads))
+                let (rooms, place_of_file) = (&rooms, &place_of_file);
+                s.spawn(move || union_shard(rooms, place_of_file, k, threads))
             })
             .collect();
         workers
@@ -988,32 +989,176 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
             .map(|w| w.join().expect("a merge worker does not panic"))
             .collect()
     });
-    let mut notes: Vec<Vec<Vec<(Made, NoteRef)>>> = Vec::new();
+    let mut winners: Vec<(u32, NoteRef)> = Vec::new();
     let mut copies = 0;
-    let mut unique = 0;
     for shard in shards {
         copies += shard.copies;
-        unique += shard.unique;
         report.tombstones += shard.tombstones;
-        if notes.is_empty() {
-            notes = shard.notes;
+        if winners.is_empty() {
+            winners = shard.live;
         } else {
-            for (all, mine) in notes
-                .iter_mut()
-                .flatten()
-                .zip(shard.notes.into_iter().flatten())
-            {
-                all.extend(mine);
-            }
+            winners.extend(shard.live);
         }
     }
-    report.duplicates = copies - unique;
-    report.files_read = rooms.len();
-    // Each room's answers to each question by time, then id; rooms side by
+    report.duplicates = copies - winners.len() - report.tombstones;
+
+    // Drafts: per (place, writer), the newest copy's; each non-empty one.
+    let mut draft_copies: FxHashMap<(u32, &str), usize> = FxHashMap::default();
+    for (f, r) in rooms.iter().enumerate() {
+        if r.draft.is_none() {
+            continue;
+        }
+        let slot = draft_copies
+            .entry((place_of_file[f], r.writer.as_str()))
+            .or_insert(f);
+        let key = |r: &Room| {
+            let d = r.draft.as_ref().expect("a file with a draft");
+            (
+                d.updated,
+                question_key(r.question(d.question)).into_owned(),
+                d.text.clone(),
+                d.aside.clone(),
+                r.host().to_string(),
+            )
+        };
+        if *slot != f && key(r) > key(&rooms[*slot]) {
+            *slot = f;
+        }
+    }
+    // The edited note's winning text, to tell an edit from what it edits.
+    let winning_text: FxHashMap<(u32, &str), &str> = if draft_copies.is_empty() {
+        FxHashMap::default()
+    } else {
+        winners
+            .iter()
+            .map(|&(place, w)| {
+                let r = &rooms[w.file as usize];
+                let n = &r.notes[w.index as usize];
+                ((place, r.str(n.id)), r.str(n.text))
+            })
+            .collect()
+    };
+    // (place, file, file question, text)
+    let mut drafts: Vec<(u32, usize, usize, String)> = Vec::new();
+    for (&(place, _), &f) in &draft_copies {
+        let r = &rooms[f];
+        let Some(d) = &r.draft else { continue };
+        if !d.aside.trim().is_empty() {
+            drafts.push((place, f, d.question, d.aside.clone()));
+        }
+        let is_edit_unchanged = d
+            .editing
+            .as_deref()
+            .is_some_and(|id| winning_text.get(&(place, id)).is_some_and(|t| *t == d.text));
+        if !d.text.trim().is_empty() && !is_edit_unchanged {
+            drafts.push((place, f, d.question, d.text.clone()));
+        }
+    }
+    report.drafts = drafts.len();
+    report.drafts_left_out = !opts.drafts;
+    if !opts.drafts {
+        drafts.clear();
+    }
+
+    // Questions by text: each round's are the programme's, then those only
+    // room files know that a note or draft uses (by where they stand in
+    // their files, then text). Each file's questions once, not each note's.
+    let mut used: FxHashSet<(u32, u32)> = FxHashSet::default();
+    for &(_, w) in &winners {
+        used.insert((
+            w.file,
+            rooms[w.file as usize].notes[w.index as usize].question,
+        ));
+    }
+    for &(_, f, q, _) in &drafts {
+        used.insert((f as u32, q as u32));
+    }
+    let mut extras: Vec<BTreeMap<String, (usize, String)>> = vec![BTreeMap::new(); plans.len()];
+    // A round the programme does not know: every question its files have.
+    for (f, r) in rooms.iter().enumerate() {
+        if plans[round_of_place[place_of_file[f] as usize]]
+            .programme_block
+            .is_none()
+        {
+            used.extend((1..=r.questions.len()).map(|q| (f as u32, q as u32)));
+        }
+    }
+    let mut note_extra = |place: u32, r: &Room, q: usize| {
+        let round = round_of_place[place as usize];
+        let text = r.question(q);
+        let key = question_key(text);
+        if plans[round].programme_questions.contains_key(key.as_ref()) {
+            return;
+        }
+        let seen = extras[round]
+            .entry(key.into_owned())
+            .or_insert_with(|| (q, text.to_string()));
+        if (q, text) < (seen.0, seen.1.as_str()) {
+            *seen = (q, text.to_string());
+        }
+    };
+    for &(f, q) in &used {
+        note_extra(place_of_file[f as usize], &rooms[f as usize], q as usize);
+    }
+    let mut round_questions: Vec<Vec<String>> = Vec::with_capacity(plans.len());
+    let mut extra_index: Vec<FxHashMap<String, u32>> = Vec::with_capacity(plans.len());
+    for (plan, extra) in plans.iter().zip(extras) {
+        let mut questions: Vec<String> = plan
+            .programme_block
+            .map(|b| b.questions.clone())
+            .unwrap_or_default();
+        let mut sorted: Vec<(String, (usize, String))> = extra.into_iter().collect();
+        sorted.sort_by(|a, b| (a.1.0, &a.0).cmp(&(b.1.0, &b.0)));
+        let mut index = FxHashMap::default();
+        for (key, (_, text)) in sorted {
+            index.insert(key, questions.len() as u32);
+            questions.push(text);
+        }
+        round_questions.push(questions);
+        extra_index.push(index);
+    }
+    // Each file's questions as the round's (0-based); only those used.
+    let question_map: Vec<Vec<u32>> = rooms
+        .iter()
+        .enumerate()
+        .map(|(f, r)| {
+            let round = round_of_place[place_of_file[f] as usize];
+            r.questions
+                .iter()
+                .map(|q| {
+                    let key = question_key(q);
+                    plans[round]
+                        .programme_questions
+                        .get(key.as_ref())
+                        .or_else(|| extra_index[round].get(key.as_ref()))
+                        .copied()
+                        .unwrap_or(u32::MAX)
+                })
+                .collect()
+        })
+        .collect();
+
+    // Each room's notes by question, then time, then id; rooms side by
     // side. A writer's notes come in the order they were made, so the
     // lists are runs already in order, which a stable sort merges quickly.
-    let id = |r: NoteRef| rooms[r.file as usize].id(r.index as usize);
-    let ordered: Vec<(Vec<NoteRef>, Vec<usize>)> = parallel_map_owned(notes, |questions| {
+    let mut buckets: Vec<Vec<Vec<(i128, NoteRef)>>> = round_of_place
+        .iter()
+        .map(|&round| vec![Vec::new(); round_questions[round].len()])
+        .collect();
+    for &(place, w) in &winners {
+        let r = &rooms[w.file as usize];
+        let n = &r.notes[w.index as usize];
+        let q = question_map[w.file as usize][n.question as usize - 1];
+        if let Some(list) = buckets[place as usize].get_mut(q as usize) {
+            list.push((n.created_at.0, w));
+        }
+    }
+    drop(winners);
+    let id = |r: NoteRef| {
+        let room = &rooms[r.file as usize];
+        room.str(room.notes[r.index as usize].id)
+    };
+    let ordered: Vec<(Vec<NoteRef>, Vec<usize>)> = parallel_map_owned(buckets, |questions| {
         let mut refs = Vec::with_capacity(questions.iter().map(Vec::len).sum());
         let mut starts = vec![0];
         for mut list in questions {
@@ -1023,89 +1168,212 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
         }
         (refs, starts)
     });
-    let mut harvest_rooms: Vec<HarvestRoom> = names
-        .into_iter()
-        .zip(hosts)
-        .zip(ordered)
-        .map(|((room, hosts), (notes, starts))| {
-            let mut hosts: Vec<(Option<Timestamp>, &str)> =
-                hosts.into_iter().map(|(h, t)| (t, h)).collect();
-            hosts.sort_by(|a, b| match (a.0, b.0) {
-                (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.1.cmp(b.1)),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => a.1.cmp(b.1),
-            });
-            HarvestRoom {
-                room,
-                hosts: hosts
-                    .into_iter()
-                    .map(|(_, h)| h)
-                    .filter(|h| !h.trim().is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                notes,
-                starts,
-            }
+
+    // Hosts: every file's, and whoever typed a note; by the time of
+    // their first note in the room, then name.
+    let mut hosts: Vec<BTreeMap<&str, Option<Stamp>>> = vec![BTreeMap::new(); places];
+    for (f, r) in rooms.iter().enumerate() {
+        let place = place_of_file[f] as usize;
+        for h in &r.hosts {
+            hosts[place].entry(h.as_str()).or_insert(None);
+        }
+    }
+    for (place, (refs, _)) in ordered.iter().enumerate() {
+        for &w in refs {
+            let r = &rooms[w.file as usize];
+            let n = &r.notes[w.index as usize];
+            let first = hosts[place].entry(r.by(n)).or_insert(None);
+            *first = Some(first.map_or(n.created_at, |t| t.min(n.created_at)));
+        }
+    }
+    // Drafts per place, as the harvest shows them.
+    let mut place_drafts: Vec<Vec<HarvestDraft>> = vec![Vec::new(); places];
+    for (place, f, q, text) in drafts {
+        let r = &rooms[f];
+        let by = r.host();
+        hosts[place as usize].entry(by).or_insert(None);
+        let question = question_map[f][q - 1] as usize + 1;
+        place_drafts[place as usize].push(HarvestDraft {
+            question,
+            text,
+            by: by.to_string(),
+        });
+    }
+    for d in &mut place_drafts {
+        d.sort_by(|a, b| (a.question, &a.by, &a.text).cmp(&(b.question, &b.by, &b.text)));
+    }
+
+    let mut harvest_rounds: Vec<HarvestRound> = plans
+        .iter()
+        .zip(round_questions)
+        .map(|(plan, questions)| HarvestRound {
+            block: plan.block.clone(),
+            title: plan.programme_block.map(|b| b.title.clone()),
+            rooms: Vec::with_capacity(plan.room_names.len()),
+            questions,
         })
         .collect();
-    harvest_rooms
-        .sort_by(|a, b| natord::compare(&a.room, &b.room).then_with(|| a.room.cmp(&b.room)));
+    let mut place_hosts = hosts.into_iter();
+    let mut place_drafts = place_drafts.into_iter();
+    for (place, (notes, starts)) in ordered.into_iter().enumerate() {
+        let round = round_of_place[place];
+        let name = plans[round].room_names[place - room_base[round]].clone();
+        let mut hosts: Vec<(Option<Stamp>, &str)> = place_hosts
+            .next()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(h, t)| (t, h))
+            .collect();
+        hosts.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.1.cmp(b.1)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.1.cmp(b.1),
+        });
+        harvest_rounds[round].rooms.push(HarvestRoom {
+            room: name,
+            hosts: hosts
+                .into_iter()
+                .map(|(_, h)| h)
+                .filter(|h| !h.trim().is_empty())
+                .map(str::to_string)
+                .collect(),
+            drafts: place_drafts.next().unwrap_or_default(),
+            notes,
+            starts,
+        });
+    }
+    // A room of the programme with no file stays out of the harvest.
+    for (round, listed) in harvest_rounds.iter_mut().zip(&programme_rooms) {
+        let mut i = 0;
+        round.rooms.retain(|r| {
+            i += 1;
+            i > *listed || r.note_count() > 0 || !r.drafts.is_empty() || !r.hosts.is_empty()
+        });
+    }
 
     let mut sources: Vec<String> = rooms.iter().map(|r| files[r.file].name.clone()).collect();
     sources.sort();
     sources.dedup();
-    report.rooms = harvest_rooms.len();
-    report.hosts = harvest_rooms.iter().map(|r| r.hosts.len()).sum();
-    report.notes = harvest_rooms.iter().map(HarvestRoom::note_count).sum();
+    report.files_read = rooms.len();
+    report.rounds = harvest_rounds.len();
+    report.rooms = harvest_rounds.iter().map(|r| r.rooms.len()).sum();
+    report.hosts = harvest_rounds
+        .iter()
+        .flat_map(|r| &r.rooms)
+        .map(|r| r.hosts.len())
+        .sum();
+    report.notes = harvest_rounds.iter().map(HarvestRound::note_count).sum();
     report.skipped.sort();
     let harvest = Harvest {
-        format: FORMAT,
-        version: crate::programme::VERSION,
         session,
         title: programme.map(|p| p.title.clone()),
-        questions,
-        rooms: harvest_rooms,
-        sources,
         date: programme.and_then(|p| p.date),
+        rounds: harvest_rounds,
+        sources,
         files: rooms,
     };
     Ok((harvest, report))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::fast_timestamp;
-    use jiff::Timestamp;
-
-    #[test]
-    fn the_fast_reader_agrees_with_jiff() {
-        for s in [
-            "2021-01-21T11:07:12+01:00",
-            "2021-01-21T11:07:12.5+01:00",
-            "2021-01-21T11:07:12.345+01:00",
-            "2021-01-21T11:07:12.123456789-05:30",
-            "2021-01-21T00:00:00Z",
-            "2024-02-29T23:59:59+14:00",
-            "1999-12-31T23:59:59.999Z",
-            "2400-03-01T12:00:00+00:00",
-        ] {
-            assert_eq!(
-                fast_timestamp(s),
-                Some(s.parse::<Timestamp>().unwrap()),
-                "{s}"
-            );
-        }
-        for s in [
-            "2021-02-29T11:07:12+01:00",
-            "2021-01-21 11:07:12+01:00",
-            "2021-01-21T24:00:00Z",
-            "2021-01-21T11:07:12",
-            "2021-01-21T11:07:12.+01:00",
-            "2021-13-01T00:00:00Z",
-            "gisteren",
-        ] {
-            assert_eq!(fast_timestamp(s), None, "{s}");
-        }
+/// A message about a file without the file's name in front (the skip
+/// list names it already).
+fn strip_name(why: &str) -> String {
+    match why.split_once(": ") {
+        Some((_, rest)) => rest.to_string(),
+        None => why.to_string(),
     }
 }
+
+/// What one thread of the union found.
+struct Shard {
+    /// The live notes that won, each with its place (round and room).
+    live: Vec<(u32, NoteRef)>,
+    copies: usize,
+    tombstones: usize,
+}
+
+/// The part of a note id before its last `-`: its writer.
+fn writer_of(id: &str) -> &str {
+    id.rsplit_once('-').map_or(id, |(w, _)| w)
+}
+
+/// The union of the notes whose writer hashes to `k` of `of`: the newest
+/// copy of each.
+fn union_shard(rooms: &[Room], place_of_file: &[u32], k: usize, of: usize) -> Shard {
+    use std::hash::BuildHasher;
+    let hasher = rustc_hash::FxBuildHasher;
+    let shard = |writer: &str| (hasher.hash_one(writer.as_bytes()) as usize) % of;
+    let total: usize = rooms.iter().map(|r| r.notes.len()).sum();
+    let mut best: FxHashMap<(u32, &str), NoteRef> =
+        FxHashMap::with_capacity_and_hasher(total / of + 16, hasher);
+    let mut copies = 0;
+    for (file, r) in rooms.iter().enumerate() {
+        let whole_file = r.uniform || of == 1;
+        if whole_file && of > 1 && shard(&r.writer) != k {
+            continue;
+        }
+        let place = place_of_file[file];
+        for (index, n) in r.notes.iter().enumerate() {
+            let id = r.str(n.id);
+            if !whole_file && shard(writer_of(id)) != k {
+                continue;
+            }
+            copies += 1;
+            let candidate = NoteRef {
+                file: file as u32,
+                index: index as u32,
+            };
+            match best.entry((place, id)) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(candidate);
+                }
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    if beats(rooms, candidate, *e.get()) {
+                        e.insert(candidate);
+                    }
+                }
+            }
+        }
+    }
+    let mut live = Vec::with_capacity(best.len());
+    let mut tombstones = 0;
+    for ((place, _), w) in best {
+        if rooms[w.file as usize].notes[w.index as usize].deleted {
+            tombstones += 1;
+        } else {
+            live.push((place, w));
+        }
+    }
+    Shard {
+        live,
+        copies,
+        tombstones,
+    }
+}
+
+/// Whether copy `a` of a note beats copy `b`: the merge order, total.
+fn beats(rooms: &[Room], a: NoteRef, b: NoteRef) -> bool {
+    let version = |r: NoteRef| {
+        let f = &rooms[r.file as usize];
+        let n = &f.notes[r.index as usize];
+        Version {
+            updated: n.updated_at,
+            deleted: n.deleted,
+            text: f.str(n.text),
+        }
+    };
+    match version(a).order(&version(b)) {
+        std::cmp::Ordering::Equal => {
+            let form = |r: NoteRef| {
+                let f = &rooms[r.file as usize];
+                f.canonical(&f.notes[r.index as usize])
+            };
+            form(a) > form(b)
+        }
+        o => o == std::cmp::Ordering::Greater,
+    }
+}
+
+#[cfg(test)]
+mod tests;

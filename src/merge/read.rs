@@ -3,12 +3,15 @@
 //! A large merge is mostly memory traffic, so each core reads its files
 //! through one buffer that it uses again and again, which stays in its
 //! cache; the merge keeps only what it needs of each file.
+//!
+//! Only plain files are read, and a link inside a folder is not followed
+//! (a path named on the command line may be one): such entries are
+//! passed over with a note, never waited on.
 
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::check::{MAX_FILE_BYTES, io_error, read_text, read_text_into, too_large};
+use crate::files::{self, Links, MAX_FILE_BYTES, ReadError, io_error, shown, too_large};
 use crate::i18n::Lang;
 use crate::programme::Programme;
 
@@ -21,7 +24,7 @@ pub struct Input {
 }
 
 enum Source {
-    Disk(PathBuf),
+    Disk(PathBuf, Links),
     Given(String),
 }
 
@@ -33,31 +36,41 @@ impl Input {
         }
     }
 
-    fn on_disk(path: PathBuf) -> Input {
+    fn on_disk(path: PathBuf, links: Links) -> Input {
         Input {
             name: path.display().to_string(),
-            source: Source::Disk(path),
+            source: Source::Disk(path, links),
         }
     }
 
+    /// Whether the user named this file (rather than a folder it is in):
+    /// then a file that cannot be read is an error, even one that is not
+    /// a plain file.
+    pub fn named(&self) -> bool {
+        !matches!(self.source, Source::Disk(_, Links::Refuse))
+    }
+
     /// The text, read into `buf` if it is on disk; or why it cannot be read.
-    fn load<'s>(&'s self, buf: &'s mut Vec<u8>, lang: Lang) -> Result<&'s str, String> {
+    fn load<'s>(&'s self, buf: &'s mut Vec<u8>, lang: Lang) -> Result<&'s str, ReadError> {
         match &self.source {
-            Source::Disk(path) => read_text_into(path, buf, lang),
+            Source::Disk(path, links) => files::read_text_into(path, *links, buf, lang),
             // Standard input has the same limit as a file.
-            Source::Given(text) if text.len() as u64 > MAX_FILE_BYTES => {
-                Err(too_large(&self.name, text.len() as u64, lang))
-            }
+            Source::Given(text) if text.len() as u64 > MAX_FILE_BYTES => Err(ReadError::Failed(
+                too_large(&self.name, text.len() as u64, true, lang),
+            )),
             Source::Given(text) => Ok(text),
         }
     }
 }
 
-/// What was read: room files (and others, recognised later), and the
-/// programmes found among or beside them.
+/// What was read: room files (and others, recognised later), the
+/// programmes found among or beside them, and what was passed over.
 pub struct Inputs {
     pub files: Vec<Input>,
     pub programmes: Vec<Programme>,
+    /// Entries of folders that are not plain files (links, FIFOs, …),
+    /// and why they were passed over.
+    pub passed_over: Vec<(String, String)>,
 }
 
 impl Inputs {
@@ -69,6 +82,7 @@ impl Inputs {
                 .map(|(name, text)| Input::given(name, text))
                 .collect(),
             programmes,
+            passed_over: Vec::new(),
         }
     }
 
@@ -78,7 +92,7 @@ impl Inputs {
     pub(super) fn read_each<R: Send>(
         &self,
         lang: Lang,
-        parse: impl Fn(usize, &Input, Result<&str, String>) -> R + Sync,
+        parse: impl Fn(usize, &Input, Result<&str, ReadError>) -> R + Sync,
     ) -> Vec<R> {
         let items: Vec<usize> = (0..self.files.len()).collect();
         crate::par::parallel_map_with(&items, Vec::new, |buf, &i| {
@@ -98,12 +112,18 @@ pub(crate) fn is_temporary(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
-/// All `.json` files in `dir` and below, in a stable order; with what the
-/// folder says of each one that is a plain file (no second look needed).
-fn json_files(
-    dir: &Path,
-    out: &mut Vec<(PathBuf, Option<std::fs::Metadata>)>,
-) -> std::io::Result<()> {
+/// What a folder holds for the merge.
+#[derive(Default)]
+struct Found {
+    /// Plain `.json` files, with what the folder says of each.
+    files: Vec<(PathBuf, Option<std::fs::Metadata>)>,
+    /// Entries passed over (a link, a FIFO, …), and why.
+    passed_over: Vec<(PathBuf, String)>,
+}
+
+/// All `.json` files in `dir` and below, in a stable order, without
+/// following links.
+fn json_files(dir: &Path, found: &mut Found, lang: Lang) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
@@ -112,24 +132,61 @@ fn json_files(
             continue;
         }
         let path = e.path();
+        // The entry's own type: a link is a link, not what it points to.
         let kind = e.file_type()?;
+        let json = name.to_ascii_lowercase().ends_with(".json");
         if kind.is_dir() {
-            json_files(&path, out)?;
-        } else if name.to_ascii_lowercase().ends_with(".json") {
-            // A link is looked at where it leads, later.
-            let meta = kind.is_file().then(|| e.metadata().ok()).flatten();
-            out.push((path, meta));
+            json_files(&path, found, lang)?;
+        } else if kind.is_symlink() {
+            let to_folder = std::fs::metadata(&path).is_ok_and(|m| m.is_dir());
+            if json || to_folder {
+                let why = lang.t().file_is_link.to_string();
+                found.passed_over.push((path, why));
+            }
+        } else if json && kind.is_file() {
+            found.files.push((path, e.metadata().ok()));
+        } else if json {
+            let why = e
+                .metadata()
+                .map(|m| not_plain_words(&m, lang))
+                .unwrap_or_else(|_| lang.t().file_is_special.to_string());
+            found.passed_over.push((path, why));
         }
     }
     Ok(())
 }
 
-/// Every `.json` file in `dir` and below that is not somebody's
-/// temporary file, in a stable order.
-pub fn json_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    json_files(dir, &mut out)?;
-    Ok(out.into_iter().map(|(path, _)| path).collect())
+fn not_plain_words(meta: &std::fs::Metadata, lang: Lang) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let ty = meta.file_type();
+        if ty.is_fifo() {
+            return lang.t().file_is_fifo.to_string();
+        }
+        if ty.is_socket() {
+            return lang.t().file_is_socket.to_string();
+        }
+        if ty.is_char_device() || ty.is_block_device() {
+            return lang.t().file_is_device.to_string();
+        }
+    }
+    let _ = meta;
+    lang.t().file_is_special.to_string()
+}
+
+/// Entries of a folder passed over, and why.
+pub type PassedOver = Vec<(PathBuf, String)>;
+
+/// Every plain `.json` file in `dir` and below that is not somebody's
+/// temporary file, in a stable order; and the entries passed over, why.
+pub fn json_files_in(dir: &Path, lang: Lang) -> std::io::Result<(Vec<PathBuf>, PassedOver)> {
+    let mut found = Found::default();
+    json_files(dir, &mut found, lang)?;
+    Ok((
+        found.files.into_iter().map(|(path, _)| path).collect(),
+        found.passed_over,
+    ))
 }
 
 /// What makes two paths the same file: its device and inode where there
@@ -157,29 +214,28 @@ fn identity(path: &Path, meta: Option<&std::fs::Metadata>) -> Identity {
 /// `programme.json` sits next to `rooms/`). The room files themselves are
 /// read by the merge.
 pub fn read_inputs(paths: &[PathBuf], lang: Lang) -> Result<Inputs, String> {
-    let mut files: Vec<(PathBuf, Option<std::fs::Metadata>)> = Vec::new();
+    let mut found = Found::default();
+    // Files named on the command line: a link there is followed.
+    let mut named: BTreeSet<PathBuf> = BTreeSet::new();
     let mut beside: BTreeSet<PathBuf> = BTreeSet::new();
     let mut stdin: Option<String> = None;
     for p in paths {
         if p.as_os_str() == "-" {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|e| format!("<stdin>: {}", io_error(&e, lang)))?;
-            stdin = Some(text);
+            stdin = Some(files::read_stdin(lang)?);
             continue;
         }
         let meta =
-            std::fs::metadata(p).map_err(|e| format!("{}: {}", p.display(), io_error(&e, lang)))?;
+            std::fs::metadata(p).map_err(|e| format!("{}: {}", shown(p), io_error(&e, lang)))?;
         if meta.is_dir() {
-            json_files(p, &mut files)
-                .map_err(|e| format!("{}: {}", p.display(), io_error(&e, lang)))?;
+            json_files(p, &mut found, lang)
+                .map_err(|e| format!("{}: {}", shown(p), io_error(&e, lang)))?;
             beside.insert(p.join("programme.json"));
             if let Some(parent) = p.parent() {
                 beside.insert(parent.join("programme.json"));
             }
         } else {
-            files.push((p.clone(), Some(meta)));
+            named.insert(p.clone());
+            found.files.push((p.clone(), Some(meta)));
             for up in p.ancestors().skip(1).take(2) {
                 beside.insert(up.join("programme.json"));
             }
@@ -188,26 +244,38 @@ pub fn read_inputs(paths: &[PathBuf], lang: Lang) -> Result<Inputs, String> {
     // The same file given twice (or found twice) is read once.
     let mut seen = BTreeSet::new();
     let mut inputs = Inputs {
-        files: Vec::with_capacity(files.len()),
+        files: Vec::with_capacity(found.files.len()),
         programmes: Vec::new(),
+        // A link found in a folder and also named is read (as named).
+        passed_over: found
+            .passed_over
+            .into_iter()
+            .filter(|(p, _)| !named.contains(p))
+            .map(|(p, why)| (shown(&p), why))
+            .collect(),
     };
-    for (path, meta) in files {
-        let meta = meta.or_else(|| std::fs::metadata(&path).ok());
+    for (path, meta) in found.files {
+        let links = if named.contains(&path) {
+            Links::Follow
+        } else {
+            Links::Refuse
+        };
+        let meta = meta.or_else(|| std::fs::symlink_metadata(&path).ok());
         if seen.insert(identity(&path, meta.as_ref())) {
-            inputs.files.push(Input::on_disk(path));
+            inputs.files.push(Input::on_disk(path, links));
         }
     }
     if let Some(text) = stdin {
         inputs.files.push(Input::given("<stdin>".into(), text));
     }
     for path in beside {
-        let Ok(meta) = std::fs::metadata(&path) else {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
             continue;
         };
         if !meta.is_file() || seen.contains(&identity(&path, Some(&meta))) {
             continue;
         }
-        if let Ok(text) = read_text(&path, lang)
+        if let Ok(text) = files::read_text(&path, Links::Refuse, lang)
             && let Ok(p) = Programme::parse(&text, &path.display().to_string())
         {
             inputs.programmes.push(p);

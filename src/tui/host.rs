@@ -124,10 +124,10 @@ impl HostView<'_> {
         let app = self.app;
         let th = app.theme;
         buf.set_style(area, th.bar());
-        let host = if app.doc.host.trim().is_empty() {
+        let host = if app.doc.host().trim().is_empty() {
             app.lang.t().host_no_name.to_string()
         } else {
-            text::one_line(&app.doc.host).into_owned()
+            text::one_line(app.doc.host()).into_owned()
         };
         let mut right = format!("{} · {host} ", text::one_line(&app.doc.room));
         if !full {

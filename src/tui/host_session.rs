@@ -16,7 +16,7 @@ use super::host::HostView;
 use super::host_app::HostApp;
 use super::runtime::{self, App, Effect, Msg, Persist};
 use super::theme::Theme;
-use crate::check::read_text;
+
 use crate::clock::{ClockDoc, TimeSource};
 use crate::i18n::{Lang, fill};
 use crate::programme::Programme;
@@ -100,7 +100,8 @@ pub fn start_host(
     let mut notices = Vec::new();
     let mut doc: Option<RoomDoc> = None;
     if path.exists() {
-        let loaded = read_text(&path, opts.lang)
+        let loaded = crate::files::read_text(&path, crate::files::Links::Refuse, opts.lang)
+            .map_err(|e| e.into_message())
             .and_then(|text| RoomDoc::parse(&text, &file).map_err(|e| opts.lang.file_error(&e)))
             .and_then(|d| {
                 if d.session == opts.programme.id {
@@ -149,6 +150,7 @@ pub fn start_host(
     let mut doc = doc.unwrap_or_else(|| {
         RoomDoc::new(
             &opts.programme.id,
+            &breakout.id,
             &room,
             &opts.name,
             &opts.writer,
@@ -158,7 +160,7 @@ pub fn start_host(
     if doc.questions != breakout.questions {
         notices.push(t.host_questions_differ.to_string());
     }
-    doc.host = opts.name.clone();
+    doc.set_host(&opts.name);
 
     let mut app = HostApp::new(
         doc,

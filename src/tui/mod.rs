@@ -187,6 +187,7 @@ impl LeadIo<'_> {
         let opts = crate::merge::Options {
             session: None,
             keep_going: true,
+            drafts: true,
         };
         let (harvest, _) = crate::merge::merge(&inputs, &opts, lang).map_err(|e| e.0.join("; "))?;
         let mut written = Vec::new();

@@ -3,18 +3,21 @@
 //! A large merge spends most of its parsing time in serde's generic field
 //! handling. This reader knows the room file's fields and reads them
 //! straight from the text, borrowing every string that has no escapes.
-//! It is never more lenient than serde_json: whatever it does not expect
-//! (an escaped key, a duplicate field, a number with a fraction, deep
-//! nesting, anything malformed) makes it give up, and serde_json reads the
-//! file instead and has the last word, error messages included. So a file
-//! it reads gives the same [`RoomView`] serde_json would.
+//! It is never more lenient than the one reader it speeds up
+//! ([`super::classify`]): whatever it does not expect (an escaped key, a
+//! duplicate key, a number with a fraction or an exponent, deep nesting,
+//! another format or version, anything malformed) makes it give up, and
+//! serde_json reads the file instead and has the last word, error
+//! messages included. So a file it reads gives the same [`RoomView`]
+//! serde_json would.
 
 use std::borrow::Cow;
 
-use super::{NoteView, RoomView};
+use super::{DraftView, NoteView, RoomView, SeenView, SignalView};
 
-/// The room file in `text`, or `None` to leave it to serde_json.
-pub(super) fn room(text: &str) -> Option<RoomView<'_>> {
+/// The room file in `text` (no byte-order mark) and its version, or
+/// `None` to leave it to serde_json.
+pub(crate) fn room(text: &str) -> Option<(RoomView<'_>, u64)> {
     let mut s = Scan {
         text,
         b: text.as_bytes(),
@@ -209,27 +212,43 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// The fields of an object, each handed to `field` by its key.
-    fn object(&mut self, mut field: impl FnMut(&mut Self, &'a [u8]) -> Option<()>) -> Option<()> {
+    /// The fields of an object, each handed to `field` by its key; it
+    /// says whether it knew the key (known keys it reads at most once
+    /// itself). An unknown key that comes twice gives up.
+    fn object(
+        &mut self,
+        mut field: impl FnMut(&mut Self, &'a [u8]) -> Option<Known>,
+    ) -> Option<()> {
         self.eat(b'{')?;
         if self.eat(b'}').is_some() {
             return Some(());
         }
+        let mut unknown: Vec<&'a [u8]> = Vec::new();
         loop {
             let key = self.key()?;
-            field(self, key)?;
+            if field(self, key)? == Known::No {
+                if unknown.contains(&key) {
+                    return None;
+                }
+                unknown.push(key);
+            }
             if self.eat(b',').is_none() {
                 return self.eat(b'}');
             }
         }
     }
 
+    /// An unknown field's value, passed over.
+    fn other(&mut self) -> Option<Known> {
+        self.skip(DEPTH).map(|()| Known::No)
+    }
+
     /// Any JSON value, checked and passed over (a field oogst does not
-    /// merge, such as the draft).
+    /// know).
     fn skip(&mut self, depth: usize) -> Option<()> {
         match self.peek()? {
             b'"' => self.string().map(drop),
-            b'{' if depth > 0 => self.object(|s, _| s.skip(depth - 1)),
+            b'{' if depth > 0 => self.object(|s, _| s.skip(depth - 1).map(|()| Known::No)),
             b'[' if depth > 0 => self.array(usize::MAX, |s| s.skip(depth - 1)).map(drop),
             b't' => self.literal(b"true"),
             b'f' => self.literal(b"false"),
@@ -239,8 +258,11 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// A number of JSON's grammar: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    /// A number of JSON's grammar without an exponent,
+    /// `-?(0|[1-9][0-9]*)(.[0-9]+)?`, of at most 15 digits (one that
+    /// could be out of range is left to serde_json).
     fn any_number(&mut self) -> Option<()> {
+        let start = self.i;
         let digits = |s: &mut Self| {
             let start = s.i;
             while s.b.get(s.i).is_some_and(u8::is_ascii_digit) {
@@ -262,14 +284,26 @@ impl<'a> Scan<'a> {
             self.i += 1;
             digits(self).then_some(())?;
         }
-        if matches!(self.b.get(self.i), Some(b'e' | b'E')) {
-            self.i += 1;
-            if matches!(self.b.get(self.i), Some(b'+' | b'-')) {
-                self.i += 1;
-            }
-            digits(self).then_some(())?;
+        if matches!(self.b.get(self.i), Some(b'e' | b'E')) || self.i - start > 16 {
+            return None;
         }
         Some(())
+    }
+
+    /// A string, or `null`.
+    fn opt_string(&mut self) -> Option<Option<Cow<'a, str>>> {
+        match self.peek()? {
+            b'n' => self.literal(b"null").map(|()| None),
+            _ => self.string().map(Some),
+        }
+    }
+
+    /// An object read by `read`, or `null`.
+    fn opt<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        match self.peek()? {
+            b'n' => self.literal(b"null").map(|()| None),
+            _ => read(self).map(Some),
+        }
     }
 
     /// A note: in oogst's own order of fields quickly, else any order.
@@ -296,7 +330,19 @@ impl<'a> Scan<'a> {
         self.eat(b':')
     }
 
-    /// A note whose fields come in the order oogst writes them, with no
+    /// Whether `"key"` comes next (without taking it).
+    #[inline]
+    fn next_key_is(&mut self, key: &[u8]) -> bool {
+        self.ws();
+        let rest = &self.b[self.i.min(self.b.len())..];
+        rest.len() > key.len() + 1
+            && rest[0] == b'"'
+            && &rest[1..=key.len()] == key
+            && rest[key.len() + 1] == b'"'
+    }
+
+    /// A note whose fields come in the order oogst writes them (`by`
+    /// there or not, `deleted` and `star` at the end when true), with no
     /// others: read without looking keys up.
     fn note_in_order(&mut self) -> Option<NoteView<'a>> {
         self.eat(b'{')?;
@@ -306,6 +352,14 @@ impl<'a> Scan<'a> {
         self.expect_key(b"question")?;
         let question = self.number()?;
         self.eat(b',')?;
+        let by = if self.next_key_is(b"by") {
+            self.expect_key(b"by")?;
+            let by = self.string()?;
+            self.eat(b',')?;
+            Some(by)
+        } else {
+            None
+        };
         self.expect_key(b"text")?;
         let text = self.string()?;
         self.eat(b',')?;
@@ -314,67 +368,156 @@ impl<'a> Scan<'a> {
         self.eat(b',')?;
         self.expect_key(b"updated")?;
         let updated = self.string()?;
-        let deleted = match self.eat(b',') {
-            Some(()) => {
+        let mut deleted = false;
+        let mut star = false;
+        if self.eat(b',').is_some() {
+            if self.next_key_is(b"deleted") {
                 self.expect_key(b"deleted")?;
-                self.bool()?
+                deleted = self.bool()?;
+                if self.eat(b',').is_some() {
+                    self.expect_key(b"star")?;
+                    star = self.bool()?;
+                }
+            } else {
+                self.expect_key(b"star")?;
+                star = self.bool()?;
             }
-            None => false,
-        };
+        }
         self.eat(b'}')?;
         Some(NoteView {
             id,
             question,
+            by,
             text,
             created,
             updated,
             deleted,
+            star,
         })
     }
 
     fn note_any_order(&mut self) -> Option<NoteView<'a>> {
-        let (mut id, mut question, mut text) = (None, None, None);
-        let (mut created, mut updated, mut deleted) = (None, None, None);
-        self.object(|s, key| match key {
-            b"id" => once(&mut id, s.string()?),
-            b"question" => once(&mut question, s.number()?),
-            b"text" => once(&mut text, s.string()?),
-            b"created" => once(&mut created, s.string()?),
-            b"updated" => once(&mut updated, s.string()?),
-            b"deleted" => once(&mut deleted, s.bool()?),
-            _ => s.skip(DEPTH),
+        let (mut id, mut question, mut by, mut text) = (None, None, None, None);
+        let (mut created, mut updated, mut deleted, mut star) = (None, None, None, None);
+        self.object(|s, key| {
+            match key {
+                b"id" => once(&mut id, s.string()?),
+                b"question" => once(&mut question, s.number()?),
+                b"by" => once(&mut by, s.opt_string()?),
+                b"text" => once(&mut text, s.string()?),
+                b"created" => once(&mut created, s.string()?),
+                b"updated" => once(&mut updated, s.string()?),
+                b"deleted" => once(&mut deleted, s.bool()?),
+                b"star" => once(&mut star, s.bool()?),
+                _ => return s.other(),
+            }
+            .map(|()| Known::Yes)
         })?;
         Some(NoteView {
             id: id?,
             question: question?,
+            by: by.flatten(),
             text: text?,
             created: created?,
             updated: updated?,
             deleted: deleted.unwrap_or(false),
+            star: star.unwrap_or(false),
         })
     }
 
-    fn room(&mut self) -> Option<RoomView<'a>> {
-        let (mut session, mut room, mut host, mut writer) = (None, None, None, None);
-        let (mut questions, mut notes) = (None, None);
-        self.object(|s, key| match key {
-            b"session" => once(&mut session, s.string()?),
-            b"room" => once(&mut room, s.string()?),
-            b"host" => once(&mut host, s.string()?),
-            b"writer" => once(&mut writer, s.string()?),
-            b"questions" => once(&mut questions, s.array(64, Self::string)?),
-            b"notes" => once(&mut notes, s.array(NOTE_BYTES, Self::note)?),
-            _ => s.skip(DEPTH),
+    fn draft(&mut self) -> Option<DraftView<'a>> {
+        let (mut question, mut text, mut editing) = (None, None, None);
+        let (mut aside, mut updated) = (None, None);
+        self.object(|s, key| {
+            match key {
+                b"question" => once(&mut question, s.number()?),
+                b"text" => once(&mut text, s.string()?),
+                b"editing" => once(&mut editing, s.opt_string()?),
+                b"aside" => once(&mut aside, s.opt_string()?),
+                b"updated" => once(&mut updated, s.opt_string()?),
+                _ => return s.other(),
+            }
+            .map(|()| Known::Yes)
         })?;
-        Some(RoomView {
-            session: session?,
-            room: room?,
-            host: host?,
-            writer: writer?,
-            questions: questions?,
-            notes: notes?,
+        Some(DraftView {
+            question: question?,
+            text: text.unwrap_or_default(),
+            editing: editing.flatten(),
+            aside: aside.flatten(),
+            updated: updated.flatten(),
         })
     }
+
+    /// `{"kind"|"message": …, "at": …}`: a signal or a receipt.
+    fn pair(&mut self, first: &[u8]) -> Option<(Cow<'a, str>, Cow<'a, str>)> {
+        let (mut a, mut at) = (None, None);
+        self.object(|s, key| {
+            if key == first {
+                once(&mut a, s.string()?)
+            } else if key == b"at" {
+                once(&mut at, s.string()?)
+            } else {
+                return s.other();
+            }
+            .map(|()| Known::Yes)
+        })?;
+        Some((a?, at?))
+    }
+
+    fn room(&mut self) -> Option<(RoomView<'a>, u64)> {
+        let (mut format, mut version) = (None, None);
+        let (mut session, mut block, mut room, mut writer) = (None, None, None, None);
+        let (mut host, mut hosts, mut questions, mut notes) = (None, None, None, None);
+        let (mut draft, mut signal, mut seen) = (None, None, None);
+        self.object(|s, key| {
+            match key {
+                b"format" => once(&mut format, s.string()?),
+                b"version" => once(&mut version, s.number()?),
+                b"session" => once(&mut session, s.string()?),
+                b"block" => once(&mut block, s.opt_string()?),
+                b"room" => once(&mut room, s.string()?),
+                b"writer" => once(&mut writer, s.string()?),
+                b"host" => once(&mut host, s.opt_string()?),
+                b"hosts" => once(&mut hosts, s.opt(|s| s.array(16, Self::string))?),
+                b"questions" => once(&mut questions, s.array(64, Self::string)?),
+                b"notes" => once(&mut notes, s.array(NOTE_BYTES, Self::note)?),
+                b"draft" => once(&mut draft, s.opt(Self::draft)?),
+                b"signal" => once(&mut signal, s.opt(|s| s.pair(b"kind"))?),
+                b"seen" => once(&mut seen, s.opt(|s| s.pair(b"message"))?),
+                _ => return s.other(),
+            }
+            .map(|()| Known::Yes)
+        })?;
+        // Another format or version: serde_json and the head check say so.
+        if format? != super::FORMAT {
+            return None;
+        }
+        let version = u64::try_from(version?).ok()?;
+        if !(1..=super::VERSION).contains(&version) {
+            return None;
+        }
+        let view = RoomView {
+            session: session?,
+            block: block.flatten(),
+            room: room?,
+            writer: writer?,
+            host: host.flatten(),
+            hosts: hosts.flatten(),
+            questions: questions?,
+            notes: notes?,
+            draft: draft.flatten(),
+            signal: signal.flatten().map(|(kind, at)| SignalView { kind, at }),
+            seen: seen.flatten().map(|(message, at)| SeenView { message, at }),
+        };
+        Some((view, version))
+    }
+}
+
+/// Whether an object's reader knew a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Known {
+    Yes,
+    No,
 }
 
 #[cfg(test)]
@@ -384,6 +527,18 @@ mod tests {
 
     fn by_serde(text: &str) -> Option<RoomView<'_>> {
         serde_json::from_str(text).ok()
+    }
+
+    fn fast(text: &str) -> Option<RoomView<'_>> {
+        let (view, version) = room(text)?;
+        // What the hand reader reads, the head check reads the same way.
+        let head = crate::files::head(text).expect("the head check agrees");
+        assert_eq!(head.format.as_deref(), Some(super::super::FORMAT));
+        assert_eq!(
+            head.version.as_ref().and_then(crate::files::version_of),
+            Some(version)
+        );
+        Some(view)
     }
 
     const ROOM: &str = r#"{
@@ -409,7 +564,7 @@ mod tests {
       "created": "2021-01-21T11:08:12.345+01:00",
       "updated": "2021-01-21T11:09:12.345+01:00",
       "deleted": true,
-      "tags": [1, -2.5e3, {"a": null}, "x"]
+      "tags": [1, -2.5, {"a": null}, "x"]
     }
   ],
   "draft": {"question": 1, "text": "", "editing": null}
@@ -417,7 +572,7 @@ mod tests {
 
     #[test]
     fn reads_what_serde_reads() {
-        let fast = room(ROOM).expect("the hand reader reads oogst's layout");
+        let fast = fast(ROOM).expect("the hand reader reads oogst's layout");
         assert_eq!(Some(&fast), by_serde(ROOM).as_ref());
         assert_eq!(fast.notes[1].text, "twee\nregels \\ é 🤝");
         assert!(matches!(fast.notes[0].text, Cow::Borrowed(_)));
@@ -448,17 +603,24 @@ mod tests {
             ("}\n  ],", "},\n  ],"),         // a trailing comma
             ("Anna", "An\tna"),              // a raw control character
             ("\\ud83e\\udd1d", "\\ud83e"),   // a lone surrogate
-            ("[1, -2.5e3", "[1, -2.5e"),
+            ("[1, -2.5", "[1, -2.5e"),
+            ("[1, -2.5", "[1, -2.5e3"), // an exponent (perhaps out of range)
+            ("[1, -2.5", "[1, 12345678901234567890"), // a number too long to be sure of
             ("null}", "nul}"),
+            ("\"tags\"", "\"x\": 1, \"x\""), // an unknown key twice
+            ("{\"a\": null}", "{\"a\": null, \"a\": 1}"), // twice, deeper
+            ("\"version\": 1", "\"version\": 3"), // a newer version
+            ("\"version\": 1", "\"version\": 1.0"), // 1, but not as oogst writes it
+            ("\"oogst-room\"", "\"oogst-clock\""), // another format
         ] {
             assert!(ROOM.contains(from), "{from}");
             let text = ROOM.replacen(from, to, 1);
-            assert_eq!(room(&text), None, "{to}");
+            assert!(room(&text).is_none(), "{to}");
         }
-        assert_eq!(room(&format!("{ROOM} x")), None, "trailing text");
+        assert!(room(&format!("{ROOM} x")).is_none(), "trailing text");
         let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
         let text = ROOM.replacen("null}", &format!("{deep}}}"), 1);
-        assert_eq!(room(&text), None, "deep nesting");
+        assert!(room(&text).is_none(), "deep nesting");
     }
 
     #[test]
@@ -488,7 +650,7 @@ mod tests {
             let at = ROOM.floor_char_boundary(at % ROOM.len());
             let end = ROOM.floor_char_boundary((at + cut).min(ROOM.len()));
             let text = format!("{}{}{}", &ROOM[..at], bytes, &ROOM[end..]);
-            if let Some(fast) = room(&text) {
+            if let Some(fast) = fast(&text) {
                 prop_assert_eq!(Some(fast), by_serde(&text));
             }
         }
@@ -515,7 +677,7 @@ mod tests {
                 "host": "h", "writer": "w", "questions": ["q"], "notes": ["NOTE"],
             });
             if extra {
-                doc["draft"] = serde_json::json!({"text": text, "n": [1.5, -0, true]});
+                doc["draft"] = serde_json::json!({"question": 1, "text": text, "n": [1.5, -0, true]});
             }
             let json = if pretty { serde_json::to_string_pretty(&doc) } else { serde_json::to_string(&doc) }.unwrap();
             // serde_json sorts keys; oogst writes them in its own order.
@@ -532,7 +694,7 @@ mod tests {
                 note.to_string()
             };
             let json = json.replace("\"NOTE\"", &note);
-            let fast = room(&json);
+            let fast = fast(&json);
             prop_assert!(fast.is_some());
             prop_assert_eq!(fast, by_serde(&json));
         }

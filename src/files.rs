@@ -1,0 +1,988 @@
+//! Reading any oogst file, the same way for every command and screen.
+//!
+//! - Only plain files: a FIFO, device or socket with a `.json` name is
+//!   refused at once (opened without blocking), never waited on; a link
+//!   found inside a folder is not followed.
+//! - At most [`MAX_FILE_BYTES`], checked while reading (standard input and
+//!   files that grow included).
+//! - UTF-8, a leading byte-order mark accepted.
+//! - JSON checked once for what every format shares ([`head`]): syntax,
+//!   duplicate keys at any depth, text after the value, and `format` and
+//!   `version` from the top level only.
+//! - Times are RFC 3339 with an offset, years 0001–9999 ([`parse_time`]).
+//!
+//! Each format has one reader built on these (`Programme::parse`,
+//! `room::read`, `ClockDoc::parse`, `LeadState::parse`,
+//! `HarvestFile::parse`); `check`, `merge`, the host, the lead and the
+//! dashboard all go through it, so they agree on every file.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::i18n::Lang;
+
+/// Files larger than this are refused, before or while they are read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------
+// The problem model: what can be wrong with a file, and where.
+
+/// A file that could not be used, with every problem found in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+/// One problem, with where it is: a line and column, a block, or both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub line_col: Option<(usize, usize)>,
+    /// 1-based block number and its title.
+    pub block: Option<(usize, String)>,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong. Rendered for people by [`crate::i18n`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Nothing in the file (or only spaces).
+    Empty,
+    /// Not JSON at all, or cut short. `detail` is the parser's own words.
+    Malformed {
+        detail: String,
+        truncated: bool,
+    },
+    /// A field of the wrong type, or a missing one. `path` is like `blocks[2].minutes`.
+    Shape {
+        path: String,
+        detail: String,
+    },
+    /// A time that is not RFC 3339 with an offset in the years 0001–9999.
+    BadStamp {
+        path: String,
+        found: String,
+    },
+    /// A value outside what the field allows.
+    OutOfRange {
+        path: String,
+        found: String,
+        allowed: String,
+    },
+    /// The `format` field is missing or names another kind of file.
+    WrongFormat {
+        found: Option<String>,
+        expected: &'static str,
+    },
+    /// A room file's note (or draft) points at a question the file does not have.
+    NoSuchQuestion {
+        note: String,
+        question: usize,
+        questions: usize,
+    },
+    /// A field a version of the format needs.
+    Missing {
+        field: &'static str,
+        version: u64,
+    },
+    /// `check` does not know this `format`.
+    UnknownFormat {
+        found: String,
+        known: &'static [&'static str],
+    },
+    /// Made by a newer oogst.
+    NewerVersion {
+        what: &'static str,
+        found: u64,
+        supported: u64,
+    },
+    /// The `version` field is missing or not a whole number.
+    BadVersion,
+    BadId {
+        id: String,
+    },
+    EmptyTitle,
+    BadDate {
+        found: String,
+    },
+    NoBlocks,
+    UnknownKind {
+        found: String,
+    },
+    BadTime {
+        field: &'static str,
+        found: String,
+    },
+    FirstNeedsStart,
+    NoLength,
+    ZeroMinutes,
+    TooLong {
+        minutes: u64,
+    },
+    LengthMismatch {
+        minutes: u64,
+        start: crate::programme::DayTime,
+        end: crate::programme::DayTime,
+    },
+    EndNotAfterStart {
+        start: crate::programme::DayTime,
+        end: crate::programme::DayTime,
+    },
+    PastMidnight {
+        start: crate::programme::DayTime,
+        minutes: u64,
+    },
+    Overlap {
+        start: crate::programme::DayTime,
+        previous_end: crate::programme::DayTime,
+    },
+    NoQuestions,
+    NoRooms,
+    EmptyQuestion {
+        number: usize,
+    },
+    EmptyRoom {
+        number: usize,
+    },
+    DuplicateRoom {
+        name: String,
+    },
+    /// A block `id` that is not letters, digits, `-` and `_`.
+    BadBlockId {
+        id: String,
+    },
+    /// Two blocks with one `id` (case ignored, as folder names are on
+    /// some systems).
+    DuplicateBlockId {
+        id: String,
+    },
+    /// A field a block does not have; probably `nearest` was meant.
+    UnknownField {
+        field: String,
+        nearest: Option<&'static str>,
+    },
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Lang::En.file_error(self))
+    }
+}
+
+impl std::error::Error for FileError {}
+
+impl FileError {
+    pub fn single(file: &str, problem: Problem) -> FileError {
+        FileError {
+            file: file.to_string(),
+            problems: vec![problem],
+        }
+    }
+}
+
+impl Problem {
+    pub fn at(kind: ProblemKind) -> Problem {
+        Problem {
+            line_col: None,
+            block: None,
+            kind,
+        }
+    }
+
+    /// JSON that does not parse, with serde_json's line and column.
+    pub fn malformed(e: &serde_json::Error) -> Problem {
+        Problem {
+            line_col: Some((e.line(), e.column())),
+            block: None,
+            kind: ProblemKind::Malformed {
+                detail: strip_position(&e.to_string()),
+                truncated: e.is_eof(),
+            },
+        }
+    }
+
+    /// A field of the wrong type or shape, at its path.
+    pub fn shape(e: &serde_json::Error, path: String, block: Option<(usize, String)>) -> Problem {
+        Problem {
+            line_col: Some((e.line(), e.column())),
+            block,
+            kind: ProblemKind::Shape {
+                path,
+                detail: strip_position(&e.to_string()),
+            },
+        }
+    }
+
+    /// A time at `path` that is not RFC 3339 with an offset.
+    pub fn bad_time(path: String, value: &str) -> Problem {
+        Problem::at(ProblemKind::BadStamp {
+            path,
+            found: value.to_string(),
+        })
+    }
+}
+
+/// serde_json appends " at line X column Y"; we say where ourselves.
+fn strip_position(s: &str) -> String {
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reading bytes.
+
+/// Whether a link at the path itself is followed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Links {
+    /// A path the user named: it may be a link.
+    Follow,
+    /// A file found inside a session folder or a folder given to `merge`:
+    /// a link there is not followed.
+    Refuse,
+}
+
+/// Why a file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Not a plain file (a FIFO, device, socket, folder, or a link that
+    /// is not followed): passed over with a note, never waited on.
+    NotPlain(String),
+    /// Anything else: missing, unreadable, too large, not UTF-8.
+    Failed(String),
+}
+
+impl ReadError {
+    pub fn message(&self) -> &str {
+        match self {
+            ReadError::NotPlain(m) | ReadError::Failed(m) => m,
+        }
+    }
+
+    pub fn into_message(self) -> String {
+        match self {
+            ReadError::NotPlain(m) | ReadError::Failed(m) => m,
+        }
+    }
+}
+
+/// A path as messages show it: control characters visible.
+pub fn shown(path: &Path) -> String {
+    crate::text::for_message(&path.display().to_string()).into_owned()
+}
+
+fn what_it_is(meta: &std::fs::Metadata, lang: Lang) -> &'static str {
+    let ty = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ty.is_fifo() {
+            return lang.t().file_is_fifo;
+        }
+        if ty.is_socket() {
+            return lang.t().file_is_socket;
+        }
+        if ty.is_char_device() || ty.is_block_device() {
+            return lang.t().file_is_device;
+        }
+    }
+    if ty.is_dir() {
+        return lang.t().file_is_folder;
+    }
+    if ty.is_symlink() {
+        return lang.t().file_is_link;
+    }
+    lang.t().file_is_special
+}
+
+/// Opens `path` for reading without ever blocking on it, refusing
+/// anything that is not a plain file.
+fn open_plain(path: &Path, links: Links, lang: Lang) -> Result<std::fs::File, ReadError> {
+    let name = shown(path);
+    let fail = |e: std::io::Error| ReadError::Failed(format!("{name}: {}", io_error(&e, lang)));
+    let not_plain = |why: &str| ReadError::NotPlain(format!("{name}: {why}"));
+    #[cfg(not(unix))]
+    {
+        // No O_NOFOLLOW here: look first (the window between the look and
+        // the open is as small as it can be).
+        let meta = if links == Links::Refuse {
+            std::fs::symlink_metadata(path)
+        } else {
+            std::fs::metadata(path)
+        }
+        .map_err(fail)?;
+        if !meta.is_file() {
+            return Err(not_plain(what_it_is(&meta, lang)));
+        }
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let nofollow = if links == Links::Refuse {
+            libc::O_NOFOLLOW
+        } else {
+            0
+        };
+        // A FIFO opened without O_NONBLOCK waits for a writer forever.
+        opts.custom_flags(libc::O_NONBLOCK | nofollow);
+    }
+    let file = match opts.open(path) {
+        Ok(f) => f,
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) && links == Links::Refuse => {
+            return Err(not_plain(lang.t().file_is_link));
+        }
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {
+            return Err(not_plain(lang.t().file_is_socket));
+        }
+        Err(e) => return Err(fail(e)),
+    };
+    let meta = file.metadata().map_err(fail)?;
+    if !meta.is_file() {
+        return Err(not_plain(what_it_is(&meta, lang)));
+    }
+    Ok(file)
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] from `reader` into `bytes`; whether
+/// there was more.
+fn read_capped(reader: impl Read, bytes: &mut Vec<u8>) -> std::io::Result<bool> {
+    bytes.clear();
+    reader.take(MAX_FILE_BYTES + 1).read_to_end(bytes)?;
+    Ok(bytes.len() as u64 > MAX_FILE_BYTES)
+}
+
+/// The bytes of the plain file at `path` into `bytes`.
+pub fn read_bytes(
+    path: &Path,
+    links: Links,
+    bytes: &mut Vec<u8>,
+    lang: Lang,
+) -> Result<(), ReadError> {
+    let name = shown(path);
+    let file = open_plain(path, links, lang)?;
+    let fail = |e: std::io::Error| ReadError::Failed(format!("{name}: {}", io_error(&e, lang)));
+    let len = file.metadata().map_err(fail)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(ReadError::Failed(too_large(&name, len, true, lang)));
+    }
+    bytes.reserve(usize::try_from(len).unwrap_or(0) + 1);
+    // A file that grows while it is read is held to the same limit.
+    if read_capped(file, bytes).map_err(fail)? {
+        return Err(ReadError::Failed(too_large(
+            &name,
+            bytes.len() as u64,
+            false,
+            lang,
+        )));
+    }
+    Ok(())
+}
+
+/// [`read_bytes`] as UTF-8 text.
+pub fn read_text(path: &Path, links: Links, lang: Lang) -> Result<String, ReadError> {
+    let mut bytes = Vec::new();
+    read_bytes(path, links, &mut bytes, lang)?;
+    String::from_utf8(bytes)
+        .map_err(|e| ReadError::Failed(not_utf8(&shown(path), e.utf8_error().valid_up_to(), lang)))
+}
+
+/// [`read_text`] into a buffer that is used again and again (the merge
+/// reads a thousand files through one buffer per core).
+pub fn read_text_into<'b>(
+    path: &Path,
+    links: Links,
+    bytes: &'b mut Vec<u8>,
+    lang: Lang,
+) -> Result<&'b str, ReadError> {
+    read_bytes(path, links, bytes, lang)?;
+    std::str::from_utf8(bytes)
+        .map_err(|e| ReadError::Failed(not_utf8(&shown(path), e.valid_up_to(), lang)))
+}
+
+/// Standard input, held to [`MAX_FILE_BYTES`] while it is read: a
+/// stream of a gigabyte is refused after 64 MiB, not read whole.
+pub fn read_stdin(lang: Lang) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let more = read_capped(std::io::stdin().lock(), &mut bytes)
+        .map_err(|e| format!("<stdin>: {}", io_error(&e, lang)))?;
+    if more {
+        return Err(too_large("<stdin>", bytes.len() as u64, false, lang));
+    }
+    String::from_utf8(bytes).map_err(|e| not_utf8("<stdin>", e.utf8_error().valid_up_to(), lang))
+}
+
+/// "too large": a file over [`MAX_FILE_BYTES`], with its size (`exact`),
+/// or with how much was read before reading stopped.
+pub fn too_large(name: &str, bytes: u64, exact: bool, lang: Lang) -> String {
+    let mib = bytes.min(MAX_FILE_BYTES) as f64 / (1024.0 * 1024.0);
+    let mib = if exact {
+        bytes as f64 / (1024.0 * 1024.0)
+    } else {
+        mib
+    };
+    let more = if exact { "" } else { "> " };
+    match lang {
+        Lang::Nl => {
+            format!("{name}: te groot ({more}{mib:.1} MiB); oogst leest bestanden tot 64 MiB")
+        }
+        Lang::En => {
+            format!("{name}: too large ({more}{mib:.1} MiB); oogst reads files up to 64 MiB")
+        }
+    }
+}
+
+/// "not UTF-8": where the first byte that is not text is.
+pub fn not_utf8(name: &str, at: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{name}: geen UTF-8-tekst (ongeldige byte op positie {at})"),
+        Lang::En => format!("{name}: not UTF-8 text (invalid byte at offset {at})"),
+    }
+}
+
+/// An I/O error in words; the system's own for the rare ones.
+pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (nl, en) = match e.kind() {
+        K::NotFound => ("bestand niet gevonden", "file not found"),
+        K::PermissionDenied => ("geen toegang (rechten)", "permission denied"),
+        K::IsADirectory => ("is een map, geen bestand", "is a folder, not a file"),
+        K::NotADirectory => (
+            "een deel van het pad is geen map",
+            "part of the path is not a folder",
+        ),
+        K::StorageFull => ("de schijf is vol", "the disk is full"),
+        K::ReadOnlyFilesystem => ("alleen-lezen bestandssysteem", "read-only file system"),
+        _ => return crate::text::for_message(&e.to_string()).into_owned(),
+    };
+    match lang {
+        Lang::Nl => nl.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The head of a JSON document.
+
+/// What every oogst file says of itself, read from the top level only.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Head {
+    /// `format`, if it is a string.
+    pub format: Option<String>,
+    /// `version`, if it is a number.
+    pub version: Option<serde_json::Number>,
+}
+
+/// A scalar as the head reader keeps it (anything else is only checked).
+enum Scalar {
+    Str(String),
+    Num(serde_json::Number),
+    Other,
+}
+
+/// Checks any JSON value: every object's keys unique, nesting within
+/// serde_json's limit. With `keep`, keeps a string or number (for
+/// `format` and `version`).
+struct Checked {
+    keep: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Checked {
+    type Value = Scalar;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+        d.deserialize_any(CheckedVisitor {
+            top: None,
+            keep: self.keep,
+        })
+    }
+}
+
+/// The top level: checked like any object, and its `format` and
+/// `version` kept.
+struct TopSeed;
+
+impl<'de> DeserializeSeed<'de> for TopSeed {
+    type Value = Head;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Head, D::Error> {
+        let mut head = Head::default();
+        d.deserialize_any(CheckedVisitor {
+            top: Some(&mut head),
+            keep: false,
+        })?;
+        Ok(head)
+    }
+}
+
+struct CheckedVisitor<'h> {
+    /// At the top level: where `format` and `version` go.
+    top: Option<&'h mut Head>,
+    /// Whether a string is kept.
+    keep: bool,
+}
+
+/// A key, borrowed from the text where it has no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s.to_string())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> Visitor<'de> for CheckedVisitor<'_> {
+    type Value = Scalar;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Other)
+    }
+    fn visit_unit<E>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Other)
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
+        Ok(Scalar::Num(v.into()))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Num(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Scalar::Other, Scalar::Num))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+        Ok(if self.keep {
+            Scalar::Str(v.to_string())
+        } else {
+            Scalar::Other
+        })
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+        while seq.next_element_seed(Checked { keep: false })?.is_some() {}
+        Ok(Scalar::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+        let mut top = self.top;
+        let mut keys: Vec<Cow<'de, str>> = Vec::new();
+        let mut set: Option<std::collections::HashSet<Cow<'de, str>>> = None;
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            // Few keys: a list; many (a large object): a set.
+            let repeated = match &mut set {
+                Some(set) => !set.insert(key.clone()),
+                None if keys.len() < 16 => {
+                    let seen = keys.contains(&key);
+                    keys.push(key.clone());
+                    seen
+                }
+                None => {
+                    let mut s: std::collections::HashSet<Cow<'de, str>> = keys.drain(..).collect();
+                    let seen = !s.insert(key.clone());
+                    set = Some(s);
+                    seen
+                }
+            };
+            if repeated {
+                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            }
+            let keep = top.is_some() && matches!(key.as_ref(), "format" | "version");
+            let value = map.next_value_seed(Checked { keep })?;
+            if let Some(head) = top.as_deref_mut() {
+                match (key.as_ref(), value) {
+                    ("format", Scalar::Str(s)) => head.format = Some(s),
+                    ("version", Scalar::Num(n)) => head.version = Some(n),
+                    _ => {}
+                }
+            }
+        }
+        // Only the outermost object is the top.
+        top.take();
+        Ok(Scalar::Other)
+    }
+}
+
+/// Checks `text` as JSON and reads its head: malformed JSON, a duplicate
+/// key anywhere, or text after the value is a problem with line and
+/// column. `text` has no byte-order mark (see [`strip_bom`]).
+pub fn head(text: &str) -> Result<Head, Box<Problem>> {
+    if text.trim().is_empty() {
+        return Err(Box::new(Problem::at(ProblemKind::Empty)));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let malformed = |e: serde_json::Error| Box::new(Problem::malformed(&e));
+    let head = TopSeed.deserialize(&mut de).map_err(malformed)?;
+    de.end().map_err(malformed)?;
+    Ok(head)
+}
+
+/// The text without a leading byte-order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// The version a `version` number stands for: a whole number of 1 or
+/// more, whatever its form (`1`, `1.0`, `1e0`); anything else is none.
+pub fn version_of(n: &serde_json::Number) -> Option<u64> {
+    if let Some(v) = n.as_u64() {
+        return (v >= 1).then_some(v);
+    }
+    let f = n.as_f64()?;
+    // `as` saturates: a version beyond u64 is u64::MAX (newer than any).
+    (f.fract() == 0.0 && f >= 1.0).then_some(f as u64)
+}
+
+/// Checks the head of a file of `format` that this oogst reads up to
+/// version `supported`; the version.
+pub fn check_head(
+    head: &Head,
+    format: &'static str,
+    what: &'static str,
+    supported: u64,
+) -> Result<u64, ProblemKind> {
+    if head.format.as_deref() != Some(format) {
+        return Err(ProblemKind::WrongFormat {
+            found: head.format.clone(),
+            expected: format,
+        });
+    }
+    match head.version.as_ref().and_then(version_of) {
+        None => Err(ProblemKind::BadVersion),
+        Some(v) if v > supported => Err(ProblemKind::NewerVersion {
+            what,
+            found: v,
+            supported,
+        }),
+        Some(v) => Ok(v),
+    }
+}
+
+/// Reads a JSON file of the given `format`: syntax first (with line and
+/// column), then `format` and `version`, then the typed shape, whose errors
+/// carry the path of the offending field and its line and column. Returns
+/// the value and the file's version.
+pub fn parse_typed<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &str,
+    format: &'static str,
+    what: &'static str,
+    supported: u64,
+) -> Result<(T, u64), FileError> {
+    let fail = |p: Problem| Err(FileError::single(file, p));
+    let text = strip_bom(text);
+    let head = match head(text) {
+        Ok(h) => h,
+        Err(p) => return fail(*p),
+    };
+    let version = match check_head(&head, format, what, supported) {
+        Ok(v) => v,
+        Err(kind) => return fail(Problem::at(kind)),
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(v) => Ok((v, version)),
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let block = block_of_path(&path, text);
+            fail(Problem::shape(&inner, path, block))
+        }
+    }
+}
+
+/// For a path like `blocks[2].minutes`, the block's number and title.
+fn block_of_path(path: &str, text: &str) -> Option<(usize, String)> {
+    let rest = path.strip_prefix("blocks[")?;
+    let index: usize = rest[..rest.find(']')?].parse().ok()?;
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let title = value
+        .get("blocks")?
+        .get(index)?
+        .get("title")
+        .and_then(|t| t.as_str())
+        .unwrap_or("")
+        .to_string();
+    Some((index + 1, title))
+}
+
+// ---------------------------------------------------------------------------
+// Times.
+
+/// An instant read from a file, in nanoseconds since 1970-01-01T00:00Z;
+/// any time of the years 0001–9999 (wider than what `jiff` can hold).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Stamp(pub i128);
+
+impl Stamp {
+    pub fn from_timestamp(t: jiff::Timestamp) -> Stamp {
+        Stamp(t.as_nanosecond())
+    }
+
+    /// As a `jiff` instant, where it can hold it.
+    pub fn to_timestamp(self) -> Option<jiff::Timestamp> {
+        jiff::Timestamp::from_nanosecond(self.0).ok()
+    }
+}
+
+/// Reads an RFC 3339 time with an offset:
+/// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, years 0001–9999, `T`/`t`
+/// and `Z`/`z` as RFC 3339 allows. Anything else is `None`.
+pub fn parse_time(s: &str) -> Option<Stamp> {
+    let b = s.as_bytes();
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        let digits = b.get(range)?;
+        digits.iter().try_fold(0i64, |acc, d| {
+            d.is_ascii_digit().then(|| acc * 10 + i64::from(d - b'0'))
+        })
+    };
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if y < 1
+        || !(1..=12).contains(&mo)
+        || d < 1
+        || d > month_days[(mo - 1) as usize]
+        || h > 23
+        || mi > 59
+        || sec > 59
+    {
+        return None;
+    }
+    let mut i = 19;
+    let mut nanos = 0i64;
+    if b[i] == b'.' {
+        let start = i + 1;
+        i = start;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let digits = i - start;
+        if digits == 0 || digits > 9 {
+            return None;
+        }
+        nanos = num(start..i)? * 10i64.pow(9 - digits as u32);
+    }
+    let offset = match b.get(i..)? {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (oh, om) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let o = oh * 3600 + om * 60;
+            if *sign == b'-' { -o } else { o }
+        }
+        _ => return None,
+    };
+    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant).
+    let (y, mo) = if mo <= 2 {
+        (y - 1, mo + 9)
+    } else {
+        (y, mo - 3)
+    };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * mo + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let secs = days * 86_400 + h * 3600 + mi * 60 + sec - offset;
+    Some(Stamp(i128::from(secs) * 1_000_000_000 + i128::from(nanos)))
+}
+
+/// [`parse_time`] as a `jiff` instant, for the clock (which computes with
+/// it); a time `jiff` cannot hold (the last hours of 9999) is none.
+pub fn parse_timestamp(s: &str) -> Option<jiff::Timestamp> {
+    parse_time(s)?.to_timestamp()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_read_as_jiff_reads_them() {
+        for s in [
+            "2021-01-21T11:07:12+01:00",
+            "2021-01-21T11:07:12.5+01:00",
+            "2021-01-21T11:07:12.345+01:00",
+            "2021-01-21T11:07:12.123456789-05:30",
+            "2021-01-21T00:00:00Z",
+            "2024-02-29T23:59:59+14:00",
+            "1999-12-31T23:59:59.999Z",
+            "2400-03-01T12:00:00+00:00",
+            "0001-01-01T00:00:00Z",
+            "2021-01-21t11:07:12z",
+        ] {
+            assert_eq!(
+                parse_time(s).and_then(Stamp::to_timestamp),
+                Some(s.parse::<jiff::Timestamp>().unwrap()),
+                "{s}"
+            );
+        }
+        for s in [
+            "2021-02-29T11:07:12+01:00",
+            "2021-01-21 11:07:12+01:00",
+            "2021-01-21T24:00:00Z",
+            "2021-01-21T11:07:12",
+            "2021-01-21T11:07:12.+01:00",
+            "2021-13-01T00:00:00Z",
+            "2021-01-21T11:07:60Z",
+            "2021-01-21T11:07:12+01:00:00",
+            "2021-01-21T11:07:12.1234567890Z",
+            "0000-01-01T00:00:00Z",
+            "-002021-01-21T11:07:12Z",
+            "+002021-01-21T11:07:12Z",
+            "yesterday",
+            "gisteren",
+            "",
+        ] {
+            assert_eq!(parse_time(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn every_year_up_to_9999_is_a_time() {
+        let last = parse_time("9999-12-31T23:59:59.999999999-23:59").unwrap();
+        let first = parse_time("0001-01-01T00:00:00+23:59").unwrap();
+        assert!(first < last);
+        // jiff cannot hold the very last hours; the clock says so.
+        assert_eq!(last.to_timestamp(), None);
+        assert!(parse_timestamp("9999-12-30T12:00:00Z").is_some());
+    }
+
+    #[test]
+    fn the_head_is_read_from_the_top_level_only() {
+        let h = head(r#"{"x": {"format": "oogst-clock", "version": 9}, "format": "oogst-room", "version": 1.0}"#)
+            .unwrap();
+        assert_eq!(h.format.as_deref(), Some("oogst-room"));
+        assert_eq!(h.version.as_ref().and_then(version_of), Some(1));
+        let nested = head(r#"{"x": {"format": "oogst-room", "version": 1}}"#).unwrap();
+        assert_eq!(nested, Head::default());
+        let escaped = head(r#"{"format": "oogst\u002droom", "version": 1}"#).unwrap();
+        assert_eq!(escaped.format.as_deref(), Some("oogst-room"));
+    }
+
+    #[test]
+    fn duplicate_keys_and_trailing_text_are_errors() {
+        for (text, at) in [
+            (r#"{"a": 1, "a": 2}"#, "duplicate key `a`"),
+            (
+                r#"{"a": {"b": 1, "c": [{"d": 1, "d": 1}]}}"#,
+                "duplicate key `d`",
+            ),
+            (r#"{"a": 1, "\u0061": 2}"#, "duplicate key `a`"),
+            (r#"{"a": 1} }"#, "trailing characters"),
+            (r#"{"a": 1} x"#, "trailing characters"),
+        ] {
+            let p = *head(text).unwrap_err();
+            match p.kind {
+                ProblemKind::Malformed { detail, .. } => assert!(detail.contains(at), "{detail}"),
+                other => panic!("{other:?}"),
+            }
+            assert!(p.line_col.is_some());
+        }
+        let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        assert!(head(&format!("{{{}}}", many.join(","))).is_ok());
+        let dup = format!("{{{}, \"k3\": 0}}", many.join(","));
+        assert!(head(&dup).is_err());
+    }
+
+    #[test]
+    fn every_number_form_of_a_version() {
+        let v = |s: &str| {
+            let h = head(&format!("{{\"version\": {s}}}")).unwrap();
+            h.version.as_ref().and_then(version_of)
+        };
+        assert_eq!(v("1"), Some(1));
+        assert_eq!(v("1.0"), Some(1));
+        assert_eq!(v("1e0"), Some(1));
+        assert_eq!(v("10e-1"), Some(1));
+        assert_eq!(v("2.0"), Some(2));
+        assert_eq!(v("1e3"), Some(1000));
+        assert_eq!(v("1e300"), Some(u64::MAX));
+        assert_eq!(v("0"), None);
+        assert_eq!(v("-1"), None);
+        assert_eq!(v("1.5"), None);
+        assert_eq!(v("\"1\""), None);
+        assert_eq!(v("true"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.json");
+        let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo with a valid C string.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        for links in [Links::Follow, Links::Refuse] {
+            let e = read_text(&path, links, Lang::En).unwrap_err();
+            assert!(matches!(e, ReadError::NotPlain(_)), "{e:?}");
+            assert!(e.message().contains("FIFO"), "{e:?}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_followed_only_when_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.json");
+        std::fs::write(&target, "{}").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert_eq!(read_text(&link, Links::Follow, Lang::En).unwrap(), "{}");
+        let e = read_text(&link, Links::Refuse, Lang::En).unwrap_err();
+        assert!(matches!(e, ReadError::NotPlain(_)), "{e:?}");
+        assert!(e.message().contains("link"), "{e:?}");
+    }
+
+    #[test]
+    fn folders_and_missing_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = read_text(dir.path(), Links::Follow, Lang::En).unwrap_err();
+        assert!(matches!(e, ReadError::NotPlain(_)), "{e:?}");
+        let e = read_text(&dir.path().join("nope.json"), Links::Refuse, Lang::En).unwrap_err();
+        assert!(e.message().ends_with("file not found"), "{e:?}");
+    }
+}

@@ -1,0 +1,389 @@
+use super::*;
+use proptest::prelude::*;
+
+const T1: &str = "2021-01-21T11:07:12.000+01:00";
+const T2: &str = "2021-01-21T11:09:40.500+01:00";
+
+fn room() -> RoomDoc {
+    RoomDoc::new(
+        "s",
+        "samen-in-gesprek",
+        "Kamer 3",
+        "Anna",
+        "k7f2q9",
+        vec!["Q1".into(), "Q2".into()],
+    )
+}
+
+fn v1(notes: &str) -> String {
+    format!(
+        r#"{{"format":"oogst-room","version":1,"session":"s","room":"R","host":"H",
+            "writer":"w","questions":["Q"],"notes":[{notes}]}}"#
+    )
+}
+
+#[test]
+fn ids_carry_the_writer_and_a_ulid_like_part() {
+    let mut r = room();
+    let a = r.add(1, "een", T1);
+    let b = r.add(2, "twee", T1);
+    for id in [&a, &b] {
+        let (writer, part) = id.split_once('-').unwrap();
+        assert_eq!(writer, "k7f2q9");
+        assert_eq!(part.len(), 16, "{id}");
+        assert!(part.bytes().all(|c| CROCKFORD.contains(&c)), "{id}");
+    }
+    assert_ne!(a, b);
+    // The first ten characters are the time: later notes sort later.
+    let later = r.add(1, "drie", "2021-01-21T11:08:12.000+01:00");
+    assert!(later[7..17] > a[7..17], "{later} {a}");
+    assert_eq!(r.count(1), 2);
+    assert_eq!(r.count(2), 1);
+    assert_eq!(r.note(&a).unwrap().by, "Anna");
+}
+
+#[test]
+fn ids_never_meet_across_files_rounds_and_restarts() {
+    // The same writer in two rooms, two rounds, files set aside and
+    // started again, all in the same millisecond: no id twice.
+    let mut seen = std::collections::HashSet::new();
+    for file in 0..50 {
+        let mut r = RoomDoc::new(
+            "s",
+            &format!("b{}", file % 2),
+            "R",
+            "H",
+            "w",
+            vec!["Q".into()],
+        );
+        for _ in 0..40 {
+            assert!(seen.insert(r.add(1, "x", T1)));
+        }
+    }
+}
+
+#[test]
+fn delete_leaves_a_tombstone_and_undo_brings_it_back() {
+    let mut r = room();
+    let id = r.add(1, "Rollen zijn onduidelijk", T1);
+    let change = r.delete(&id, T2).unwrap();
+    let n = r.note(&id).unwrap();
+    assert!(n.deleted);
+    assert_eq!(n.text, "");
+    assert_eq!(n.updated, T2);
+    assert_eq!(r.count(1), 0);
+    assert_eq!(r.delete(&id, T2), None, "a tombstone is not deleted twice");
+    r.undo(change, "2021-01-21T11:10:00.000+01:00");
+    let n = r.note(&id).unwrap();
+    assert!(!n.deleted);
+    assert_eq!(n.text, "Rollen zijn onduidelijk");
+    assert_eq!(n.updated, "2021-01-21T11:10:00.000+01:00");
+}
+
+#[test]
+fn edit_and_undo() {
+    let mut r = room();
+    let id = r.add(1, "eerst", T1);
+    assert_eq!(r.edit(&id, "eerst", T2), None, "no change, nothing to undo");
+    let change = r.edit(&id, "daarna", T2).unwrap();
+    assert_eq!(r.note(&id).unwrap().text, "daarna");
+    assert_eq!(r.note(&id).unwrap().created, T1);
+    r.undo(change, T2);
+    assert_eq!(r.note(&id).unwrap().text, "eerst");
+}
+
+#[test]
+fn stored_text_keeps_what_a_note_can_use() {
+    assert_eq!(clean_note_text("a\r\nb\rc\td"), "a\nb\nc d");
+    assert_eq!(clean_note_text("x\u{1b}[31my\u{7}\u{9b}z"), "x[31myz");
+    let keep = "Één 👩‍👩‍👧 مرحبا e\u{301} 日本語";
+    assert_eq!(clean_note_text(keep), keep);
+    assert_eq!(clean_note_text("a\u{202E}b\u{200F}c\u{2066}d"), "abcd");
+}
+
+#[test]
+fn the_file_matches_the_spec() {
+    let mut r = room();
+    let id = r.add(1, "Rollen tussen inwoners en gemeente zijn onduidelijk", T1);
+    r.edit(
+        &id,
+        "Rollen tussen inwoners en gemeente zijn onduidelijk!",
+        T2,
+    );
+    let gone = r.add(1, "weg", T1);
+    r.delete(&gone, T2);
+    let v: serde_json::Value = serde_json::from_slice(&r.to_json()).unwrap();
+    assert_eq!(v["format"], "oogst-room");
+    assert_eq!(v["version"], 2);
+    assert_eq!(v["block"], "samen-in-gesprek");
+    assert_eq!(v["hosts"], serde_json::json!(["Anna"]));
+    assert_eq!(v["notes"][0]["id"], id.as_str());
+    assert_eq!(v["notes"][0]["question"], 1);
+    assert_eq!(v["notes"][0]["by"], "Anna");
+    assert!(v["notes"][0].get("deleted").is_none());
+    assert_eq!(v["notes"][1]["deleted"], true);
+    assert_eq!(v["notes"][1]["text"], "");
+    assert_eq!(v["signal"], serde_json::Value::Null);
+    assert_eq!(v["seen"], serde_json::Value::Null);
+    let text = String::from_utf8(r.to_json()).unwrap();
+    assert!(text.starts_with("{\n  \"format\": \"oogst-room\",\n  \"version\": 2,"));
+    // The hand reader takes oogst's own layout, with no help from serde.
+    let (view, version) = scan::room(&text).expect("the fast path reads oogst's layout");
+    assert_eq!(version, 2);
+    assert_eq!(view.notes.len(), 2);
+    assert_eq!(RoomDoc::parse(&text, "r.json").unwrap(), r);
+}
+
+#[test]
+fn unknown_fields_are_kept() {
+    let text = r#"{"format":"oogst-room","version":1,"session":"s","room":"R","host":"H",
+        "writer":"w","questions":["Q"],"colour":"groen",
+        "notes":[{"id":"w-000001","question":1,"text":"t","created":"2021-01-21T11:00:00Z","updated":"2021-01-21T11:00:00Z","tags":["x"]}],
+        "draft":{"question":1,"text":"","mood":1}}"#;
+    let doc = RoomDoc::parse(text, "r.json").unwrap();
+    assert_eq!(doc.extra["colour"], "groen");
+    assert_eq!(doc.notes[0].extra["tags"][0], "x");
+    assert_eq!(doc.draft.extra["mood"], 1);
+    assert_eq!(doc.hosts, ["H"]);
+    assert_eq!(
+        doc.notes[0].by, "H",
+        "a version 1 note is its file's host's"
+    );
+    assert_eq!(doc.block, None, "version 1: the first breakout");
+    let again = RoomDoc::parse(std::str::from_utf8(&doc.to_json()).unwrap(), "r.json").unwrap();
+    assert_eq!(again, doc);
+}
+
+#[test]
+fn notes_and_drafts_must_point_at_a_question() {
+    let note = r#"{"id":"w-000001","question":2,"text":"t","created":"2021-01-21T11:00:00Z","updated":"2021-01-21T11:00:00Z"}"#;
+    let e = RoomDoc::parse(&v1(note), "r.json").unwrap_err();
+    assert!(matches!(
+        e.problems[0].kind,
+        ProblemKind::NoSuchQuestion {
+            question: 2,
+            questions: 1,
+            ..
+        }
+    ));
+    let draft = v1("").replace("\"notes\":[]", "\"notes\":[], \"draft\": {\"question\": 0}");
+    assert!(RoomDoc::parse(&draft, "r.json").is_err());
+}
+
+#[test]
+fn times_are_checked_by_every_reader() {
+    for bad in ["yesterday", "2021-01-21 11:00:00", "2021-01-21T11:00:00"] {
+        let note = format!(
+            r#"{{"id":"w-1","question":1,"text":"t","created":"{bad}","updated":"2021-01-21T11:00:00Z"}}"#
+        );
+        let e = read(&v1(&note), "r.json").unwrap_err();
+        assert!(
+            matches!(&e.problems[0].kind, ProblemKind::BadStamp { path, .. } if path == "notes[0].created"),
+            "{e:?}"
+        );
+    }
+    // The year 9999 is a year.
+    let note = r#"{"id":"w-1","question":1,"text":"t","created":"9999-12-31T23:59:59+00:00","updated":"9999-12-31T23:59:59+00:00"}"#;
+    assert!(read(&v1(note), "r.json").is_ok());
+}
+
+#[test]
+fn newer_versions_are_refused_by_name() {
+    let text = r#"{"format":"oogst-room","version":3}"#;
+    let e = RoomDoc::parse(text, "r.json").unwrap_err();
+    assert_eq!(
+        crate::i18n::Lang::En.file_error(&e),
+        "r.json: made by a newer oogst: room file version 3; this oogst reads up to version 2"
+    );
+}
+
+#[test]
+fn every_form_of_a_version_is_read_alike() {
+    for (version, ok) in [
+        ("1", true),
+        ("1.0", true),
+        ("1e0", true),
+        ("2", false), // version 2 needs `block` and `hosts`
+        ("0", false),
+        ("-1", false),
+        ("\"1\"", false),
+    ] {
+        let text = v1("").replace("\"version\":1", &format!("\"version\":{version}"));
+        assert_eq!(read(&text, "r.json").is_ok(), ok, "{version}");
+    }
+}
+
+#[test]
+fn what_no_reader_can_read_is_refused_everywhere() {
+    for text in [
+        format!("{} }}", v1("")),
+        v1("").replace("\"room\":\"R\"", "\"room\":\"R\", \"room\": \"S\""),
+        v1("")
+            .replace("\"colour\"", "x")
+            .replace("\"questions\"", "\"x\":1, \"x\":2, \"questions\""),
+        v1("").replace(
+            "\"notes\":[]",
+            "\"notes\":[], \"draft\": {\"text\": \"zonder vraag\"}",
+        ),
+        v1("").replace(
+            "\"notes\":[]",
+            "\"notes\":[], \"signal\": {\"kind\": \"klaar\", \"at\": \"2021-01-21T11:00:00Z\"}",
+        ),
+    ] {
+        assert!(read(&text, "r.json").is_err(), "{text}");
+    }
+    // A byte-order mark is accepted.
+    assert!(read(&format!("\u{feff}{}", v1("")), "r.json").is_ok());
+}
+
+#[test]
+fn room_names_never_meet_in_a_file_name() {
+    let names = [
+        "Kamer 1",
+        "Kamer_1",
+        "Kamer/1",
+        "Kamer-1",
+        "Kamer  1",
+        "../Kamer 1",
+        "..",
+        "/",
+        "",
+        "CON",
+        "con",
+        &format!("{}A", "x".repeat(70)),
+        &format!("{}B", "x".repeat(70)),
+    ];
+    let mut seen = std::collections::HashMap::new();
+    for n in names {
+        let f = file_name(n, "k7f2q9");
+        if let Some(other) = seen.insert(f.to_lowercase(), n) {
+            // Only names the merge takes for one room may share a file.
+            assert_eq!(
+                room_key(other),
+                room_key(n),
+                "{other:?} and {n:?} share {f}"
+            );
+        }
+        assert!(
+            !f.contains('/') && !f.contains('\\') && !f.starts_with('.'),
+            "{f}"
+        );
+        assert!(f.ends_with("--k7f2q9.json"), "{f}");
+        assert!(f.chars().count() < 80, "{f}");
+    }
+    // Case, accents and Unicode forms: one room, one hash.
+    let nfc = "Zaal Één";
+    let nfd: String = nfc.nfd().collect();
+    assert_eq!(room_key(nfc), room_key(&nfd));
+    assert_eq!(room_key("KAMER 1"), room_key(" kamer 1 "));
+    assert_eq!(room_key("Kámer 1"), room_key("Kamer 1"));
+    assert_eq!(file_suffix(nfc, "w"), file_suffix(&nfd, "w"));
+    assert_eq!(
+        file_name("Kamer 2", "k7f2q9").split('-').next(),
+        Some("Kamer_2")
+    );
+    assert_eq!(block_dir("con"), "con_");
+    assert_eq!(block_dir("samen-in-gesprek"), "samen-in-gesprek");
+    assert_eq!(block_dir("../x"), "___x");
+    assert_eq!(v1_file_name("Kamer 2", "k7f2q9"), "Kamer_2--k7f2q9.json");
+}
+
+#[test]
+fn a_renamed_host_is_added_never_erased() {
+    let mut r = room();
+    r.set_host("Carla");
+    r.set_host("Carla");
+    assert_eq!(r.hosts, ["Anna", "Carla"]);
+    let id = r.add(1, "x", T1);
+    assert_eq!(r.note(&id).unwrap().by, "Carla");
+    r.set_host("Anna");
+    assert_eq!(r.hosts, ["Carla", "Anna"]);
+}
+
+#[test]
+fn questions_follow_the_programme_by_text() {
+    let mut r = room();
+    let a = r.add(1, "bij Q1", T1);
+    let b = r.add(2, "bij Q2", T1);
+    r.draft.question = 2;
+    // Reordered, one renamed, one new.
+    assert!(r.set_questions(&["Q2".into(), "Q3".into()]));
+    assert_eq!(r.questions, ["Q2", "Q3", "Q1"]);
+    assert_eq!(r.note(&a).unwrap().question, 3);
+    assert_eq!(r.note(&b).unwrap().question, 1);
+    assert_eq!(r.draft.question, 1);
+    assert!(!r.set_questions(&["Q2".into(), "Q3".into()]));
+}
+
+#[test]
+fn a_disk_copy_is_absorbed_by_the_merge_rules() {
+    let mut ours = room();
+    let kept = ours.add(1, "van ons", T1);
+    let mut disk = ours.clone();
+    let only_disk = disk.add(2, "alleen op schijf", T1);
+    disk.edit(&kept, "nieuwer op schijf", T2);
+    disk.set_host("Bas");
+    // Ours is older on `kept`: the disk's newer copy wins; nothing is lost.
+    assert!(ours.absorb(&disk));
+    assert_eq!(ours.note(&kept).unwrap().text, "nieuwer op schijf");
+    assert_eq!(ours.note(&only_disk).unwrap().text, "alleen op schijf");
+    assert_eq!(ours.hosts, ["Bas", "Anna"], "our host stays the host now");
+    assert!(!ours.absorb(&disk), "twice changes nothing");
+    // An older copy put back changes nothing.
+    let mut old = room();
+    old.notes = vec![Note {
+        text: "oud".into(),
+        ..ours.note(&kept).unwrap().clone()
+    }];
+    old.notes[0].updated = T1.into();
+    assert!(!ours.absorb(&old));
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Add(usize, String),
+    Edit(usize, String),
+    Delete(usize),
+    Undo,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        3 => (1usize..3, "\\PC{0,20}").prop_map(|(q, t)| Op::Add(q, t)),
+        2 => (0usize..50, "\\PC{0,20}").prop_map(|(i, t)| Op::Edit(i, t)),
+        2 => (0usize..50).prop_map(Op::Delete),
+        1 => Just(Op::Undo),
+    ]
+}
+
+proptest! {
+    /// Whatever the host does: ids stay unique and carry the writer,
+    /// nothing is ever removed from the file, and the file reads back
+    /// as it was written.
+    #[test]
+    fn the_room_model_keeps_its_promises(ops in proptest::collection::vec(op(), 0..60)) {
+        let mut r = room();
+        let mut undo: Vec<Change> = Vec::new();
+        let mut seen = 0;
+        for (step, op) in ops.into_iter().enumerate() {
+            let now = format!("2021-01-21T11:{:02}:{:02}+01:00", step / 60, step % 60);
+            let pick = |i: usize, r: &RoomDoc| r.notes.get(i % r.notes.len().max(1)).map(|n| n.id.clone());
+            match op {
+                Op::Add(q, t) => { r.add(q, &t, &now); }
+                Op::Edit(i, t) => if let Some(id) = pick(i, &r) { undo.extend(r.edit(&id, &t, &now)); },
+                Op::Delete(i) => if let Some(id) = pick(i, &r) { undo.extend(r.delete(&id, &now)); },
+                Op::Undo => if let Some(c) = undo.pop() { r.undo(c, &now); },
+            }
+            prop_assert!(r.notes.len() >= seen, "a note was removed");
+            seen = r.notes.len();
+        }
+        let mut ids: Vec<&str> = r.notes.iter().map(|n| n.id.as_str()).collect();
+        prop_assert!(ids.iter().all(|id| id.starts_with("k7f2q9-")));
+        ids.sort();
+        ids.dedup();
+        prop_assert_eq!(ids.len(), r.notes.len());
+        prop_assert!(r.notes.iter().all(|n| !n.deleted || n.text.is_empty()));
+        let back = RoomDoc::parse(std::str::from_utf8(&r.to_json()).unwrap(), "r.json").unwrap();
+        prop_assert_eq!(back, r);
+    }
+}
