@@ -183,6 +183,25 @@ impl Programme {
         self.blocks.iter().find(|b| b.id == id)
     }
 
+    /// The round (breakout) that goes with block `at` of the lead's
+    /// clock: that block if it is a breakout, else the next breakout
+    /// after it, else the last one. Past the end: the last one.
+    pub fn round_at(&self, at: usize) -> Option<&Block> {
+        self.blocks
+            .iter()
+            .skip(at)
+            .find(|b| b.kind == BlockKind::Breakout)
+            .or_else(|| self.breakouts().last())
+    }
+
+    /// The round by the plan at time of day `t` (when no clock says where
+    /// the meeting is): the first breakout not yet over, else the last.
+    pub fn round_by_time(&self, t: DayTime) -> Option<&Block> {
+        self.breakouts()
+            .find(|b| b.end > t)
+            .or_else(|| self.breakouts().last())
+    }
+
     /// Parses and validates `text`, read from `file` (named in errors).
     pub fn parse(text: &str, file: &str) -> Result<Programme, FileError> {
         let (raw, _): (RawProgramme, u64) =
@@ -947,6 +966,131 @@ mod tests {
         ));
         assert_eq!(p.len(), 2);
         assert_eq!(p[1].block, Some((2, "B".into())));
+    }
+
+    #[test]
+    fn blocks_have_lasting_ids() {
+        let p = Programme::parse(
+            &block_json(
+                r#"{"kind":"inloop","title":"Welkom & koffie","start":"09:00","minutes":15},
+                   {"kind":"plenair","title":"Welkom & koffie","minutes":15},
+                   {"id":"ronde-1","kind":"deelsessie","title":"Ronde","minutes":30,"rooms":["A"],"questions":["Q"]},
+                   {"kind":"deelsessie","title":"Ronde 1","minutes":30,"rooms":["A"],"questions":["Q"]},
+                   {"kind":"pauze","title":"☕","minutes":5}"#,
+            ),
+            "p",
+        )
+        .unwrap();
+        let ids: Vec<&str> = p.blocks.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "welkom-koffie",
+                "welkom-koffie-2",
+                "ronde-1",
+                "ronde-1-2",
+                "break"
+            ]
+        );
+        assert_eq!(p.breakouts().count(), 2);
+        assert_eq!(p.blocks[1].kind, BlockKind::Plenary, "Dutch kinds");
+        assert_eq!(Programme::demo().breakout().unwrap().id, "samen-in-gesprek");
+    }
+
+    #[test]
+    fn block_ids_are_checked() {
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"id":"a b","kind":"plenary","title":"A","start":"10:00","minutes":5},
+                   {"id":"X","kind":"plenary","title":"B","minutes":5},
+                   {"id":"x","kind":"plenary","title":"C","minutes":5}"#
+            )),
+            [
+                ProblemKind::BadBlockId { id: "a b".into() },
+                ProblemKind::DuplicateBlockId { id: "x".into() }
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_block_fields_are_warnings_with_the_field_meant() {
+        let p = Programme::parse(
+            &block_json(
+                r#"{"kind":"plenary","title":"A","begin":"10:00","start":"10:00","minutes":5,"minuten":5,"kleur":"rood"}"#,
+            ),
+            "p",
+        )
+        .unwrap();
+        let fields: Vec<(String, Option<&str>)> = p
+            .warnings
+            .iter()
+            .map(|w| match &w.kind {
+                ProblemKind::UnknownField { field, nearest } => (field.clone(), *nearest),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("begin".to_string(), Some("start")),
+                ("kleur".to_string(), None),
+                ("minuten".to_string(), Some("minutes"))
+            ]
+        );
+        assert_eq!(p.warnings[0].block, Some((1, "A".into())));
+    }
+
+    #[test]
+    fn rooms_that_the_merge_takes_for_one_are_one() {
+        assert_eq!(
+            kinds(&block_json(
+                r#"{"kind":"breakout","title":"B","start":"10:00","minutes":30,
+                    "questions":["Q"],"rooms":["Kamer 1","kamer 1 ","Kámer 1","Kamer_1"]}"#
+            )),
+            [
+                ProblemKind::DuplicateRoom {
+                    name: "kamer 1 ".into()
+                },
+                ProblemKind::DuplicateRoom {
+                    name: "Kámer 1".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn the_round_follows_the_clock_else_the_plan() {
+        let p = Programme::parse(
+            &block_json(
+                r#"{"id":"open","kind":"plenary","title":"A","start":"10:00","minutes":10},
+                   {"id":"r1","kind":"breakout","title":"R1","minutes":30,"rooms":["K"],"questions":["Q"]},
+                   {"id":"mid","kind":"plenary","title":"M","minutes":10},
+                   {"id":"r2","kind":"breakout","title":"R2","minutes":30,"rooms":["K"],"questions":["Q"]},
+                   {"id":"end","kind":"closing","title":"E","minutes":10}"#,
+            ),
+            "p",
+        )
+        .unwrap();
+        let at = |i| p.round_at(i).map(|b| b.id.as_str());
+        assert_eq!(
+            [at(0), at(1), at(2), at(3), at(4), at(9)],
+            [
+                Some("r1"),
+                Some("r1"),
+                Some("r2"),
+                Some("r2"),
+                Some("r2"),
+                Some("r2")
+            ]
+        );
+        let by = |t: &str| {
+            p.round_by_time(DayTime::parse(t).unwrap())
+                .map(|b| b.id.as_str())
+        };
+        assert_eq!(
+            [by("09:00"), by("10:39"), by("10:40"), by("12:00")],
+            [Some("r1"), Some("r1"), Some("r2"), Some("r2")]
+        );
     }
 
     #[test]
