@@ -450,8 +450,13 @@ pub fn not_utf8(name: &str, at: usize, lang: Lang) -> String {
 
 /// An I/O error in words; the system's own for the rare ones.
 pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    io_words(e.kind(), &e.to_string(), lang)
+}
+
+/// An I/O error of `kind` in words; `raw` (the system's) for the rare ones.
+pub fn io_words(kind: std::io::ErrorKind, raw: &str, lang: Lang) -> String {
     use std::io::ErrorKind as K;
-    let (nl, en) = match e.kind() {
+    let (nl, en) = match kind {
         K::NotFound => ("bestand niet gevonden", "file not found"),
         K::PermissionDenied => ("geen toegang (rechten)", "permission denied"),
         K::IsADirectory => ("is een map, geen bestand", "is a folder, not a file"),
@@ -461,7 +466,8 @@ pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
         ),
         K::StorageFull => ("de schijf is vol", "the disk is full"),
         K::ReadOnlyFilesystem => ("alleen-lezen bestandssysteem", "read-only file system"),
-        _ => return crate::text::for_message(&e.to_string()).into_owned(),
+        K::QuotaExceeded => ("de schijfruimte (quota) is op", "the disk quota is used up"),
+        _ => return crate::text::for_message(raw).into_owned(),
     };
     match lang {
         Lang::Nl => nl.to_string(),

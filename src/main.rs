@@ -35,7 +35,7 @@ enum Command {
     Lead(LeadArgs),
     Host {
         #[arg(long)]
-        room: String,
+        room: Option<String>,
         #[arg(long)]
         name: Option<String>,
         #[arg(long, id = "host_dir", value_name = "DIR")]
@@ -289,23 +289,29 @@ fn lead(programme: Option<PathBuf>, args: LeadOptionsArgs, lang: Lang) -> Result
 }
 
 fn host(
-    room: String,
+    room: Option<String>,
     name: Option<String>,
     dir: Option<PathBuf>,
     programme: Option<PathBuf>,
     lang: Lang,
 ) -> Result<(), String> {
-    // The lead's copy in the session folder first: that is the meeting.
+    // A programme given is used (the session folder's copy takes over when
+    // it appears); in a session folder without one the host waits for the
+    // lead's, and never falls back to the demo.
     let programme = match (&dir, &programme) {
-        (Some(d), _) if d.join("programme.json").exists() => {
-            load_programme(&d.join("programme.json"), lang)?
+        (_, Some(path)) => Some(load_programme(path, lang)?),
+        (Some(d), None) => {
+            let path = d.join("programme.json");
+            oogst::files::read_text(&path, Links::Refuse, lang)
+                .ok()
+                .and_then(|text| Programme::parse(&text, &path.display().to_string()).ok())
         }
-        (_, Some(path)) => load_programme(path, lang)?,
-        _ => Programme::demo(),
+        (None, None) => Some(Programme::demo()),
     };
-    let dir = match dir {
-        Some(d) => SessionDir::new(d),
-        None => SessionDir::default_for(&programme.id).ok_or_else(|| no_data_dir(lang))?,
+    let dir = match (dir, &programme) {
+        (Some(d), _) => SessionDir::new(d),
+        (None, Some(p)) => SessionDir::default_for(&p.id).ok_or_else(|| no_data_dir(lang))?,
+        (None, None) => return Err(no_data_dir(lang)),
     };
     let config = Config::locate().ok_or_else(|| no_data_dir(lang))?;
     let name = match name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()) {
@@ -330,15 +336,15 @@ fn host(
     let opts = HostOptions {
         programme,
         dir,
-        room,
+        room: room.map(|r| r.trim().to_string()).filter(|r| !r.is_empty()),
         name,
         writer,
         lang,
         theme: Theme::from_env(),
         tz: jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC),
     };
-    let (app, session, _) = start_host(opts, jiff::Timestamp::now())?;
-    run_host(app, session)
+    let (shell, session) = start_host(opts, jiff::Timestamp::now())?;
+    run_host(shell, session)
 }
 
 fn merge(

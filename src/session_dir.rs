@@ -177,7 +177,13 @@ pub fn move_aside(path: &Path, tag: &str, now: jiff::Timestamp) -> std::io::Resu
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveReport {
     Saved(PathBuf),
-    Failed { path: PathBuf, error: String },
+    /// The system's words, and what kind of failure it was (for words of
+    /// the interface's language: `crate::files::io_words`).
+    Failed {
+        path: PathBuf,
+        error: String,
+        kind: std::io::ErrorKind,
+    },
 }
 
 enum Job {
@@ -257,6 +263,7 @@ fn writer_loop(rx: mpsc::Receiver<Job>, report: impl Fn(SaveReport)) {
                     report(SaveReport::Failed {
                         path,
                         error: e.to_string(),
+                        kind: e.kind(),
                     });
                 }
             }

@@ -51,7 +51,7 @@ impl Host {
             questions,
         );
         Host {
-            app: HostApp::new(doc, p.title.clone(), lang, theme, tz()),
+            app: HostApp::new(doc, p.breakout().unwrap().title.clone(), lang, theme, tz()),
             now: at(11, 5, 0),
         }
     }
@@ -225,7 +225,11 @@ fn enter_adds_to_the_selected_question_and_tab_switches() {
 fn every_change_asks_for_a_save() {
     let mut h = Host::new();
     assert_eq!(h.key(KeyCode::Char('a')), [Effect::SaveState], "the draft");
-    assert_eq!(h.key(KeyCode::Enter), [Effect::SaveState], "the note");
+    assert_eq!(
+        h.key(KeyCode::Enter),
+        [Effect::SaveNow],
+        "the note, at once"
+    );
     assert_eq!(
         h.key(KeyCode::Tab),
         [Effect::SaveState],
@@ -278,8 +282,9 @@ fn pick_edit_delete_and_undo() {
     assert_eq!(h.app.selected_note, Some(1));
     insta::assert_snapshot!("picked_note", h.render(80, 24).backend());
     // Enter edits it; the half-typed draft waits.
+    let second = h.app.doc.notes[1].id.clone();
     h.key(KeyCode::Enter);
-    assert_eq!(h.app.editing(), Some("k7f2q9-000002"));
+    assert_eq!(h.app.editing(), Some(second.as_str()));
     assert_eq!(h.app.doc.draft.text, "twee");
     h.typed("de");
     insta::assert_snapshot!("editing_note", h.render(80, 24).backend());
@@ -477,7 +482,10 @@ fn an_edit_in_progress_keeps_the_note_being_written_in_the_file() {
     // What a crash now would leave on disk, read back.
     let saved =
         RoomDoc::parse(std::str::from_utf8(&h.app.doc.to_json()).unwrap(), "r.json").unwrap();
-    assert_eq!(saved.draft.editing.as_deref(), Some("k7f2q9-000001"));
+    assert_eq!(
+        saved.draft.editing.as_deref(),
+        Some(h.app.doc.notes[0].id.as_str())
+    );
     assert_eq!(saved.draft.text, "bestaand!");
     assert_eq!(saved.draft.aside.as_deref(), Some("half nieuw"));
     // Restarted from it, finishing the edit brings the new note back.

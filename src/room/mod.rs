@@ -20,6 +20,7 @@ use crate::files::{
     self, FileError, Head, Problem, ProblemKind, Stamp, check_head, parse_time, strip_bom,
 };
 
+pub mod open;
 pub(crate) mod scan;
 
 pub const FORMAT: &str = "oogst-room";

@@ -107,7 +107,7 @@ impl Widget for HostView<'_> {
             footer,
             buf,
             app.theme,
-            &keys::host_footer(t, mode),
+            &keys::host_footer(t, mode, app.rounds > 1),
             &KeyHint {
                 keys: "F1",
                 what: t.key_help,

@@ -18,6 +18,14 @@ use crate::session_dir::SaveReport;
 /// How far PageUp and PageDown move the selection.
 const PAGE: usize = 10;
 
+/// A quick fingerprint of a text (to tell whether the draft changed).
+fn hash_text(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HostOverlay {
     None,
@@ -26,8 +34,10 @@ pub enum HostOverlay {
 
 pub struct HostApp {
     pub doc: RoomDoc,
-    /// The session's title, from the programme.
+    /// The round's title, from the programme.
     pub title: String,
+    /// How many rounds the programme has (the round key shows with more than one).
+    pub rounds: usize,
     pub lang: Lang,
     pub theme: Theme,
     pub tz: TimeZone,
@@ -45,6 +55,8 @@ pub struct HostApp {
     pub clock: Option<ClockDoc>,
     pub save_error: Option<String>,
     pub saved_at: Option<Timestamp>,
+    /// Counts changes to the notes (not the draft): they are saved at once.
+    notes_changed: u64,
     /// The first list row shown, kept between frames so the list scrolls
     /// only as far as the selection needs.
     pub scroll: std::cell::Cell<usize>,
@@ -85,6 +97,7 @@ impl HostApp {
         HostApp {
             doc,
             title,
+            rounds: 1,
             lang,
             theme,
             tz,
@@ -97,6 +110,7 @@ impl HostApp {
             clock: None,
             save_error: None,
             saved_at: None,
+            notes_changed: 0,
             scroll: std::cell::Cell::new(0),
         }
     }
@@ -149,6 +163,9 @@ impl HostApp {
 
     pub fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
         let mut fx = Vec::new();
+        let notes_before = self.notes_changed;
+        let draft_before = self.doc.draft.text.len();
+        let draft_hash = hash_text(&self.doc.draft.text);
         match msg {
             Msg::Key(key) => self.on_key(key, now, &mut fx),
             Msg::Paste(text) => {
@@ -175,17 +192,58 @@ impl HostApp {
                 self.save_error = None;
                 self.saved_at = Some(now);
             }
-            Msg::Saved(SaveReport::Failed { path, error }) => {
-                self.save_error = Some(format!("{}: {error}", path.display()));
+            Msg::Saved(SaveReport::Failed { path, error, kind }) => {
+                // The reason first: on a narrow screen the file name is cut, not it.
+                let error = crate::files::io_words(kind, &error, self.lang);
+                let name = path.file_name().unwrap_or(path.as_os_str());
+                self.save_error = Some(format!("{error} ({})", name.to_string_lossy()));
             }
+            // Someone else changed the room file (a sync engine put an
+            // older copy back): what it holds that we lack is taken in, and
+            // the union is written back.
+            Msg::OnDisk(Some(disk)) => {
+                self.doc.absorb(&disk);
+                if self.doc != *disk {
+                    fx.push(Effect::SaveNow);
+                }
+                self.clamp_selection();
+            }
+            Msg::OnDisk(None) => fx.push(Effect::SaveNow),
             Msg::Stop => fx.extend([Effect::SaveState, Effect::Quit]),
-            Msg::Tick | Msg::Heartbeat | Msg::Rooms(_) | Msg::Exported(_) => {}
+            Msg::Tick
+            | Msg::Heartbeat
+            | Msg::Rooms(_)
+            | Msg::Exported(_)
+            | Msg::Programme(_)
+            | Msg::ProgrammeProblem(_)
+            | Msg::RoomOpened(_)
+            | Msg::CannotSave(_) => {}
+        }
+        // When the draft last changed goes in the file, so that of two
+        // copies' drafts the harvest takes the newer.
+        if self.doc.draft.text.len() != draft_before
+            || hash_text(&self.doc.draft.text) != draft_hash
+        {
+            self.doc.draft.updated = Some(stamp(now, &self.tz));
+        }
+        // A note added, changed or deleted is on disk at once.
+        if self.notes_changed != notes_before {
+            fx.retain(|e| *e != Effect::SaveState);
+            fx.insert(0, Effect::SaveNow);
         }
         if Toast::gone(&self.toast, now) {
             self.toast = None;
         }
         self.refresh_cursor();
         fx
+    }
+
+    /// The selection stays on a note that is there.
+    fn clamp_selection(&mut self) {
+        let n = self.doc.count(self.question());
+        self.selected_note = self
+            .selected_note
+            .and_then(|i| (n > 0).then(|| i.min(n - 1)));
     }
 
     fn on_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
@@ -312,6 +370,7 @@ impl HostApp {
                     self.doc.edit(&id, text.trim_end(), &now_s)
                 };
                 if let Some(change) = change {
+                    self.notes_changed += 1;
                     let msg = match change {
                         Change::Deleted { .. } => t.host_deleted,
                         Change::Edited { .. } | Change::Added { .. } => t.host_edited,
@@ -331,6 +390,7 @@ impl HostApp {
             None => {
                 let q = self.question();
                 let id = self.doc.add(q, text.trim_end(), &now_s);
+                self.notes_changed += 1;
                 self.undo.push(Change::Added { id });
                 self.set_input("");
                 true
@@ -374,6 +434,7 @@ impl HostApp {
         let Some(change) = self.doc.delete(&id, &stamp(now, &self.tz)) else {
             return false;
         };
+        self.notes_changed += 1;
         self.undo.push(change);
         if self.editing() == Some(id.as_str()) {
             self.finish_edit();
@@ -392,6 +453,7 @@ impl HostApp {
             return false;
         };
         if let Some(id) = self.doc.undo(change, &stamp(now, &self.tz)) {
+            self.notes_changed += 1;
             // Show the note that came back.
             if let Some(q) = self.doc.note(&id).map(|n| n.question) {
                 self.doc.draft.question = q;

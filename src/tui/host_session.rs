@@ -1,10 +1,12 @@
-//! Opening a host's room and wiring it to the event loop: the room file
-//! (continued, or set aside when it cannot be used), the lock that keeps a
-//! second oogst on this machine from writing it too, coalesced saves, and
-//! a look at the lead's `clock.json` every second.
+//! The host's side of the disk, wired to the event loop: the room file
+//! (opened per round, locked so no second oogst on this machine writes
+//! it, saved at once after a note and within a second of typing, defended
+//! against older copies put back), a look every second at the lead's
+//! `programme.json` and `clock.json`, and a rescue copy when the disk
+//! takes nothing.
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -12,28 +14,32 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::host::HostView;
-use super::host_app::HostApp;
-use super::runtime::{self, App, Effect, Msg, Persist};
+use super::host_pick::ShellView;
+use super::host_shell::{HostShell, ShellOptions};
+use super::runtime::{self, App, Effect, Msg, OpenRoom, Persist};
 use super::theme::Theme;
-
 use crate::clock::{ClockDoc, TimeSource};
+use crate::files::{Links, ReadError, read_text, shown};
 use crate::i18n::{Lang, fill};
 use crate::programme::Programme;
-use crate::room::{self, RoomDoc};
-use crate::session_dir::{Saver, SessionDir, lock, move_aside};
+use crate::room::{self, RoomDoc, room_key};
+use crate::session_dir::{Saver, SessionDir, move_aside, write_atomic};
 
-/// Changes reach the disk this long after the first keystroke at most
-/// (and within a second of the last), however fast the host types.
+/// Typing reaches the disk this long after the first keystroke at most
+/// (and so within a second of the last), however fast the host types.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
-/// How often the host looks at the lead's clock file.
-const CLOCK_POLL: Duration = Duration::from_secs(1);
+/// How often the host looks at the lead's files and its own.
+const LOOK: Duration = Duration::from_secs(1);
+/// A room file that cannot be read this many looks in a row is set aside.
+const BAD_LOOKS: u32 = 3;
 
 /// What `oogst host` was asked to do.
 pub struct HostOptions {
-    pub programme: Programme,
+    /// The programme, or `None` to wait for the session folder's.
+    pub programme: Option<Programme>,
     pub dir: SessionDir,
-    pub room: String,
+    /// `--room` as given, if given.
+    pub room: Option<String>,
     pub name: String,
     pub writer: String,
     pub lang: Lang,
@@ -41,234 +47,393 @@ pub struct HostOptions {
     pub tz: TimeZone,
 }
 
-/// The open room: its file, the lock on it, and where the lead's clock is.
-pub struct HostSession {
-    pub path: PathBuf,
-    pub clock_path: PathBuf,
+/// The open room file.
+struct RoomFile {
+    path: PathBuf,
+    /// Who the file belongs to, to tell it from somebody else's.
+    session: String,
+    block: String,
+    room_key: String,
     _lock: std::fs::File,
+}
+
+/// A file's look, to tell whether it changed: modified time, length and
+/// (where there is one) its inode.
+type Look = Option<(SystemTime, u64, u64)>;
+
+fn look(path: &Path) -> Look {
+    let m = std::fs::symlink_metadata(path).ok()?;
+    #[cfg(unix)]
+    let ino = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let ino = 0;
+    Some((m.modified().ok()?, m.len(), ino))
+}
+
+/// A quick fingerprint of bytes written.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ bytes.len() as u64
+}
+
+/// Everything the host's event loop needs besides the app.
+pub struct HostSession {
+    dir: SessionDir,
+    writer: String,
+    lang: Lang,
+    room: Option<RoomFile>,
     source: TimeSource,
-}
-
-/// Opens the room: continues its file, or starts one; a file that cannot
-/// be used is never overwritten but moved aside, and the host is told.
-pub fn start_host(
-    opts: HostOptions,
-    now: Timestamp,
-) -> Result<(HostApp, HostSession, Vec<String>), String> {
-    let t = opts.lang.t();
-    let no_breakout = || match opts.lang {
-        Lang::Nl => format!(
-            "het programma \"{}\" heeft geen break-out met vragen",
-            opts.programme.id
-        ),
-        Lang::En => format!(
-            "the programme \"{}\" has no breakout with questions",
-            opts.programme.id
-        ),
-    };
-    let breakout = opts.programme.breakout().ok_or_else(no_breakout)?;
-    let wanted = opts.room.trim();
-    if wanted.is_empty() {
-        return Err(match opts.lang {
-            Lang::Nl => "geef een kamer met --room, bijvoorbeeld --room \"Kamer 1\"".into(),
-            Lang::En => "give a room with --room, e.g. --room \"Kamer 1\"".into(),
-        });
-    }
-    // A room of the programme is written as the programme writes it.
-    let room = breakout
-        .rooms
-        .iter()
-        .find(|r| r.trim().to_lowercase() == wanted.to_lowercase())
-        .map_or(wanted, |r| r.trim())
-        .to_string();
-
-    let dir = opts.dir;
-    dir.ensure()
-        .map_err(|e| format!("{}: {e}", dir.root.display()))?;
-    let path = dir.rooms_dir().join(room::file_name(&room, &opts.writer));
-    let file = path.display().to_string();
-    let held = lock(&path).map_err(|e| format!("{file}: {e}"))?;
-    let Some(held) = held else {
-        return Err(match opts.lang {
-            Lang::Nl => format!("{room} is al open in een andere oogst op deze computer ({file})"),
-            Lang::En => {
-                format!("{room} is already open in another oogst on this computer ({file})")
-            }
-        });
-    };
-
-    let mut notices = Vec::new();
-    let mut doc: Option<RoomDoc> = None;
-    if path.exists() {
-        let loaded = crate::files::read_text(&path, crate::files::Links::Refuse, opts.lang)
-            .map_err(|e| e.into_message())
-            .and_then(|text| RoomDoc::parse(&text, &file).map_err(|e| opts.lang.file_error(&e)))
-            .and_then(|d| {
-                if d.session == opts.programme.id {
-                    Ok(d)
-                } else {
-                    Err(match opts.lang {
-                        Lang::Nl => format!(
-                            "{file}: hoort bij sessie \"{}\", niet bij \"{}\"",
-                            d.session, opts.programme.id
-                        ),
-                        Lang::En => format!(
-                            "{file}: belongs to session \"{}\", not \"{}\"",
-                            d.session, opts.programme.id
-                        ),
-                    })
-                }
-            });
-        match loaded {
-            Ok(d) => {
-                notices.push(fill(
-                    t.host_continued,
-                    &[
-                        ("file", &file),
-                        (
-                            "n",
-                            &d.notes.iter().filter(|n| !n.deleted).count().to_string(),
-                        ),
-                    ],
-                ));
-                doc = Some(d);
-            }
-            Err(why) => {
-                let aside =
-                    move_aside(&path, "corrupt", now).map_err(|e| format!("{file}: {e}"))?;
-                notices.push(fill(
-                    t.host_moved_aside,
-                    &[
-                        ("file", &file),
-                        ("why", &why),
-                        ("aside", &aside.display().to_string()),
-                    ],
-                ));
-            }
-        }
-    }
-    let mut doc = doc.unwrap_or_else(|| {
-        RoomDoc::new(
-            &opts.programme.id,
-            &breakout.id,
-            &room,
-            &opts.name,
-            &opts.writer,
-            breakout.questions.clone(),
-        )
-    });
-    if doc.questions != breakout.questions {
-        notices.push(t.host_questions_differ.to_string());
-    }
-    doc.set_host(&opts.name);
-
-    let mut app = HostApp::new(
-        doc,
-        opts.programme.title.clone(),
-        opts.lang,
-        opts.theme,
-        opts.tz,
-    );
-    if let Some(n) = notices.last() {
-        app.notify(n.clone(), notices.len() > 1 || n.contains(".corrupt-"), now);
-    }
-    let session = HostSession {
-        path,
-        clock_path: dir.clock_path(),
-        _lock: held,
-        source: TimeSource::real(),
-    };
-    Ok((app, session, notices))
-}
-
-impl App for HostApp {
-    fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
-        HostApp::update(self, msg, now)
-    }
-    fn render(&self, now: Timestamp, area: Rect, buf: &mut Buffer) {
-        HostView { app: self, now }.render(area, buf);
-    }
-    fn next_change(&self, now: Timestamp) -> Timestamp {
-        HostApp::next_change(self, now)
-    }
-    fn save_error(&self) -> Option<&str> {
-        self.save_error.as_deref()
-    }
-}
-
-/// The host's side of the disk.
-struct HostIo<'a> {
-    session: &'a HostSession,
-    saver: Saver,
+    saver: Option<Saver>,
     due: Option<Instant>,
-    /// What `clock.json` looked like when last read (modified, length).
-    clock_seen: Option<(std::time::SystemTime, u64)>,
+    /// How the lead's files and the room file looked when last read.
+    programme_seen: Look,
+    clock_seen: Look,
+    room_seen: Look,
+    /// What this host last wrote to its room file (a fingerprint): only
+    /// that is its own. An older copy of its own, put back, is not.
+    written: Option<u64>,
+    bad_looks: u32,
 }
 
-impl HostIo<'_> {
-    fn save_now(&mut self, app: &HostApp) {
-        self.due = None;
-        self.saver
-            .write(self.session.path.clone(), app.doc.to_json(), Duration::ZERO);
+impl HostSession {
+    /// The open room file.
+    pub fn path(&self) -> Option<&Path> {
+        self.room.as_ref().map(|r| r.path.as_path())
     }
-}
 
-impl Persist<HostApp> for HostIo<'_> {
-    fn time(&self) -> &TimeSource {
-        &self.session.source
+    /// Opens a room file (see [`room::open`]); keeps its lock.
+    fn open(
+        &mut self,
+        req: &OpenRoom,
+        now: Timestamp,
+    ) -> Result<(Box<RoomDoc>, Vec<String>), String> {
+        let opened = room::open::open(&room::open::Request {
+            dir: &self.dir,
+            session: &req.session,
+            block: &req.block,
+            first_round: req.first_round,
+            room: &req.room,
+            host: &req.host,
+            writer: &self.writer,
+            lang: self.lang,
+            now,
+        })?;
+        // The room before lets go of its lock only now.
+        self.room = Some(RoomFile {
+            path: opened.path,
+            session: req.session.clone(),
+            block: req.block.id.clone(),
+            room_key: room_key(&req.room),
+            _lock: opened.lock,
+        });
+        self.room_seen = None;
+        self.bad_looks = 0;
+        Ok((Box::new(opened.doc), opened.notices))
     }
-    fn perform(&mut self, _: &HostApp, effect: Effect, _: Timestamp, _: Timestamp) -> Option<Msg> {
-        if effect == Effect::SaveState {
-            let soon = Instant::now() + SAVE_DELAY;
-            self.due = Some(self.due.map_or(soon, |d| d.min(soon)));
+
+    /// Whether `doc` is the open room's.
+    fn is_mine(&self, doc: &RoomDoc) -> bool {
+        self.room.as_ref().is_some_and(|r| {
+            doc.session == r.session
+                && doc.block.as_deref() == Some(r.block.as_str())
+                && room_key(&doc.room) == r.room_key
+                && doc.writer == self.writer
+        })
+    }
+
+    /// Queues the room's document for its file, `delay` from now at the latest.
+    fn save(&mut self, shell: &HostShell, delay: Duration) {
+        let Some(doc) = shell.app().map(|a| &a.doc) else {
+            return;
+        };
+        if !self.is_mine(doc) {
+            return;
         }
-        None
+        let (Some(room), Some(saver)) = (&self.room, &self.saver) else {
+            return;
+        };
+        let bytes = doc.to_json();
+        self.written = Some(fingerprint(&bytes));
+        saver.write(room.path.clone(), bytes, delay);
+        if delay.is_zero() {
+            self.due = None;
+        }
     }
-    fn period(&self) -> Duration {
-        CLOCK_POLL
-    }
-    /// Reads `clock.json` when it changed. A file that is missing for a
-    /// moment (a sync engine replacing it) or half written keeps the last
-    /// good copy on screen.
-    fn periodic(&mut self, _: &HostApp, _: Timestamp, _: Timestamp) -> Option<Msg> {
-        let meta = std::fs::metadata(&self.session.clock_path).ok()?;
-        let seen = (meta.modified().ok()?, meta.len());
-        if self.clock_seen == Some(seen) {
+
+    /// The lead's programme, when it appeared or changed.
+    fn look_at_programme(&mut self) -> Option<Msg> {
+        let path = self.dir.programme_path();
+        let now = look(&path);
+        if now.is_none() || now == self.programme_seen {
             return None;
         }
-        let text = std::fs::read_to_string(&self.session.clock_path).ok()?;
+        self.programme_seen = now;
+        let file = shown(&path);
+        let text = match read_text(&path, Links::Refuse, self.lang) {
+            Ok(text) => text,
+            Err(e) => return Some(Msg::ProgrammeProblem(e.into_message())),
+        };
+        Some(match Programme::parse(&text, &file) {
+            Ok(p) => Msg::Programme(Box::new(p)),
+            Err(e) => Msg::ProgrammeProblem(self.lang.file_error(&e)),
+        })
+    }
+
+    /// The lead's clock, when it changed. A file missing for a moment (a
+    /// sync engine replacing it) or half written keeps the last good copy.
+    fn look_at_clock(&mut self) -> Option<Msg> {
+        let path = self.dir.clock_path();
+        let now = look(&path);
+        if now.is_none() || now == self.clock_seen {
+            return None;
+        }
+        let text = read_text(&path, Links::Refuse, self.lang).ok()?;
         let doc = ClockDoc::parse(&text, "clock.json").ok()?;
-        self.clock_seen = Some(seen);
+        self.clock_seen = now;
         Some(Msg::Clock(Some(Box::new(doc))))
+    }
+
+    /// The room file, when someone else changed it or it went away.
+    fn look_at_room(&mut self, now_ts: Timestamp) -> Option<Msg> {
+        let path = self.room.as_ref()?.path.clone();
+        let now = look(&path);
+        if now.is_some() && now == self.room_seen {
+            return None;
+        }
+        if now.is_none() {
+            self.room_seen = None;
+            // Gone (deleted, or replaced by a sync engine): written back.
+            return Some(Msg::OnDisk(None));
+        }
+        let text = match read_text(&path, Links::Refuse, self.lang) {
+            Ok(t) => t,
+            // A link or a FIFO in its place: written over (the rename
+            // replaces it, it is never followed).
+            Err(ReadError::NotPlain(_)) => return Some(Msg::OnDisk(None)),
+            Err(ReadError::Failed(_)) => return None,
+        };
+        if self.written == Some(fingerprint(text.as_bytes())) {
+            // Our own write.
+            self.room_seen = now;
+            self.bad_looks = 0;
+            return None;
+        }
+        match RoomDoc::parse(&text, &path.display().to_string()) {
+            Ok(doc) if self.is_mine(&doc) => {
+                self.room_seen = now;
+                self.bad_looks = 0;
+                Some(Msg::OnDisk(Some(Box::new(doc))))
+            }
+            Ok(_) => {
+                // Somebody else's file in our place: it stays; ours moves
+                // beside it.
+                self.room_seen = now;
+                let room = self.room.as_mut()?;
+                let stem = path.file_stem()?.to_string_lossy().into_owned();
+                room.path = (2..)
+                    .map(|n| path.with_file_name(format!("{stem}-{n}.json")))
+                    .find(|p| std::fs::symlink_metadata(p).is_err())?;
+                Some(Msg::OnDisk(None))
+            }
+            Err(_) => {
+                // Half synced, perhaps: looked at again; set aside (kept)
+                // when it stays unreadable.
+                self.bad_looks += 1;
+                if self.bad_looks < BAD_LOOKS {
+                    return None;
+                }
+                self.bad_looks = 0;
+                move_aside(&path, "corrupt", now_ts).ok()?;
+                Some(Msg::OnDisk(None))
+            }
+        }
+    }
+
+    /// What could not be saved, written to a rescue copy in the data dir
+    /// (else the temp dir); the words for the host.
+    fn write_rescue(&self, shell: &HostShell, now: Timestamp) -> Option<Result<String, String>> {
+        let app = shell.app()?;
+        let room = self.room.as_ref()?;
+        let t = self.lang.t();
+        let name = room
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "room.json".into());
+        let name = format!("{}-{name}", now.strftime("%Y%m%dT%H%M%S"));
+        let bytes = app.doc.to_json();
+        let places = directories::ProjectDirs::from("", "", "oogst")
+            .map(|d| d.data_dir().join("rescue"))
+            .into_iter()
+            .chain([std::env::temp_dir().join("oogst-rescue")]);
+        let mut why = Vec::new();
+        for dir in places {
+            let path = dir.join(&name);
+            match std::fs::create_dir_all(&dir).and_then(|()| write_atomic(&path, &bytes)) {
+                Ok(()) => {
+                    let error = app.save_error.clone().unwrap_or_default();
+                    return Some(Ok(fill(
+                        t.host_rescued,
+                        &[
+                            ("file", &shown(&room.path)),
+                            ("error", &crate::text::for_message(&error)),
+                            ("rescue", &shown(&path)),
+                        ],
+                    )));
+                }
+                Err(e) => why.push(format!(
+                    "{}: {}",
+                    shown(&path),
+                    crate::files::io_error(&e, self.lang)
+                )),
+            }
+        }
+        Some(Err(why.join("; ")))
+    }
+}
+
+/// Prepares the host: the lead's clock as it is now, and the room, opened
+/// at once when `--room` names one of the round's rooms (so that a room
+/// open in another oogst is said before the screen starts); otherwise the
+/// screen waits for the programme or lets the host pick.
+pub fn start_host(opts: HostOptions, now: Timestamp) -> Result<(HostShell, HostSession), String> {
+    if let Some(p) = &opts.programme
+        && p.breakout().is_none()
+    {
+        return Err(fill(
+            opts.lang.t().host_programme_without_rounds,
+            &[("id", &crate::text::for_message(&p.id))],
+        ));
+    }
+    let clock = read_text(&opts.dir.clock_path(), Links::Refuse, opts.lang)
+        .ok()
+        .and_then(|text| ClockDoc::parse(&text, "clock.json").ok());
+    let mut session = HostSession {
+        dir: opts.dir.clone(),
+        writer: opts.writer.clone(),
+        lang: opts.lang,
+        room: None,
+        source: TimeSource::real(),
+        saver: None,
+        due: None,
+        programme_seen: None,
+        clock_seen: None,
+        room_seen: None,
+        written: None,
+        bad_looks: 0,
+    };
+    // What the host saw at the start is not news.
+    session.clock_seen = clock.as_ref().and_then(|_| look(&opts.dir.clock_path()));
+    if opts.programme.is_some() {
+        session.programme_seen = look(&opts.dir.programme_path());
+    }
+    let (mut shell, fx) = HostShell::new(
+        ShellOptions {
+            programme: opts.programme,
+            dir: opts.dir.root.display().to_string(),
+            room: opts.room,
+            name: opts.name,
+            lang: opts.lang,
+            theme: opts.theme,
+            tz: opts.tz,
+        },
+        clock,
+        now,
+    );
+    for effect in fx {
+        if let Effect::OpenRoom(req) = effect {
+            let opened = session.open(&req, now)?;
+            shell.update(Msg::RoomOpened(Ok(opened)), now);
+        }
+    }
+    Ok((shell, session))
+}
+
+impl App for HostShell {
+    fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
+        HostShell::update(self, msg, now)
+    }
+    fn render(&self, now: Timestamp, area: Rect, buf: &mut Buffer) {
+        ShellView { shell: self, now }.render(area, buf);
+    }
+    fn next_change(&self, now: Timestamp) -> Timestamp {
+        HostShell::next_change(self, now)
+    }
+    fn save_error(&self) -> Option<&str> {
+        HostShell::save_error(self)
+    }
+}
+
+impl Persist<HostShell> for HostSession {
+    fn time(&self) -> &TimeSource {
+        &self.source
+    }
+    fn perform(
+        &mut self,
+        shell: &HostShell,
+        effect: Effect,
+        now: Timestamp,
+        _: Timestamp,
+    ) -> Option<Msg> {
+        match effect {
+            Effect::SaveState => {
+                let soon = Instant::now() + SAVE_DELAY;
+                self.due = Some(self.due.map_or(soon, |d| d.min(soon)));
+                None
+            }
+            Effect::SaveNow => {
+                self.save(shell, Duration::ZERO);
+                None
+            }
+            Effect::OpenRoom(req) => Some(Msg::RoomOpened(self.open(&req, now))),
+            _ => None,
+        }
+    }
+    fn period(&self) -> Duration {
+        LOOK
+    }
+    fn periodic(&mut self, _: &HostShell, now: Timestamp, _: Timestamp) -> Vec<Msg> {
+        [
+            self.look_at_programme(),
+            self.look_at_clock(),
+            self.look_at_room(now),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
     fn due(&self) -> Option<Instant> {
         self.due
     }
-    fn write_due(&mut self, app: &HostApp, _: Timestamp, _: Timestamp) {
-        self.save_now(app);
+    fn write_due(&mut self, shell: &HostShell, _: Timestamp, _: Timestamp) {
+        self.save(shell, Duration::ZERO);
     }
-    fn save_all(&mut self, app: &HostApp, _: Timestamp, _: Timestamp) {
-        self.save_now(app);
+    fn save_all(&mut self, shell: &HostShell, _: Timestamp, _: Timestamp) {
+        self.save(shell, Duration::ZERO);
+    }
+    fn rescue(&mut self, shell: &HostShell, now: Timestamp) -> Option<Result<String, String>> {
+        self.write_rescue(shell, now)
     }
 }
 
 /// Runs the host's app until it quits; saves and restores on every way out.
-pub fn run_host(mut app: HostApp, session: HostSession) -> Result<(), String> {
+pub fn run_host(mut shell: HostShell, mut session: HostSession) -> Result<(), String> {
     let (report_tx, reports) = tokio::sync::mpsc::unbounded_channel();
     let saver = Saver::spawn(move |r| {
         let _ = report_tx.send(r);
     });
+    session.saver = Some(saver.clone());
     let crash_note = fill(
-        app.lang.t().host_crashed,
-        &[("dir", &session.path.display().to_string())],
+        shell.lang.t().host_crashed,
+        &[("dir", &shown(&session.dir.root))],
     );
-    let mut io = HostIo {
-        session: &session,
-        saver: saver.clone(),
-        due: None,
-        clock_seen: None,
-    };
     // The file exists from the start, so the lead's dashboard sees the room.
-    io.save_now(&app);
-    runtime::run(&mut app, &mut io, &saver, reports, crash_note)
+    session.save(&shell, Duration::ZERO);
+    let now = Timestamp::now();
+    shell.update(Msg::Tick, now);
+    runtime::run(&mut shell, &mut session, &saver, reports, crash_note)
 }

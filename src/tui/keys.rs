@@ -121,7 +121,7 @@ const fn host(
     HostRow { keys, what, footer }
 }
 
-const HOST: [HostRow; 12] = [
+const HOST: [HostRow; 13] = [
     host("Enter", |t| t.key_add, [Some("Enter"), None, None]),
     host("Enter", |t| t.key_keep, [None, None, Some("Enter")]),
     host(
@@ -134,6 +134,7 @@ const HOST: [HostRow; 12] = [
         |t| t.key_question,
         [Some("Tab"), None, None],
     ),
+    host("F2", |t| t.key_round, [Some("F2"), None, None]),
     host(
         "Ctrl-C",
         |t| t.key_save_quit,
@@ -153,9 +154,11 @@ const HOST: [HostRow; 12] = [
 ];
 
 /// The host's footer for what the host is doing. Ctrl-C says only "quit"
-/// there, Esc while editing "cancel"; the help says the rest.
-pub fn host_footer(t: &'static Catalog, mode: HostMode) -> Vec<KeyHint<'static>> {
+/// there, Esc while editing "cancel"; the help says the rest. The round
+/// key shows when the programme has more than one round.
+pub fn host_footer(t: &'static Catalog, mode: HostMode, rounds: bool) -> Vec<KeyHint<'static>> {
     HOST.iter()
+        .filter(|r| rounds || r.keys != "F2")
         .filter_map(|r| {
             let keys = r.footer[mode as usize]?;
             let what = match (r.keys, mode) {

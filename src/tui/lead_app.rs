@@ -107,7 +107,13 @@ impl LeadApp {
                     area.insert_str(one_line_message(&s, room));
                 }
             }
-            Msg::Tick | Msg::Clock(_) => {}
+            Msg::Tick
+            | Msg::Clock(_)
+            | Msg::Programme(_)
+            | Msg::ProgrammeProblem(_)
+            | Msg::RoomOpened(_)
+            | Msg::OnDisk(_)
+            | Msg::CannotSave(_) => {}
             Msg::Rooms(rows) => {
                 self.rooms = rows;
                 self.rooms_read = true;
@@ -122,8 +128,11 @@ impl LeadApp {
             }
             Msg::Heartbeat => fx.extend([Effect::WriteClock, Effect::SaveState]),
             Msg::Saved(SaveReport::Saved(_)) => self.save_error = None,
-            Msg::Saved(SaveReport::Failed { path, error }) => {
-                self.save_error = Some(format!("{}: {error}", path.display()));
+            Msg::Saved(SaveReport::Failed { path, error, kind }) => {
+                // The reason first: on a narrow screen the file name is cut, not it.
+                let error = crate::files::io_words(kind, &error, self.lang);
+                let name = path.file_name().unwrap_or(path.as_os_str());
+                self.save_error = Some(format!("{error} ({})", name.to_string_lossy()));
             }
             Msg::Stop => fx.extend(SAVE_AND_QUIT),
         }

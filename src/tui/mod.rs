@@ -3,7 +3,9 @@
 
 pub mod host;
 pub mod host_app;
+pub mod host_pick;
 pub mod host_session;
+pub mod host_shell;
 pub mod keys;
 pub mod lead;
 pub mod lead_app;
@@ -215,7 +217,7 @@ impl Persist<LeadApp> for LeadIo<'_> {
         real: Timestamp,
     ) -> Option<Msg> {
         let (path, bytes) = match effect {
-            Effect::SaveState => (
+            Effect::SaveState | Effect::SaveNow => (
                 self.session.dir.lead_state_path(),
                 self.session.lead_state(app, now).to_json(),
             ),
@@ -224,7 +226,7 @@ impl Persist<LeadApp> for LeadIo<'_> {
                 self.session.clock_doc(app, now, real).to_json(),
             ),
             Effect::Export => return Some(Msg::Exported(self.export())),
-            Effect::Bell | Effect::Quit => return None,
+            Effect::Bell | Effect::Quit | Effect::QuitAnyway | Effect::OpenRoom(_) => return None,
         };
         self.saver.write(path, bytes.into_bytes(), Duration::ZERO);
         None
@@ -233,11 +235,11 @@ impl Persist<LeadApp> for LeadIo<'_> {
         ROOMS_POLL
     }
     /// The heartbeat every 10 s; in between, a look at the room files.
-    fn periodic(&mut self, _: &LeadApp, _: Timestamp, _: Timestamp) -> Option<Msg> {
+    fn periodic(&mut self, _: &LeadApp, _: Timestamp, _: Timestamp) -> Vec<Msg> {
         let beat = self.ticks.is_multiple_of(HEARTBEAT_TICKS);
         self.ticks = self.ticks.wrapping_add(1);
         if beat {
-            return Some(Msg::Heartbeat);
+            return vec![Msg::Heartbeat];
         }
         // Ages on the dashboard are in the clock's time (a rehearsal's too).
         let source = self.session.source;
@@ -249,6 +251,8 @@ impl Persist<LeadApp> for LeadIo<'_> {
                 }
                 Msg::Rooms(rows)
             })
+            .into_iter()
+            .collect()
     }
     fn due(&self) -> Option<std::time::Instant> {
         None

@@ -44,20 +44,51 @@ pub enum Msg {
     Rooms(Vec<crate::rooms::RoomRow>),
     /// The harvest the lead asked for: where it went, or why not.
     Exported(Result<String, String>),
+    /// The session's programme appeared or changed (the host's look at
+    /// `programme.json`).
+    Programme(Box<crate::programme::Programme>),
+    /// `programme.json` is there but cannot be used (yet): why.
+    ProgrammeProblem(String),
+    /// The room asked for is open (its document, and what to tell the
+    /// host), or why not.
+    RoomOpened(Result<(Box<crate::room::RoomDoc>, Vec<String>), String>),
+    /// The host's room file changed on disk by someone else (a sync
+    /// engine putting an older copy back, say), or went away (`None`).
+    OnDisk(Option<Box<crate::room::RoomDoc>>),
+    /// Quitting could save nothing anywhere (why): the app asks first.
+    CannotSave(String),
     /// SIGTERM, SIGHUP, SIGINT or a terminal that went away.
     Stop,
 }
 
+/// A room the host wants open: a round, and a room in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenRoom {
+    pub session: String,
+    pub block: crate::programme::Block,
+    /// Whether it is the programme's first breakout (files of version 1).
+    pub first_round: bool,
+    pub room: String,
+    pub host: String,
+}
+
 /// What `update` asks the event loop to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    /// Save the app's own state (the lead state, the room file).
+    /// Save the app's own state (the lead state, the room file), soon:
+    /// keystrokes coalesce, within a second.
     SaveState,
+    /// Save it now (a note added, changed or deleted).
+    SaveNow,
     WriteClock,
     /// Write the harvest of the session folder.
     Export,
+    /// Open a room file (the host's round or room changed).
+    OpenRoom(Box<OpenRoom>),
     Bell,
     Quit,
+    /// Quit even though nothing could be saved (the host said so).
+    QuitAnyway,
 }
 
 /// A short notice at the bottom of the screen.
@@ -107,13 +138,19 @@ pub trait Persist<A: App> {
     /// The period of [`Persist::periodic`].
     fn period(&self) -> Duration;
     /// Called every period; may have news for the app.
-    fn periodic(&mut self, app: &A, now: Timestamp, real: Timestamp) -> Option<Msg>;
+    fn periodic(&mut self, app: &A, now: Timestamp, real: Timestamp) -> Vec<Msg>;
     /// When a write that was put off falls due.
     fn due(&self) -> Option<Instant>;
     /// Writes what was put off.
     fn write_due(&mut self, app: &A, now: Timestamp, real: Timestamp);
     /// Queues everything there is to save, now.
     fn save_all(&mut self, app: &A, now: Timestamp, real: Timestamp);
+    /// When saving failed and the app quits: writes what is not saved to a
+    /// rescue copy elsewhere; the words for the user (where it went), or
+    /// why that failed too. `None`: this app has no rescue copy.
+    fn rescue(&mut self, _app: &A, _now: Timestamp) -> Option<Result<String, String>> {
+        None
+    }
 }
 
 /// How long after a key its frame is drawn, so a burst of keys makes one
@@ -122,6 +159,9 @@ const TYPING_FRAME: Duration = Duration::from_millis(4);
 
 /// How long the app waits for its writes when it stops.
 const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long quitting by a key waits for the writes before it tries a
+/// rescue copy (a full disk fails at once; a slow share takes a moment).
+const QUIT_FLUSH: Duration = Duration::from_secs(2);
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -209,23 +249,45 @@ pub fn run<A: App, P: Persist<A>>(
         format!("terminal: {e}")
     })?;
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        runtime.block_on(event_loop(&mut terminal, app, persist, reports))
+        runtime.block_on(event_loop(&mut terminal, app, persist, saver, reports))
     }));
     // Whatever happened, everything goes to disk before we leave.
     let real = Timestamp::now();
     let now = persist.time().virtual_at(real);
     persist.save_all(app, now, real);
     let flushed = saver.flush(FLUSH_TIMEOUT);
+    // What could not be saved goes to a rescue copy (once).
+    let rescued = match &outcome {
+        Ok(Ok(Exit::Rescued(note))) => Some(Ok(note.clone())),
+        _ if flushed => None,
+        _ => persist.rescue(app, now),
+    };
     restore_terminal();
     let _ = std::panic::take_hook();
-    match outcome {
+    let result = match outcome {
         Err(panic) => std::panic::resume_unwind(panic),
-        Ok(result) => result?,
-    }
-    if !flushed {
-        return Err(app.save_error().unwrap_or("could not save").to_string());
-    }
-    Ok(())
+        Ok(result) => result,
+    };
+    let saved = match rescued {
+        Some(Ok(note)) => {
+            eprintln!("oogst: {}", crate::text::message_lines(&note));
+            Ok(())
+        }
+        Some(Err(why)) => Err(why),
+        None if flushed => Ok(()),
+        None => Err(app.save_error().unwrap_or("could not save").to_string()),
+    };
+    result?;
+    saved
+}
+
+/// How the event loop ended.
+#[derive(Debug)]
+enum Exit {
+    /// Everything is saved, or the run ends anyway (a signal, a lost terminal).
+    Done,
+    /// Saving failed and what was not saved went to a rescue copy: where.
+    Rescued(String),
 }
 
 fn draw<A: App>(terminal: &mut Term, app: &A, now: Timestamp) -> std::io::Result<()> {
@@ -237,31 +299,42 @@ fn draw<A: App>(terminal: &mut Term, app: &A, now: Timestamp) -> std::io::Result
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }
 
+/// Whether the app asked to quit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Quit {
+    No,
+    /// Quit, once everything is saved (or rescued).
+    Yes,
+    /// Quit even though nothing could be saved.
+    Anyway,
+}
+
 /// Carries out effects (and the effects of what they report back);
-/// whether one of them is `Quit`.
+/// whether one of them is a way to quit.
 fn perform<A: App, P: Persist<A>>(
-    effects: &[Effect],
+    effects: Vec<Effect>,
     terminal: &mut Term,
     app: &mut A,
     persist: &mut P,
     now: Timestamp,
     real: Timestamp,
-) -> bool {
-    let mut quit = false;
+) -> Quit {
+    let mut quit = Quit::No;
     let mut news = Vec::new();
-    for &fx in effects {
+    for fx in effects {
         match fx {
             Effect::Bell => {
                 let out = terminal.backend_mut();
                 let _ = out.write_all(b"\x07").and_then(|()| out.flush());
             }
-            Effect::Quit => quit = true,
+            Effect::Quit => quit = quit.max(Quit::Yes),
+            Effect::QuitAnyway => quit = Quit::Anyway,
             write => news.extend(persist.perform(app, write, now, real)),
         }
     }
     for msg in news {
         let fx = app.update(msg, now);
-        quit |= perform(&fx, terminal, app, persist, now, real);
+        quit = quit.max(perform(fx, terminal, app, persist, now, real));
     }
     quit
 }
@@ -278,8 +351,9 @@ async fn event_loop<A: App, P: Persist<A>>(
     terminal: &mut Term,
     app: &mut A,
     persist: &mut P,
+    saver: &Saver,
     mut reports: tokio::sync::mpsc::UnboundedReceiver<SaveReport>,
-) -> Result<(), String> {
+) -> Result<Exit, String> {
     // The signal streams live as long as the loop: once registered, a
     // signal is never again the default "die at once".
     let signal_stream = |kind| signal(kind).map_err(|e| format!("signals: {e}"));
@@ -320,10 +394,15 @@ async fn event_loop<A: App, P: Persist<A>>(
             _ = periodic.tick() => {
                 let real = Timestamp::now();
                 let now = persist.time().virtual_at(real);
-                match persist.periodic(app, now, real) {
-                    Some(msg) => (Some(msg), false),
-                    None => { redraw = false; continue; }
+                let mut news = persist.periodic(app, now, real);
+                let Some(last) = news.pop() else { redraw = false; continue; };
+                for msg in news {
+                    let fx = app.update(msg, now);
+                    if perform(fx, terminal, app, persist, now, real) != Quit::No {
+                        return Ok(Exit::Done);
+                    }
                 }
+                (Some(last), false)
             }
             _ = frame => { redraw = true; continue; }
             _ = due => {
@@ -361,9 +440,34 @@ async fn event_loop<A: App, P: Persist<A>>(
             panic!("a crash on purpose (OOGST_TEST_PANIC)");
         }
         let typed = matches!(msg, Msg::Key(_) | Msg::Paste(_));
+        // A signal or a lost terminal ends the run whatever happens; a
+        // quit by a key first makes sure nothing is lost.
+        let forced = hangup || msg == Msg::Stop;
         let fx = app.update(msg, now);
-        if perform(&fx, terminal, app, persist, now, real) || hangup {
-            return Ok(());
+        match perform(fx, terminal, app, persist, now, real) {
+            Quit::No if hangup => return Ok(Exit::Done),
+            Quit::No => {}
+            Quit::Anyway => return Ok(Exit::Done),
+            Quit::Yes if forced => return Ok(Exit::Done),
+            Quit::Yes => {
+                persist.save_all(app, now, real);
+                if saver.flush(QUIT_FLUSH) {
+                    return Ok(Exit::Done);
+                }
+                match persist.rescue(app, now) {
+                    None => return Ok(Exit::Done),
+                    Some(Ok(note)) => return Ok(Exit::Rescued(note)),
+                    // Nowhere to write: the app asks before it goes.
+                    Some(Err(why)) => {
+                        let fx = app.update(Msg::CannotSave(why), now);
+                        if perform(fx, terminal, app, persist, now, real) == Quit::Anyway {
+                            return Ok(Exit::Done);
+                        }
+                        redraw = true;
+                        continue;
+                    }
+                }
+            }
         }
         // Keys come in bursts (fast typing, a paste without bracketed
         // paste): the frame is drawn a moment after the last of them.

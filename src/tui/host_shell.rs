@@ -1,0 +1,876 @@
+//! The host's app around the note-taking screen: waiting for the lead's
+//! programme, picking the room from the programme's list, following the
+//! lead's clock from round to round (or switching by hand), and asking
+//! before a quit that could save nothing.
+//!
+//! `update` is the one place state changes; opening a room file is an
+//! effect ([`Effect::OpenRoom`]) that the event loop performs and reports
+//! back ([`Msg::RoomOpened`]).
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use super::host_app::HostApp;
+use super::runtime::{Effect, Msg, OpenRoom, Toast};
+use super::theme::Theme;
+use crate::clock::ClockDoc;
+use crate::i18n::{Lang, fill};
+use crate::programme::{Block, DayTime, Programme};
+use crate::room::room_key;
+
+/// Where the host is.
+pub enum Phase {
+    /// No programme yet (a session folder without `programme.json`).
+    Waiting,
+    /// Choosing the room for a round.
+    Picking(Box<Picker>),
+    /// Taking notes.
+    Writing(Box<HostApp>),
+}
+
+/// One line of the room picker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// A room of the programme's list.
+    Room(String),
+    /// A room that is not in the list, by the name the host gave.
+    New(String),
+    /// "Another room…": the host types its name.
+    Other,
+}
+
+/// The room picker of one round.
+pub struct Picker {
+    pub block: String,
+    pub choices: Vec<Choice>,
+    pub selected: usize,
+    /// The name of another room, being typed.
+    pub typing: Option<TextArea<'static>>,
+    /// A room not in the programme, waiting for `y`.
+    pub confirm: Option<String>,
+    /// Why the last choice could not be opened.
+    pub problem: Option<String>,
+    /// The room the host was writing in before (saved on the way out;
+    /// `Esc` goes back to it).
+    pub previous: Option<Box<HostApp>>,
+}
+
+/// What is drawn over the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShellOverlay {
+    None,
+    /// The programme's rounds, to switch to one.
+    Rounds {
+        selected: usize,
+    },
+    /// Nothing could be saved: quit anyway? (why)
+    CannotSave(String),
+}
+
+/// What the host's app starts with.
+pub struct ShellOptions {
+    pub programme: Option<Programme>,
+    /// The session folder, as the host is told where things are.
+    pub dir: String,
+    /// `--room` as given.
+    pub room: Option<String>,
+    pub name: String,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub tz: TimeZone,
+}
+
+pub struct HostShell {
+    pub programme: Option<Programme>,
+    /// Why `programme.json` cannot be used yet, while waiting for it.
+    pub programme_problem: Option<String>,
+    pub dir: String,
+    pub name: String,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub tz: TimeZone,
+    pub phase: Phase,
+    pub overlay: ShellOverlay,
+    pub clock: Option<ClockDoc>,
+    pub toast: Option<Toast>,
+    /// `--room` as given, until a room is open.
+    wanted: Option<String>,
+    /// The room the host has, kept across rounds.
+    room: Option<String>,
+    /// The round the lead's clock last pointed at (only a change of it
+    /// moves the host).
+    followed: Option<String>,
+    /// A round to move to once the note being typed is added.
+    pending: Option<String>,
+}
+
+/// The room of `block` that `name` is (case, accents and Unicode forms
+/// ignored), as the programme spells it.
+pub fn programme_room<'b>(block: &'b Block, name: &str) -> Option<&'b str> {
+    let key = room_key(name);
+    block
+        .rooms
+        .iter()
+        .find(|r| room_key(r) == key)
+        .map(|r| r.trim())
+}
+
+/// How far apart two names are, in edits of their keys (for "did you mean").
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) =
+        (room_key(a).chars().collect(), room_key(b).chars().collect());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j] + 1)
+                .min(row[j + 1] + 1)
+                .min(prev + usize::from(ca != cb));
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+impl Picker {
+    /// The rooms of `block`, the one closest to `wanted` first; then a
+    /// room by the wanted name (not in the programme), then "another room".
+    fn new(block: &Block, wanted: Option<&str>) -> Picker {
+        let mut rooms: Vec<&String> = block.rooms.iter().collect();
+        let wanted = wanted.map(str::trim).filter(|w| !w.is_empty());
+        if let Some(w) = wanted {
+            // The closest first, if it is close at all; the rest as listed.
+            if let Some((i, _)) = rooms
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i, distance(w, r)))
+                .filter(|(i, d)| {
+                    *d <= 3
+                        || room_key(rooms[*i]).contains(&room_key(w))
+                        || room_key(w).contains(&room_key(rooms[*i]))
+                })
+                .min_by_key(|(_, d)| *d)
+            {
+                let close = rooms.remove(i);
+                rooms.insert(0, close);
+            }
+        }
+        let mut choices: Vec<Choice> = rooms.into_iter().map(|r| Choice::Room(r.clone())).collect();
+        if let Some(w) = wanted {
+            choices.push(Choice::New(w.to_string()));
+        }
+        choices.push(Choice::Other);
+        Picker {
+            block: block.id.clone(),
+            choices,
+            selected: 0,
+            typing: None,
+            confirm: None,
+            problem: None,
+            previous: None,
+        }
+    }
+}
+
+impl HostShell {
+    /// The app before any room is open: waiting for the programme, or
+    /// picking the room (when `--room` did not name one of the round's).
+    pub fn new(
+        opts: ShellOptions,
+        clock: Option<ClockDoc>,
+        now: Timestamp,
+    ) -> (HostShell, Vec<Effect>) {
+        let mut shell = HostShell {
+            programme: None,
+            programme_problem: None,
+            dir: opts.dir,
+            name: opts.name,
+            lang: opts.lang,
+            theme: opts.theme,
+            tz: opts.tz,
+            phase: Phase::Waiting,
+            overlay: ShellOverlay::None,
+            clock: None,
+            toast: None,
+            wanted: opts.room,
+            room: None,
+            followed: None,
+            pending: None,
+        };
+        shell.clock = clock.filter(|c| opts.programme.as_ref().is_none_or(|p| p.id == c.session));
+        let mut fx = Vec::new();
+        if let Some(p) = opts.programme {
+            fx = shell.take_programme(p, now);
+        }
+        (shell, fx)
+    }
+
+    /// The app with a room already open (`oogst host --room` that names
+    /// one of the round's rooms, opened before the screen starts).
+    pub fn writing(
+        opts: ShellOptions,
+        programme: Programme,
+        clock: Option<ClockDoc>,
+        app: HostApp,
+        now: Timestamp,
+    ) -> HostShell {
+        let (mut shell, _) = HostShell::new(
+            ShellOptions {
+                programme: None,
+                ..opts
+            },
+            None,
+            now,
+        );
+        shell.programme = Some(programme);
+        shell.clock = clock.filter(|c| shell.programme.as_ref().is_some_and(|p| p.id == c.session));
+        shell.room = Some(app.doc.room.clone());
+        shell.wanted = None;
+        shell.followed = shell.round_now(now).map(|b| b.id.clone());
+        let mut app = app;
+        app.clock = shell.clock.clone();
+        app.rounds = shell
+            .programme
+            .as_ref()
+            .map_or(1, |p| p.breakouts().count());
+        shell.phase = Phase::Writing(Box::new(app));
+        shell
+    }
+
+    pub fn notify(&mut self, text: String, alert: bool, now: Timestamp) {
+        match &mut self.phase {
+            Phase::Writing(app) => app.notify(text, alert, now),
+            _ => self.toast = Some(Toast::new(text, alert, now, 1.0)),
+        }
+    }
+
+    /// The note-taking app of the open room (also while picking a room
+    /// for another round: until then, the room before is the open one).
+    pub fn app(&self) -> Option<&HostApp> {
+        match &self.phase {
+            Phase::Writing(app) => Some(app),
+            Phase::Picking(p) => p.previous.as_deref(),
+            Phase::Waiting => None,
+        }
+    }
+
+    /// The round the lead's clock is in: the running breakout, else the
+    /// next, else the last; without a clock, by the plan and the time.
+    pub fn round_now(&self, now: Timestamp) -> Option<&Block> {
+        let p = self.programme.as_ref()?;
+        let clock = self.clock.as_ref().filter(|c| c.session == p.id);
+        if let Some(b) = clock.and_then(|c| c.block.as_ref()) {
+            let at =
+                b.id.as_deref()
+                    .and_then(|id| p.blocks.iter().position(|x| x.id == id))
+                    .or_else(|| {
+                        p.blocks
+                            .get(b.index)
+                            .filter(|x| x.kind.name() == b.kind)
+                            .map(|_| b.index)
+                    });
+            if let Some(at) = at {
+                return p.round_at(at);
+            }
+        }
+        let lead_now = clock.and_then(|c| c.lead_now(now)).unwrap_or(now);
+        let time = lead_now.to_zoned_datetime(self.tz.clone());
+        let minutes =
+            u16::try_from(i32::from(time.hour()) * 60 + i32::from(time.minute())).unwrap_or(0);
+        p.round_by_time(DayTime::from_minutes(minutes).unwrap_or(DayTime::MIDNIGHT_END))
+    }
+
+    /// The open room's round.
+    pub fn current_round(&self) -> Option<&str> {
+        match &self.phase {
+            Phase::Writing(app) => app.doc.block.as_deref(),
+            Phase::Picking(p) => Some(&p.block),
+            Phase::Waiting => None,
+        }
+    }
+
+    /// Takes in a programme: the first, or a changed one.
+    fn take_programme(&mut self, p: Programme, now: Timestamp) -> Vec<Effect> {
+        let t = self.lang.t();
+        if let Some(old) = &self.programme
+            && old.id != p.id
+        {
+            let text = fill(
+                t.host_other_session,
+                &[("session", &crate::text::one_line(&p.id))],
+            );
+            self.notify(text, true, now);
+            return Vec::new();
+        }
+        let first = self.programme.is_none();
+        self.programme_problem = None;
+        self.programme = Some(p);
+        if self
+            .clock
+            .as_ref()
+            .is_some_and(|c| Some(&c.session) != self.programme.as_ref().map(|p| &p.id))
+        {
+            self.clock = None;
+        }
+        let rounds = self.programme.as_ref().map_or(0, |p| p.breakouts().count());
+        if rounds == 0 {
+            self.programme_problem = Some(t.host_no_breakout.to_string());
+            return Vec::new();
+        }
+        if let Phase::Writing(app) = &mut self.phase {
+            app.rounds = rounds;
+            // The open round's questions as the programme has them now.
+            let block = self
+                .programme
+                .as_ref()
+                .and_then(|p| p.block(app.doc.block.as_deref().unwrap_or("")))
+                .cloned();
+            match block {
+                Some(b) => {
+                    app.title = b.title.clone();
+                    if app.doc.set_questions(&b.questions) {
+                        app.notify(t.host_questions_changed.to_string(), false, now);
+                        return vec![Effect::SaveNow];
+                    }
+                }
+                None => app.notify(t.host_round_gone.to_string(), true, now),
+            }
+            return self.follow(now);
+        }
+        if first || matches!(self.phase, Phase::Waiting) {
+            let round = self.round_now(now).map(|b| b.id.clone());
+            self.followed = round.clone();
+            if let Some(r) = round {
+                return self.go_to_round(&r);
+            }
+        }
+        Vec::new()
+    }
+
+    /// Moves to `block`: opens the host's room in it, or lets the host pick
+    /// one when the room is not one of that round's.
+    fn go_to_round(&mut self, block: &str) -> Vec<Effect> {
+        let Some(p) = &self.programme else {
+            return Vec::new();
+        };
+        let Some(b) = p.block(block) else {
+            return Vec::new();
+        };
+        let name = self.room.clone().or_else(|| self.wanted.clone());
+        // A room of this round: open it. A room made on purpose, in no
+        // round of the programme, stays that room in the next round too.
+        let ad_hoc = |r: &String| p.breakouts().all(|x| programme_room(x, r).is_none());
+        let room = name.as_deref().and_then(|n| {
+            programme_room(b, n).map(str::to_string).or_else(|| {
+                self.room
+                    .clone()
+                    .filter(|r| self.wanted.is_none() && ad_hoc(r))
+            })
+        });
+        match room {
+            Some(room) => vec![self.open(b.clone(), room)],
+            None => {
+                let mut picker = Box::new(Picker::new(b, name.as_deref()));
+                // The room before stays open (and saved) until another is.
+                let before = std::mem::replace(&mut self.phase, Phase::Waiting);
+                picker.previous = match before {
+                    Phase::Writing(app) => Some(app),
+                    Phase::Picking(p) => p.previous,
+                    Phase::Waiting => None,
+                };
+                self.phase = Phase::Picking(picker);
+                vec![Effect::SaveNow]
+            }
+        }
+    }
+
+    fn open(&self, block: Block, room: String) -> Effect {
+        let p = self
+            .programme
+            .as_ref()
+            .expect("a programme to open a room in");
+        Effect::OpenRoom(Box::new(OpenRoom {
+            session: p.id.clone(),
+            first_round: p.breakout().is_some_and(|f| f.id == block.id),
+            block,
+            room,
+            host: self.name.clone(),
+        }))
+    }
+
+    /// Follows the lead's clock to another round, when it moved on. While
+    /// a note is being typed the move waits until it is added.
+    fn follow(&mut self, now: Timestamp) -> Vec<Effect> {
+        let round = self.round_now(now).map(|b| b.id.clone());
+        if round == self.followed || round.is_none() {
+            return self.move_if_free(now);
+        }
+        self.followed = round.clone();
+        if self.current_round() != round.as_deref() {
+            self.pending = round;
+            let fx = self.move_if_free(now);
+            if self.pending.is_some() {
+                // The host is typing: the move waits, and says so.
+                let title = self.pending_title();
+                let text = fill(self.lang.t().host_round_pending, &[("round", &title)]);
+                self.notify(text, true, now);
+            }
+            return fx;
+        }
+        self.move_if_free(now)
+    }
+
+    /// Moves to the pending round if nothing is being typed.
+    fn move_if_free(&mut self, now: Timestamp) -> Vec<Effect> {
+        let Some(round) = self.pending.clone() else {
+            return Vec::new();
+        };
+        let busy = match &self.phase {
+            Phase::Writing(app) => {
+                !app.input.lines().concat().is_empty() || app.editing().is_some()
+            }
+            Phase::Picking(p) => p.typing.is_some() || p.confirm.is_some(),
+            Phase::Waiting => true,
+        };
+        if busy {
+            return Vec::new();
+        }
+        let title = self.pending_title();
+        self.pending = None;
+        if self.current_round() == Some(round.as_str()) {
+            return Vec::new();
+        }
+        let mut fx = vec![Effect::SaveNow];
+        fx.extend(self.go_to_round(&round));
+        // Said on the new round's screen (or the picker).
+        let text = fill(self.lang.t().host_round_moved, &[("round", &title)]);
+        self.toast = Some(Toast::new(text, false, now, 1.0));
+        fx
+    }
+
+    /// The title of the round the host is to move to.
+    fn pending_title(&self) -> String {
+        self.pending
+            .as_deref()
+            .and_then(|id| self.programme.as_ref()?.block(id))
+            .map(|b| crate::text::one_line(&b.title).into_owned())
+            .unwrap_or_default()
+    }
+
+    pub fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
+        let fx = self.update_inner(msg, now);
+        if Toast::gone(&self.toast, now) {
+            self.toast = None;
+        }
+        fx
+    }
+
+    fn update_inner(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
+        match msg {
+            Msg::Programme(p) => self.take_programme(*p, now),
+            Msg::ProgrammeProblem(why) => {
+                if self.programme.is_none() {
+                    self.programme_problem = Some(why);
+                }
+                Vec::new()
+            }
+            Msg::Clock(doc) => {
+                let doc = doc.filter(|d| self.programme.as_ref().is_none_or(|p| p.id == d.session));
+                self.clock = doc.as_deref().cloned();
+                let mut fx = Vec::new();
+                if let Phase::Writing(app) = &mut self.phase {
+                    fx.extend(app.update(Msg::Clock(doc), now));
+                }
+                fx.extend(self.follow(now));
+                fx
+            }
+            Msg::RoomOpened(Ok((doc, notices))) => {
+                let title = self
+                    .programme
+                    .as_ref()
+                    .and_then(|p| p.block(doc.block.as_deref().unwrap_or("")))
+                    .map(|b| b.title.clone())
+                    .unwrap_or_default();
+                self.room = Some(doc.room.clone());
+                self.wanted = None;
+                let mut app = HostApp::new(*doc, title, self.lang, self.theme, self.tz.clone());
+                app.clock = self.clock.clone();
+                app.rounds = self.programme.as_ref().map_or(1, |p| p.breakouts().count());
+                // A move to another round is said first; else what opening found.
+                if let Some(toast) = self.toast.take() {
+                    app.toast = Some(toast);
+                } else if let Some(n) = notices.last() {
+                    app.notify(n.clone(), notices.len() > 1 || n.contains(".corrupt-"), now);
+                }
+                self.phase = Phase::Writing(Box::new(app));
+                // The file exists from the start, so the lead sees the room.
+                vec![Effect::SaveNow]
+            }
+            Msg::RoomOpened(Err(why)) => {
+                let block = self.current_round().map(str::to_string);
+                let block = block.and_then(|id| self.programme.as_ref()?.block(&id).cloned());
+                match (&mut self.phase, block) {
+                    (Phase::Picking(p), _) => p.problem = Some(why),
+                    (_, Some(b)) => {
+                        let mut picker = Box::new(Picker::new(&b, self.room.as_deref()));
+                        picker.problem = Some(why);
+                        self.phase = Phase::Picking(picker);
+                    }
+                    _ => self.notify(why, true, now),
+                }
+                Vec::new()
+            }
+            Msg::CannotSave(why) => {
+                self.overlay = ShellOverlay::CannotSave(why);
+                Vec::new()
+            }
+            Msg::Key(key) => self.on_key(key, now),
+            Msg::Paste(text) => match &mut self.phase {
+                Phase::Writing(app) => app.update(Msg::Paste(text), now),
+                Phase::Picking(p) => {
+                    if let Some(area) = &mut p.typing {
+                        area.insert_str(crate::text::one_line(&text));
+                    }
+                    Vec::new()
+                }
+                Phase::Waiting => Vec::new(),
+            },
+            Msg::Stop => match &mut self.phase {
+                Phase::Writing(app) => app.update(Msg::Stop, now),
+                _ => vec![Effect::Quit],
+            },
+            other => match &mut self.phase {
+                Phase::Writing(app) => {
+                    let mut fx = app.update(other, now);
+                    fx.extend(self.move_if_free(now));
+                    fx
+                }
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    fn on_key(&mut self, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        // Nothing could be saved: quit anyway?
+        if let ShellOverlay::CannotSave(_) = &self.overlay {
+            return match key.code {
+                KeyCode::Char('y' | 'j' | 'Y' | 'J') => vec![Effect::QuitAnyway],
+                KeyCode::Char('c' | 'q') if ctrl => vec![Effect::QuitAnyway],
+                _ => {
+                    self.overlay = ShellOverlay::None;
+                    Vec::new()
+                }
+            };
+        }
+        if let ShellOverlay::Rounds { selected } = self.overlay {
+            let n = self.programme.as_ref().map_or(0, |p| p.breakouts().count());
+            match key.code {
+                KeyCode::Up => {
+                    self.overlay = ShellOverlay::Rounds {
+                        selected: selected.saturating_sub(1),
+                    }
+                }
+                KeyCode::Down => {
+                    self.overlay = ShellOverlay::Rounds {
+                        selected: (selected + 1).min(n.saturating_sub(1)),
+                    }
+                }
+                KeyCode::Enter => {
+                    self.overlay = ShellOverlay::None;
+                    let id = self
+                        .programme
+                        .as_ref()
+                        .and_then(|p| p.breakouts().nth(selected))
+                        .map(|b| b.id.clone());
+                    if let Some(id) = id.filter(|id| Some(id.as_str()) != self.current_round()) {
+                        let mut fx = vec![Effect::SaveNow];
+                        self.pending = None;
+                        fx.extend(self.go_to_round(&id));
+                        return fx;
+                    }
+                }
+                KeyCode::Char('c' | 'q') if ctrl => return vec![Effect::SaveState, Effect::Quit],
+                _ => self.overlay = ShellOverlay::None,
+            }
+            return Vec::new();
+        }
+        if ctrl && matches!(key.code, KeyCode::Char('c' | 'C' | 'q' | 'Q')) {
+            return vec![Effect::SaveState, Effect::Quit];
+        }
+        if key.code == KeyCode::F(2) && self.programme.is_some() {
+            let selected = self
+                .programme
+                .as_ref()
+                .and_then(|p| {
+                    p.breakouts()
+                        .position(|b| Some(b.id.as_str()) == self.current_round())
+                })
+                .unwrap_or(0);
+            self.overlay = ShellOverlay::Rounds { selected };
+            return Vec::new();
+        }
+        match &mut self.phase {
+            Phase::Writing(app) => {
+                let mut fx = app.update(Msg::Key(key), now);
+                fx.extend(self.move_if_free(now));
+                fx
+            }
+            Phase::Picking(_) => self.pick_key(key, now),
+            Phase::Waiting => Vec::new(),
+        }
+    }
+
+    fn pick_key(&mut self, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+        let Phase::Picking(p) = &mut self.phase else {
+            return Vec::new();
+        };
+        if let Some(name) = p.confirm.clone() {
+            p.confirm = None;
+            if matches!(key.code, KeyCode::Char('y' | 'j' | 'Y' | 'J')) {
+                let block = self
+                    .programme
+                    .as_ref()
+                    .and_then(|pr| pr.block(&p.block))
+                    .cloned();
+                if let Some(b) = block {
+                    return vec![self.open(b, name)];
+                }
+            }
+            return Vec::new();
+        }
+        if let Some(area) = &mut p.typing {
+            match key.code {
+                KeyCode::Esc => p.typing = None,
+                KeyCode::Enter => {
+                    let name = area.lines().join(" ").trim().to_string();
+                    if !name.is_empty() {
+                        p.typing = None;
+                        let block = self
+                            .programme
+                            .as_ref()
+                            .and_then(|pr| pr.block(&p.block))
+                            .cloned();
+                        // A name of the list is that room; another is asked for.
+                        match block.as_ref().and_then(|b| programme_room(b, &name)) {
+                            Some(room) => {
+                                let (b, room) =
+                                    (block.clone().expect("the round"), room.to_string());
+                                return vec![self.open(b, room)];
+                            }
+                            None => p.confirm = Some(name),
+                        }
+                    }
+                }
+                _ => {
+                    area.input(key);
+                }
+            }
+            return Vec::new();
+        }
+        let n = p.choices.len();
+        match key.code {
+            // Back to the room before (a round the host moved to by hand
+            // or by the clock, without a room of its own yet).
+            KeyCode::Esc => {
+                if let Some(app) = p.previous.take() {
+                    self.phase = Phase::Writing(app);
+                }
+            }
+            KeyCode::Up => p.selected = p.selected.saturating_sub(1),
+            KeyCode::Down => p.selected = (p.selected + 1).min(n.saturating_sub(1)),
+            KeyCode::Home => p.selected = 0,
+            KeyCode::End => p.selected = n.saturating_sub(1),
+            KeyCode::Char(c @ '1'..='9') => {
+                let i = c as usize - '1' as usize;
+                if i < n {
+                    p.selected = i;
+                    return self.choose(now);
+                }
+            }
+            KeyCode::Enter => return self.choose(now),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// The picker's selected line chosen.
+    fn choose(&mut self, _now: Timestamp) -> Vec<Effect> {
+        let Phase::Picking(p) = &mut self.phase else {
+            return Vec::new();
+        };
+        p.problem = None;
+        let Some(choice) = p.choices.get(p.selected).cloned() else {
+            return Vec::new();
+        };
+        let block = self
+            .programme
+            .as_ref()
+            .and_then(|pr| pr.block(&p.block))
+            .cloned();
+        match choice {
+            Choice::Room(room) => match block {
+                Some(b) => vec![self.open(b, room)],
+                None => Vec::new(),
+            },
+            Choice::New(name) => {
+                p.confirm = Some(name);
+                Vec::new()
+            }
+            Choice::Other => {
+                let mut area = TextArea::default();
+                area.set_cursor_line_style(ratatui::style::Style::new());
+                area.set_placeholder_text(self.lang.t().host_pick_other_placeholder);
+                area.set_placeholder_style(self.theme.dim());
+                p.typing = Some(area);
+                Vec::new()
+            }
+        }
+    }
+
+    /// When the screen next changes by itself.
+    pub fn next_change(&self, now: Timestamp) -> Timestamp {
+        let mut next = match &self.phase {
+            Phase::Writing(app) => app.next_change(now),
+            _ => now + jiff::SignedDuration::from_secs(60),
+        };
+        if let Some(t) = &self.toast {
+            next = next.min(t.until.max(now));
+        }
+        next
+    }
+
+    pub fn save_error(&self) -> Option<&str> {
+        self.app().and_then(|a| a.save_error.as_deref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn programme() -> Programme {
+        Programme::parse(
+            r#"{"format":"oogst-programme","version":1,"id":"s","title":"T","blocks":[
+                {"id":"open","kind":"plenary","title":"Open","start":"10:00","minutes":10},
+                {"id":"r1","kind":"breakout","title":"Ronde 1","minutes":30,"rooms":["Kamer 1","Kamer 2"],"questions":["A","B"]},
+                {"id":"mid","kind":"plenary","title":"Midden","minutes":10},
+                {"id":"r2","kind":"breakout","title":"Ronde 2","minutes":30,"rooms":["Tafel A","Kamer 1"],"questions":["C"]}]}"#,
+            "p.json",
+        )
+        .unwrap()
+    }
+
+    fn options(room: Option<&str>) -> ShellOptions {
+        ShellOptions {
+            programme: Some(programme()),
+            dir: "/sessie".into(),
+            room: room.map(str::to_string),
+            name: "Anna".into(),
+            lang: Lang::En,
+            theme: Theme::NO_COLOR,
+            tz: TimeZone::UTC,
+        }
+    }
+
+    fn at(hm: &str) -> Timestamp {
+        format!("2021-01-21T{hm}:00Z").parse().unwrap()
+    }
+
+    fn opens(fx: &[Effect]) -> Option<(String, String)> {
+        fx.iter().find_map(|e| match e {
+            Effect::OpenRoom(o) => Some((o.block.id.clone(), o.room.clone())),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn a_room_of_the_list_is_opened_in_the_round_of_the_plan() {
+        let (_, fx) = HostShell::new(options(Some("kamer 2")), None, at("09:00"));
+        assert_eq!(opens(&fx), Some(("r1".into(), "Kamer 2".into())));
+        let (_, fx) = HostShell::new(options(Some("Kamer 1")), None, at("10:45"));
+        assert_eq!(opens(&fx), Some(("r2".into(), "Kamer 1".into())));
+    }
+
+    #[test]
+    fn a_name_not_in_the_list_offers_the_list_closest_first() {
+        let (shell, fx) = HostShell::new(options(Some("kamr 2")), None, at("09:00"));
+        assert_eq!(opens(&fx), None);
+        let Phase::Picking(p) = &shell.phase else {
+            panic!("picking")
+        };
+        assert_eq!(
+            p.choices,
+            [
+                Choice::Room("Kamer 2".into()),
+                Choice::Room("Kamer 1".into()),
+                Choice::New("kamr 2".into()),
+                Choice::Other
+            ]
+        );
+    }
+
+    #[test]
+    fn a_new_room_only_on_purpose() {
+        let (mut shell, _) = HostShell::new(options(Some("Zaal 9")), None, at("09:00"));
+        let key = |c| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE));
+        shell.update(key(KeyCode::Down), at("09:00"));
+        shell.update(key(KeyCode::Down), at("09:00"));
+        let fx = shell.update(key(KeyCode::Enter), at("09:00"));
+        assert_eq!(opens(&fx), None, "asked first");
+        let fx = shell.update(key(KeyCode::Char('y')), at("09:00"));
+        assert_eq!(opens(&fx), Some(("r1".into(), "Zaal 9".into())));
+    }
+
+    #[test]
+    fn a_room_not_in_the_next_round_is_picked_anew_and_nothing_is_lost() {
+        let (mut shell, fx) = HostShell::new(options(Some("Kamer 2")), None, at("09:00"));
+        let Some(Effect::OpenRoom(req)) = fx.into_iter().next() else {
+            panic!("opens")
+        };
+        let doc = crate::room::RoomDoc::new(
+            "s",
+            &req.block.id,
+            &req.room,
+            "Anna",
+            "w",
+            req.block.questions.clone(),
+        );
+        shell.update(
+            Msg::RoomOpened(Ok((Box::new(doc), Vec::new()))),
+            at("09:00"),
+        );
+        let key = |c| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE));
+        for c in "laatste".chars() {
+            shell.update(key(KeyCode::Char(c)), at("09:01"));
+        }
+        // To round 2 by hand: Kamer 2 is not one of its rooms.
+        shell.update(key(KeyCode::F(2)), at("09:01"));
+        shell.update(key(KeyCode::Down), at("09:01"));
+        let fx = shell.update(key(KeyCode::Enter), at("09:01"));
+        assert_eq!(fx, [Effect::SaveNow, Effect::SaveNow]);
+        let Phase::Picking(p) = &shell.phase else {
+            panic!("picking")
+        };
+        assert_eq!(p.block, "r2");
+        // Until another room is open, the room before is the one saved.
+        assert_eq!(shell.app().unwrap().doc.draft.text, "laatste");
+        shell.update(key(KeyCode::Esc), at("09:02"));
+        assert_eq!(shell.current_round(), Some("r1"), "Esc goes back");
+    }
+
+    #[test]
+    fn waiting_for_the_programme() {
+        let mut opts = options(Some("Kamer 1"));
+        opts.programme = None;
+        let (mut shell, fx) = HostShell::new(opts, None, at("09:00"));
+        assert!(fx.is_empty());
+        assert!(matches!(shell.phase, Phase::Waiting));
+        let fx = shell.update(Msg::Programme(Box::new(programme())), at("09:00"));
+        assert_eq!(opens(&fx), Some(("r1".into(), "Kamer 1".into())));
+    }
+}
