@@ -265,8 +265,11 @@ fn load_programme(path: &Path, lang: Lang) -> Result<Programme, String> {
 fn lead(programme: Option<PathBuf>, args: LeadOptionsArgs, lang: Lang) -> Result<(), String> {
     let programme = match (&programme, &args.dir) {
         (Some(path), _) => load_programme(path, lang)?,
-        (None, Some(dir)) if dir.join("programme.json").exists() => {
-            load_programme(&dir.join("programme.json"), lang)?
+        (None, Some(dir)) if std::fs::symlink_metadata(dir.join("programme.json")).is_ok() => {
+            // The session folder's own copy: a plain file, never a link.
+            let path = dir.join("programme.json");
+            let text = read_text(&path, Links::Refuse, lang).map_err(|e| e.into_message())?;
+            Programme::parse(&text, &path.display().to_string()).map_err(|e| lang.file_error(&e))?
         }
         _ => Programme::demo(),
     };

@@ -78,7 +78,8 @@ impl Config {
     /// name and every note id its own prefix.
     pub fn writer_id(&self) -> std::io::Result<String> {
         let path = self.dir.join("writer-id");
-        if let Ok(s) = std::fs::read_to_string(&path)
+        if let Ok(s) =
+            crate::files::read_text(&path, crate::files::Links::Follow, crate::i18n::Lang::En)
             && valid_writer(s.trim())
         {
             return Ok(s.trim().to_string());
@@ -97,7 +98,9 @@ impl Config {
 
     /// The host name used last, if any.
     pub fn last_name(&self) -> Option<String> {
-        let s = std::fs::read_to_string(self.dir.join("host-name")).ok()?;
+        let path = self.dir.join("host-name");
+        let s = crate::files::read_text(&path, crate::files::Links::Follow, crate::i18n::Lang::En)
+            .ok()?;
         let s = s.trim();
         (!s.is_empty()).then(|| s.to_string())
     }

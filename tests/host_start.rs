@@ -242,3 +242,35 @@ fn without_a_programme_the_host_waits_and_never_takes_the_demo() {
         "{fx:?}"
     );
 }
+
+/// A FIFO named `clock.json` (or a room file) in the session folder is
+/// never waited on: the host starts at once.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_session_folder_never_hangs_the_host() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = |path: &Path| {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo with a valid C string.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    };
+    fifo(&dir.path().join("clock.json"));
+    fifo(
+        &dir.path()
+            .join("rooms/samen-in-gesprek")
+            .join(oogst::room::file_name("Kamer 1", "k7f2q9")),
+    );
+    let started = std::time::Instant::now();
+    let (shell, session) = start_host(options(dir.path(), Some("Kamer 1")), now()).unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert!(shell.clock.is_none());
+    // The FIFO is left alone; the host writes beside it.
+    assert!(
+        session
+            .path()
+            .unwrap()
+            .to_string_lossy()
+            .ends_with("-2.json")
+    );
+}

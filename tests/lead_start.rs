@@ -217,3 +217,26 @@ fn a_session_folder_that_is_a_file_is_an_error_naming_it() {
         .unwrap();
     assert!(err.contains("taken"), "{err}");
 }
+
+/// A FIFO named `lead-state.json` or `programme.json` in the session
+/// folder is never waited on: the lead starts at once.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_session_folder_never_hangs_the_lead() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["lead-state.json", "programme.json"] {
+        let c = std::ffi::CString::new(dir.path().join(name).to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo with a valid C string.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    }
+    let started = std::time::Instant::now();
+    let (_app, _session, _) =
+        start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // The programme was written over the FIFO (a rename replaces it).
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("programme.json"))
+            .unwrap()
+            .is_file()
+    );
+}

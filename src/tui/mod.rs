@@ -91,7 +91,8 @@ pub fn start_lead(
         .map_err(|e| format!("{}: {e}", dir.root.display()))?;
     let programme_path = dir.programme_path();
     let unchanged =
-        std::fs::read_to_string(&programme_path).is_ok_and(|s| s == opts.programme.source);
+        crate::files::read_text(&programme_path, crate::files::Links::Refuse, opts.lang)
+            .is_ok_and(|s| s == opts.programme.source);
     if !unchanged {
         write_atomic(&programme_path, opts.programme.source.as_bytes())
             .map_err(|e| format!("{}: {e}", programme_path.display()))?;
@@ -117,7 +118,8 @@ pub fn start_lead(
         .to_zoned_datetime(opts.tz.clone())
         .date();
     let mut resumed: Option<ClockState> = None;
-    if let Ok(text) = std::fs::read_to_string(&state_path) {
+    // Only a plain file of the session folder (a FIFO there is never waited on).
+    if let Ok(text) = crate::files::read_text(&state_path, crate::files::Links::Refuse, opts.lang) {
         let file = state_path.display().to_string();
         let saved = LeadState::parse(&text, &file);
         let fits = saved.as_ref().is_ok_and(|s| {
