@@ -554,3 +554,136 @@ fn a_long_message_from_the_lead_wraps() {
     let screen = h.screen(100, 30);
     assert!(screen.contains("plenaire zaal"), "{screen}");
 }
+
+mod shell {
+    //! The screens around note-taking: waiting, picking, rounds, a quit
+    //! that could save nothing — driven by messages, drawn through
+    //! `TestBackend`.
+
+    use super::*;
+    use oogst::tui::host_pick::ShellView;
+    use oogst::tui::host_shell::{HostShell, ShellOptions};
+
+    const TWO_ROUNDS: &str = r#"{"format":"oogst-programme","version":1,"id":"twee","title":"Twee rondes",
+        "blocks":[{"id":"open","kind":"plenair","title":"Opening","start":"10:00","minutes":10},
+        {"id":"r1","kind":"deelsessie","title":"Ronde 1: uitdagingen","minutes":30,"rooms":["Kamer 1","Kamer 2","Zaal Één 🌳"],"questions":["Wat speelt er?"]},
+        {"id":"r2","kind":"deelsessie","title":"Ronde 2: oplossingen","minutes":30,"rooms":["Tafel A","Kamer 1"],"questions":["Wat gaan we doen?"]}]}"#;
+
+    fn shell(lang: Lang, room: Option<&str>, programme: bool) -> HostShell {
+        let opts = ShellOptions {
+            programme: programme.then(|| Programme::parse(TWO_ROUNDS, "p.json").unwrap()),
+            dir: "/home/anna/Sync/cop-sessie".into(),
+            room: room.map(str::to_string),
+            name: "Anna".into(),
+            lang,
+            theme: Theme::NO_COLOR,
+            tz: tz(),
+        };
+        HostShell::new(opts, None, at(9, 30, 0)).0
+    }
+
+    fn draw(s: &HostShell, w: u16, h: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| {
+                f.render_widget(
+                    ShellView {
+                        shell: s,
+                        now: at(9, 30, 0),
+                    },
+                    f.area(),
+                )
+            })
+            .unwrap();
+        terminal
+    }
+
+    fn key(s: &mut HostShell, code: KeyCode) -> Vec<Effect> {
+        s.update(
+            Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+            at(9, 30, 0),
+        )
+    }
+
+    #[test]
+    fn waiting_for_the_programme() {
+        let mut s = shell(Lang::Nl, Some("Kamer 1"), false);
+        s.update(
+            Msg::ProgrammeProblem(
+                "programme.json:3:1: het bestand houdt midden in de JSON op".into(),
+            ),
+            at(9, 30, 0),
+        );
+        insta::assert_snapshot!("waiting_for_the_programme", draw(&s, 80, 24).backend());
+    }
+
+    #[test]
+    fn picking_a_room() {
+        let mut s = shell(Lang::Nl, Some("kamr 2"), true);
+        insta::assert_snapshot!("picking_a_room", draw(&s, 80, 24).backend());
+        // "Another room…", typed, then asked for.
+        for _ in 0..4 {
+            key(&mut s, KeyCode::Down);
+        }
+        key(&mut s, KeyCode::Enter);
+        for c in "Buitenlucht ☀".chars() {
+            key(&mut s, KeyCode::Char(c));
+        }
+        insta::assert_snapshot!("typing_another_room", draw(&s, 80, 24).backend());
+        key(&mut s, KeyCode::Enter);
+        insta::assert_snapshot!("a_new_room_asked_for", draw(&s, 80, 24).backend());
+        let fx = key(&mut s, KeyCode::Char('y'));
+        assert!(
+            fx.iter()
+                .any(|e| matches!(e, Effect::OpenRoom(o) if o.room == "Buitenlucht ☀"))
+        );
+    }
+
+    #[test]
+    fn the_rounds_and_a_quit_that_saves_nothing() {
+        let mut s = shell(Lang::En, Some("Kamer 1"), true);
+        let fx = s.update(Msg::Tick, at(9, 30, 0));
+        assert!(fx.is_empty());
+        // The room opens (as the event loop reports it).
+        let p = Programme::parse(TWO_ROUNDS, "p.json").unwrap();
+        let block = p.block("r1").unwrap();
+        let doc = RoomDoc::new(&p.id, "r1", "Kamer 1", "Anna", "w", block.questions.clone());
+        s.update(
+            Msg::RoomOpened(Ok((Box::new(doc), Vec::new()))),
+            at(9, 30, 0),
+        );
+        key(&mut s, KeyCode::F(2));
+        insta::assert_snapshot!("rounds", draw(&s, 80, 24).backend());
+        key(&mut s, KeyCode::Esc);
+        s.update(
+            Msg::CannotSave(
+                "/data/rescue/x.json: the disk is full; /tmp/oogst-rescue/x.json: the disk is full"
+                    .into(),
+            ),
+            at(9, 30, 0),
+        );
+        insta::assert_snapshot!("cannot_save", draw(&s, 80, 24).backend());
+        assert_eq!(key(&mut s, KeyCode::Char('y')), [Effect::QuitAnyway]);
+    }
+
+    #[test]
+    fn no_size_breaks_the_screens_around_note_taking() {
+        let mut states = vec![
+            shell(Lang::En, None, false),
+            shell(Lang::Nl, Some("x"), true),
+        ];
+        let mut typing = shell(Lang::En, None, true);
+        for _ in 0..3 {
+            key(&mut typing, KeyCode::Down);
+        }
+        key(&mut typing, KeyCode::Enter);
+        states.push(typing);
+        for s in &states {
+            for w in (0..=130).step_by(7).chain([1, 19, 20]) {
+                for h in (0..=45).step_by(5).chain([1, 5, 6]) {
+                    draw(s, w, h);
+                }
+            }
+        }
+    }
+}

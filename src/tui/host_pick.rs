@@ -134,7 +134,11 @@ impl ShellView<'_> {
             )),
             Line::default(),
             Line::from(Span::raw(fill(
-                t.host_waiting_body,
+                if s.programme_problem.is_some() {
+                    t.host_waiting_unreadable
+                } else {
+                    t.host_waiting_body
+                },
                 &[("dir", &text::one_line(&s.dir))],
             ))),
         ];
@@ -195,6 +199,20 @@ impl ShellView<'_> {
             .map(|(i, c)| {
                 let label = match c {
                     Choice::Room(r) => text::one_line(r).into_owned(),
+                    Choice::Elsewhere(round, r) => {
+                        let title = s
+                            .programme
+                            .as_ref()
+                            .and_then(|pr| pr.block(round))
+                            .map_or(round.as_str(), |b| b.title.as_str());
+                        fill(
+                            t.host_pick_elsewhere,
+                            &[
+                                ("room", &text::one_line(r)),
+                                ("round", &text::one_line(title)),
+                            ],
+                        )
+                    }
                     Choice::New(n) => fill(t.host_pick_new, &[("room", &text::one_line(n))]),
                     Choice::Other => t.host_pick_other.to_string(),
                 };

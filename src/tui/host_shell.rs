@@ -35,6 +35,9 @@ pub enum Phase {
 pub enum Choice {
     /// A room of the programme's list.
     Room(String),
+    /// A room of another round (the name the host gave is one of its
+    /// rooms): the round's id and the room.
+    Elsewhere(String, String),
     /// A room that is not in the list, by the name the host gave.
     New(String),
     /// "Another room…": the host types its name.
@@ -137,9 +140,11 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 impl Picker {
-    /// The rooms of `block`, the one closest to `wanted` first; then a
-    /// room by the wanted name (not in the programme), then "another room".
-    fn new(block: &Block, wanted: Option<&str>) -> Picker {
+    /// The rooms of `block`, the one closest to `wanted` first, then the
+    /// wanted room in another round of `programme` if it is one there;
+    /// then a room by the wanted name (not in the programme), then
+    /// "another room".
+    fn new(programme: &Programme, block: &Block, wanted: Option<&str>) -> Picker {
         let mut rooms: Vec<&String> = block.rooms.iter().collect();
         let wanted = wanted.map(str::trim).filter(|w| !w.is_empty());
         if let Some(w) = wanted {
@@ -159,9 +164,28 @@ impl Picker {
                 rooms.insert(0, close);
             }
         }
+        let close =
+            wanted.is_some_and(|w| rooms.first().is_some_and(|r| room_key(r) == room_key(w)));
         let mut choices: Vec<Choice> = rooms.into_iter().map(|r| Choice::Room(r.clone())).collect();
-        if let Some(w) = wanted {
-            choices.push(Choice::New(w.to_string()));
+        if let Some(w) = wanted.filter(|_| !close) {
+            // The room the host named may be one of another round.
+            let elsewhere: Vec<Choice> = programme
+                .breakouts()
+                .filter(|b| b.id != block.id)
+                .filter_map(|b| {
+                    programme_room(b, w).map(|r| Choice::Elsewhere(b.id.clone(), r.to_string()))
+                })
+                .collect();
+            let at = usize::from(
+                choices
+                    .first()
+                    .is_some_and(|c| matches!(c, Choice::Room(r) if distance(w, r) <= 3)),
+            );
+            let has_elsewhere = !elsewhere.is_empty();
+            choices.splice(at..at, elsewhere);
+            if !has_elsewhere {
+                choices.push(Choice::New(w.to_string()));
+            }
         }
         choices.push(Choice::Other);
         Picker {
@@ -374,7 +398,7 @@ impl HostShell {
         match room {
             Some(room) => vec![self.open(b.clone(), room)],
             None => {
-                let mut picker = Box::new(Picker::new(b, name.as_deref()));
+                let mut picker = Box::new(Picker::new(p, b, name.as_deref()));
                 // The room before stays open (and saved) until another is.
                 let before = std::mem::replace(&mut self.phase, Phase::Waiting);
                 picker.previous = match before {
@@ -516,7 +540,8 @@ impl HostShell {
                 match (&mut self.phase, block) {
                     (Phase::Picking(p), _) => p.problem = Some(why),
                     (_, Some(b)) => {
-                        let mut picker = Box::new(Picker::new(&b, self.room.as_deref()));
+                        let programme = self.programme.as_ref().expect("a programme to pick in");
+                        let mut picker = Box::new(Picker::new(programme, &b, self.room.as_deref()));
                         picker.problem = Some(why);
                         self.phase = Phase::Picking(picker);
                     }
@@ -717,6 +742,17 @@ impl HostShell {
                 Some(b) => vec![self.open(b, room)],
                 None => Vec::new(),
             },
+            Choice::Elsewhere(round, room) => {
+                let block = self
+                    .programme
+                    .as_ref()
+                    .and_then(|pr| pr.block(&round))
+                    .cloned();
+                match block {
+                    Some(b) => vec![self.open(b, room)],
+                    None => Vec::new(),
+                }
+            }
             Choice::New(name) => {
                 p.confirm = Some(name);
                 Vec::new()
@@ -812,6 +848,24 @@ mod tests {
                 Choice::Other
             ]
         );
+    }
+
+    #[test]
+    fn a_room_of_another_round_is_offered_in_its_round() {
+        let (mut shell, _) = HostShell::new(options(Some("tafel a")), None, at("09:00"));
+        let Phase::Picking(p) = &shell.phase else {
+            panic!("picking")
+        };
+        assert_eq!(
+            p.choices[0],
+            Choice::Elsewhere("r2".into(), "Tafel A".into())
+        );
+        assert!(!p.choices.iter().any(|c| matches!(c, Choice::New(_))));
+        let fx = shell.update(
+            Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+            at("09:00"),
+        );
+        assert_eq!(opens(&fx), Some(("r2".into(), "Tafel A".into())));
     }
 
     #[test]
