@@ -89,6 +89,19 @@ impl Lang {
         format!("{} {month} {}", d.day(), d.year())
     }
 
+    /// "3 files" / "1 file", in words of this language.
+    pub fn count_files(self, n: usize) -> String {
+        let t = self.t();
+        format!(
+            "{n} {}",
+            if n == 1 {
+                t.dash_file_one
+            } else {
+                t.dash_files
+            }
+        )
+    }
+
     pub fn kind_name(self, kind: BlockKind) -> &'static str {
         let t = self.t();
         match kind {
@@ -609,11 +622,28 @@ pub struct Catalog {
     pub dash_total: &'static str,
     pub dash_changed: &'static str,
     pub dash_none: &'static str,
+    pub dash_start_hint: &'static str,
     pub dash_quiet: &'static str,
     pub dash_unreadable: &'static str,
     pub dash_just_now: &'static str,
     pub dash_ago: &'static str,
     pub dash_summary: &'static str,
+    pub dash_heading: &'static str,
+    pub dash_round_of: &'static str,
+    pub dash_no_host: &'static str,
+    pub dash_not_listed: &'static str,
+    pub dash_other_rounds: &'static str,
+    pub dash_other_session: &'static str,
+    pub dash_file_one: &'static str,
+    pub dash_files: &'static str,
+    pub dash_missing: &'static str,
+    pub dash_done: &'static str,
+    pub dash_help: &'static str,
+    pub dash_seen: &'static str,
+    pub dash_no_round: &'static str,
+    pub dash_more: &'static str,
+    pub dash_reading: &'static str,
+    pub dash_question_extra: &'static str,
     pub host_question_short: &'static str,
     pub host_empty_note: &'static str,
     pub host_editing_placeholder: &'static str,
@@ -837,12 +867,29 @@ pub static NL: Catalog = Catalog {
     dash_host: "Gespreksleider",
     dash_total: "Totaal",
     dash_changed: "Laatst",
-    dash_none: "Nog geen kamerbestanden in {dir}. Gespreksleiders starten met: oogst host --room \"Kamer 1\" --dir <deze map>",
+    dash_none: "Nog geen gespreksleider begonnen.",
+    dash_start_hint: "Gespreksleiders starten met: oogst host --dir {dir}",
     dash_quiet: "⚠ stil {dur}",
     dash_unreadable: "⚠ onleesbaar",
     dash_just_now: "zojuist",
     dash_ago: "{dur} geleden",
     dash_summary: "{rooms} · {hosts} · {notes}",
+    dash_heading: "Kamers · {round}",
+    dash_round_of: "Ronde {n} van {of}",
+    dash_no_host: "nog geen gespreksleider",
+    dash_not_listed: "Niet in het programma",
+    dash_other_rounds: "Andere rondes: {rooms} · {notes}",
+    dash_other_session: "{files} van een andere sessie niet getoond",
+    dash_file_one: "bestand",
+    dash_files: "bestanden",
+    dash_missing: "{file}: verdwenen uit de map (de laatste versie telt nog mee)",
+    dash_done: "✓ klaar",
+    dash_help: "⚑ hulp nodig",
+    dash_seen: "✉ gezien",
+    dash_no_round: "Dit programma heeft geen deelsessie, dus geen kamers.",
+    dash_more: "… nog {n} (maak het venster hoger)",
+    dash_reading: "Kamerbestanden lezen…",
+    dash_question_extra: "(niet in het programma)",
     host_question_short: "vraag {n}",
     host_empty_note: "Een lege notitie wordt niet toegevoegd",
     host_editing_placeholder: "Leeg: Enter verwijdert deze notitie",
@@ -1064,12 +1111,29 @@ pub static EN: Catalog = Catalog {
     dash_host: "Host",
     dash_total: "Total",
     dash_changed: "Last",
-    dash_none: "No room files in {dir} yet. Hosts start with: oogst host --room \"Kamer 1\" --dir <this folder>",
+    dash_none: "No host has started yet.",
+    dash_start_hint: "Hosts start with: oogst host --dir {dir}",
     dash_quiet: "⚠ quiet {dur}",
     dash_unreadable: "⚠ unreadable",
     dash_just_now: "just now",
     dash_ago: "{dur} ago",
     dash_summary: "{rooms} · {hosts} · {notes}",
+    dash_heading: "Rooms · {round}",
+    dash_round_of: "Round {n} of {of}",
+    dash_no_host: "no host yet",
+    dash_not_listed: "Not in the programme",
+    dash_other_rounds: "Other rounds: {rooms} · {notes}",
+    dash_other_session: "{files} of another session not shown",
+    dash_file_one: "file",
+    dash_files: "files",
+    dash_missing: "{file}: gone from the folder (its last copy still counts)",
+    dash_done: "✓ done",
+    dash_help: "⚑ needs help",
+    dash_seen: "✉ seen",
+    dash_no_round: "This programme has no breakout, so no rooms.",
+    dash_more: "… {n} more (make the window taller)",
+    dash_reading: "Reading the room files…",
+    dash_question_extra: "(not in the programme)",
     host_question_short: "question {n}",
     host_empty_note: "An empty note is not added",
     host_editing_placeholder: "Empty: Enter deletes this note",

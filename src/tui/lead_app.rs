@@ -51,7 +51,8 @@ pub struct LeadApp {
     pub overlay: Overlay,
     pub toast: Option<Toast>,
     pub save_error: Option<String>,
-    /// The room files of the session folder, for the dashboard.
+    /// The dashboard's rows: the round the lead's clock is in, its rooms,
+    /// and what lies elsewhere ([`crate::rooms::parts`] takes them apart).
     pub rooms: Vec<crate::rooms::RoomRow>,
     /// Whether the rooms folder has been looked at yet.
     pub rooms_read: bool,

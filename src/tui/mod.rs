@@ -25,6 +25,7 @@ use crate::export::{By, Format};
 use crate::i18n::{Lang, fill};
 use crate::lead_state::{LeadState, Rehearsal};
 use crate::programme::{DayTime, Programme};
+use crate::rooms::RoomRow;
 use crate::session_dir::{Saver, SessionDir, move_aside, write_atomic};
 use lead_app::LeadApp;
 pub use runtime::restore_terminal;
@@ -201,6 +202,28 @@ impl LeadIo<'_> {
         }
         Ok(written.join(", "))
     }
+
+    /// The dashboard's rows, when they changed: the room files looked at
+    /// again, for the round of the lead's clock. Ages on the dashboard are
+    /// in the clock's time (a rehearsal's too).
+    fn look_at_rooms(&mut self, app: &LeadApp, real: Timestamp) -> Option<Msg> {
+        let source = self.session.source;
+        let rooms = self.session.dir.rooms_dir();
+        let rows = self
+            .rooms
+            .scan(&rooms, &app.programme, app.clock.current, real, self.lang)?;
+        let rows = rows
+            .into_iter()
+            .map(|row| match row {
+                RoomRow::Room(mut r) => {
+                    r.changed = r.changed.map(|c| source.virtual_at(c));
+                    RoomRow::Room(r)
+                }
+                other => other,
+            })
+            .collect();
+        Some(Msg::Rooms(rows))
+    }
 }
 
 impl Persist<LeadApp> for LeadIo<'_> {
@@ -227,28 +250,28 @@ impl Persist<LeadApp> for LeadIo<'_> {
             Effect::Bell | Effect::Quit => return None,
         };
         self.saver.write(path, bytes.into_bytes(), Duration::ZERO);
+        // A clock that moved to another round (or the first write, at
+        // start): the dashboard follows at once.
+        let round = app
+            .programme
+            .round_at(app.clock.current)
+            .map(|b| b.id.as_str());
+        if effect == Effect::WriteClock && self.rooms.round() != round {
+            return self.look_at_rooms(app, real);
+        }
         None
     }
     fn period(&self) -> Duration {
         ROOMS_POLL
     }
     /// The heartbeat every 10 s; in between, a look at the room files.
-    fn periodic(&mut self, _: &LeadApp, _: Timestamp, _: Timestamp) -> Option<Msg> {
+    fn periodic(&mut self, app: &LeadApp, _: Timestamp, real: Timestamp) -> Option<Msg> {
         let beat = self.ticks.is_multiple_of(HEARTBEAT_TICKS);
         self.ticks = self.ticks.wrapping_add(1);
         if beat {
             return Some(Msg::Heartbeat);
         }
-        // Ages on the dashboard are in the clock's time (a rehearsal's too).
-        let source = self.session.source;
-        self.rooms
-            .scan(&self.session.dir.rooms_dir(), self.lang)
-            .map(|mut rows| {
-                for row in &mut rows {
-                    row.changed = row.changed.map(|c| source.virtual_at(c));
-                }
-                Msg::Rooms(rows)
-            })
+        self.look_at_rooms(app, real)
     }
     fn due(&self) -> Option<std::time::Instant> {
         None
