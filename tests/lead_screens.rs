@@ -792,15 +792,16 @@ fn the_dashboard_shows_the_round_of_its_rows() {
 fn e_asks_for_the_harvest_and_says_where_it_went() {
     let mut lead = Lead::demo(at(12, 5, 0));
     assert_eq!(lead.press('e'), [Effect::Export]);
+    // The notice of the export, as it comes back.
     lead.app.update(
-        Msg::Exported(Ok(
-            "/srv/sessies/cop/harvest.md, /srv/sessies/cop/harvest.html".into(),
-        )),
+        Msg::Exported(Ok("Harvest written (1 file of another session left out): \
+             /srv/sessies/cop/harvest.md, /srv/sessies/cop/harvest.html"
+            .into())),
         lead.now,
     );
     assert!(
         lead.screen(120, 40)
-            .contains("Harvest written: /srv/sessies/cop/harvest.md")
+            .contains("Harvest written (1 file of another session left out): /srv/sessies/cop/")
     );
     lead.app
         .update(Msg::Exported(Err("rooms: file not found".into())), lead.now);

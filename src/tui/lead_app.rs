@@ -113,10 +113,8 @@ impl LeadApp {
                 self.rooms = rows;
                 self.rooms_read = true;
             }
-            Msg::Exported(Ok(place)) => {
-                let text = fill(self.lang.t().export_done, &[("where", &place)]);
-                self.notify(text, false, now);
-            }
+            // The notice says where the harvest went and what it left out.
+            Msg::Exported(Ok(notice)) => self.notify(notice, false, now),
             Msg::Exported(Err(why)) => {
                 let text = fill(self.lang.t().export_failed, &[("error", &why)]);
                 self.notify(text, true, now);
