@@ -65,6 +65,9 @@ pub struct RoomLine {
     pub counts: Vec<usize>,
     /// How many files fold into this row; none: no host yet.
     pub files: usize,
+    /// How many of them could be read (now, or before: their last good
+    /// copy counts).
+    pub read: usize,
     /// When a file of the room last changed on disk (a host's every
     /// keystroke reaches it within a second).
     pub changed: Option<Timestamp>,
@@ -484,6 +487,7 @@ impl RoomsWatch {
                 hosts: hosts(good(), &won),
                 counts,
                 files: files.len(),
+                read: good().count(),
                 changed: files.iter().filter_map(|e| e.changed).max(),
                 problems: files.iter().filter_map(|e| e.problem(lang)).collect(),
                 signal: good()

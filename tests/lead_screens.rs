@@ -541,6 +541,7 @@ fn hosted(room: &str, hosts: &[&str], counts: &[usize], changed: Timestamp) -> R
         hosts: hosts.iter().map(|h| h.to_string()).collect(),
         counts: counts.to_vec(),
         files: hosts.len().max(1),
+        read: hosts.len().max(1),
         changed: Some(changed),
         ..RoomLine::default()
     }
@@ -574,6 +575,7 @@ fn busy_dashboard(lang: Lang, theme: Theme) -> Lead {
         at(11, 19, 40),
     );
     first.files = 3;
+    first.read = 3;
     first.seen = Some(at(11, 15, 0));
     first.signal = Some((Signal::Done, at(11, 19, 0)));
     let quiet = hosted("Kamer 2", &["Chris 👩‍👩‍👧"], &[0, 4, 1, 0, 0], at(11, 9, 0));
@@ -584,6 +586,14 @@ fn busy_dashboard(lang: Lang, theme: Theme) -> Lead {
     broken.signal = Some((Signal::Help, at(11, 19, 30)));
     let mut hall = hosted("Gang", &["Eva"], &[0, 0, 0, 0, 2], at(11, 19, 0));
     hall.listed = false;
+    // A FIFO with a room file's name: never read, never waited on.
+    let fifo = RoomLine {
+        room: "x.json".into(),
+        files: 1,
+        problems: vec!["x.json: a FIFO (named pipe), not a plain file: not read".into()],
+        counts: vec![0; 5],
+        ..RoomLine::default()
+    };
     lead.app.update(
         Msg::Rooms(vec![
             demo_round(),
@@ -592,6 +602,7 @@ fn busy_dashboard(lang: Lang, theme: Theme) -> Lead {
             RoomRow::Room(no_host("Kamer 3", 5)),
             RoomRow::Room(broken),
             RoomRow::Room(hall),
+            RoomRow::Room(fifo),
             RoomRow::Elsewhere(Elsewhere {
                 other_session: 1,
                 ..Elsewhere::default()
@@ -665,7 +676,7 @@ fn the_rooms_dashboard_on_small_terminals() {
     insta::assert_snapshot!("rooms_dashboard_40x12", lead.render(40, 12).backend());
     let screen = lead.screen(40, 12);
     assert!(
-        screen.contains("… 1 more (make the window taller)"),
+        screen.contains("… 2 more (make the window taller)"),
         "{screen}"
     );
     for w in (0..=130).step_by(3) {

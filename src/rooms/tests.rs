@@ -331,6 +331,7 @@ fn a_half_synced_file_keeps_its_last_good_copy_and_says_so() {
     let row = room_line(&rows, "Kamer 2");
     assert_eq!(row.counts, [1, 2]);
     assert_eq!(row.hosts, ["Anna"]);
+    assert_eq!((row.files, row.read), (1, 1));
     assert_eq!(row.problems.len(), 1, "{:?}", row.problems);
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     assert!(
@@ -416,6 +417,7 @@ fn a_fifo_named_json_does_not_block_the_scan() {
     assert_eq!(room_line(&rows, "Kamer 1").counts, [1, 0]);
     let fifo = room_line(&rows, "x.json");
     assert!(!fifo.listed);
+    assert_eq!((fifo.files, fifo.read), (1, 0));
     assert!(fifo.problems[0].contains("FIFO"), "{:?}", fifo.problems);
 }
 

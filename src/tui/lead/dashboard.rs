@@ -132,7 +132,7 @@ impl Ctx<'_> {
         let rooms = &parts.rooms;
 
         // What the round has: rooms with a host, hosts, notes.
-        let active = rooms.iter().filter(|r| r.files > 0).count();
+        let active = rooms.iter().filter(|r| r.read > 0).count();
         let hosts: usize = rooms.iter().map(|r| r.hosts.len()).sum();
         let notes: usize = rooms.iter().map(|r| r.total()).sum();
         let mut summary = fill(
@@ -275,7 +275,7 @@ impl Ctx<'_> {
         // A room without a host says so across the columns it leaves empty.
         let host_need = rooms
             .iter()
-            .filter(|r| r.files > 0)
+            .filter(|r| r.read > 0)
             .map(|r| text::width(&hosts_text(r)))
             .chain([text::width(t.dash_host)])
             .max()
@@ -341,7 +341,7 @@ impl Ctx<'_> {
 
     fn room_row(&self, r: &RoomLine, cols: &Columns, quiet_ok: bool) -> Line<'static> {
         let t = self.t;
-        let hosted = r.files > 0;
+        let hosted = r.read > 0;
         let name_style = if hosted {
             self.th.strong()
         } else {
@@ -352,23 +352,23 @@ impl Ctx<'_> {
             text::fit(&text::one_line(&r.room), cols.room) + &gap,
             name_style,
         )];
-        if let Some(hw) = cols.hosts
-            && hosted
-        {
+        if !hosted {
+            // No file of the room, or none that could be read: the words
+            // may take the rest of the row.
+            let room = cols.width().saturating_sub(cols.room + cols.gap);
+            let said = if r.files == 0 {
+                vec![(t.dash_no_host.to_string(), self.th.dim(), true)]
+            } else {
+                self.room_state(r, quiet_ok)
+            };
+            spans.extend(state_spans(said, room));
+            return Line::from(spans);
+        }
+        if let Some(hw) = cols.hosts {
             spans.push(Span::styled(
                 text::fit(&hosts_text(r), hw) + &gap,
                 self.th.text(),
             ));
-        }
-        if !hosted {
-            // Nothing else to show: the words may take the whole row.
-            let used = cols.room + cols.gap;
-            let room = cols.width().saturating_sub(used);
-            spans.push(Span::styled(
-                text::truncate(t.dash_no_host, room).into_owned(),
-                self.th.dim(),
-            ));
-            return Line::from(spans);
         }
         for q in 0..cols.questions {
             let n = r.counts.get(q).copied().unwrap_or(0);
@@ -388,17 +388,7 @@ impl Ctx<'_> {
                 self.th.strong(),
             ));
         }
-        // Warnings are cut if they must be; the rest is shown whole or not.
-        let mut room = cols.status;
-        for (i, (s, style, urgent)) in self.room_state(r, quiet_ok).into_iter().enumerate() {
-            let s = if i == 0 { s } else { format!("  {s}") };
-            if room == 0 || (!urgent && text::width(&s) > room) {
-                break;
-            }
-            let cut = text::truncate(&s, room).into_owned();
-            room = room.saturating_sub(text::width(&cut));
-            spans.push(Span::styled(cut, style));
-        }
+        spans.extend(state_spans(self.room_state(r, quiet_ok), cols.status));
         Line::from(spans)
     }
 
@@ -443,6 +433,22 @@ impl Ctx<'_> {
         }
         said
     }
+}
+
+/// What is said of a room in `room` columns: warnings are cut if they
+/// must be; the rest is shown whole or not at all.
+fn state_spans(said: Vec<(String, Style, bool)>, mut room: usize) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (i, (s, style, urgent)) in said.into_iter().enumerate() {
+        let s = if i == 0 { s } else { format!("  {s}") };
+        if room == 0 || (!urgent && text::width(&s) > room) {
+            break;
+        }
+        let cut = text::truncate(&s, room).into_owned();
+        room = room.saturating_sub(text::width(&cut));
+        spans.push(Span::styled(cut, style));
+    }
+    spans
 }
 
 /// A room's hosts, made safe for the screen.
