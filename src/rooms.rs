@@ -1,183 +1,667 @@
-//! What the lead's rooms dashboard shows: one row per room file in the
-//! session folder, read again only when a file changed. A file that is
-//! missing for a moment or half synced keeps its last good row.
+//! What the lead's rooms dashboard shows: a row per room of the round the
+//! lead's clock is in, as the programme lists them.
+//!
+//! The dashboard looks at `rooms/` (files of version 1) and `rooms/*/`
+//! (a folder per round) and reads every room file through the one reader
+//! ([`crate::room::read`]), again only when the file changed (its modified
+//! time, length and inode). A file that cannot be read now (half synced)
+//! keeps its last good copy, and so does a file that is gone for a moment
+//! (a sync engine removes a file before it puts the new one there); either
+//! warns on its room's row.
+//!
+//! All files of one room — several hosts, a stale copy, a sync engine's
+//! `*.sync-conflict-*` copy — fold into one row: its hosts are the union,
+//! its notes the union by note id with the merge's rules (so a copy never
+//! counts twice), each under the programme's question with the same text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 
-use crate::i18n::Lang;
-use crate::room::RoomDoc;
+use crate::files::{self, Links, Stamp, parse_time};
+use crate::i18n::{Lang, fill};
+use crate::programme::{Block, Programme};
+use crate::room::{self, NoteForm, Version, question_key, room_key};
 
-/// One room file, summed up.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RoomRow {
-    pub file: String,
-    pub room: String,
-    pub host: String,
-    /// Live notes per question.
-    pub counts: Vec<usize>,
-    /// When the file last changed on disk (a host's every keystroke
-    /// reaches it within a second).
-    pub changed: Option<Timestamp>,
-    /// Why the file cannot be read, if it cannot.
-    pub problem: Option<String>,
+/// How long a file that went away still counts: a sync engine removes a
+/// file before it puts the new one in its place.
+const MISSING_GRACE: SignedDuration = SignedDuration::from_secs(30);
+
+/// What a room tells the lead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signal {
+    Done,
+    Help,
 }
 
-impl RoomRow {
+/// One line of the dashboard, as the scan hands it to the screen: first
+/// the round, then its rooms, then (if there is any) what lies elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RoomRow {
+    /// The round the rooms below are of: the breakout's id, and its
+    /// questions — the programme's, then any that only room files know.
+    Round {
+        block: String,
+        questions: Vec<String>,
+    },
+    Room(RoomLine),
+    /// What the rooms of this round leave out.
+    Elsewhere(Elsewhere),
+}
+
+/// One room of the round: every file of it folded into one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoomLine {
+    /// As the programme spells it (else as its files do; else, for a file
+    /// that could never be read, the file's name).
+    pub room: String,
+    /// Whether the programme lists the room in this round.
+    pub listed: bool,
+    /// Everyone who hosted it or typed a note, by their first note.
+    pub hosts: Vec<String>,
+    /// Live notes per question of the round.
+    pub counts: Vec<usize>,
+    /// How many files fold into this row; none: no host yet.
+    pub files: usize,
+    /// How many of them could be read (now, or before: their last good
+    /// copy counts).
+    pub read: usize,
+    /// When a file of the room last changed on disk (a host's every
+    /// keystroke reaches it within a second).
+    pub changed: Option<Timestamp>,
+    /// Why files of the room cannot be read now, one line each.
+    pub problems: Vec<String>,
+    /// The room's newest signal, and when it was given.
+    pub signal: Option<(Signal, Timestamp)>,
+    /// The newest message of the lead that a host of the room has shown
+    /// (the message's time).
+    pub seen: Option<Timestamp>,
+}
+
+impl RoomLine {
     pub fn total(&self) -> usize {
         self.counts.iter().sum()
+    }
+}
+
+/// What the rows leave out: rooms of other rounds, files of another session.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// Other rounds with room files, their rooms and their live notes.
+    pub rounds: usize,
+    pub rooms: usize,
+    pub notes: usize,
+    /// Room files of another session.
+    pub other_session: usize,
+}
+
+/// The rows taken apart again, for the screen.
+#[derive(Debug, Default)]
+pub struct Parts<'r> {
+    pub block: Option<&'r str>,
+    pub questions: &'r [String],
+    pub rooms: Vec<&'r RoomLine>,
+    pub elsewhere: Option<&'r Elsewhere>,
+}
+
+/// Takes the rows of [`RoomsWatch::scan`] apart.
+pub fn parts(rows: &[RoomRow]) -> Parts<'_> {
+    let mut parts = Parts::default();
+    for row in rows {
+        match row {
+            RoomRow::Round { block, questions } => {
+                parts.block = Some(block);
+                parts.questions = questions;
+            }
+            RoomRow::Room(line) => parts.rooms.push(line),
+            RoomRow::Elsewhere(e) => parts.elsewhere = Some(e),
+        }
+    }
+    parts
+}
+
+/// What tells that a file changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FileStamp {
+    modified: Option<SystemTime>,
+    len: u64,
+    inode: u64,
+}
+
+impl FileStamp {
+    fn of(meta: &std::fs::Metadata) -> FileStamp {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        FileStamp {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+            inode,
+        }
+    }
+}
+
+/// A note as the dashboard keeps it.
+#[derive(Clone, Debug)]
+struct KeptNote {
+    id: String,
+    /// 1-based, into the file's questions.
+    question: usize,
+    by: String,
+    text: String,
+    created: String,
+    updated: String,
+    created_at: Stamp,
+    updated_at: Stamp,
+    deleted: bool,
+    star: bool,
+}
+
+/// What the dashboard keeps of a room file it could read.
+#[derive(Clone, Debug)]
+struct Kept {
+    session: String,
+    /// The round; `None` for version 1 (the programme's first breakout).
+    block: Option<String>,
+    room: String,
+    hosts: Vec<String>,
+    questions: Vec<String>,
+    notes: Vec<KeptNote>,
+    signal: Option<(Signal, Timestamp)>,
+    seen: Option<Timestamp>,
+}
+
+impl Kept {
+    fn of(c: &room::Checked) -> Kept {
+        let v = &c.view;
+        let time = |s: &str| parse_time(s).and_then(Stamp::to_timestamp);
+        Kept {
+            session: v.session.to_string(),
+            block: v.block.as_ref().map(|b| b.to_string()),
+            room: v.room.to_string(),
+            hosts: c.hosts().into_iter().map(str::to_string).collect(),
+            questions: v.questions.iter().map(|q| q.to_string()).collect(),
+            notes: v
+                .notes
+                .iter()
+                .zip(&c.times)
+                .map(|(n, t)| KeptNote {
+                    id: n.id.to_string(),
+                    question: n.question,
+                    by: c.by(n).to_string(),
+                    text: n.text.to_string(),
+                    created: n.created.to_string(),
+                    updated: n.updated.to_string(),
+                    created_at: t.created,
+                    updated_at: t.updated,
+                    deleted: n.deleted,
+                    star: n.star,
+                })
+                .collect(),
+            signal: v.signal.as_ref().and_then(|s| {
+                let kind = match s.kind.as_ref() {
+                    "done" => Signal::Done,
+                    "help" => Signal::Help,
+                    _ => return None,
+                };
+                Some((kind, time(&s.at)?))
+            }),
+            seen: v.seen.as_ref().and_then(|s| time(&s.message)),
+        }
+    }
+
+    fn question(&self, q: usize) -> &str {
+        self.questions
+            .get(q.wrapping_sub(1))
+            .map_or("", String::as_str)
+    }
+
+    /// A note's canonical form, the merge's last tie-break.
+    fn canonical(&self, n: &KeptNote) -> String {
+        NoteForm {
+            id: &n.id,
+            question: self.question(n.question),
+            by: &n.by,
+            text: &n.text,
+            created: &n.created,
+            updated: &n.updated,
+            deleted: n.deleted,
+            star: n.star,
+        }
+        .canonical()
+    }
+}
+
+/// A `.json` entry of `rooms/` or of a round's folder in it.
+#[derive(Clone, Debug)]
+struct Entry {
+    /// Its name below `rooms/`: `NAME.json` or `FOLDER/NAME.json`.
+    name: String,
+    /// The folder below `rooms/` it is in; `None` for `rooms/` itself.
+    folder: Option<String>,
+    stamp: FileStamp,
+    /// When the file last changed (its modified time); not for an entry
+    /// that is not a plain file.
+    changed: Option<Timestamp>,
+    /// The last copy that could be read.
+    good: Option<Kept>,
+    /// Why the file as it is now cannot be read.
+    problem: Option<String>,
+    /// Since when the file is gone (its last good copy is kept a while).
+    missing_since: Option<Timestamp>,
+}
+
+impl Entry {
+    /// The file's own name (without its folder).
+    fn file_name(&self) -> &str {
+        self.name.rsplit('/').next().unwrap_or(&self.name)
+    }
+
+    /// What is wrong with the file now, in words.
+    fn problem(&self, lang: Lang) -> Option<String> {
+        if self.missing_since.is_some() {
+            let name = crate::text::for_message(&self.name);
+            return Some(fill(lang.t().dash_missing, &[("file", &name)]));
+        }
+        self.problem.clone()
     }
 }
 
 /// Watches `rooms/` for the dashboard.
 #[derive(Default)]
 pub struct RoomsWatch {
-    seen: BTreeMap<PathBuf, ((SystemTime, u64), RoomRow)>,
+    files: BTreeMap<PathBuf, Entry>,
+    /// The rows last handed out.
+    sent: Option<Vec<RoomRow>>,
 }
 
-/// Whether a file in `rooms/` is a room file to show: not a temporary
-/// file, not one oogst set aside.
-fn is_room_file(name: &str) -> bool {
-    !crate::merge::is_temporary(name) && name.ends_with(".json") && !name.contains(".corrupt-")
+/// Whether an entry's name is one to read: a `.json` file that is not
+/// somebody's temporary file.
+fn is_json(name: &str) -> bool {
+    !crate::merge::is_temporary(name) && name.to_ascii_lowercase().ends_with(".json")
+}
+
+/// Reads one room file through the one reader.
+fn read_file(path: &Path, name: &str, lang: Lang) -> Result<Kept, String> {
+    let shown = crate::text::for_message(name);
+    let text = files::read_text(path, Links::Refuse, lang).map_err(|e| {
+        let why = e.into_message();
+        let prefix = format!("{}: ", files::shown(path));
+        let why = why.strip_prefix(&prefix).unwrap_or(&why);
+        format!("{shown}: {why}")
+    })?;
+    let checked = room::read(&text, &shown).map_err(|e| lang.file_error(&e))?;
+    Ok(Kept::of(&checked))
 }
 
 impl RoomsWatch {
-    /// Looks at `dir` again; the rows when anything changed.
-    pub fn scan(&mut self, dir: &Path, lang: Lang) -> Option<Vec<RoomRow>> {
-        let mut changed = false;
-        let mut present = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for e in entries.flatten() {
-                let name = e.file_name().to_string_lossy().into_owned();
-                if !is_room_file(&name) {
-                    continue;
-                }
-                let path = e.path();
-                let Ok(meta) = e.metadata() else { continue };
-                let stamp = (
-                    meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
-                    meta.len(),
-                );
-                present.push(path.clone());
-                if self.seen.get(&path).is_some_and(|(s, _)| *s == stamp) {
-                    continue;
-                }
-                let mut row = read_row(&path, &name, lang);
-                row.changed = Timestamp::try_from(stamp.0).ok();
-                if row.problem.is_some()
-                    && let Some((_, good)) = self.seen.get(&path)
-                {
-                    // Half synced or mid-replace: keep what was good.
-                    row = RoomRow {
-                        problem: row.problem,
-                        ..good.clone()
-                    };
-                }
-                self.seen.insert(path, (stamp, row));
-                changed = true;
-            }
+    /// Looks at `rooms` again (reading only files that changed) and sums
+    /// up the round of block `at` of the lead's clock; the rows when they
+    /// differ from those handed out last. `real` is the wall clock, for
+    /// how long a file that went away is kept.
+    pub fn scan(
+        &mut self,
+        rooms: &Path,
+        programme: &Programme,
+        at: usize,
+        real: Timestamp,
+        lang: Lang,
+    ) -> Option<Vec<RoomRow>> {
+        self.look(rooms, real, lang);
+        let rows = self.rows(programme, at, lang);
+        if self.sent.as_ref() == Some(&rows) {
+            return None;
         }
-        // A file that went away for good is dropped after it stays away.
-        let before = self.seen.len();
-        self.seen.retain(|p, _| present.contains(p) || p.exists());
-        changed |= self.seen.len() != before;
-        changed.then(|| self.rows())
+        self.sent = Some(rows.clone());
+        Some(rows)
     }
 
-    pub fn rows(&self) -> Vec<RoomRow> {
-        let mut rows: Vec<RoomRow> = self.seen.values().map(|(_, r)| r.clone()).collect();
-        rows.sort_by(|a, b| {
-            natord::compare(&a.room, &b.room)
-                .then_with(|| a.host.cmp(&b.host))
-                .then_with(|| a.file.cmp(&b.file))
+    /// The round of the rows handed out last.
+    pub fn round(&self) -> Option<&str> {
+        let rows = self.sent.as_deref()?;
+        parts(rows).block
+    }
+
+    /// Reads what changed in `rooms/` and `rooms/*/`; forgets files that
+    /// have been gone for a while.
+    fn look(&mut self, rooms: &Path, real: Timestamp, lang: Lang) {
+        let mut present = HashSet::new();
+        for (entry, name) in entries(rooms) {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            // A link to a folder is a link: not followed.
+            if kind.is_dir() {
+                for (inner, file) in entries(&entry.path()) {
+                    if is_json(&file) {
+                        self.visit(&inner, format!("{name}/{file}"), Some(&name), lang);
+                        present.insert(inner.path());
+                    }
+                }
+            } else if is_json(&name) {
+                self.visit(&entry, name, None, lang);
+                present.insert(entry.path());
+            }
+        }
+        self.files.retain(|path, e| {
+            if present.contains(path) {
+                e.missing_since = None;
+                return true;
+            }
+            if e.good.is_none() {
+                return false;
+            }
+            let since = *e.missing_since.get_or_insert(real);
+            real.duration_since(since) < MISSING_GRACE
         });
+    }
+
+    /// Reads the file of `entry` if it changed since it was last read.
+    fn visit(&mut self, entry: &std::fs::DirEntry, name: String, folder: Option<&str>, lang: Lang) {
+        let path = entry.path();
+        // The entry's own metadata: a link's, not what it points to.
+        let Ok(meta) = entry.metadata() else {
+            return;
+        };
+        let stamp = FileStamp::of(&meta);
+        if self.files.get(&path).is_some_and(|e| e.stamp == stamp) {
+            return;
+        }
+        let read = read_file(&path, &name, lang);
+        let e = self.files.entry(path).or_insert_with(|| Entry {
+            name,
+            folder: folder.map(str::to_string),
+            stamp,
+            changed: None,
+            good: None,
+            problem: None,
+            missing_since: None,
+        });
+        e.stamp = stamp;
+        e.changed = meta
+            .is_file()
+            .then(|| meta.modified().ok())
+            .flatten()
+            .and_then(|t| Timestamp::try_from(t).ok());
+        match read {
+            Ok(kept) => {
+                e.good = Some(kept);
+                e.problem = None;
+            }
+            Err(why) => e.problem = Some(why),
+        }
+    }
+
+    /// The rows of the round of block `at` from what was read.
+    pub fn rows(&self, programme: &Programme, at: usize, lang: Lang) -> Vec<RoomRow> {
+        let Some(round) = programme.round_at(at) else {
+            return Vec::new();
+        };
+        let first = programme.breakout().map(|b| b.id.as_str());
+        let mut places: BTreeMap<(&str, Place), Vec<&Entry>> = BTreeMap::new();
+        let mut elsewhere = Elsewhere::default();
+        for e in self.files.values() {
+            match &e.good {
+                Some(k) if k.session != programme.id => elsewhere.other_session += 1,
+                Some(k) => {
+                    let Some(block) = k.block.as_deref().or(first) else {
+                        continue;
+                    };
+                    let place = Place::Room(room_key(&k.room));
+                    places.entry((block, place)).or_default().push(e);
+                }
+                // Never read: where its name puts it. A copy oogst set
+                // aside itself and nobody can read is passed over.
+                None if e.name.contains(".corrupt-") => {}
+                None => {
+                    let block = match &e.folder {
+                        None => programme.breakout(),
+                        Some(dir) => programme
+                            .breakouts()
+                            .find(|b| room::block_dir(&b.id) == *dir),
+                    };
+                    let Some(block) = block else { continue };
+                    let place = match guess_room(block, e) {
+                        Some(name) => Place::Room(room_key(name)),
+                        None => Place::File(e.name.clone()),
+                    };
+                    places.entry((&block.id, place)).or_default().push(e);
+                }
+            }
+        }
+
+        // The round's rooms: the programme's, then the others.
+        let mut listed: Vec<(Place, String)> = Vec::new();
+        for name in &round.rooms {
+            let place = Place::Room(room_key(name));
+            if !listed.iter().any(|(p, _)| *p == place) {
+                listed.push((place, name.clone()));
+            }
+        }
+        let mut others: Vec<(Place, String)> = places
+            .iter()
+            .filter(|((block, place), _)| {
+                *block == round.id && !listed.iter().any(|(p, _)| p == place)
+            })
+            .map(|((_, place), files)| (place.clone(), shown_name(place, files)))
+            .collect();
+        others.sort_by(|a, b| natord::compare(&a.1, &b.1).then_with(|| a.0.cmp(&b.0)));
+
+        // The union of each room's notes; the questions only files know.
+        let mut rooms: Vec<(String, bool, Vec<&Entry>, Vec<Winner>)> = Vec::new();
+        for (listed, (place, name)) in listed
+            .into_iter()
+            .map(|r| (true, r))
+            .chain(others.into_iter().map(|r| (false, r)))
+        {
+            let files = places.remove(&(&round.id, place)).unwrap_or_default();
+            let won = union(&files);
+            rooms.push((name, listed, files, won));
+        }
+        let questions = round_questions(round, rooms.iter().flat_map(|r| &r.3));
+        let index: HashMap<String, usize> = questions
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, q)| (question_key(q).into_owned(), i))
+            .collect();
+
+        let mut rows = vec![RoomRow::Round {
+            block: round.id.clone(),
+            questions: questions.clone(),
+        }];
+        for (name, listed, files, won) in rooms {
+            let mut counts = vec![0; questions.len()];
+            for (k, n) in &won {
+                if let Some(&q) = index.get(question_key(k.question(n.question)).as_ref()) {
+                    counts[q] += 1;
+                }
+            }
+            let good = || files.iter().filter_map(|e| e.good.as_ref());
+            rows.push(RoomRow::Room(RoomLine {
+                room: name,
+                listed,
+                hosts: hosts(good(), &won),
+                counts,
+                files: files.len(),
+                read: good().count(),
+                changed: files.iter().filter_map(|e| e.changed).max(),
+                problems: files.iter().filter_map(|e| e.problem(lang)).collect(),
+                signal: good()
+                    .filter_map(|k| k.signal)
+                    .max_by_key(|&(kind, at)| (at, kind == Signal::Help)),
+                seen: good().filter_map(|k| k.seen).max(),
+            }));
+        }
+
+        // Other rounds: their rooms that have a file read, and notes.
+        let mut rounds = BTreeSet::new();
+        for ((block, _), files) in &places {
+            if files.iter().any(|e| e.good.is_some()) {
+                rounds.insert(*block);
+                elsewhere.rooms += 1;
+                elsewhere.notes += union(files).len();
+            }
+        }
+        elsewhere.rounds = rounds.len();
+        if elsewhere != Elsewhere::default() {
+            rows.push(RoomRow::Elsewhere(elsewhere));
+        }
         rows
     }
 }
 
-fn read_row(path: &Path, name: &str, lang: Lang) -> RoomRow {
-    let parsed = crate::files::read_text(path, crate::files::Links::Refuse, lang)
-        .map_err(|e| e.into_message())
-        .and_then(|text| RoomDoc::parse(&text, name).map_err(|e| lang.file_error(&e)));
-    match parsed {
-        Ok(doc) => RoomRow {
-            file: name.to_string(),
-            counts: (1..=doc.questions.len()).map(|q| doc.count(q)).collect(),
-            room: doc.room,
-            host: doc.hosts.join(", "),
-            changed: None,
-            problem: None,
-        },
-        Err(why) => RoomRow {
-            file: name.to_string(),
-            room: name.split("--").next().unwrap_or(name).replace('_', " "),
-            host: String::new(),
-            counts: Vec::new(),
-            changed: None,
-            problem: Some(why),
-        },
+/// The entries of a folder that are not somebody's temporary files, with
+/// their names.
+fn entries(dir: &Path) -> Vec<(std::fs::DirEntry, String)> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    read.flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (e, name)
+        })
+        .filter(|(_, name)| !crate::merge::is_temporary(name))
+        .collect()
+}
+
+/// Where the files of a round go: a room (by its key), or, for a file
+/// that was never read and whose name says no room, a place of its own.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Place {
+    Room(String),
+    File(String),
+}
+
+/// A room's name where the programme does not give it: the files' own
+/// spelling (the same whatever their order), else the file's name.
+fn shown_name(place: &Place, files: &[&Entry]) -> String {
+    let spelt = files
+        .iter()
+        .filter_map(|e| e.good.as_ref().map(|k| k.room.as_str()))
+        .min();
+    match (spelt, place) {
+        (Some(name), _) => name.to_string(),
+        (None, Place::File(name)) => name.clone(),
+        (None, Place::Room(_)) => files.first().map_or(String::new(), |e| e.name.clone()),
     }
+}
+
+/// The room of `block` that the name of a file that could never be read
+/// points to: the hash that oogst puts in a round's file names, or the
+/// slug of a version 1 name.
+fn guess_room<'b>(block: &'b Block, e: &Entry) -> Option<&'b str> {
+    let file = e.file_name();
+    block
+        .rooms
+        .iter()
+        .find(|r| {
+            let hash = room::file_suffix(r, "");
+            let v1 = room::v1_file_name(r, "");
+            let v1 = v1.trim_end_matches(".json");
+            file.contains(&hash) || (e.folder.is_none() && file.starts_with(v1))
+        })
+        .map(String::as_str)
+}
+
+/// A note that won the union, with its file.
+type Winner<'a> = (&'a Kept, &'a KeptNote);
+
+/// The live notes of one room's files: of every note id the copy the
+/// merge would keep (later `updated`, then a tombstone, then the longer
+/// text, then the canonical form), tombstones left out.
+fn union<'a>(files: &[&'a Entry]) -> Vec<Winner<'a>> {
+    let mut best: HashMap<&str, Winner> = HashMap::new();
+    for k in files.iter().filter_map(|e| e.good.as_ref()) {
+        for n in &k.notes {
+            match best.get(n.id.as_str()) {
+                Some(&held) if !beats((k, n), held) => {}
+                _ => {
+                    best.insert(&n.id, (k, n));
+                }
+            }
+        }
+    }
+    let mut live: Vec<Winner> = best.into_values().filter(|(_, n)| !n.deleted).collect();
+    live.sort_by(|a, b| (a.1.created_at, &a.1.id).cmp(&(b.1.created_at, &b.1.id)));
+    live
+}
+
+/// Whether copy `a` of a note beats copy `b`: the merge order, total.
+fn beats(a: Winner, b: Winner) -> bool {
+    fn version(n: &KeptNote) -> Version<'_> {
+        Version {
+            updated: n.updated_at,
+            deleted: n.deleted,
+            text: &n.text,
+        }
+    }
+    match version(a.1).order(&version(b.1)) {
+        std::cmp::Ordering::Equal => a.0.canonical(a.1) > b.0.canonical(b.1),
+        o => o == std::cmp::Ordering::Greater,
+    }
+}
+
+/// The round's questions: the programme's, then those only room files
+/// know that a live note uses (by where they stand in their file, then
+/// text), as the merge orders them.
+fn round_questions<'a>(round: &Block, notes: impl Iterator<Item = &'a Winner<'a>>) -> Vec<String> {
+    let known: HashSet<String> = round
+        .questions
+        .iter()
+        .map(|q| question_key(q).into_owned())
+        .collect();
+    let mut extra: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for (k, n) in notes {
+        let text = k.question(n.question);
+        let key = question_key(text);
+        if known.contains(key.as_ref()) {
+            continue;
+        }
+        let seen = extra
+            .entry(key.into_owned())
+            .or_insert_with(|| (n.question, text.to_string()));
+        if (n.question, text) < (seen.0, seen.1.as_str()) {
+            *seen = (n.question, text.to_string());
+        }
+    }
+    let mut extra: Vec<(String, (usize, String))> = extra.into_iter().collect();
+    extra.sort_by(|a, b| (a.1.0, &a.0).cmp(&(b.1.0, &b.0)));
+    let mut questions = round.questions.clone();
+    questions.extend(extra.into_iter().map(|(_, (_, text))| text));
+    questions
+}
+
+/// A room's hosts: every file's, and whoever typed a live note; by the
+/// time of their first note, then name.
+fn hosts<'a>(files: impl Iterator<Item = &'a Kept>, won: &[Winner]) -> Vec<String> {
+    let mut first: BTreeMap<&str, Option<Stamp>> = BTreeMap::new();
+    for k in files {
+        for h in &k.hosts {
+            first.entry(h).or_insert(None);
+        }
+    }
+    for (_, n) in won {
+        let t = first.entry(&n.by).or_insert(None);
+        *t = Some(t.map_or(n.created_at, |t| t.min(n.created_at)));
+    }
+    let mut hosts: Vec<(Option<Stamp>, &str)> = first
+        .into_iter()
+        .filter(|(h, _)| !h.trim().is_empty())
+        .map(|(h, t)| (t, h))
+        .collect();
+    hosts.sort_by(|a, b| match (a.0, b.0) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.1.cmp(b.1)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.1.cmp(b.1),
+    });
+    hosts.into_iter().map(|(_, h)| h.to_string()).collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn room_json(room: &str, host: &str, notes: &[(usize, &str)]) -> Vec<u8> {
-        let mut doc = RoomDoc::new("s", "b", room, host, "w", vec!["A".into(), "B".into()]);
-        for (q, t) in notes {
-            doc.add(*q, t, "2021-01-21T11:00:00+01:00");
-        }
-        doc.to_json()
-    }
-
-    #[test]
-    fn rows_count_notes_per_question_and_keep_the_last_good_copy() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut watch = RoomsWatch::default();
-        assert_eq!(watch.scan(dir.path(), Lang::En), None, "nothing yet");
-        std::fs::write(
-            dir.path().join("Kamer_10--w.json"),
-            room_json("Kamer 10", "Bas", &[(1, "x")]),
-        )
-        .unwrap();
-        std::fs::write(
-            dir.path().join("Kamer_2--w.json"),
-            room_json("Kamer 2", "Anna", &[(1, "a"), (2, "b"), (2, "c")]),
-        )
-        .unwrap();
-        std::fs::write(dir.path().join(".Kamer_2--w.json.x1y2z3"), "half").unwrap();
-        std::fs::write(
-            dir.path().join("Kamer_3--w.corrupt-20210121T110000.json"),
-            "{",
-        )
-        .unwrap();
-        let rows = watch.scan(dir.path(), Lang::En).unwrap();
-        let summary: Vec<(String, Vec<usize>)> = rows
-            .iter()
-            .map(|r| (r.room.clone(), r.counts.clone()))
-            .collect();
-        assert_eq!(
-            summary,
-            [
-                ("Kamer 2".to_string(), vec![1, 2]),
-                ("Kamer 10".to_string(), vec![1, 0])
-            ]
-        );
-        assert!(rows[0].changed.is_some());
-        assert_eq!(watch.scan(dir.path(), Lang::En), None, "unchanged");
-
-        // A half-synced file keeps its last good counts, and says so.
-        std::fs::write(
-            dir.path().join("Kamer_2--w.json"),
-            "{\"format\": \"oogst-room\", \"vers",
-        )
-        .unwrap();
-        let rows = watch.scan(dir.path(), Lang::En).unwrap();
-        assert_eq!(rows[0].counts, [1, 2]);
-        assert!(rows[0].problem.is_some());
-    }
-}
+mod tests;

@@ -13,6 +13,7 @@ use jiff::{SignedDuration, Timestamp};
 use oogst::clock::ClockState;
 use oogst::i18n::Lang;
 use oogst::programme::Programme;
+use oogst::rooms::{Elsewhere, RoomLine, RoomRow, Signal};
 use oogst::tui::lead::View;
 use oogst::tui::lead_app::{Effect, LeadApp, Msg};
 use oogst::tui::theme::Theme;
@@ -518,60 +519,300 @@ fn opened_after_a_programme_that_never_ran_suggests_a_rehearsal() {
     );
 }
 
-fn row(room: &str, host: &str, counts: &[usize], changed: Timestamp) -> oogst::rooms::RoomRow {
-    oogst::rooms::RoomRow {
-        file: format!("{room}--{host}.json"),
+// ---------------------------------------------------------------------------
+// The rooms dashboard, fed the rows a scan of the session folder gives.
+
+/// The demo's round with its five questions.
+fn demo_round() -> RoomRow {
+    let programme = Programme::demo();
+    let b = programme.breakout().unwrap();
+    RoomRow::Round {
+        block: b.id.clone(),
+        questions: b.questions.clone(),
+    }
+}
+
+/// A room with a host (or several), its notes per question, and when it
+/// last changed.
+fn hosted(room: &str, hosts: &[&str], counts: &[usize], changed: Timestamp) -> RoomLine {
+    RoomLine {
         room: room.into(),
-        host: host.into(),
+        listed: true,
+        hosts: hosts.iter().map(|h| h.to_string()).collect(),
         counts: counts.to_vec(),
+        files: hosts.len().max(1),
+        read: hosts.len().max(1),
         changed: Some(changed),
-        problem: None,
+        ..RoomLine::default()
+    }
+}
+
+/// A room of the programme that no host has started yet.
+fn no_host(room: &str, questions: usize) -> RoomLine {
+    RoomLine {
+        room: room.into(),
+        listed: true,
+        counts: vec![0; questions],
+        ..RoomLine::default()
+    }
+}
+
+/// The demo's breakout, started at 11:00, seen at 11:20 on the
+/// dashboard with a message sent at 11:15: every kind of row.
+fn busy_dashboard(lang: Lang, theme: Theme) -> Lead {
+    let mut lead = Lead::open(Programme::demo(), at(11, 0, 0), lang, theme);
+    lead.press(' ');
+    lead.at(at(11, 15, 0));
+    lead.press('m');
+    lead.typed("Nog 5 minuten");
+    lead.key(KeyCode::Enter);
+    lead.press('d');
+    lead.at(at(11, 20, 0));
+    let mut first = hosted(
+        "Kamer 1",
+        &["Anna", "Bas"],
+        &[5, 1, 0, 2, 0],
+        at(11, 19, 40),
+    );
+    first.files = 3;
+    first.read = 3;
+    first.seen = Some(at(11, 15, 0));
+    first.signal = Some((Signal::Done, at(11, 19, 0)));
+    let quiet = hosted("Kamer 2", &["Chris 👩‍👩‍👧"], &[0, 4, 1, 0, 0], at(11, 9, 0));
+    let mut broken = hosted("Kamer 4", &["Dirk"], &[1, 0, 0, 0, 0], at(11, 18, 0));
+    broken.problems = vec![
+        "samen-in-gesprek/Kamer_4-7x2k9m4q--d1rk.json:1:31: the file ends in the middle".into(),
+    ];
+    broken.signal = Some((Signal::Help, at(11, 19, 30)));
+    let mut hall = hosted("Gang", &["Eva"], &[0, 0, 0, 0, 2], at(11, 19, 0));
+    hall.listed = false;
+    // A FIFO with a room file's name: never read, never waited on.
+    let fifo = RoomLine {
+        room: "x.json".into(),
+        files: 1,
+        problems: vec!["x.json: a FIFO (named pipe), not a plain file: not read".into()],
+        counts: vec![0; 5],
+        ..RoomLine::default()
+    };
+    lead.app.update(
+        Msg::Rooms(vec![
+            demo_round(),
+            RoomRow::Room(first),
+            RoomRow::Room(quiet),
+            RoomRow::Room(no_host("Kamer 3", 5)),
+            RoomRow::Room(broken),
+            RoomRow::Room(hall),
+            RoomRow::Room(fifo),
+            RoomRow::Elsewhere(Elsewhere {
+                other_session: 1,
+                ..Elsewhere::default()
+            }),
+        ]),
+        lead.now,
+    );
+    lead
+}
+
+#[test]
+fn the_rooms_dashboard_80x24() {
+    let lead = busy_dashboard(Lang::En, Theme::COLOR);
+    let terminal = lead.render(80, 24);
+    let screen = text_of(terminal.backend().buffer());
+    for words in [
+        "Rooms · Samen in gesprek",
+        "4 rooms · 5 hosts · 16 notes",
+        "Anna, Bas",
+        "no host yet",
+        "Not in the programme",
+        "⚠ quiet 11 min",
+        "⚠ unreadable",
+        "⚑ needs help",
+        "✓ done",
+        "✉ seen",
+        "1 file of another session not shown",
+        "⚠ samen-in-gesprek/Kamer_4-7x2k9m4q--d1rk.json:1:31: the file ends",
+    ] {
+        assert!(screen.contains(words), "{words}\n{screen}");
+    }
+    insta::assert_snapshot!("rooms_dashboard_80x24", terminal.backend());
+}
+
+#[test]
+fn the_rooms_dashboard_120x40() {
+    let lead = busy_dashboard(Lang::En, Theme::COLOR);
+    insta::assert_snapshot!("rooms_dashboard_120x40", lead.render(120, 40).backend());
+}
+
+#[test]
+fn the_rooms_dashboard_in_dutch_without_colour() {
+    let lead = busy_dashboard(Lang::Nl, Theme::NO_COLOR);
+    let terminal = lead.render(80, 24);
+    let buf = terminal.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset, "{cell:?}");
+        assert_eq!(cell.bg, Color::Reset, "{cell:?}");
+    }
+    let screen = text_of(buf);
+    for words in [
+        "Kamers · Samen in gesprek",
+        "nog geen gespreksleider",
+        "Niet in het programma",
+        "⚠ stil 11 min",
+        "⚠ onleesbaar",
+        "⚑ hulp nodig",
+        "1 bestand van een andere sessie niet getoond",
+    ] {
+        assert!(screen.contains(words), "{words}\n{screen}");
+    }
+    insta::assert_snapshot!("rooms_dashboard_dutch_no_color", terminal.backend());
+}
+
+#[test]
+fn the_rooms_dashboard_on_small_terminals() {
+    let lead = busy_dashboard(Lang::En, Theme::COLOR);
+    // Narrower: the questions go first, then the hosts; the state of
+    // each room stays, and what does not fit is counted.
+    insta::assert_snapshot!("rooms_dashboard_60x16", lead.render(60, 16).backend());
+    insta::assert_snapshot!("rooms_dashboard_40x12", lead.render(40, 12).backend());
+    let screen = lead.screen(40, 12);
+    assert!(
+        screen.contains("… 2 more (make the window taller)"),
+        "{screen}"
+    );
+    for w in (0..=130).step_by(3) {
+        for h in (0..=45).step_by(2) {
+            lead.render(w, h);
+        }
     }
 }
 
 #[test]
-fn the_rooms_dashboard() {
-    let mut lead = Lead::demo(at(11, 0, 0));
+fn names_from_files_never_reach_the_terminal_raw() {
+    let mut lead = Lead::demo(at(11, 5, 0));
     lead.press(' ');
     lead.press('d');
-    assert!(lead.screen(100, 30).contains("No room files"));
-    lead.at(at(11, 20, 0));
-    let mut broken = row("Kamer 4", "", &[], at(11, 19, 0));
-    broken.problem = Some("Kamer_4--x.json: the file ends in the middle".into());
+    let mut evil = hosted(
+        "Kamer\u{1b}]0;pwned\u{7} 1",
+        &["Eve\u{1b}[2J\u{202E}lin"],
+        &[1, 0, 0, 0, 0],
+        at(11, 4, 0),
+    );
+    evil.problems = vec!["x\u{1b}[31m.json: \u{9b}kapot".into()];
+    lead.app.update(
+        Msg::Rooms(vec![demo_round(), RoomRow::Room(evil)]),
+        lead.now,
+    );
+    for (w, h) in [(120, 40), (80, 24), (40, 12)] {
+        let screen = lead.screen(w, h);
+        assert!(
+            !screen.chars().any(|c| c.is_control() && c != '\n'),
+            "{screen:?}"
+        );
+        assert!(!screen.contains('\u{202E}'), "{screen}");
+    }
+    let screen = lead.screen(120, 40);
+    assert!(screen.contains("Kamer␛]0;pwned␇ 1"), "{screen}");
+    assert!(screen.contains("Eve␛[2Jlin"), "{screen}");
+    assert!(screen.contains("x␛[31m.json: �kapot"), "{screen}");
+}
+
+#[test]
+fn before_any_host_the_dashboard_says_how_to_start() {
+    let mut lead = Lead::demo(at(10, 50, 0));
+    lead.press('d');
+    assert!(lead.screen(80, 24).contains("Reading the room files…"));
+    lead.app.update(
+        Msg::Rooms(
+            [demo_round()]
+                .into_iter()
+                .chain(
+                    ["Kamer 1", "Kamer 2", "Kamer 3", "Kamer 4"]
+                        .map(|r| RoomRow::Room(no_host(r, 5))),
+                )
+                .collect(),
+        ),
+        lead.now,
+    );
+    let terminal = lead.render(80, 24);
+    let screen = text_of(terminal.backend().buffer());
+    assert!(
+        screen.contains("Hosts start with: oogst host --dir /srv/sessies/cop"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("rooms_dashboard_before_any_host", terminal.backend());
+}
+
+/// Two rounds, with different rooms and questions.
+const TWO_ROUNDS: &str = r#"{
+  "format": "oogst-programme", "version": 1, "id": "twee-rondes", "title": "Twee rondes",
+  "date": "2021-01-21",
+  "blocks": [
+    {"id": "opening", "kind": "plenary", "title": "Opening", "start": "10:00", "minutes": 10},
+    {"id": "ronde-1", "kind": "breakout", "title": "Eerste ronde: verkennen", "minutes": 30,
+     "rooms": ["Kamer 1", "Kamer 2"], "questions": ["A?", "B?"]},
+    {"id": "pauze", "kind": "break", "title": "Pauze", "minutes": 10},
+    {"id": "ronde-2", "kind": "breakout", "title": "Tweede ronde: oplossen", "minutes": 30,
+     "rooms": ["Tafel A", "Tafel B", "Tafel C"], "questions": ["C?", "D?", "E?"]}
+  ]
+}"#;
+
+#[test]
+fn the_dashboard_shows_the_round_of_its_rows() {
+    let programme = Programme::parse(TWO_ROUNDS, "programme.json").unwrap();
+    let mut lead = Lead::open(programme, at(10, 45, 0), Lang::En, Theme::COLOR);
+    lead.press(' ');
+    lead.press('d');
+    // The break before round 2: the rows are round 2's.
+    assert_eq!(lead.app.clock.current, 2);
+    let questions = vec!["C?".to_string(), "D?".into(), "E?".into(), "Nieuw?".into()];
     lead.app.update(
         Msg::Rooms(vec![
-            row("Kamer 1", "Anna", &[3, 1, 0, 2, 0], at(11, 19, 40)),
-            row("Kamer 1", "Bas", &[2, 0, 0, 0, 0], at(11, 9, 0)),
-            row("Kamer 2", "Chris 👩‍👩‍👧", &[0, 4, 1, 0, 0], at(11, 17, 0)),
-            broken,
+            RoomRow::Round {
+                block: "ronde-2".into(),
+                questions,
+            },
+            RoomRow::Room(hosted("Tafel A", &["Anna"], &[2, 0, 1, 1], at(10, 50, 0))),
+            RoomRow::Room(no_host("Tafel B", 4)),
+            RoomRow::Room(no_host("Tafel C", 4)),
+            RoomRow::Elsewhere(Elsewhere {
+                rounds: 1,
+                rooms: 2,
+                notes: 14,
+                other_session: 0,
+            }),
         ]),
         lead.now,
     );
-    let terminal = lead.render(100, 30);
+    let terminal = lead.render(80, 24);
     let screen = text_of(terminal.backend().buffer());
-    assert!(
-        screen.contains("2 rooms · 3 hosts · 13 notes")
-            || screen.contains("3 rooms · 3 hosts · 13 notes"),
-        "{screen}"
-    );
-    assert!(screen.contains("quiet 11 min"), "{screen}");
-    assert!(screen.contains("unreadable"), "{screen}");
-    insta::assert_snapshot!("rooms_dashboard", terminal.backend());
+    for words in [
+        "Rooms · Tweede ronde: oplossen",
+        "Round 2 of 2 · 1 room · 1 host · 4 notes",
+        "Q1 Q2 Q3 Q4",
+        "Other rounds: 2 rooms · 14 notes",
+        "Q4 Nieuw? (not in the programme)",
+    ] {
+        assert!(screen.contains(words), "{words}\n{screen}");
+    }
+    // A room of the break is never quiet: its round does not run.
+    assert!(!screen.contains("quiet"), "{screen}");
+    insta::assert_snapshot!("rooms_dashboard_second_round", terminal.backend());
 }
 
 #[test]
 fn e_asks_for_the_harvest_and_says_where_it_went() {
     let mut lead = Lead::demo(at(12, 5, 0));
     assert_eq!(lead.press('e'), [Effect::Export]);
+    // The notice of the export, as it comes back.
     lead.app.update(
-        Msg::Exported(Ok(
-            "/srv/sessies/cop/harvest.md, /srv/sessies/cop/harvest.html".into(),
-        )),
+        Msg::Exported(Ok("Harvest written (1 file of another session left out): \
+             /srv/sessies/cop/harvest.md, /srv/sessies/cop/harvest.html"
+            .into())),
         lead.now,
     );
     assert!(
         lead.screen(120, 40)
-            .contains("Harvest written: /srv/sessies/cop/harvest.md")
+            .contains("Harvest written (1 file of another session left out): /srv/sessies/cop/")
     );
     lead.app
         .update(Msg::Exported(Err("rooms: file not found".into())), lead.now);

@@ -17,6 +17,8 @@ use crate::clock::{Current, Phase, Schedule};
 use crate::i18n::{Catalog, fill};
 use crate::text;
 
+mod dashboard;
+
 /// Below this the screen says "terminal too small".
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
@@ -720,142 +722,6 @@ impl<'a> Ctx<'a> {
                 .render(status, buf);
         }
         self.footer(footer, buf, Keymap::Presenter);
-    }
-
-    /// A row per room file: room, host, notes per question, when it last
-    /// changed, and a warning for a room that has gone quiet.
-    fn dashboard(&self, area: Rect, buf: &mut Buffer) {
-        let t = self.t;
-        let app = self.app;
-        let [body, footer] = self.with_header(area, buf);
-        let [body, status] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(body);
-        let inner = self.framed(body, buf, t.dashboard_title.to_string());
-        self.status_row(status, buf);
-        self.footer(footer, buf, Keymap::Dashboard);
-        if inner.is_empty() {
-            return;
-        }
-        let folder = app.session_dir.as_ref().map(|d| d.display().to_string());
-        if app.rooms.is_empty() {
-            let text = match &folder {
-                Some(dir) => fill(t.dash_none, &[("dir", &format!("{}/rooms", dir))]),
-                None => t.no_session_folder.to_string(),
-            };
-            widgets::wrapped(
-                inner,
-                buf,
-                vec![Line::from(Span::styled(
-                    text::one_line(&text).into_owned(),
-                    self.th.dim(),
-                ))],
-            );
-            return;
-        }
-        let questions = app.rooms.iter().map(|r| r.counts.len()).max().unwrap_or(0);
-        let hosts = app.rooms.iter().filter(|r| !r.host.is_empty()).count();
-        let notes: usize = app.rooms.iter().map(|r| r.total()).sum();
-        let rooms: std::collections::BTreeSet<&str> =
-            app.rooms.iter().map(|r| r.room.as_str()).collect();
-        let summary = fill(
-            t.dash_summary,
-            &[
-                ("rooms", &crate::export::count_rooms(rooms.len(), app.lang)),
-                ("hosts", &crate::export::count_hosts(hosts, app.lang)),
-                ("notes", &crate::export::count_notes(notes, app.lang)),
-            ],
-        );
-        let w = usize::from(inner.width);
-        let count_w = 4;
-        let fixed = questions * count_w + 7 + 15;
-        let name_w = w.saturating_sub(fixed).clamp(8, 40);
-        let (room_w, host_w) = (name_w / 2 + 2, name_w - name_w / 2 - 2);
-        let mut lines = vec![
-            Line::from(Span::styled(summary, self.th.strong())),
-            Line::default(),
-        ];
-        let mut head = text::fit(t.dash_room, room_w) + &text::fit(t.dash_host, host_w);
-        for q in 1..=questions {
-            head.push_str(&format!(
-                "{:>count_w$}",
-                format!("V{q}").replace(
-                    'V',
-                    if app.lang == crate::i18n::Lang::En {
-                        "Q"
-                    } else {
-                        "V"
-                    }
-                )
-            ));
-        }
-        head.push_str(&format!("{:>7}  {}", t.dash_total, t.dash_changed));
-        lines.push(Line::from(Span::styled(
-            text::truncate(&head, w).into_owned(),
-            self.th.dim(),
-        )));
-        let breakout_running = self
-            .current
-            .is_some_and(|c| matches!(c.phase, Phase::Running))
-            && app
-                .programme
-                .blocks
-                .get(app.clock.current)
-                .is_some_and(|b| b.kind == crate::programme::BlockKind::Breakout);
-        for row in &app.rooms {
-            let mut spans = vec![
-                Span::styled(
-                    text::fit(&text::one_line(&row.room), room_w),
-                    self.th.strong(),
-                ),
-                Span::raw(text::fit(&text::one_line(&row.host), host_w)),
-            ];
-            for q in 0..questions {
-                let n = row.counts.get(q).copied().unwrap_or(0);
-                let style = if n == 0 {
-                    self.th.dim()
-                } else {
-                    self.th.text()
-                };
-                spans.push(Span::styled(format!("{n:>count_w$}"), style));
-            }
-            spans.push(Span::styled(
-                format!("{:>7}  ", row.total()),
-                self.th.strong(),
-            ));
-            let age = row.changed.map(|c| self.now - c);
-            let when = match age {
-                Some(a) if a < SignedDuration::from_secs(60) => t.dash_just_now.to_string(),
-                Some(a) => fill(t.dash_ago, &[("dur", &app.lang.duration(a))]),
-                None => "–".to_string(),
-            };
-            spans.push(Span::styled(when, self.th.dim()));
-            if row.problem.is_some() {
-                spans.push(Span::styled(
-                    format!("  {}", t.dash_unreadable),
-                    self.th.alert(),
-                ));
-            } else if let Some(a) =
-                age.filter(|a| breakout_running && *a >= SignedDuration::from_mins(5))
-            {
-                spans.push(Span::styled(
-                    format!(
-                        "  {}",
-                        fill(t.dash_quiet, &[("dur", &app.lang.duration(a))])
-                    ),
-                    self.th.warn(),
-                ));
-            }
-            lines.push(Line::from(spans));
-        }
-        if let Some(dir) = folder {
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(
-                text::truncate(&format!("{}: {dir}", t.session_folder), w).into_owned(),
-                self.th.dim(),
-            )));
-        }
-        let lines: Vec<Line> = lines.into_iter().take(usize::from(inner.height)).collect();
-        Paragraph::new(lines).render(inner, buf);
     }
 
     fn overlay(&self, area: Rect, buf: &mut Buffer) {

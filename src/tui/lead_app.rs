@@ -51,7 +51,8 @@ pub struct LeadApp {
     pub overlay: Overlay,
     pub toast: Option<Toast>,
     pub save_error: Option<String>,
-    /// The room files of the session folder, for the dashboard.
+    /// The dashboard's rows: the round the lead's clock is in, its rooms,
+    /// and what lies elsewhere ([`crate::rooms::parts`] takes them apart).
     pub rooms: Vec<crate::rooms::RoomRow>,
     /// Whether the rooms folder has been looked at yet.
     pub rooms_read: bool,
@@ -118,10 +119,8 @@ impl LeadApp {
                 self.rooms = rows;
                 self.rooms_read = true;
             }
-            Msg::Exported(Ok(place)) => {
-                let text = fill(self.lang.t().export_done, &[("where", &place)]);
-                self.notify(text, false, now);
-            }
+            // The notice says where the harvest went and what it left out.
+            Msg::Exported(Ok(notice)) => self.notify(notice, false, now),
             Msg::Exported(Err(why)) => {
                 let text = fill(self.lang.t().export_failed, &[("error", &why)]);
                 self.notify(text, true, now);

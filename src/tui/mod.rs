@@ -27,6 +27,7 @@ use crate::export::{By, Format};
 use crate::i18n::{Lang, fill};
 use crate::lead_state::{LeadState, Rehearsal};
 use crate::programme::{DayTime, Programme};
+use crate::rooms::RoomRow;
 use crate::session_dir::{Saver, SessionDir, move_aside, write_atomic};
 use lead_app::LeadApp;
 pub use runtime::restore_terminal;
@@ -182,28 +183,83 @@ struct LeadIo<'a> {
 }
 
 impl LeadIo<'_> {
-    /// The harvest of the session folder as `harvest.md` and
-    /// `harvest.html` beside it; where they went.
-    fn export(&self) -> Result<String, String> {
-        let dir = &self.session.dir;
-        let lang = self.lang;
-        let inputs = crate::merge::read_inputs(&[dir.rooms_dir()], lang)?;
-        let opts = crate::merge::Options {
-            session: None,
-            keep_going: true,
-            drafts: true,
-        };
-        let (harvest, _) = crate::merge::merge(&inputs, &opts, lang).map_err(|e| e.0.join("; "))?;
-        let mut written = Vec::new();
-        for (name, format) in [("harvest.md", Format::Md), ("harvest.html", Format::Html)] {
-            let path = dir.root.join(name);
-            let mut bytes = Vec::new();
-            crate::export::write(&harvest, format, By::Question, lang, &mut bytes)
-                .and_then(|()| write_atomic(&path, &bytes))
-                .map_err(|e| format!("{}: {}", path.display(), crate::check::io_error(&e, lang)))?;
-            written.push(path.display().to_string());
-        }
-        Ok(written.join(", "))
+    /// The dashboard's rows, when they changed: the room files looked at
+    /// again, for the round of the lead's clock. Ages on the dashboard are
+    /// in the clock's time (a rehearsal's too).
+    fn look_at_rooms(&mut self, app: &LeadApp, real: Timestamp) -> Option<Msg> {
+        let source = self.session.source;
+        let rooms = self.session.dir.rooms_dir();
+        let rows = self
+            .rooms
+            .scan(&rooms, &app.programme, app.clock.current, real, self.lang)?;
+        let rows = rows
+            .into_iter()
+            .map(|row| match row {
+                RoomRow::Room(mut r) => {
+                    r.changed = r.changed.map(|c| source.virtual_at(c));
+                    RoomRow::Room(r)
+                }
+                other => other,
+            })
+            .collect();
+        Some(Msg::Rooms(rows))
+    }
+}
+
+/// The lead's harvest (`e`): the room files of the lead's own session,
+/// with the lead's programme (so rounds and titles are those the clock
+/// runs), past files that cannot be used, as `harvest.md` and
+/// `harvest.html` in the session folder. Returns the notice for the lead:
+/// where the harvest went, and how many files it left out.
+pub fn export_harvest(
+    dir: &SessionDir,
+    programme: &Programme,
+    lang: Lang,
+) -> Result<String, String> {
+    let mut inputs = crate::merge::read_inputs(&[dir.rooms_dir()], lang)?;
+    inputs.programmes = vec![programme.clone()];
+    let opts = crate::merge::Options {
+        session: Some(programme.id.clone()),
+        keep_going: true,
+        drafts: true,
+    };
+    let (harvest, report) =
+        crate::merge::merge(&inputs, &opts, lang).map_err(|e| e.0.join("; "))?;
+    let mut written = Vec::new();
+    for (name, format) in [("harvest.md", Format::Md), ("harvest.html", Format::Html)] {
+        let path = dir.root.join(name);
+        let mut bytes = Vec::new();
+        crate::export::write(&harvest, format, By::Question, lang, &mut bytes)
+            .and_then(|()| write_atomic(&path, &bytes))
+            .map_err(|e| format!("{}: {}", path.display(), crate::check::io_error(&e, lang)))?;
+        written.push(path.display().to_string());
+    }
+    Ok(export_notice(&written.join(", "), &report, lang))
+}
+
+/// "Harvest written: WHERE", and first what was left out, if anything:
+/// files of another session, files that could not be used.
+fn export_notice(place: &str, report: &crate::merge::Report, lang: Lang) -> String {
+    let t = lang.t();
+    let other = report.other_session;
+    let skipped = report.skipped.len().saturating_sub(other);
+    let mut left_out = Vec::new();
+    if other > 0 {
+        let files = lang.count_files(other);
+        left_out.push(fill(t.export_other_session, &[("files", &files)]));
+    }
+    if skipped > 0 {
+        let files = lang.count_files(skipped);
+        left_out.push(fill(t.export_skipped, &[("files", &files)]));
+    }
+    if left_out.is_empty() {
+        fill(t.export_done, &[("where", place)])
+    } else {
+        let left_out = left_out.join(", ");
+        fill(
+            t.export_left_out,
+            &[("left_out", &left_out), ("where", place)],
+        )
     }
 }
 
@@ -227,34 +283,35 @@ impl Persist<LeadApp> for LeadIo<'_> {
                 self.session.dir.clock_path(),
                 self.session.clock_doc(app, now, real).to_json(),
             ),
-            Effect::Export => return Some(Msg::Exported(self.export())),
+            Effect::Export => {
+                let done = export_harvest(&self.session.dir, &app.programme, self.lang);
+                return Some(Msg::Exported(done));
+            }
             Effect::Bell | Effect::Quit | Effect::QuitAnyway | Effect::OpenRoom(_) => return None,
         };
         self.saver.write(path, bytes.into_bytes(), Duration::ZERO);
+        // A clock that moved to another round (or the first write, at
+        // start): the dashboard follows at once.
+        let round = app
+            .programme
+            .round_at(app.clock.current)
+            .map(|b| b.id.as_str());
+        if effect == Effect::WriteClock && self.rooms.round() != round {
+            return self.look_at_rooms(app, real);
+        }
         None
     }
     fn period(&self) -> Duration {
         ROOMS_POLL
     }
     /// The heartbeat every 10 s; in between, a look at the room files.
-    fn periodic(&mut self, _: &LeadApp, _: Timestamp, _: Timestamp) -> Vec<Msg> {
+    fn periodic(&mut self, app: &LeadApp, _: Timestamp, real: Timestamp) -> Vec<Msg> {
         let beat = self.ticks.is_multiple_of(HEARTBEAT_TICKS);
         self.ticks = self.ticks.wrapping_add(1);
         if beat {
             return vec![Msg::Heartbeat];
         }
-        // Ages on the dashboard are in the clock's time (a rehearsal's too).
-        let source = self.session.source;
-        self.rooms
-            .scan(&self.session.dir.rooms_dir(), self.lang)
-            .map(|mut rows| {
-                for row in &mut rows {
-                    row.changed = row.changed.map(|c| source.virtual_at(c));
-                }
-                Msg::Rooms(rows)
-            })
-            .into_iter()
-            .collect()
+        self.look_at_rooms(app, real).into_iter().collect()
     }
     fn due(&self) -> Option<std::time::Instant> {
         None
@@ -303,4 +360,106 @@ pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Res
         lang: app.lang,
     };
     runtime::run(&mut app, &mut io, &saver, reports, crash_note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::room::{RoomDoc, block_dir, file_name};
+
+    const PROGRAMME: &str = r#"{
+      "format": "oogst-programme", "version": 1, "id": "s", "title": "Twee rondes",
+      "blocks": [
+        {"id": "ronde-1", "kind": "breakout", "title": "Ronde een", "start": "10:00",
+         "minutes": 30, "rooms": ["Kamer 1", "Kamer 2"], "questions": ["A?", "B?"]},
+        {"id": "ronde-2", "kind": "breakout", "title": "Ronde twee", "minutes": 30,
+         "rooms": ["Tafel 1"], "questions": ["C?"]}
+      ]
+    }"#;
+
+    fn put(dir: &SessionDir, session: &str, block: &str, room: &str, note: &str) {
+        let mut doc = RoomDoc::new(session, block, room, "Anna", "w1", vec!["A?".into()]);
+        doc.add(1, note, "2021-01-21T10:05:00+01:00");
+        let folder = dir.rooms_dir().join(block_dir(block));
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join(file_name(room, "w1")), doc.to_json()).unwrap();
+    }
+
+    #[test]
+    fn the_export_takes_the_leads_session_and_programme_and_says_what_it_left_out() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = SessionDir::new(tmp.path());
+        dir.ensure().unwrap();
+        // The programme beside the rooms is another session's (a host
+        // that started before the lead's programme was there, say).
+        std::fs::write(dir.programme_path(), Programme::demo().source).unwrap();
+        let programme = Programme::parse(PROGRAMME, "programme.json").unwrap();
+        put(&dir, "s", "ronde-1", "Kamer 2", "Eerste ronde");
+        put(&dir, "s", "ronde-2", "Tafel 1", "Tweede ronde");
+        let v1 = r#"{"format":"oogst-room","version":1,"session":"s","room":"Kamer 1",
+            "host":"Bas","writer":"w2","questions":["B?"],"notes":[{"id":"w2-000001",
+            "question":1,"text":"Van versie 1","created":"2021-01-21T10:06:00+01:00",
+            "updated":"2021-01-21T10:06:00+01:00"}]}"#;
+        std::fs::write(dir.rooms_dir().join("Kamer_1--w2.json"), v1).unwrap();
+        put(
+            &dir,
+            "cop-gebiedsgericht-2021-01-21",
+            "samen-in-gesprek",
+            "Kamer 1",
+            "Demo",
+        );
+        std::fs::write(dir.rooms_dir().join("kapot.json"), "{").unwrap();
+
+        let notice = export_harvest(&dir, &programme, Lang::En).unwrap();
+        let root = tmp.path().display();
+        assert_eq!(
+            notice,
+            format!(
+                "Harvest written (1 file of another session left out, 1 file skipped): \
+                 {root}/harvest.md, {root}/harvest.html"
+            )
+        );
+        let md = std::fs::read_to_string(tmp.path().join("harvest.md")).unwrap();
+        for words in [
+            "Twee rondes",
+            "Ronde een",
+            "Ronde twee",
+            "Eerste ronde",
+            "Tweede ronde",
+            "Van versie 1",
+        ] {
+            assert!(md.contains(words), "{words}\n{md}");
+        }
+        assert!(!md.contains("Demo"), "{md}");
+        // Round 1 first, the version 1 file in it.
+        let (one, two) = md.split_once("Ronde twee").unwrap();
+        assert!(
+            one.contains("Van versie 1") && two.contains("Tweede ronde"),
+            "{md}"
+        );
+        assert!(tmp.path().join("harvest.html").exists());
+    }
+
+    #[test]
+    fn the_export_notice_in_both_languages() {
+        let report = crate::merge::Report {
+            other_session: 2,
+            skipped: vec![
+                ("a.json".into(), "other".into()),
+                ("b.json".into(), "other".into()),
+                ("c.json".into(), "kapot".into()),
+            ],
+            ..crate::merge::Report::default()
+        };
+        assert_eq!(
+            export_notice("h.md", &report, Lang::Nl),
+            "Oogst geschreven (2 bestanden van een andere sessie weggelaten, \
+             1 bestand overgeslagen): h.md"
+        );
+        let none = crate::merge::Report::default();
+        assert_eq!(
+            export_notice("h.md", &none, Lang::En),
+            "Harvest written: h.md"
+        );
+    }
 }
