@@ -869,8 +869,10 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
         keep
     });
 
-    // The programme gives rounds, titles, questions and rooms.
-    programmes.extend(given_programmes.iter().cloned());
+    // The programme gives rounds, titles, questions and rooms: the one
+    // given (the session folder's, the lead's own) before any found among
+    // the inputs.
+    let programmes: Vec<Programme> = given_programmes.iter().cloned().chain(programmes).collect();
     let programme = programmes.iter().find(|p| p.id == session);
     let first_breakout = programme.and_then(|p| p.breakout()).map(|b| b.id.clone());
 
