@@ -139,35 +139,45 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// Whether `typed` is close to `room`: a slip of the keys (a few edits),
+/// or one name inside the other — but never a room of another number
+/// (`Kamer 5` is not close to `Kamer 1`).
+fn close(typed: &str, room: &str) -> bool {
+    let digits = |s: &str| {
+        room_key(s)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+    };
+    if digits(typed) != digits(room) {
+        return false;
+    }
+    let (t, r) = (room_key(typed), room_key(room));
+    distance(typed, room) <= 3 || (!t.is_empty() && (r.contains(&t) || t.contains(&r)))
+}
+
 impl Picker {
-    /// The rooms of `block`, the one closest to `wanted` first, then the
-    /// wanted room in another round of `programme` if it is one there;
-    /// then a room by the wanted name (not in the programme), then
-    /// "another room".
-    fn new(programme: &Programme, block: &Block, wanted: Option<&str>) -> Picker {
+    /// The rooms of `block` as the programme lists them. With a name the
+    /// host typed (`--room`) that is not one of them: the closest first,
+    /// the room by that name in another round if it is one there, else a
+    /// room by that name not in the programme; then "another room".
+    fn new(programme: &Programme, block: &Block, typed: Option<&str>) -> Picker {
         let mut rooms: Vec<&String> = block.rooms.iter().collect();
-        let wanted = wanted.map(str::trim).filter(|w| !w.is_empty());
-        if let Some(w) = wanted {
-            // The closest first, if it is close at all; the rest as listed.
-            if let Some((i, _)) = rooms
+        let typed = typed.map(str::trim).filter(|w| !w.is_empty());
+        let mut near = false;
+        if let Some(w) = typed
+            && let Some((i, _)) = rooms
                 .iter()
                 .enumerate()
-                .map(|(i, r)| (i, distance(w, r)))
-                .filter(|(i, d)| {
-                    *d <= 3
-                        || room_key(rooms[*i]).contains(&room_key(w))
-                        || room_key(w).contains(&room_key(rooms[*i]))
-                })
-                .min_by_key(|(_, d)| *d)
-            {
-                let close = rooms.remove(i);
-                rooms.insert(0, close);
-            }
+                .filter(|(_, r)| close(w, r))
+                .min_by_key(|(_, r)| distance(w, r))
+        {
+            let room = rooms.remove(i);
+            rooms.insert(0, room);
+            near = true;
         }
-        let close =
-            wanted.is_some_and(|w| rooms.first().is_some_and(|r| room_key(r) == room_key(w)));
         let mut choices: Vec<Choice> = rooms.into_iter().map(|r| Choice::Room(r.clone())).collect();
-        if let Some(w) = wanted.filter(|_| !close) {
+        if let Some(w) = typed {
             // The room the host named may be one of another round.
             let elsewhere: Vec<Choice> = programme
                 .breakouts()
@@ -176,15 +186,12 @@ impl Picker {
                     programme_room(b, w).map(|r| Choice::Elsewhere(b.id.clone(), r.to_string()))
                 })
                 .collect();
-            let at = usize::from(
-                choices
-                    .first()
-                    .is_some_and(|c| matches!(c, Choice::Room(r) if distance(w, r) <= 3)),
-            );
-            let has_elsewhere = !elsewhere.is_empty();
-            choices.splice(at..at, elsewhere);
-            if !has_elsewhere {
-                choices.push(Choice::New(w.to_string()));
+            let at = usize::from(near);
+            match elsewhere.is_empty() {
+                true => choices.push(Choice::New(w.to_string())),
+                false => {
+                    choices.splice(at..at, elsewhere);
+                }
             }
         }
         choices.push(Choice::Other);
@@ -398,7 +405,10 @@ impl HostShell {
         match room {
             Some(room) => vec![self.open(b.clone(), room)],
             None => {
-                let mut picker = Box::new(Picker::new(p, b, name.as_deref()));
+                // A name typed with --room is offered as typed; the room the
+                // host comes from (another round's) is not.
+                let typed = self.wanted.clone().filter(|_| self.room.is_none());
+                let mut picker = Box::new(Picker::new(p, b, typed.as_deref()));
                 // The room before stays open (and saved) until another is.
                 let before = std::mem::replace(&mut self.phase, Phase::Waiting);
                 picker.previous = match before {
@@ -848,6 +858,16 @@ mod tests {
                 Choice::Other
             ]
         );
+    }
+
+    #[test]
+    fn another_number_is_not_close() {
+        assert!(close("kamr 2", "Kamer 2"));
+        assert!(close("Kamer  2", "Kamer 2"));
+        assert!(!close("Kamer 5", "Kamer 1"));
+        assert!(!close("Kamer 3", "Kamer 1"));
+        assert!(close("zaal een", "Zaal Één"));
+        assert!(!close("", "Kamer 1"));
     }
 
     #[test]
