@@ -1083,22 +1083,32 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
             used.extend((1..=r.questions.len()).map(|q| (f as u32, q as u32)));
         }
     }
-    let mut note_extra = |place: u32, r: &Room, q: usize| {
-        let round = round_of_place[place as usize];
-        let text = r.question(q);
-        let key = question_key(text);
-        if plans[round].programme_questions.contains_key(key.as_ref()) {
-            return;
-        }
-        let seen = extras[round]
-            .entry(key.into_owned())
-            .or_insert_with(|| (q, text.to_string()));
-        if (q, text) < (seen.0, seen.1.as_str()) {
-            *seen = (q, text.to_string());
-        }
-    };
+    // Which of them the programme does not know, by text; then where each
+    // stands: its first place in any file of the round (then its
+    // spelling), not in the file whose copy of a note won, so that copies
+    // that tie on everything the order weighs give one harvest.
     for &(f, q) in &used {
-        note_extra(place_of_file[f as usize], &rooms[f as usize], q as usize);
+        let f = f as usize;
+        let round = round_of_place[place_of_file[f] as usize];
+        let key = question_key(rooms[f].question(q as usize));
+        if !plans[round].programme_questions.contains_key(key.as_ref()) {
+            extras[round]
+                .entry(key.into_owned())
+                .or_insert((usize::MAX, String::new()));
+        }
+    }
+    for (f, r) in rooms.iter().enumerate() {
+        let extra = &mut extras[round_of_place[place_of_file[f] as usize]];
+        if extra.is_empty() {
+            continue;
+        }
+        for (i, text) in r.questions.iter().enumerate() {
+            if let Some(seen) = extra.get_mut(question_key(text).as_ref())
+                && (i + 1, text.as_str()) < (seen.0, seen.1.as_str())
+            {
+                *seen = (i + 1, text.clone());
+            }
+        }
     }
     let mut round_questions: Vec<Vec<String>> = Vec::with_capacity(plans.len());
     let mut extra_index: Vec<FxHashMap<String, u32>> = Vec::with_capacity(plans.len());
