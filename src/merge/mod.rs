@@ -1003,6 +1003,9 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     report.duplicates = copies - winners.len() - report.tombstones;
 
     // Drafts: per (place, writer), the newest copy's; each non-empty one.
+    // Copies that tie on the time are weighed by all that the harvest
+    // shows of them (the note an edit is of decides whether it is shown),
+    // so that the order of the files does not choose.
     let mut draft_copies: FxHashMap<(u32, &str), usize> = FxHashMap::default();
     for (f, r) in rooms.iter().enumerate() {
         if r.draft.is_none() {
@@ -1019,6 +1022,7 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
                 d.text.clone(),
                 d.aside.clone(),
                 r.host().to_string(),
+                d.editing.clone(),
             )
         };
         if *slot != f && key(r) > key(&rooms[*slot]) {

@@ -319,3 +319,32 @@ fn questions_the_programme_lacks_stand_where_they_stand_in_any_file() {
         serde_json::json!(["P1", "P2", "Q5", "Q6"])
     );
 }
+
+#[test]
+fn drafts_that_tie_but_for_the_note_they_edit_give_one_harvest() {
+    // Two copies of one writer's file: the same draft, once as an
+    // unchanged edit of the note (not shown: it is the note), once as a
+    // new note being typed (shown). The order of the files does not
+    // choose between them.
+    let file = |draft: &str| {
+        room_file(
+            "s",
+            Some("r"),
+            "Kamer 1",
+            "w",
+            &["Q"],
+            &note("w-1", 1, "zelfde", "01"),
+        )
+        .replace(
+            r#""notes": ["#,
+            &format!(r#""draft": {{"question": 1, "text": "zelfde"{draft}}}, "notes": ["#),
+        )
+    };
+    let (edit, new) = (file(r#", "editing": "w-1""#), file(""));
+    let one = harvest_json(
+        &[("a.json", edit.clone()), ("b.json", new.clone())],
+        Vec::new(),
+    );
+    let other = harvest_json(&[("b.json", new), ("a.json", edit)], Vec::new());
+    assert_eq!(one, other);
+}
