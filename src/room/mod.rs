@@ -726,7 +726,7 @@ impl RoomDoc {
             .and_then(|v| v.get("notes"))
             .and_then(|n| n.as_array());
         let v = &c.view;
-        RoomDoc {
+        let mut doc = RoomDoc {
             session: v.session.to_string(),
             block: v.block.as_ref().map(|b| b.to_string()),
             room: v.room.to_string(),
@@ -772,7 +772,34 @@ impl RoomDoc {
                 at: s.at.to_string(),
             }),
             extra: unknown(value.as_ref(), &TOP_FIELDS),
+        };
+        doc.one_copy_of_each_note();
+        doc
+    }
+
+    /// A file that holds a note twice (the same id: copied in by hand or
+    /// by another tool) is read as the merge reads it: the copy that wins
+    /// by the merge order, in the place of the first. The host then shows,
+    /// edits and writes back the note the harvest has.
+    fn one_copy_of_each_note(&mut self) {
+        let mut first: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::with_capacity(self.notes.len());
+        let notes = std::mem::take(&mut self.notes);
+        let mut kept: Vec<Note> = Vec::with_capacity(notes.len());
+        for n in notes {
+            match first.get(&n.id) {
+                Some(&i) => {
+                    if self.copy_beats(&n, &kept[i]) {
+                        kept[i] = n;
+                    }
+                }
+                None => {
+                    first.insert(n.id.clone(), kept.len());
+                    kept.push(n);
+                }
+            }
         }
+        self.notes = kept;
     }
 
     /// The file's bytes: version 2 (a document read from a version 1

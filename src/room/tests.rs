@@ -387,3 +387,33 @@ proptest! {
         prop_assert_eq!(back, r);
     }
 }
+
+#[test]
+fn a_note_twice_in_one_file_is_read_as_the_merge_reads_it() {
+    // The same id twice in one file: the host holds the copy the merge
+    // keeps (the newer), once, where the first stood.
+    let note = |text: &str, updated: &str, deleted: bool| {
+        format!(
+            r#"{{"id":"w-000001","question":1,"text":"{text}","created":"2021-01-21T11:00:00Z","updated":"2021-01-21T11:{updated}:00Z","deleted":{deleted}}}"#
+        )
+    };
+    let other = r#"{"id":"w-000002","question":1,"text":"ander","created":"2021-01-21T11:00:00Z","updated":"2021-01-21T11:00:00Z"}"#;
+    let text = v1(&[
+        note("oud", "01", false),
+        other.into(),
+        note("nieuw", "02", false),
+    ]
+    .join(","));
+    let doc = RoomDoc::parse(&text, "r.json").unwrap();
+    let texts: Vec<&str> = doc.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["nieuw", "ander"]);
+    // A tombstone that ties on time wins, from either side.
+    for notes in [
+        [note("x", "01", false), note("", "01", true)],
+        [note("", "01", true), note("x", "01", false)],
+    ] {
+        let doc = RoomDoc::parse(&v1(&notes.join(",")), "r.json").unwrap();
+        assert_eq!(doc.notes.len(), 1);
+        assert!(doc.notes[0].deleted);
+    }
+}
