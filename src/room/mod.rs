@@ -246,7 +246,12 @@ fn check_view(view: RoomView<'_>, version: u64) -> Result<Checked<'_>, Box<Probl
         times.push(NoteTimes { created, updated });
     }
     if let Some(d) = &view.draft {
-        if d.question == 0 || d.question > questions.max(1) {
+        // An empty draft may stand at question 1 of a file without
+        // questions (as a new file holds it); one with text, like a note,
+        // answers a question the file has.
+        let empty = d.text.is_empty() && d.aside.as_deref().is_none_or(str::is_empty);
+        let most = if empty { questions.max(1) } else { questions };
+        if d.question == 0 || d.question > most {
             return Err(problem(ProblemKind::NoSuchQuestion {
                 note: "draft".into(),
                 question: d.question,

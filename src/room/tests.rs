@@ -417,3 +417,38 @@ fn a_note_twice_in_one_file_is_read_as_the_merge_reads_it() {
         assert!(doc.notes[0].deleted);
     }
 }
+
+#[test]
+fn a_draft_with_text_answers_a_question_the_file_has() {
+    // A file without questions: its empty draft at question 1 is how a
+    // new file holds it; text there answers no question, and every reader
+    // refuses it (the merge used to index past the end and panic).
+    let none = |draft: &str| {
+        v1("")
+            .replace(r#""questions":["Q"]"#, r#""questions":[]"#)
+            .replace(r#""notes":[]"#, &format!(r#""notes":[], "draft": {draft}"#))
+    };
+    assert!(RoomDoc::parse(&none(r#"{"question": 1, "text": ""}"#), "r.json").is_ok());
+    for draft in [
+        r#"{"question": 1, "text": "x"}"#,
+        r#"{"question": 1, "text": "", "aside": "opzij"}"#,
+    ] {
+        let text = none(draft);
+        let e = RoomDoc::parse(&text, "r.json").unwrap_err();
+        assert!(
+            matches!(
+                e.problems[0].kind,
+                ProblemKind::NoSuchQuestion {
+                    question: 1,
+                    questions: 0,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert!(crate::check::check_text(&text, "r.json", crate::i18n::Lang::En).is_err());
+        let inputs = crate::merge::Inputs::from_texts(vec![("r.json".into(), text)], Vec::new());
+        let opts = crate::merge::Options::default();
+        assert!(crate::merge::merge(&inputs, &opts, crate::i18n::Lang::En).is_err());
+    }
+}
