@@ -19,7 +19,8 @@
 //! For each input:
 //! - `check_text` accepts it ⇔ `merge` of that one file reads it as a
 //!   room file without error ⇔ `RoomDoc::parse` accepts it; when they
-//!   refuse, they give the same problem.
+//!   refuse, they give the same problem, and `merge --keep-going` skips
+//!   the file by name.
 //! - The one exception is a file whose top-level `format` (read as
 //!   every reader reads it) names no room file: then the merge passes it
 //!   over (a session file, or listed as skipped; SPEC §2 and §5), the
@@ -1129,6 +1130,21 @@ fn same_reading(text: &str) -> Result<(), TestCaseError> {
                 &Lang::En.file_error(&c),
                 "and the merge says so too"
             );
+            // With --keep-going the merge skips it by name.
+            let opts = Options {
+                keep_going: true,
+                ..Options::default()
+            };
+            let (_, report) = match merge(&inputs, &opts, Lang::En) {
+                Ok(m) => m,
+                Err(e) => {
+                    let why = format!("--keep-going refused: {e:?}");
+                    return Err(TestCaseError::fail(why));
+                }
+            };
+            prop_assert_eq!(report.files_read, 0);
+            prop_assert_eq!(report.skipped.len(), 1);
+            prop_assert_eq!(&report.skipped[0].0, "f.json");
         }
         (c, d, m) => {
             return Err(TestCaseError::fail(format!(
