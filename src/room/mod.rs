@@ -831,6 +831,27 @@ impl RoomDoc {
         v
     }
 
+    /// What the harvest shows of this file's draft (SPEC §5 Drafts): the
+    /// new note set aside while a note is edited, and the text being
+    /// typed, each when it is not blank; but not an edit that changes
+    /// nothing (that is the note itself).
+    pub fn harvest_drafts(&self) -> Vec<&str> {
+        let d = &self.draft;
+        let mut out = Vec::new();
+        if let Some(aside) = d.aside.as_deref().filter(|a| !a.trim().is_empty()) {
+            out.push(aside);
+        }
+        let unchanged_edit = d
+            .editing
+            .as_deref()
+            .and_then(|id| self.note(id))
+            .is_some_and(|n| !n.deleted && n.text == d.text);
+        if !d.text.trim().is_empty() && !unchanged_edit {
+            out.push(&d.text);
+        }
+        out
+    }
+
     /// The host now: the last of `hosts`.
     pub fn host(&self) -> &str {
         self.hosts.last().map_or("", String::as_str)
