@@ -28,7 +28,8 @@
 //!   that format (nothing more is asserted of `check` there).
 //! - When they accept, they read the same content: the harvest's live
 //!   notes (id, text, question by its text, by, star), drafts, session,
-//!   round and room are the host's.
+//!   round and room are the host's, and `check` counts those notes,
+//!   tombstones and drafts.
 
 use oogst::check::check_text;
 use oogst::files::{head, strip_bom};
@@ -1116,12 +1117,29 @@ fn same_reading(text: &str) -> Result<(), TestCaseError> {
         return Ok(());
     }
     match (checked, host, merged) {
-        (Ok(_), Ok(doc), Ok((h, report))) => {
+        (Ok(verdict), Ok(doc), Ok((h, report))) => {
             prop_assert_eq!(report.files_read, 1);
             let mut json = Vec::new();
             oogst::export::json::write(&h, &mut json).unwrap();
             let merged = harvest_content(std::str::from_utf8(&json).unwrap())?;
-            prop_assert_eq!(merged, host_content(&doc));
+            let host = host_content(&doc);
+            // `check` counts what the others read: notes, deleted, drafts.
+            let drafts = match host.drafts.len() {
+                0 => String::new(),
+                1 => ", 1 draft".into(),
+                n => format!(", {n} drafts"),
+            };
+            let counts = format!(
+                ": {}, {} deleted{drafts}",
+                oogst::export::count_notes(host.notes.len(), Lang::En),
+                report.tombstones
+            );
+            prop_assert!(
+                verdict.summary.ends_with(&counts),
+                "check says {:?}, the others read {counts:?}",
+                verdict.summary
+            );
+            prop_assert_eq!(merged, host);
         }
         (Err(c), Err(d), Err(m)) => {
             prop_assert_eq!(&c, &d, "check and the host refuse it for one reason");
