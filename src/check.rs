@@ -103,8 +103,11 @@ pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<Verdict, FileErr
         Some(crate::room::FORMAT) => {
             let r = crate::room::read(text, file)?;
             let v = &r.view;
-            let live = v.notes.iter().filter(|n| !n.deleted).count();
-            let gone = v.notes.len() - live;
+            // Counted as the merge and the host read the file: a note it
+            // holds twice once, its draft as the harvest shows it.
+            let doc = crate::room::RoomDoc::from_checked(&r, strip_bom(text));
+            let live = doc.notes.iter().filter(|n| !n.deleted).count();
+            let gone = doc.notes.len() - live;
             let room = for_message(&v.room);
             let hosts = for_message(&r.hosts().join(", ")).into_owned();
             let session = for_message(&v.session);
@@ -116,12 +119,9 @@ pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<Verdict, FileErr
                 },
                 None => String::new(),
             };
-            let draft = match v.draft.as_ref().is_some_and(|d| !d.text.trim().is_empty()) {
-                true => match lang {
-                    Lang::Nl => ", 1 concept",
-                    Lang::En => ", 1 draft",
-                },
-                false => "",
+            let draft = match doc.harvest_drafts().len() {
+                0 => String::new(),
+                n => format!(", {}", crate::export::count_drafts(n, lang)),
             };
             Ok(match lang {
                 Lang::Nl => format!(
@@ -160,5 +160,35 @@ pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<Verdict, FileErr
                 known: &KNOWN,
             }),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_room_file_is_counted_as_the_merge_and_the_host_read_it() {
+        // A note twice (the newer copy is a tombstone), another note,
+        // and a draft that is an unchanged edit of it with a new note set
+        // aside: 1 note, 1 deleted, 1 draft — as the harvest has them.
+        let text = r#"{"format": "oogst-room", "version": 2, "session": "s", "block": "b",
+            "room": "R", "writer": "w", "hosts": ["H"], "questions": ["Q"],
+            "notes": [
+              {"id": "w-1", "question": 1, "text": "een", "created": "2021-01-21T11:00:00Z", "updated": "2021-01-21T11:00:00Z"},
+              {"id": "w-1", "question": 1, "text": "", "deleted": true, "created": "2021-01-21T11:00:00Z", "updated": "2021-01-21T11:01:00Z"},
+              {"id": "w-2", "question": 1, "text": "twee", "created": "2021-01-21T11:00:00Z", "updated": "2021-01-21T11:00:00Z"}],
+            "draft": {"question": 1, "text": "twee", "editing": "w-2", "aside": "half getypt"}}"#;
+        let v = check_text(text, "r.json", Lang::En).unwrap();
+        assert!(
+            v.summary.ends_with(": 1 note, 1 deleted, 1 draft"),
+            "{}",
+            v.summary
+        );
+        let inputs = crate::merge::Inputs::from_texts(vec![("r.json".into(), text.into())], vec![]);
+        let opts = crate::merge::Options::default();
+        let (h, report) = crate::merge::merge(&inputs, &opts, Lang::En).unwrap();
+        assert_eq!((report.notes, report.tombstones, report.drafts), (1, 1, 1));
+        assert_eq!(h.draft_count(), 1);
     }
 }

@@ -1005,6 +1005,9 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     report.duplicates = copies - winners.len() - report.tombstones;
 
     // Drafts: per (place, writer), the newest copy's; each non-empty one.
+    // Copies that tie on the time are weighed by all that the harvest
+    // shows of them (the note an edit is of decides whether it is shown),
+    // so that the order of the files does not choose.
     let mut draft_copies: FxHashMap<(u32, &str), usize> = FxHashMap::default();
     for (f, r) in rooms.iter().enumerate() {
         if r.draft.is_none() {
@@ -1021,6 +1024,7 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
                 d.text.clone(),
                 d.aside.clone(),
                 r.host().to_string(),
+                d.editing.clone(),
             )
         };
         if *slot != f && key(r) > key(&rooms[*slot]) {
@@ -1085,22 +1089,32 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
             used.extend((1..=r.questions.len()).map(|q| (f as u32, q as u32)));
         }
     }
-    let mut note_extra = |place: u32, r: &Room, q: usize| {
-        let round = round_of_place[place as usize];
-        let text = r.question(q);
-        let key = question_key(text);
-        if plans[round].programme_questions.contains_key(key.as_ref()) {
-            return;
-        }
-        let seen = extras[round]
-            .entry(key.into_owned())
-            .or_insert_with(|| (q, text.to_string()));
-        if (q, text) < (seen.0, seen.1.as_str()) {
-            *seen = (q, text.to_string());
-        }
-    };
+    // Which of them the programme does not know, by text; then where each
+    // stands: its first place in any file of the round (then its
+    // spelling), not in the file whose copy of a note won, so that copies
+    // that tie on everything the order weighs give one harvest.
     for &(f, q) in &used {
-        note_extra(place_of_file[f as usize], &rooms[f as usize], q as usize);
+        let f = f as usize;
+        let round = round_of_place[place_of_file[f] as usize];
+        let key = question_key(rooms[f].question(q as usize));
+        if !plans[round].programme_questions.contains_key(key.as_ref()) {
+            extras[round]
+                .entry(key.into_owned())
+                .or_insert((usize::MAX, String::new()));
+        }
+    }
+    for (f, r) in rooms.iter().enumerate() {
+        let extra = &mut extras[round_of_place[place_of_file[f] as usize]];
+        if extra.is_empty() {
+            continue;
+        }
+        for (i, text) in r.questions.iter().enumerate() {
+            if let Some(seen) = extra.get_mut(question_key(text).as_ref())
+                && (i + 1, text.as_str()) < (seen.0, seen.1.as_str())
+            {
+                *seen = (i + 1, text.clone());
+            }
+        }
     }
     let mut round_questions: Vec<Vec<String>> = Vec::with_capacity(plans.len());
     let mut extra_index: Vec<FxHashMap<String, u32>> = Vec::with_capacity(plans.len());

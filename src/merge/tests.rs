@@ -259,3 +259,92 @@ fn ties_are_broken_the_same_way_from_either_side() {
         json(&[("b.json", b), ("a.json", a)])
     );
 }
+
+/// A programme with one round, `r`, of one room and questions `P1`, `P2`.
+fn programme() -> Programme {
+    Programme::parse(
+        r#"{"format": "oogst-programme", "version": 1, "id": "s", "title": "T",
+            "blocks": [{"id": "r", "kind": "breakout", "title": "R", "start": "11:00", "minutes": 60,
+                        "rooms": ["Kamer 1"], "questions": ["P1", "P2"]}]}"#,
+        "programme.json",
+    )
+    .unwrap()
+}
+
+fn harvest_json(files: &[(&str, String)], programmes: Vec<Programme>) -> String {
+    let inputs = Inputs::from_texts(
+        files
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.clone()))
+            .collect(),
+        programmes,
+    );
+    let (h, _) = merge(&inputs, &Options::default(), Lang::En).unwrap();
+    let mut out = Vec::new();
+    crate::export::json::write(&h, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn questions_the_programme_lacks_stand_where_they_stand_in_any_file() {
+    // Two copies of one note tie on everything the merge order weighs;
+    // their files list the questions the programme lacks in other
+    // orders (the programme was edited between them). Which copy is
+    // taken does not change the order of the round's questions.
+    let a = room_file(
+        "s",
+        Some("r"),
+        "Kamer 1",
+        "w",
+        &["Q6", "Q5"],
+        &[note("w-1", 1, "x", "01"), note("w-2", 2, "y", "01")].join(","),
+    );
+    let b = room_file(
+        "s",
+        Some("r"),
+        "Kamer 1",
+        "w",
+        &["Q5", "Q6"],
+        &note("w-1", 2, "x", "01"),
+    );
+    let ab = harvest_json(
+        &[("a.json", a.clone()), ("b.json", b.clone())],
+        vec![programme()],
+    );
+    let ba = harvest_json(&[("b.json", b), ("a.json", a)], vec![programme()]);
+    assert_eq!(ab, ba);
+    let v: serde_json::Value = serde_json::from_str(&ab).unwrap();
+    assert_eq!(
+        v["rounds"][0]["questions"],
+        serde_json::json!(["P1", "P2", "Q5", "Q6"])
+    );
+}
+
+#[test]
+fn drafts_that_tie_but_for_the_note_they_edit_give_one_harvest() {
+    // Two copies of one writer's file: the same draft, once as an
+    // unchanged edit of the note (not shown: it is the note), once as a
+    // new note being typed (shown). The order of the files does not
+    // choose between them.
+    let file = |draft: &str| {
+        room_file(
+            "s",
+            Some("r"),
+            "Kamer 1",
+            "w",
+            &["Q"],
+            &note("w-1", 1, "zelfde", "01"),
+        )
+        .replace(
+            r#""notes": ["#,
+            &format!(r#""draft": {{"question": 1, "text": "zelfde"{draft}}}, "notes": ["#),
+        )
+    };
+    let (edit, new) = (file(r#", "editing": "w-1""#), file(""));
+    let one = harvest_json(
+        &[("a.json", edit.clone()), ("b.json", new.clone())],
+        Vec::new(),
+    );
+    let other = harvest_json(&[("b.json", new), ("a.json", edit)], Vec::new());
+    assert_eq!(one, other);
+}

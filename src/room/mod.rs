@@ -247,7 +247,12 @@ fn check_view(view: RoomView<'_>, version: u64) -> Result<Checked<'_>, Box<Probl
         times.push(NoteTimes { created, updated });
     }
     if let Some(d) = &view.draft {
-        if d.question == 0 || d.question > questions.max(1) {
+        // An empty draft may stand at question 1 of a file without
+        // questions (as a new file holds it); one with text, like a note,
+        // answers a question the file has.
+        let empty = d.text.is_empty() && d.aside.as_deref().is_none_or(str::is_empty);
+        let most = if empty { questions.max(1) } else { questions };
+        if d.question == 0 || d.question > most {
             return Err(problem(ProblemKind::NoSuchQuestion {
                 note: "draft".into(),
                 question: d.question,
@@ -727,7 +732,7 @@ impl RoomDoc {
             .and_then(|v| v.get("notes"))
             .and_then(|n| n.as_array());
         let v = &c.view;
-        RoomDoc {
+        let mut doc = RoomDoc {
             session: v.session.to_string(),
             block: v.block.as_ref().map(|b| b.to_string()),
             room: v.room.to_string(),
@@ -773,7 +778,34 @@ impl RoomDoc {
                 at: s.at.to_string(),
             }),
             extra: unknown(value.as_ref(), &TOP_FIELDS),
+        };
+        doc.one_copy_of_each_note();
+        doc
+    }
+
+    /// A file that holds a note twice (the same id: copied in by hand or
+    /// by another tool) is read as the merge reads it: the copy that wins
+    /// by the merge order, in the place of the first. The host then shows,
+    /// edits and writes back the note the harvest has.
+    fn one_copy_of_each_note(&mut self) {
+        let mut first: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::with_capacity(self.notes.len());
+        let notes = std::mem::take(&mut self.notes);
+        let mut kept: Vec<Note> = Vec::with_capacity(notes.len());
+        for n in notes {
+            match first.get(&n.id) {
+                Some(&i) => {
+                    if self.copy_beats(&n, &kept[i]) {
+                        kept[i] = n;
+                    }
+                }
+                None => {
+                    first.insert(n.id.clone(), kept.len());
+                    kept.push(n);
+                }
+            }
         }
+        self.notes = kept;
     }
 
     /// The file's bytes: version 2 (a document read from a version 1
@@ -798,6 +830,27 @@ impl RoomDoc {
         let mut v = serde_json::to_vec_pretty(&out).expect("a room serialises");
         v.push(b'\n');
         v
+    }
+
+    /// What the harvest shows of this file's draft (SPEC §5 Drafts): the
+    /// new note set aside while a note is edited, and the text being
+    /// typed, each when it is not blank; but not an edit that changes
+    /// nothing (that is the note itself).
+    pub fn harvest_drafts(&self) -> Vec<&str> {
+        let d = &self.draft;
+        let mut out = Vec::new();
+        if let Some(aside) = d.aside.as_deref().filter(|a| !a.trim().is_empty()) {
+            out.push(aside);
+        }
+        let unchanged_edit = d
+            .editing
+            .as_deref()
+            .and_then(|id| self.note(id))
+            .is_some_and(|n| !n.deleted && n.text == d.text);
+        if !d.text.trim().is_empty() && !unchanged_edit {
+            out.push(&d.text);
+        }
+        out
     }
 
     /// The host now: the last of `hosts`.

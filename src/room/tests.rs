@@ -387,3 +387,68 @@ proptest! {
         prop_assert_eq!(back, r);
     }
 }
+
+#[test]
+fn a_note_twice_in_one_file_is_read_as_the_merge_reads_it() {
+    // The same id twice in one file: the host holds the copy the merge
+    // keeps (the newer), once, where the first stood.
+    let note = |text: &str, updated: &str, deleted: bool| {
+        format!(
+            r#"{{"id":"w-000001","question":1,"text":"{text}","created":"2021-01-21T11:00:00Z","updated":"2021-01-21T11:{updated}:00Z","deleted":{deleted}}}"#
+        )
+    };
+    let other = r#"{"id":"w-000002","question":1,"text":"ander","created":"2021-01-21T11:00:00Z","updated":"2021-01-21T11:00:00Z"}"#;
+    let text = v1(&[
+        note("oud", "01", false),
+        other.into(),
+        note("nieuw", "02", false),
+    ]
+    .join(","));
+    let doc = RoomDoc::parse(&text, "r.json").unwrap();
+    let texts: Vec<&str> = doc.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["nieuw", "ander"]);
+    // A tombstone that ties on time wins, from either side.
+    for notes in [
+        [note("x", "01", false), note("", "01", true)],
+        [note("", "01", true), note("x", "01", false)],
+    ] {
+        let doc = RoomDoc::parse(&v1(&notes.join(",")), "r.json").unwrap();
+        assert_eq!(doc.notes.len(), 1);
+        assert!(doc.notes[0].deleted);
+    }
+}
+
+#[test]
+fn a_draft_with_text_answers_a_question_the_file_has() {
+    // A file without questions: its empty draft at question 1 is how a
+    // new file holds it; text there answers no question, and every reader
+    // refuses it (the merge used to index past the end and panic).
+    let none = |draft: &str| {
+        v1("")
+            .replace(r#""questions":["Q"]"#, r#""questions":[]"#)
+            .replace(r#""notes":[]"#, &format!(r#""notes":[], "draft": {draft}"#))
+    };
+    assert!(RoomDoc::parse(&none(r#"{"question": 1, "text": ""}"#), "r.json").is_ok());
+    for draft in [
+        r#"{"question": 1, "text": "x"}"#,
+        r#"{"question": 1, "text": "", "aside": "opzij"}"#,
+    ] {
+        let text = none(draft);
+        let e = RoomDoc::parse(&text, "r.json").unwrap_err();
+        assert!(
+            matches!(
+                e.problems[0].kind,
+                ProblemKind::NoSuchQuestion {
+                    question: 1,
+                    questions: 0,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert!(crate::check::check_text(&text, "r.json", crate::i18n::Lang::En).is_err());
+        let inputs = crate::merge::Inputs::from_texts(vec![("r.json".into(), text)], Vec::new());
+        let opts = crate::merge::Options::default();
+        assert!(crate::merge::merge(&inputs, &opts, crate::i18n::Lang::En).is_err());
+    }
+}
