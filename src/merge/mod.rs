@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::files::{FileError, Problem, ProblemKind, ReadError, Stamp, parse_time};
 use crate::i18n::Lang;
-use crate::par::parallel_map_owned;
+use crate::par::parallel_map;
 use crate::programme::Programme;
 use crate::room::{self, Checked, Classified, question_key, room_key};
 
@@ -97,6 +97,9 @@ struct Room {
     /// Whether every note's id is this file's writer's (as oogst writes
     /// them): then the whole file goes to one thread of the union.
     uniform: bool,
+    /// Whether the notes' ids ascend (as a writer makes them), so that no
+    /// two are the same.
+    ascending: bool,
 }
 
 impl Room {
@@ -140,8 +143,9 @@ impl Room {
                 && !id[v.writer.len() + 1..].contains('-')
         };
         let mut uniform = true;
+        let mut ascending = true;
         let mut notes = Vec::with_capacity(v.notes.len());
-        for (n, times) in v.notes.iter().zip(&c.times) {
+        for (i, (n, times)) in v.notes.iter().zip(&c.times).enumerate() {
             let by = c.by(n);
             let by = match bys.iter().position(|b| b == by) {
                 Some(i) => i,
@@ -151,6 +155,7 @@ impl Room {
                 }
             };
             uniform &= prefix_ok(&n.id);
+            ascending &= i == 0 || v.notes[i - 1].id < n.id;
             // A note never edited was updated when it was created.
             let (created, updated) = if n.updated == n.created {
                 let s = put(&n.created);
@@ -174,6 +179,7 @@ impl Room {
         Room {
             file,
             uniform,
+            ascending,
             session: v.session.to_string(),
             block: v.block.as_ref().map(|b| b.to_string()),
             room: v.room.to_string(),
@@ -395,13 +401,25 @@ impl Harvest {
 
     /// A room's notes, in order.
     pub fn notes<'h>(&'h self, room: &'h HarvestRoom) -> Notes<'h> {
+        self.notes_in(room, 0..room.notes.len())
+    }
+
+    /// A room's notes in `range` of its notes in order (a part of
+    /// [`Harvest::notes`], to write a large room in pieces).
+    pub fn notes_in<'h>(
+        &'h self,
+        room: &'h HarvestRoom,
+        range: std::ops::Range<usize>,
+    ) -> Notes<'h> {
+        let end = range.end.min(room.notes.len());
+        let start = range.start.min(end);
         Notes {
             files: &self.files,
-            refs: &room.notes,
+            refs: &room.notes[start..end],
             starts: &room.starts,
             question: 1,
             at: 0,
-            base: 0,
+            base: start,
         }
     }
 
@@ -974,35 +992,54 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
         .flat_map(|i| std::iter::repeat_n(i, plans[i].room_names.len()))
         .collect();
 
-    // The union by (place, id), on every core: each thread keeps the ids
-    // whose writer falls to it, so no note is weighed in two places.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let shards: Vec<Shard> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|k| {
-                let (rooms, place_of_file) = (&rooms, &place_of_file);
-                s.spawn(move || union_shard(rooms, place_of_file, k, threads))
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().expect("a merge worker does not panic"))
-            .collect()
-    });
-    let mut winners: Vec<(u32, NoteRef)> = Vec::new();
+    // The union by (place, id). A note's id starts with its writer's, so
+    // copies of a note can only be in files of one writer in one room:
+    // a file alone with its writer in its room, whose ids all differ (as
+    // oogst writes them), keeps every note as it is. The other files'
+    // notes are weighed by `union_shard`, on every core.
+    let alone = alone_files(&rooms, &place_of_file);
+    let mut live: Vec<Vec<u32>> = vec![Vec::new(); rooms.len()];
     let mut copies = 0;
-    for shard in shards {
-        copies += shard.copies;
-        report.tombstones += shard.tombstones;
-        if winners.is_empty() {
-            winners = shard.live;
-        } else {
-            winners.extend(shard.live);
+    for (f, r) in rooms.iter().enumerate() {
+        if alone[f] {
+            copies += r.notes.len();
+            live[f] = (0..r.notes.len() as u32)
+                .filter(|&i| !r.notes[i as usize].deleted)
+                .collect();
+            report.tombstones += r.notes.len() - live[f].len();
         }
     }
-    report.duplicates = copies - winners.len() - report.tombstones;
+    if alone.iter().any(|a| !a) {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let shards: Vec<Shard> = std::thread::scope(|s| {
+            let workers: Vec<_> = (0..threads)
+                .map(|k| {
+                    let (rooms, place_of_file, alone) = (&rooms, &place_of_file, &alone);
+                    s.spawn(move || union_shard(rooms, place_of_file, alone, k, threads))
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().expect("a merge worker does not panic"))
+                .collect()
+        });
+        for shard in shards {
+            copies += shard.copies;
+            report.tombstones += shard.tombstones;
+            for w in shard.live {
+                live[w.file as usize].push(w.index);
+            }
+        }
+        for (f, l) in live.iter_mut().enumerate() {
+            if !alone[f] {
+                l.sort_unstable();
+            }
+        }
+    }
+    let live_count: usize = live.iter().map(Vec::len).sum();
+    report.duplicates = copies - live_count - report.tombstones;
 
     // Drafts: per (place, writer), the newest copy's; each non-empty one.
     // Copies that tie on the time are weighed by all that the harvest
@@ -1031,19 +1068,30 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
             *slot = f;
         }
     }
-    // The edited note's winning text, to tell an edit from what it edits.
-    let winning_text: FxHashMap<(u32, &str), &str> = if draft_copies.is_empty() {
-        FxHashMap::default()
-    } else {
-        winners
-            .iter()
-            .map(|&(place, w)| {
-                let r = &rooms[w.file as usize];
-                let n = &r.notes[w.index as usize];
-                ((place, r.str(n.id)), r.str(n.text))
-            })
-            .collect()
-    };
+    // The winning text of each note a draft with text edits, to tell an
+    // edit from what it edits.
+    let mut winning_text: FxHashMap<(u32, &str), &str> = draft_copies
+        .iter()
+        .filter_map(|(&(place, _), &f)| {
+            let d = rooms[f].draft.as_ref()?;
+            let editing = d.editing.as_deref()?;
+            (!d.text.trim().is_empty()).then_some(((place, editing), ""))
+        })
+        .collect();
+    if !winning_text.is_empty() {
+        let mut found = Vec::new();
+        for (f, r) in rooms.iter().enumerate() {
+            let place = place_of_file[f];
+            for &i in &live[f] {
+                let n = &r.notes[i as usize];
+                if winning_text.contains_key(&(place, r.str(n.id))) {
+                    found.push(((place, r.str(n.id)), r.str(n.text)));
+                }
+            }
+        }
+        // Only notes that won are there (a draft may edit a note deleted since).
+        winning_text = found.into_iter().collect();
+    }
     // (place, file, file question, text)
     let mut drafts: Vec<(u32, usize, usize, String)> = Vec::new();
     for (&(place, _), &f) in &draft_copies {
@@ -1069,40 +1117,49 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     // Questions by text: each round's are the programme's, then those only
     // room files know that a note or draft uses (by where they stand in
     // their files, then text). Each file's questions once, not each note's.
-    let mut used: FxHashSet<(u32, u32)> = FxHashSet::default();
-    for &(_, w) in &winners {
-        used.insert((
-            w.file,
-            rooms[w.file as usize].notes[w.index as usize].question,
-        ));
-    }
+    let mut used: Vec<Vec<bool>> = rooms
+        .iter()
+        .enumerate()
+        .map(|(f, r)| {
+            let mut used = vec![false; r.questions.len()];
+            // A round the programme does not know: every question its files have.
+            if plans[round_of_place[place_of_file[f] as usize]]
+                .programme_block
+                .is_none()
+            {
+                used.fill(true);
+            } else {
+                for &i in &live[f] {
+                    if let Some(u) = used.get_mut(r.notes[i as usize].question as usize - 1) {
+                        *u = true;
+                    }
+                }
+            }
+            used
+        })
+        .collect();
     for &(_, f, q, _) in &drafts {
-        used.insert((f as u32, q as u32));
-    }
-    let mut extras: Vec<BTreeMap<String, (usize, String)>> = vec![BTreeMap::new(); plans.len()];
-    // A round the programme does not know: every question its files have.
-    for (f, r) in rooms.iter().enumerate() {
-        if plans[round_of_place[place_of_file[f] as usize]]
-            .programme_block
-            .is_none()
-        {
-            used.extend((1..=r.questions.len()).map(|q| (f as u32, q as u32)));
+        if let Some(u) = used[f].get_mut(q - 1) {
+            *u = true;
         }
     }
+    let mut extras: Vec<BTreeMap<String, (usize, String)>> = vec![BTreeMap::new(); plans.len()];
     // Which of them the programme does not know, by text; then where each
     // stands: its first place in any file of the round (then its
     // spelling), not in the file whose copy of a note won, so that copies
     // that tie on everything the order weighs give one harvest.
-    for &(f, q) in &used {
-        let f = f as usize;
+    for (f, r) in rooms.iter().enumerate() {
         let round = round_of_place[place_of_file[f] as usize];
-        let key = question_key(rooms[f].question(q as usize));
-        if !plans[round].programme_questions.contains_key(key.as_ref()) {
-            extras[round]
-                .entry(key.into_owned())
-                .or_insert((usize::MAX, String::new()));
+        for (q, _) in used[f].iter().enumerate().filter(|(_, u)| **u) {
+            let key = question_key(r.question(q + 1));
+            if !plans[round].programme_questions.contains_key(key.as_ref()) {
+                extras[round]
+                    .entry(key.into_owned())
+                    .or_insert((usize::MAX, String::new()));
+            }
         }
     }
+    drop(used);
     for (f, r) in rooms.iter().enumerate() {
         let extra = &mut extras[round_of_place[place_of_file[f] as usize]];
         if extra.is_empty() {
@@ -1154,53 +1211,68 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
         })
         .collect();
 
-    // Each room's notes by question, then time, then id; rooms side by
-    // side. A writer's notes come in the order they were made, so the
-    // lists are runs already in order, which a stable sort merges quickly.
-    let mut buckets: Vec<Vec<Vec<(i128, NoteRef)>>> = round_of_place
-        .iter()
-        .map(|&round| vec![Vec::new(); round_questions[round].len()])
-        .collect();
-    for &(place, w) in &winners {
-        let r = &rooms[w.file as usize];
-        let n = &r.notes[w.index as usize];
-        let q = question_map[w.file as usize][n.question as usize - 1];
-        if let Some(list) = buckets[place as usize].get_mut(q as usize) {
-            list.push((n.created_at.0, w));
-        }
+    // Each room's notes by question, then time, then id, and its hosts;
+    // rooms side by side. No two notes of a room have one id, so no two
+    // are equal in that order, and an unstable sort gives the one order.
+    let mut files_of_place: Vec<Vec<usize>> = vec![Vec::new(); places];
+    for (f, &place) in place_of_file.iter().enumerate() {
+        files_of_place[place as usize].push(f);
     }
-    drop(winners);
     let id = |r: NoteRef| {
         let room = &rooms[r.file as usize];
         room.str(room.notes[r.index as usize].id)
     };
-    let ordered: Vec<(Vec<NoteRef>, Vec<usize>)> = parallel_map_owned(buckets, |questions| {
-        let mut refs = Vec::with_capacity(questions.iter().map(Vec::len).sum());
+    let place_ids: Vec<usize> = (0..places).collect();
+    let places_done: Vec<Place> = parallel_map(&place_ids, |&place| {
+        let files_here = &files_of_place[place];
+        let round = round_of_place[place];
+        let mut lists: Vec<Vec<(i128, NoteRef)>> = vec![Vec::new(); round_questions[round].len()];
+        // Hosts: every file's, and whoever typed a note; with the time of
+        // their first note in the room.
+        let mut hosts: BTreeMap<&str, Option<Stamp>> = BTreeMap::new();
+        for &f in files_here {
+            let r = &rooms[f];
+            for h in &r.hosts {
+                hosts.entry(h.as_str()).or_insert(None);
+            }
+            let mut first: Vec<Option<Stamp>> = vec![None; r.bys.len()];
+            for &index in &live[f] {
+                let n = &r.notes[index as usize];
+                let q = question_map[f][n.question as usize - 1];
+                if let Some(list) = lists.get_mut(q as usize) {
+                    let file = f as u32;
+                    list.push((n.created_at.0, NoteRef { file, index }));
+                    if let Some(t) = first.get_mut(n.by as usize) {
+                        *t = Some(t.map_or(n.created_at, |t| t.min(n.created_at)));
+                    }
+                }
+            }
+            for (by, t) in r.bys.iter().zip(first) {
+                if let Some(t) = t {
+                    let first = hosts.entry(by.as_str()).or_insert(None);
+                    *first = Some(first.map_or(t, |f| f.min(t)));
+                }
+            }
+        }
+        let mut notes = Vec::with_capacity(lists.iter().map(Vec::len).sum());
         let mut starts = vec![0];
-        for mut list in questions {
-            list.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1))));
-            refs.extend(list.iter().map(|&(_, r)| r));
-            starts.push(refs.len());
+        for mut list in lists {
+            list.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1))));
+            notes.extend(list.iter().map(|&(_, r)| r));
+            starts.push(notes.len());
         }
-        (refs, starts)
+        Place {
+            notes,
+            starts,
+            hosts,
+        }
     });
-
-    // Hosts: every file's, and whoever typed a note; by the time of
-    // their first note in the room, then name.
-    let mut hosts: Vec<BTreeMap<&str, Option<Stamp>>> = vec![BTreeMap::new(); places];
-    for (f, r) in rooms.iter().enumerate() {
-        let place = place_of_file[f] as usize;
-        for h in &r.hosts {
-            hosts[place].entry(h.as_str()).or_insert(None);
-        }
-    }
-    for (place, (refs, _)) in ordered.iter().enumerate() {
-        for &w in refs {
-            let r = &rooms[w.file as usize];
-            let n = &r.notes[w.index as usize];
-            let first = hosts[place].entry(r.by(n)).or_insert(None);
-            *first = Some(first.map_or(n.created_at, |t| t.min(n.created_at)));
-        }
+    drop(live);
+    let mut hosts: Vec<BTreeMap<&str, Option<Stamp>>> = Vec::with_capacity(places);
+    let mut ordered: Vec<(Vec<NoteRef>, Vec<usize>)> = Vec::with_capacity(places);
+    for p in places_done {
+        hosts.push(p.hosts);
+        ordered.push((p.notes, p.starts));
     }
     // Drafts per place, as the harvest shows them.
     let mut place_drafts: Vec<Vec<HarvestDraft>> = vec![Vec::new(); places];
@@ -1303,10 +1375,44 @@ fn strip_name(why: &str) -> String {
 
 /// What one thread of the union found.
 struct Shard {
-    /// The live notes that won, each with its place (round and room).
-    live: Vec<(u32, NoteRef)>,
+    /// The live notes that won.
+    live: Vec<NoteRef>,
     copies: usize,
     tombstones: usize,
+}
+
+/// A room of the harvest (a round's room), as put together.
+struct Place<'r> {
+    /// Its notes by question, then time, then id.
+    notes: Vec<NoteRef>,
+    /// Where each question's notes start in `notes`, and where the last ends.
+    starts: Vec<usize>,
+    /// Its hosts, with the time of their first note.
+    hosts: BTreeMap<&'r str, Option<Stamp>>,
+}
+
+/// Which files hold no copy of another file's note, nor one note twice:
+/// those alone with their writer in their room (a note's id starts with
+/// its writer's), whose ids ascend, and whose writer's ids no file of
+/// mixed ids in that room holds.
+fn alone_files(rooms: &[Room], place_of_file: &[u32]) -> Vec<bool> {
+    let mut writers: FxHashMap<(u32, &str), usize> = FxHashMap::default();
+    let mut mixed: FxHashSet<(u32, &str)> = FxHashSet::default();
+    for (r, &place) in rooms.iter().zip(place_of_file) {
+        if r.uniform {
+            *writers.entry((place, r.writer.as_str())).or_default() += 1;
+        } else {
+            mixed.extend(r.notes.iter().map(|n| (place, writer_of(r.str(n.id)))));
+        }
+    }
+    rooms
+        .iter()
+        .zip(place_of_file)
+        .map(|(r, &place)| {
+            let key = (place, r.writer.as_str());
+            r.uniform && r.ascending && writers[&key] == 1 && !mixed.contains(&key)
+        })
+        .collect()
 }
 
 /// The part of a note id before its last `-`: its writer.
@@ -1314,17 +1420,31 @@ fn writer_of(id: &str) -> &str {
     id.rsplit_once('-').map_or(id, |(w, _)| w)
 }
 
-/// The union of the notes whose writer hashes to `k` of `of`: the newest
-/// copy of each.
-fn union_shard(rooms: &[Room], place_of_file: &[u32], k: usize, of: usize) -> Shard {
+/// The union of the notes of the files not `alone` whose writer hashes
+/// to `k` of `of`: the newest copy of each.
+fn union_shard(
+    rooms: &[Room],
+    place_of_file: &[u32],
+    alone: &[bool],
+    k: usize,
+    of: usize,
+) -> Shard {
     use std::hash::BuildHasher;
     let hasher = rustc_hash::FxBuildHasher;
     let shard = |writer: &str| (hasher.hash_one(writer.as_bytes()) as usize) % of;
-    let total: usize = rooms.iter().map(|r| r.notes.len()).sum();
+    let total: usize = rooms
+        .iter()
+        .zip(alone)
+        .filter(|(_, a)| !**a)
+        .map(|(r, _)| r.notes.len())
+        .sum();
     let mut best: FxHashMap<(u32, &str), NoteRef> =
         FxHashMap::with_capacity_and_hasher(total / of + 16, hasher);
     let mut copies = 0;
     for (file, r) in rooms.iter().enumerate() {
+        if alone[file] {
+            continue;
+        }
         let whole_file = r.uniform || of == 1;
         if whole_file && of > 1 && shard(&r.writer) != k {
             continue;
@@ -1354,11 +1474,11 @@ fn union_shard(rooms: &[Room], place_of_file: &[u32], k: usize, of: usize) -> Sh
     }
     let mut live = Vec::with_capacity(best.len());
     let mut tombstones = 0;
-    for ((place, _), w) in best {
+    for w in best.into_values() {
         if rooms[w.file as usize].notes[w.index as usize].deleted {
             tombstones += 1;
         } else {
-            live.push((place, w));
+            live.push(w);
         }
     }
     Shard {
