@@ -58,3 +58,20 @@ pub fn parallel_map_with<T: Sync, S, R: Send>(
     out.sort_by_key(|(i, _)| *i);
     out.into_iter().map(|(_, r)| r).collect()
 }
+
+/// Writes the pieces of a document in order, each rendered by `render`
+/// on every core, a window of `window` pieces at a time (so that the
+/// document is never all in memory at once).
+pub fn write_in_order<T: Sync, R: AsRef<[u8]> + Send>(
+    pieces: &[T],
+    window: usize,
+    out: &mut dyn std::io::Write,
+    render: impl Fn(&T) -> std::io::Result<R> + Sync,
+) -> std::io::Result<()> {
+    for window in pieces.chunks(window.max(1)) {
+        for piece in parallel_map(window, &render) {
+            out.write_all(piece?.as_ref())?;
+        }
+    }
+    Ok(())
+}

@@ -6,6 +6,8 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+#[cfg(test)]
+mod tests;
 
 use std::io::Write;
 
