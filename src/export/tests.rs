@@ -140,4 +140,17 @@ proptest! {
         super::json::write(&h, &mut whole).unwrap();
         prop_assert_eq!(String::from_utf8(whole).unwrap(), reference);
     }
+
+    #[test]
+    fn csv_as_the_csv_crate_writes_it(h in harvests(), per_piece in 1usize..5) {
+        let mut reference = Vec::new();
+        super::csv::write_with_csv_crate(&h, &mut reference).unwrap();
+        let reference = String::from_utf8(reference).unwrap();
+        let mut fast = Vec::new();
+        super::csv::write_in_pieces(&h, per_piece, &mut fast).unwrap();
+        prop_assert_eq!(String::from_utf8(fast).unwrap(), reference.as_str());
+        let mut whole = Vec::new();
+        super::csv::write(&h, &mut whole).unwrap();
+        prop_assert_eq!(String::from_utf8(whole).unwrap(), reference);
+    }
 }
