@@ -7,6 +7,7 @@ use std::io::Write;
 use super::{By, count_drafts, count_notes, count_rooms, meta, round_name, title};
 use crate::i18n::{Lang, fill};
 use crate::merge::{Harvest, HarvestRoom};
+use crate::par::write_in_order;
 use crate::text;
 
 /// Text as HTML shows it literally: control characters made visible,
@@ -26,6 +27,35 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Bytes written as they are: not a control (C0, DEL), nor the lead byte
+/// of a C1 control, bidi control or line separator (0xC2, 0xD8, 0xE2:
+/// [`text::multi_line`] changes those), nor what [`escape`] makes an
+/// entity.
+const PLAIN: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = false;
+        b += 1;
+    }
+    let special = b"\x7f\xc2\xd8\xe2&<>\"'";
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = false;
+        i += 1;
+    }
+    table
+};
+
+/// [`escape`] of `s`, onto `out`: most text as it is.
+fn escape_into(out: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(|c| PLAIN[usize::from(c)]) {
+        out.extend_from_slice(s.as_bytes());
+    } else {
+        out.extend_from_slice(escape(s).as_bytes());
+    }
 }
 
 const STYLE: &str = r#"
@@ -105,35 +135,70 @@ fn room_heading(room: &HarvestRoom, n: usize, lang: Lang) -> String {
 
 /// A room's answers to one question: notes (key takeaways marked), then
 /// drafts, marked as not added.
-fn list(
-    out: &mut dyn Write,
-    h: &Harvest,
-    room: &HarvestRoom,
-    q: usize,
-    lang: Lang,
-) -> std::io::Result<()> {
-    writeln!(out, "<ul>")?;
+fn list(out: &mut Vec<u8>, h: &Harvest, room: &HarvestRoom, q: usize, lang: Lang) {
+    let star = format!(
+        r#"<li class="star"><span class="mark" title="{}">★</span> "#,
+        escape(lang.t().doc_key_takeaway)
+    );
+    out.extend_from_slice(b"<ul>\n");
     for n in h.notes_of(room, q) {
         if n.star() {
-            writeln!(
-                out,
-                r#"<li class="star"><span class="mark" title="{}">★</span> {}</li>"#,
-                escape(lang.t().doc_key_takeaway),
-                escape(n.text())
-            )?;
+            out.extend_from_slice(star.as_bytes());
         } else {
-            writeln!(out, "<li>{}</li>", escape(n.text()))?;
+            out.extend_from_slice(b"<li>");
         }
+        escape_into(out, n.text());
+        out.extend_from_slice(b"</li>\n");
     }
     for d in room.drafts_of(q) {
-        writeln!(
-            out,
-            r#"<li class="draft"><span class="tag">{}</span> {}</li>"#,
-            escape(lang.t().doc_draft),
-            escape(&d.text)
-        )?;
+        out.extend_from_slice(
+            format!(
+                r#"<li class="draft"><span class="tag">{}</span> {}</li>"#,
+                escape(lang.t().doc_draft),
+                escape(&d.text)
+            )
+            .as_bytes(),
+        );
+        out.push(b'\n');
     }
-    writeln!(out, "</ul>")
+    out.extend_from_slice(b"</ul>\n");
+}
+
+/// The document in pieces: what is written as it comes, and the rooms'
+/// answers, rendered side by side when the document is written.
+#[derive(Default)]
+struct Pieces<'h> {
+    done: Vec<Piece<'h>>,
+    open: Vec<u8>,
+}
+
+enum Piece<'h> {
+    Fixed(Vec<u8>),
+    /// A room's answers to a question.
+    List(&'h HarvestRoom, usize),
+}
+
+impl<'h> Pieces<'h> {
+    fn list(&mut self, room: &'h HarvestRoom, q: usize) {
+        self.done.push(Piece::Fixed(std::mem::take(&mut self.open)));
+        self.done.push(Piece::List(room, q));
+    }
+
+    fn finish(mut self) -> Vec<Piece<'h>> {
+        self.done.push(Piece::Fixed(self.open));
+        self.done
+    }
+}
+
+impl Write for Pieces<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.open.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// "5 notes" (and drafts), for a count line.
@@ -145,6 +210,21 @@ fn counted(notes: usize, drafts: usize, lang: Lang) -> String {
 }
 
 pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut doc = Pieces::default();
+    layout(h, by, lang, &mut doc)?;
+    // The layout around the answers is small: copied, not borrowed.
+    write_in_order(&doc.finish(), 16, out, |piece| match piece {
+        Piece::Fixed(b) => Ok(b.clone()),
+        Piece::List(room, q) => {
+            let mut b = Vec::with_capacity(room.count_of(*q) * 64 + 16);
+            list(&mut b, h, room, *q, lang);
+            Ok(b)
+        }
+    })
+}
+
+/// The document, with a piece for each room's answers to a question.
+fn layout<'h>(h: &'h Harvest, by: By, lang: Lang, out: &mut Pieces<'h>) -> std::io::Result<()> {
     let t = lang.t();
     let title = title(h, lang);
     let lang_code = match lang {
@@ -270,7 +350,7 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
                             "<article>{}",
                             room_heading(room, room.count_of(n), lang)
                         )?;
-                        list(out, h, room, n, lang)?;
+                        out.list(room, n);
                         writeln!(out, "</article>")?;
                     }
                     if count + drafts == 0 {
@@ -310,7 +390,7 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
                             escape(q),
                             escape(&count_notes(room.count_of(n), lang))
                         )?;
-                        list(out, h, room, n, lang)?;
+                        out.list(room, n);
                         writeln!(out, "</article>")?;
                     }
                     if room.note_count() == 0 && room.drafts.is_empty() {
@@ -328,7 +408,18 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, escape_into};
+
+    #[test]
+    fn text_written_as_it_is_is_what_escape_makes_of_it() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("a{c}b")] {
+                let mut fast = Vec::new();
+                escape_into(&mut fast, &s);
+                assert_eq!(String::from_utf8(fast).unwrap(), escape(&s), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn everything_typed_is_escaped() {
