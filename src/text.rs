@@ -110,6 +110,70 @@ fn message_with(s: &str, keep_newline: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The bytes a writer copies as they are: any but the C0 controls
+/// (below 0x20) and its own `specials` (the bytes it must look at again:
+/// what it escapes, and the lead bytes of the characters that
+/// [`multi_line`] changes or drops).
+pub struct Plain<const N: usize> {
+    specials: [u8; N],
+    table: [bool; 256],
+}
+
+impl<const N: usize> Plain<N> {
+    pub const fn new(specials: [u8; N]) -> Plain<N> {
+        let mut table = [true; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = false;
+            b += 1;
+        }
+        let mut i = 0;
+        while i < N {
+            table[specials[i] as usize] = false;
+            i += 1;
+        }
+        Plain { specials, table }
+    }
+
+    /// Whether every byte of `s` is plain: sixteen at a time with SSE2
+    /// (part of x86-64's baseline), a short text byte by byte.
+    #[inline]
+    pub fn all(&self, s: &[u8]) -> bool {
+        #[cfg(target_arch = "x86_64")]
+        if s.len() >= 16 {
+            let mut chunks = s.chunks_exact(16);
+            if chunks.by_ref().any(|c| self.hits(c)) {
+                return false;
+            }
+            // The last bytes, in the last sixteen (some looked at again).
+            return chunks.remainder().is_empty() || !self.hits(&s[s.len() - 16..]);
+        }
+        s.iter().all(|&b| self.table[usize::from(b)])
+    }
+
+    /// Whether the sixteen bytes of `chunk` hold one that is not plain.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn hits(&self, chunk: &[u8]) -> bool {
+        use std::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8,
+            _mm_or_si128, _mm_set1_epi8,
+        };
+        debug_assert_eq!(chunk.len(), 16);
+        // SAFETY: SSE2 is part of x86-64's baseline; the load reads the
+        // sixteen bytes of `chunk` (unaligned loads allowed).
+        unsafe {
+            let x = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            // x ≤ 0x1F (unsigned): a C0 control.
+            let mut hit = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x);
+            for &special in &self.specials {
+                hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(special as i8)));
+            }
+            _mm_movemask_epi8(hit) != 0
+        }
+    }
+}
+
 /// Display width in terminal columns.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -155,6 +219,22 @@ pub fn has_controls(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_bytes_are_found_at_any_length_and_place() {
+        const PLAIN: Plain<4> = Plain::new(*b"\x7f\xc2\"#");
+        let plain = |b: &[u8]| b.iter().all(|&c| c >= 0x20 && !b"\x7f\xc2\"#".contains(&c));
+        for len in 0..48 {
+            assert!(PLAIN.all(&vec![b'a'; len]));
+            for at in 0..len {
+                for c in 0..=255u8 {
+                    let mut b = vec![b'a'; len];
+                    b[at] = c;
+                    assert_eq!(PLAIN.all(&b), plain(&b), "{c:#x} at {at} of {len}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use crate::merge::{Harvest, HarvestRoom, HarvestRound};
 use crate::par::write_in_order;
-use crate::text;
+use crate::text::{self, Plain};
 
 /// The columns, fixed so that scripts can rely on them: the first eight
 /// as oogst has always written them, then what rounds, hosts, key
@@ -194,25 +194,11 @@ impl Row {
 /// lead byte of a C1 control, bidi control or line separator (0xC2, 0xD8,
 /// 0xE2: [`text::multi_line`] changes those), nor `,` or `"` (a field
 /// with them is quoted).
-const PLAIN: [bool; 256] = {
-    let mut table = [true; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = false;
-        b += 1;
-    }
-    let special = b"\x7f\xc2\xd8\xe2,\"";
-    let mut i = 0;
-    while i < special.len() {
-        table[special[i] as usize] = false;
-        i += 1;
-    }
-    table
-};
+const PLAIN: Plain<6> = Plain::new(*b"\x7f\xc2\xd8\xe2,\"");
 
 /// [`cell`] of `s`, as a field: most text as it is.
 fn cell_field(b: &mut Vec<u8>, s: &str) {
-    if s.bytes().all(|c| PLAIN[usize::from(c)]) && !looks_like_formula(s) {
+    if PLAIN.all(s.as_bytes()) && !looks_like_formula(s) {
         b.extend_from_slice(s.as_bytes());
     } else {
         field(b, &cell(s));

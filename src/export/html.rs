@@ -8,7 +8,7 @@ use super::{By, count_drafts, count_notes, count_rooms, meta, round_name, title}
 use crate::i18n::{Lang, fill};
 use crate::merge::{Harvest, HarvestRoom};
 use crate::par::write_in_order;
-use crate::text;
+use crate::text::{self, Plain};
 
 /// Text as HTML shows it literally: control characters made visible,
 /// `& < > " '` as entities, line breaks as `<br>`.
@@ -33,25 +33,11 @@ pub fn escape(s: &str) -> String {
 /// of a C1 control, bidi control or line separator (0xC2, 0xD8, 0xE2:
 /// [`text::multi_line`] changes those), nor what [`escape`] makes an
 /// entity.
-const PLAIN: [bool; 256] = {
-    let mut table = [true; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = false;
-        b += 1;
-    }
-    let special = b"\x7f\xc2\xd8\xe2&<>\"'";
-    let mut i = 0;
-    while i < special.len() {
-        table[special[i] as usize] = false;
-        i += 1;
-    }
-    table
-};
+const PLAIN: Plain<9> = Plain::new(*b"\x7f\xc2\xd8\xe2&<>\"'");
 
 /// [`escape`] of `s`, onto `out`: most text as it is.
 fn escape_into(out: &mut Vec<u8>, s: &str) {
-    if s.bytes().all(|c| PLAIN[usize::from(c)]) {
+    if PLAIN.all(s.as_bytes()) {
         out.extend_from_slice(s.as_bytes());
     } else {
         out.extend_from_slice(escape(s).as_bytes());

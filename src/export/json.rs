@@ -16,6 +16,7 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::merge::{Harvest, HarvestRoom};
 use crate::par::write_in_order;
+use crate::text::Plain;
 
 /// How many notes a piece of a room holds.
 const NOTES_PER_PIECE: usize = 1024;
@@ -142,8 +143,10 @@ fn notes(h: &Harvest, room: &HarvestRoom, from: usize, to: usize) -> io::Result<
     Ok(b)
 }
 
-fn indent(level: usize) -> String {
-    "  ".repeat(level)
+/// The indent of `level` (two spaces each; the document goes 7 deep).
+fn indent(level: usize) -> &'static str {
+    const SPACES: &str = "                ";
+    &SPACES[..(2 * level).min(SPACES.len())]
 }
 
 /// Before item `i` of an array whose items stand at `level`.
@@ -187,27 +190,13 @@ fn opt_string(b: &mut Vec<u8>, s: Option<&str>) {
 
 /// Bytes written as they are: not a control, `"` or `\`, nor the lead
 /// byte of a character [`escaped`] (all of them start 0xC2, 0xD8 or 0xE2).
-const PLAIN: [bool; 256] = {
-    let mut table = [true; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = false;
-        b += 1;
-    }
-    let special = b"\"\\\xc2\xd8\xe2";
-    let mut i = 0;
-    while i < special.len() {
-        table[special[i] as usize] = false;
-        i += 1;
-    }
-    table
-};
+const PLAIN: Plain<5> = Plain::new(*b"\"\\\xc2\xd8\xe2");
 
 /// A JSON string, escaped as serde_json escapes it, and what [`escaped`]
 /// says besides.
 fn string(b: &mut Vec<u8>, s: &str) {
     b.push(b'"');
-    if s.bytes().all(|c| PLAIN[usize::from(c)]) {
+    if PLAIN.all(s.as_bytes()) {
         b.extend_from_slice(s.as_bytes());
     } else {
         let mut start = 0;

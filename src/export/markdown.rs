@@ -9,25 +9,11 @@ use super::{By, count_drafts, count_notes, count_rooms, meta, round_name, title}
 use crate::i18n::Lang;
 use crate::merge::{Harvest, HarvestRoom, HarvestRound};
 use crate::par::parallel_map;
-use crate::text;
+use crate::text::{self, Plain};
 
 /// Bytes that need no second look: not a control (C0, DEL), not the lead
 /// byte of a C1 control or a bidi control or line separator, not markup.
-const PLAIN: [bool; 256] = {
-    let mut table = [true; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = false;
-        b += 1;
-    }
-    let special = b"\x7f\xc2\xd8\xe2\\`*_[]<>&|~#";
-    let mut i = 0;
-    while i < special.len() {
-        table[special[i] as usize] = false;
-        i += 1;
-    }
-    table
-};
+const PLAIN: Plain<16> = Plain::new(*b"\x7f\xc2\xd8\xe2\\`*_[]<>&|~#");
 
 /// Text as Markdown shows it literally: control characters made visible,
 /// the characters that make inline markup (`\` `` ` `` `*` `_` `[` `]` `<`
@@ -40,8 +26,7 @@ pub fn escape<'s>(s: &'s str, join: &str) -> Cow<'s, str> {
         s.as_bytes().first(),
         Some(b'-' | b'+' | b'=' | b'0'..=b'9' | b' ' | b'\t')
     );
-    let plain =
-        plain_start && !s.ends_with([' ', '\t']) && s.bytes().all(|b| PLAIN[usize::from(b)]);
+    let plain = plain_start && !s.ends_with([' ', '\t']) && PLAIN.all(s.as_bytes());
     if plain {
         return Cow::Borrowed(s);
     }
