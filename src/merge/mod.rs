@@ -140,7 +140,9 @@ impl Room {
             id.len() > v.writer.len()
                 && id.as_bytes()[v.writer.len()] == b'-'
                 && id.starts_with(v.writer.as_ref())
-                && !id[v.writer.len() + 1..].contains('-')
+                && id.as_bytes()[v.writer.len() + 1..]
+                    .iter()
+                    .all(|&b| b != b'-')
         };
         let mut uniform = true;
         let mut ascending = true;
@@ -776,7 +778,11 @@ fn parse_file(i: usize, input: &Input, text: Result<&str, ReadError>, lang: Lang
         Err(ReadError::Failed(why)) => return Parsed::Unreadable(why),
     };
     match room::classify(text) {
-        Ok(Classified::Room(c)) => Parsed::Room(Box::new(Room::keep(i, &c))),
+        Ok(Classified::Room(c)) => {
+            let kept = Room::keep(i, &c);
+            room::recycle(*c);
+            Parsed::Room(Box::new(kept))
+        }
         Ok(Classified::Other(head)) => match head.format.as_deref() {
             Some(crate::programme::FORMAT) => Parsed::Session(Some(text.to_string())),
             Some(crate::clock::CLOCK_FORMAT | crate::lead_state::FORMAT) => Parsed::Session(None),
