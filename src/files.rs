@@ -301,8 +301,12 @@ fn what_it_is(meta: &std::fs::Metadata, lang: Lang) -> &'static str {
 }
 
 /// Opens `path` for reading without ever blocking on it, refusing
-/// anything that is not a plain file.
-fn open_plain(path: &Path, links: Links, lang: Lang) -> Result<std::fs::File, ReadError> {
+/// anything that is not a plain file; with what it says of itself.
+fn open_plain(
+    path: &Path,
+    links: Links,
+    lang: Lang,
+) -> Result<(std::fs::File, std::fs::Metadata), ReadError> {
     let name = shown(path);
     let fail = |e: std::io::Error| ReadError::Failed(format!("{name}: {}", io_error(&e, lang)));
     let not_plain = |why: &str| ReadError::NotPlain(format!("{name}: {why}"));
@@ -349,7 +353,7 @@ fn open_plain(path: &Path, links: Links, lang: Lang) -> Result<std::fs::File, Re
     if !meta.is_file() {
         return Err(not_plain(what_it_is(&meta, lang)));
     }
-    Ok(file)
+    Ok((file, meta))
 }
 
 /// Reads at most [`MAX_FILE_BYTES`] from `reader` into `bytes`; whether
@@ -367,24 +371,56 @@ pub fn read_bytes(
     bytes: &mut Vec<u8>,
     lang: Lang,
 ) -> Result<(), ReadError> {
+    let read = read_into(path, links, bytes, lang)?;
+    bytes.truncate(read);
+    Ok(())
+}
+
+/// The bytes of the plain file at `path` into the first bytes of
+/// `scratch`, a buffer used again and again (it keeps its length, so
+/// that it is zeroed only as it grows); how many.
+fn read_into(
+    path: &Path,
+    links: Links,
+    scratch: &mut Vec<u8>,
+    lang: Lang,
+) -> Result<usize, ReadError> {
     let name = shown(path);
-    let file = open_plain(path, links, lang)?;
+    let (mut file, meta) = open_plain(path, links, lang)?;
     let fail = |e: std::io::Error| ReadError::Failed(format!("{name}: {}", io_error(&e, lang)));
-    let len = file.metadata().map_err(fail)?.len();
+    let len = meta.len();
     if len > MAX_FILE_BYTES {
         return Err(ReadError::Failed(too_large(&name, len, true, lang)));
     }
-    bytes.reserve(usize::try_from(len).unwrap_or(0) + 1);
-    // A file that grows while it is read is held to the same limit.
-    if read_capped(file, bytes).map_err(fail)? {
-        return Err(ReadError::Failed(too_large(
-            &name,
-            bytes.len() as u64,
-            false,
-            lang,
-        )));
+    // Room for the file and a byte more, so that a file read whole takes
+    // one read, and one more to see its end. A file that grows while it
+    // is read is held to the same limit.
+    let most = MAX_FILE_BYTES as usize + 1;
+    let mut room = (len as usize + 1).min(most);
+    let mut read = 0;
+    loop {
+        if scratch.len() < room {
+            scratch.resize(room, 0);
+        }
+        match file.read(&mut scratch[read..room]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(fail(e)),
+        }
+        if read == room {
+            if room == most {
+                return Err(ReadError::Failed(too_large(
+                    &name,
+                    read as u64,
+                    false,
+                    lang,
+                )));
+            }
+            room = (room * 2).min(most);
+        }
     }
-    Ok(())
+    Ok(read)
 }
 
 /// [`read_bytes`] as UTF-8 text.
@@ -400,11 +436,11 @@ pub fn read_text(path: &Path, links: Links, lang: Lang) -> Result<String, ReadEr
 pub fn read_text_into<'b>(
     path: &Path,
     links: Links,
-    bytes: &'b mut Vec<u8>,
+    scratch: &'b mut Vec<u8>,
     lang: Lang,
 ) -> Result<&'b str, ReadError> {
-    read_bytes(path, links, bytes, lang)?;
-    std::str::from_utf8(bytes)
+    let read = read_into(path, links, scratch, lang)?;
+    std::str::from_utf8(&scratch[..read])
         .map_err(|e| ReadError::Failed(not_utf8(&shown(path), e.valid_up_to(), lang)))
 }
 
