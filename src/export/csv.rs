@@ -30,6 +30,10 @@ pub const HEADER: [&str; 12] = [
 /// `=`, `+`, `-`, `@`, a tab, CR or LF, or one of `=+-@` comes first after
 /// blanks (spaces of any kind, and the invisible ones).
 fn looks_like_formula(s: &str) -> bool {
+    // Most cells start with a letter or a digit.
+    if s.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     if matches!(
         s.chars().next(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n')
@@ -57,7 +61,7 @@ pub fn cell(s: &str) -> String {
 }
 
 /// How many notes a piece of a room holds.
-const NOTES_PER_PIECE: usize = 1024;
+const NOTES_PER_PIECE: usize = 256;
 
 pub fn write(h: &Harvest, out: &mut dyn Write) -> std::io::Result<()> {
     write_in_pieces(h, NOTES_PER_PIECE, out)
@@ -95,8 +99,7 @@ pub(super) fn write_in_pieces(
         }
     }
     let session = cell(&h.session);
-    write_in_order(&pieces, 16, out, |piece| {
-        let mut b = Vec::new();
+    write_in_order(&pieces, out, |piece, b| {
         match *piece {
             Piece::Header => {
                 b.extend_from_slice("\u{feff}".as_bytes());
@@ -104,24 +107,27 @@ pub(super) fn write_in_pieces(
                     if i > 0 {
                         b.push(b',');
                     }
-                    field(&mut b, name);
+                    field(b, name);
                 }
                 b.extend_from_slice(b"\r\n");
             }
             Piece::Notes(round, room, from, to) => {
                 let row = Row::new(&session, round, room);
-                b.reserve((to - from) * 160);
-                for n in h.notes_in(room, from..to) {
-                    row.start(&mut b, n.question());
-                    cell_field(&mut b, n.text());
+                for (k, n) in h.notes_in(room, from..to).enumerate() {
+                    if k == 1 {
+                        // Room for the other rows, as long as the first.
+                        b.reserve(b.len() * (to - from));
+                    }
+                    row.start(b, n.question());
+                    cell_field(b, n.text());
                     b.push(b',');
-                    cell_field(&mut b, n.created());
+                    cell_field(b, n.created());
                     b.push(b',');
-                    cell_field(&mut b, n.updated());
+                    cell_field(b, n.updated());
                     b.push(b',');
                     b.extend_from_slice(&row.block);
                     b.push(b',');
-                    cell_field(&mut b, n.by());
+                    cell_field(b, n.by());
                     b.extend_from_slice(if n.star() {
                         b",true,false\r\n"
                     } else {
@@ -132,17 +138,17 @@ pub(super) fn write_in_pieces(
             Piece::Drafts(round, room) => {
                 let row = Row::new(&session, round, room);
                 for d in &room.drafts {
-                    row.start(&mut b, d.question);
-                    cell_field(&mut b, &d.text);
+                    row.start(b, d.question);
+                    cell_field(b, &d.text);
                     b.extend_from_slice(b",,,");
                     b.extend_from_slice(&row.block);
                     b.push(b',');
-                    cell_field(&mut b, &d.by);
+                    cell_field(b, &d.by);
                     b.extend_from_slice(b",false,true\r\n");
                 }
             }
         }
-        Ok(b)
+        Ok(())
     })
 }
 

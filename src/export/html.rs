@@ -198,14 +198,12 @@ fn counted(notes: usize, drafts: usize, lang: Lang) -> String {
 pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let mut doc = Pieces::default();
     layout(h, by, lang, &mut doc)?;
-    // The layout around the answers is small: copied, not borrowed.
-    write_in_order(&doc.finish(), 16, out, |piece| match piece {
-        Piece::Fixed(b) => Ok(b.clone()),
-        Piece::List(room, q) => {
-            let mut b = Vec::with_capacity(room.count_of(*q) * 64 + 16);
-            list(&mut b, h, room, *q, lang);
-            Ok(b)
+    write_in_order(&doc.finish(), out, |piece, b| {
+        match piece {
+            Piece::Fixed(fixed) => b.extend_from_slice(fixed),
+            Piece::List(room, q) => list(b, h, room, *q, lang),
         }
+        Ok(())
     })
 }
 

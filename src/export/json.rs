@@ -19,7 +19,7 @@ use crate::par::write_in_order;
 use crate::text::Plain;
 
 /// How many notes a piece of a room holds.
-const NOTES_PER_PIECE: usize = 1024;
+const NOTES_PER_PIECE: usize = 256;
 
 pub fn write(h: &Harvest, out: &mut dyn Write) -> io::Result<()> {
     write_in_pieces(h, NOTES_PER_PIECE, out)
@@ -102,45 +102,60 @@ pub(super) fn write_in_pieces(
     b.extend_from_slice(b"\n}\n");
     pieces.push(Piece::Fixed(b));
 
-    // The layout around the notes is small: copied, not borrowed.
-    write_in_order(&pieces, 16, out, |piece| match piece {
-        Piece::Fixed(b) => Ok(b.clone()),
-        Piece::Notes(room, from, to) => notes(h, room, *from, *to),
+    write_in_order(&pieces, out, |piece, b| {
+        match piece {
+            Piece::Fixed(fixed) => b.extend_from_slice(fixed),
+            Piece::Notes(room, from, to) => notes(b, h, room, *from, *to),
+        }
+        Ok(())
     })
 }
 
-/// Notes `from..to` of a room, as items of its `notes` array.
-fn notes(h: &Harvest, room: &HarvestRoom, from: usize, to: usize) -> io::Result<Vec<u8>> {
-    const FIELD: &[u8] = b",\n              \"";
-    let mut b = Vec::with_capacity((to - from) * 320);
+/// Notes `from..to` of a room, as items of its `notes` array: the
+/// layout between two strings written at once.
+fn notes(b: &mut Vec<u8>, h: &Harvest, room: &HarvestRoom, from: usize, to: usize) {
     for (i, n) in h.notes_in(room, from..to).enumerate() {
-        item(&mut b, from + i, 6);
-        b.extend_from_slice(b"{\n              \"id\": ");
-        string(&mut b, n.id());
-        b.extend_from_slice(FIELD);
-        b.extend_from_slice(b"question\": ");
-        write!(b, "{}", n.question())?;
-        b.extend_from_slice(FIELD);
-        b.extend_from_slice(b"text\": ");
-        string(&mut b, n.text());
-        b.extend_from_slice(FIELD);
-        b.extend_from_slice(b"by\": ");
-        string(&mut b, n.by());
-        b.extend_from_slice(FIELD);
-        b.extend_from_slice(if n.star() {
-            b"star\": true"
+        if i == 1 {
+            // Room for the other notes, as long as the first.
+            b.reserve(b.len() * (to - from));
+        }
+        b.extend_from_slice(if from + i == 0 {
+            b"\n            {\n              \"id\": \""
         } else {
-            b"star\": false"
+            b",\n            {\n              \"id\": \""
         });
-        b.extend_from_slice(FIELD);
-        b.extend_from_slice(b"created\": ");
-        string(&mut b, n.created());
-        b.extend_from_slice(FIELD);
-        b.extend_from_slice(b"updated\": ");
-        string(&mut b, n.updated());
-        b.extend_from_slice(b"\n            }");
+        body(b, n.id());
+        b.extend_from_slice(b"\",\n              \"question\": ");
+        number(b, n.question());
+        b.extend_from_slice(b",\n              \"text\": \"");
+        body(b, n.text());
+        b.extend_from_slice(b"\",\n              \"by\": \"");
+        body(b, n.by());
+        b.extend_from_slice(if n.star() {
+            b"\",\n              \"star\": true,\n              \"created\": \""
+        } else {
+            b"\",\n              \"star\": false,\n              \"created\": \""
+        });
+        body(b, n.created());
+        b.extend_from_slice(b"\",\n              \"updated\": \"");
+        body(b, n.updated());
+        b.extend_from_slice(b"\"\n            }");
     }
-    Ok(b)
+}
+
+/// A whole number, as JSON writes it.
+fn number(b: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    b.extend_from_slice(&digits[at..]);
 }
 
 /// The indent of `level` (two spaces each; the document goes 7 deep).
@@ -196,6 +211,12 @@ const PLAIN: Plain<5> = Plain::new(*b"\"\\\xc2\xd8\xe2");
 /// says besides.
 fn string(b: &mut Vec<u8>, s: &str) {
     b.push(b'"');
+    body(b, s);
+    b.push(b'"');
+}
+
+/// What is between a JSON string's quotes.
+fn body(b: &mut Vec<u8>, s: &str) {
     if PLAIN.all(s.as_bytes()) {
         b.extend_from_slice(s.as_bytes());
     } else {
@@ -222,7 +243,6 @@ fn string(b: &mut Vec<u8>, s: &str) {
         }
         b.extend_from_slice(&s.as_bytes()[start..]);
     }
-    b.push(b'"');
 }
 
 /// The document as serde_json writes it: the reference that [`write`]

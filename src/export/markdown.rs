@@ -8,7 +8,7 @@ use std::io::Write;
 use super::{By, count_drafts, count_notes, count_rooms, meta, round_name, title};
 use crate::i18n::Lang;
 use crate::merge::{Harvest, HarvestRoom, HarvestRound};
-use crate::par::parallel_map;
+use crate::par::write_in_order;
 use crate::text::{self, Plain};
 
 /// Bytes that need no second look: not a control (C0, DEL), not the lead
@@ -103,7 +103,7 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
     let rounds = h.rounds.len() > 1;
     let deeper = if rounds { "#" } else { "" };
     // The document in pieces: a heading, or one room's answers to one
-    // question. They are rendered side by side, a window at a time (so the
+    // question. They are rendered side by side, a few at a time (so the
     // document is never all in memory at once), and written in order.
     let mut pieces: Vec<Piece> = Vec::new();
     for round in &h.rounds {
@@ -130,8 +130,7 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
             }
         }
     }
-    let render = |piece: &Piece| -> std::io::Result<Vec<u8>> {
-        let mut out = Vec::new();
+    write_in_order(&pieces, out, |piece, out| {
         match *piece {
             Piece::Round(round) => {
                 writeln!(out, "## {}\n", escape(&round_name(round, lang), " "))?;
@@ -169,18 +168,12 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
                         escape(&round.questions[n - 1], " ")
                     )?,
                 }
-                bullets(&mut out, h, room, n, lang);
+                bullets(out, h, room, n, lang);
                 writeln!(out)?;
             }
         }
-        Ok(out)
-    };
-    for window in pieces.chunks(64) {
-        for piece in parallel_map(window, render) {
-            out.write_all(&piece?)?;
-        }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// A piece of the document.
