@@ -37,30 +37,32 @@ pub const FORMAT: &str = "oogst-harvest";
 /// The version this oogst writes, and the highest `check` reads.
 pub const VERSION: u64 = 2;
 
-/// Where a string is in its room file's [`Room::store`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Span {
-    at: u32,
-    len: u32,
-}
-
-/// A note as the merge keeps it: its strings in the file's store, its
-/// times as instants.
+/// A note as the merge keeps it: its strings one after the other in its
+/// file's [`Room::store`] (`created`, `updated` unless it is the same,
+/// `id`, `text`), and when it was created as an instant. Small, for a
+/// large merge keeps a great many: when a note was updated is read again
+/// from its string in the rare case that two copies of it meet.
 #[derive(Clone, Debug)]
 struct Note {
-    id: Span,
-    text: Span,
-    created: Span,
-    updated: Span,
     created_at: Stamp,
-    updated_at: Stamp,
+    /// Where its strings start in the store (a file is at most 64 MiB,
+    /// and its store no larger).
+    at: u32,
+    id_len: u32,
+    text_len: u32,
     /// Into the file's `bys`.
     by: u32,
     /// 1-based, into the file's `questions`.
     question: u32,
+    /// A time is at most 35 bytes (see [`parse_time`]).
+    created_len: u8,
+    /// 0: the same as `created`.
+    updated_len: u8,
     deleted: bool,
     star: bool,
 }
+
+const _: () = assert!(std::mem::size_of::<Note>() <= 48);
 
 /// A room file's draft, as kept.
 #[derive(Clone, Debug)]
@@ -100,12 +102,47 @@ struct Room {
     /// Whether the notes' ids ascend (as a writer makes them), so that no
     /// two are the same.
     ascending: bool,
+    /// How many of its notes are tombstones.
+    deleted: usize,
+    /// The questions (1-based, by place) its notes that are not
+    /// tombstones answer.
+    live_questions: Vec<bool>,
 }
 
 impl Room {
-    fn str(&self, s: Span) -> &str {
-        let at = s.at as usize;
-        self.store.get(at..at + s.len as usize).unwrap_or("")
+    fn slice(&self, at: u32, len: u32) -> &str {
+        let at = at as usize;
+        self.store.get(at..at + len as usize).unwrap_or("")
+    }
+
+    fn created(&self, n: &Note) -> &str {
+        self.slice(n.at, n.created_len.into())
+    }
+
+    fn updated(&self, n: &Note) -> &str {
+        match n.updated_len {
+            0 => self.created(n),
+            len => self.slice(n.at + u32::from(n.created_len), len.into()),
+        }
+    }
+
+    fn id(&self, n: &Note) -> &str {
+        let at = n.at + u32::from(n.created_len) + u32::from(n.updated_len);
+        self.slice(at, n.id_len)
+    }
+
+    fn text(&self, n: &Note) -> &str {
+        let at = n.at + u32::from(n.created_len) + u32::from(n.updated_len) + n.id_len;
+        self.slice(at, n.text_len)
+    }
+
+    /// When a note was updated (its time was read before: it is one).
+    fn updated_at(&self, n: &Note) -> Stamp {
+        if n.updated_len == 0 {
+            n.created_at
+        } else {
+            parse_time(self.updated(n)).unwrap_or(n.created_at)
+        }
     }
 
     /// Keeps what the merge needs of a file the room reader accepted.
@@ -126,15 +163,6 @@ impl Room {
             })
             .sum();
         let mut store = String::with_capacity(bytes);
-        let mut put = |s: &str| {
-            let at = store.len();
-            store.push_str(s);
-            // A file is at most 64 MiB, and its store no larger.
-            Span {
-                at: at as u32,
-                len: s.len() as u32,
-            }
-        };
         let mut bys: Vec<String> = Vec::new();
         let prefix_ok = |id: &str| {
             id.len() > v.writer.len()
@@ -146,8 +174,15 @@ impl Room {
         };
         let mut uniform = true;
         let mut ascending = true;
+        let mut deleted = 0;
+        let mut live_questions = vec![false; v.questions.len()];
         let mut notes = Vec::with_capacity(v.notes.len());
-        for (i, (n, times)) in v.notes.iter().zip(&c.times).enumerate() {
+        for (i, (n, created_at)) in v
+            .notes
+            .iter()
+            .zip(c.times.iter().map(|t| t.created))
+            .enumerate()
+        {
             let by = c.by(n);
             let by = match bys.iter().position(|b| b == by) {
                 Some(i) => i,
@@ -158,22 +193,31 @@ impl Room {
             };
             uniform &= prefix_ok(&n.id);
             ascending &= i == 0 || v.notes[i - 1].id < n.id;
+            if n.deleted {
+                deleted += 1;
+            } else if let Some(q) = live_questions.get_mut(n.question.wrapping_sub(1)) {
+                *q = true;
+            }
+            let at = store.len() as u32;
+            store.push_str(&n.created);
             // A note never edited was updated when it was created.
-            let (created, updated) = if n.updated == n.created {
-                let s = put(&n.created);
-                (s, s)
+            let updated_len = if n.updated == n.created {
+                0
             } else {
-                (put(&n.created), put(&n.updated))
+                store.push_str(&n.updated);
+                n.updated.len() as u8
             };
+            store.push_str(&n.id);
+            store.push_str(&n.text);
             notes.push(Note {
-                id: put(&n.id),
-                text: put(&n.text),
-                created,
-                updated,
-                created_at: times.created,
-                updated_at: times.updated,
+                created_at,
+                at,
+                id_len: n.id.len() as u32,
+                text_len: n.text.len() as u32,
                 by: by as u32,
                 question: n.question as u32,
+                created_len: n.created.len() as u8,
+                updated_len,
                 deleted: n.deleted,
                 star: n.star,
             });
@@ -182,6 +226,8 @@ impl Room {
             file,
             uniform,
             ascending,
+            deleted,
+            live_questions,
             session: v.session.to_string(),
             block: v.block.as_ref().map(|b| b.to_string()),
             room: v.room.to_string(),
@@ -219,12 +265,12 @@ impl Room {
     /// A note's canonical form, for the last tie-break of the merge order.
     fn canonical(&self, n: &Note) -> String {
         room::NoteForm {
-            id: self.str(n.id),
+            id: self.id(n),
             question: self.question(n.question as usize),
             by: self.by(n),
-            text: self.str(n.text),
-            created: self.str(n.created),
-            updated: self.str(n.updated),
+            text: self.text(n),
+            created: self.created(n),
+            updated: self.updated(n),
             deleted: n.deleted,
             star: n.star,
         }
@@ -252,7 +298,7 @@ pub struct HarvestNote<'h> {
 
 impl<'h> HarvestNote<'h> {
     pub fn id(&self) -> &'h str {
-        self.file.str(self.note.id)
+        self.file.id(self.note)
     }
 
     pub fn question(&self) -> usize {
@@ -260,7 +306,7 @@ impl<'h> HarvestNote<'h> {
     }
 
     pub fn text(&self) -> &'h str {
-        self.file.str(self.note.text)
+        self.file.text(self.note)
     }
 
     pub fn by(&self) -> &'h str {
@@ -272,11 +318,11 @@ impl<'h> HarvestNote<'h> {
     }
 
     pub fn created(&self) -> &'h str {
-        self.file.str(self.note.created)
+        self.file.created(self.note)
     }
 
     pub fn updated(&self) -> &'h str {
-        self.file.str(self.note.updated)
+        self.file.updated(self.note)
     }
 }
 
@@ -470,10 +516,14 @@ impl<'h> Iterator for Notes<'h> {
         if let Some((_, n)) = self.get(self.at + 2 * AHEAD) {
             prefetch((n as *const Note).cast());
         }
+        // Its strings, one after the other: mostly its text.
         if let Some((f, n)) = self.get(self.at + AHEAD)
-            && let Some(text) = f.store.as_bytes().get(n.text.at as usize..)
+            && let Some(strings) = f.store.as_bytes().get(n.at as usize..)
         {
-            prefetch(text.as_ptr());
+            prefetch(strings.as_ptr());
+            if let Some(text) = strings.get(64..) {
+                prefetch(text.as_ptr());
+            }
         }
         let (file, note) = self.get(self.at)?;
         // Across questions: the question of this place.
@@ -957,15 +1007,25 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
 
     // Rooms by key within their round; each file knows its room's place
     // (round and room in one number).
+    // (Each name's key once: files of one room spell it alike.)
+    let mut key_of_name: FxHashMap<&str, String> = FxHashMap::default();
+    let room_keys: Vec<String> = rooms
+        .iter()
+        .map(|r| {
+            key_of_name
+                .entry(r.room.as_str())
+                .or_insert_with(|| room_key(&r.room))
+                .clone()
+        })
+        .collect();
     let mut other_names: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); plans.len()];
-    for r in &rooms {
+    for (r, key) in rooms.iter().zip(&room_keys) {
         let round = round_index[&round_of(r)] as usize;
-        let key = room_key(&r.room);
-        if !plans[round].rooms.contains_key(&key) {
+        if !plans[round].rooms.contains_key(key) {
             // A room the programme does not list: shown as the files spell
             // it (the same spelling whatever the order of the files).
             let name = other_names[round]
-                .entry(key)
+                .entry(key.clone())
                 .or_insert_with(|| r.room.clone());
             if r.room < *name {
                 *name = r.room.clone();
@@ -989,9 +1049,10 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     }
     let place_of_file: Vec<u32> = rooms
         .iter()
-        .map(|r| {
+        .zip(&room_keys)
+        .map(|(r, key)| {
             let round = round_index[&round_of(r)] as usize;
-            (room_base[round] + plans[round].rooms[&room_key(&r.room)] as usize) as u32
+            (room_base[round] + plans[round].rooms[key] as usize) as u32
         })
         .collect();
     let round_of_place: Vec<usize> = (0..plans.len())
@@ -1004,16 +1065,22 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     // oogst writes them), keeps every note as it is. The other files'
     // notes are weighed by `union_shard`, on every core.
     let alone = alone_files(&rooms, &place_of_file);
-    let mut live: Vec<Vec<u32>> = vec![Vec::new(); rooms.len()];
+    let mut live: Vec<Winners> = alone
+        .iter()
+        .map(|&a| {
+            if a {
+                Winners::AllLive
+            } else {
+                Winners::These(Vec::new())
+            }
+        })
+        .collect();
     let mut copies = 0;
-    for (f, r) in rooms.iter().enumerate() {
-        if alone[f] {
-            copies += r.notes.len();
-            live[f] = (0..r.notes.len() as u32)
-                .filter(|&i| !r.notes[i as usize].deleted)
-                .collect();
-            report.tombstones += r.notes.len() - live[f].len();
-        }
+    let mut live_count = 0;
+    for (r, _) in rooms.iter().zip(&alone).filter(|(_, a)| **a) {
+        copies += r.notes.len();
+        live_count += r.notes.len() - r.deleted;
+        report.tombstones += r.deleted;
     }
     if alone.iter().any(|a| !a) {
         let threads = std::thread::available_parallelism()
@@ -1034,17 +1101,19 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
         for shard in shards {
             copies += shard.copies;
             report.tombstones += shard.tombstones;
+            live_count += shard.live.len();
             for w in shard.live {
-                live[w.file as usize].push(w.index);
+                if let Winners::These(these) = &mut live[w.file as usize] {
+                    these.push(w.index);
+                }
             }
         }
-        for (f, l) in live.iter_mut().enumerate() {
-            if !alone[f] {
-                l.sort_unstable();
+        for w in &mut live {
+            if let Winners::These(these) = w {
+                these.sort_unstable();
             }
         }
     }
-    let live_count: usize = live.iter().map(Vec::len).sum();
     report.duplicates = copies - live_count - report.tombstones;
 
     // Drafts: per (place, writer), the newest copy's; each non-empty one.
@@ -1088,10 +1157,10 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
         let mut found = Vec::new();
         for (f, r) in rooms.iter().enumerate() {
             let place = place_of_file[f];
-            for &i in &live[f] {
+            for i in live[f].of(r) {
                 let n = &r.notes[i as usize];
-                if winning_text.contains_key(&(place, r.str(n.id))) {
-                    found.push(((place, r.str(n.id)), r.str(n.text)));
+                if winning_text.contains_key(&(place, r.id(n))) {
+                    found.push(((place, r.id(n)), r.text(n)));
                 }
             }
         }
@@ -1134,12 +1203,14 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
                 .is_none()
             {
                 used.fill(true);
-            } else {
-                for &i in &live[f] {
+            } else if let Winners::These(these) = &live[f] {
+                for &i in these {
                     if let Some(u) = used.get_mut(r.notes[i as usize].question as usize - 1) {
                         *u = true;
                     }
                 }
+            } else {
+                used.clone_from(&r.live_questions);
             }
             used
         })
@@ -1226,7 +1297,7 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     }
     let id = |r: NoteRef| {
         let room = &rooms[r.file as usize];
-        room.str(room.notes[r.index as usize].id)
+        room.id(&room.notes[r.index as usize])
     };
     let place_ids: Vec<usize> = (0..places).collect();
     let places_done: Vec<Place> = parallel_map(&place_ids, |&place| {
@@ -1242,7 +1313,7 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
                 hosts.entry(h.as_str()).or_insert(None);
             }
             let mut first: Vec<Option<Stamp>> = vec![None; r.bys.len()];
-            for &index in &live[f] {
+            for index in live[f].of(r) {
                 let n = &r.notes[index as usize];
                 let q = question_map[f][n.question as usize - 1];
                 if let Some(list) = lists.get_mut(q as usize) {
@@ -1379,6 +1450,26 @@ fn strip_name(why: &str) -> String {
     }
 }
 
+/// The notes of a file that won the union and are not tombstones.
+enum Winners {
+    /// All that are not tombstones (a file alone with its writer in its room).
+    AllLive,
+    /// These, in order.
+    These(Vec<u32>),
+}
+
+impl Winners {
+    fn of<'r>(&'r self, r: &'r Room) -> impl Iterator<Item = u32> + 'r {
+        let all = matches!(self, Winners::AllLive)
+            .then(|| (0..r.notes.len() as u32).filter(|&i| !r.notes[i as usize].deleted));
+        let these = match self {
+            Winners::These(these) => these.as_slice(),
+            Winners::AllLive => &[],
+        };
+        all.into_iter().flatten().chain(these.iter().copied())
+    }
+}
+
 /// What one thread of the union found.
 struct Shard {
     /// The live notes that won.
@@ -1408,7 +1499,7 @@ fn alone_files(rooms: &[Room], place_of_file: &[u32]) -> Vec<bool> {
         if r.uniform {
             *writers.entry((place, r.writer.as_str())).or_default() += 1;
         } else {
-            mixed.extend(r.notes.iter().map(|n| (place, writer_of(r.str(n.id)))));
+            mixed.extend(r.notes.iter().map(|n| (place, writer_of(r.id(n)))));
         }
     }
     rooms
@@ -1457,7 +1548,7 @@ fn union_shard(
         }
         let place = place_of_file[file];
         for (index, n) in r.notes.iter().enumerate() {
-            let id = r.str(n.id);
+            let id = r.id(n);
             if !whole_file && shard(writer_of(id)) != k {
                 continue;
             }
@@ -1500,9 +1591,9 @@ fn beats(rooms: &[Room], a: NoteRef, b: NoteRef) -> bool {
         let f = &rooms[r.file as usize];
         let n = &f.notes[r.index as usize];
         Version {
-            updated: n.updated_at,
+            updated: f.updated_at(n),
             deleted: n.deleted,
-            text: f.str(n.text),
+            text: f.text(n),
         }
     };
     match version(a).order(&version(b)) {
