@@ -1290,7 +1290,8 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
 
     // Each room's notes by question, then time, then id, and its hosts;
     // rooms side by side. No two notes of a room have one id, so no two
-    // are equal in that order, and an unstable sort gives the one order.
+    // are equal in that order. They come file by file, each file's in the
+    // order they were made: runs in order, which are merged.
     let mut files_of_place: Vec<Vec<usize>> = vec![Vec::new(); places];
     for (f, &place) in place_of_file.iter().enumerate() {
         files_of_place[place as usize].push(f);
@@ -1333,8 +1334,11 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
         }
         let mut notes = Vec::with_capacity(lists.iter().map(Vec::len).sum());
         let mut starts = vec![0];
+        let mut scratch = Vec::new();
         for mut list in lists {
-            list.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1))));
+            sort_by_runs(&mut list, &mut scratch, |a, b| {
+                a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1)))
+            });
             notes.extend(list.iter().map(|&(_, r)| r));
             starts.push(notes.len());
         }
@@ -1447,6 +1451,55 @@ fn strip_name(why: &str) -> String {
     match why.split_once(": ") {
         Some((_, rest)) => rest.to_string(),
         None => why.to_string(),
+    }
+}
+
+/// Sorts `list` by `order`: the runs already in order (a room's notes,
+/// file by file) are merged pairwise, as the last passes of a merge sort
+/// do, with `scratch` for room; a list of many short runs is sorted
+/// outright. `order` ranks no two items alike, so the order is the one.
+fn sort_by_runs<T: Copy>(
+    list: &mut Vec<T>,
+    scratch: &mut Vec<T>,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    use std::cmp::Ordering::Greater;
+    // Where each run starts, and where the last ends.
+    let mut bounds = vec![0];
+    bounds.extend((1..list.len()).filter(|&i| order(&list[i - 1], &list[i]) == Greater));
+    bounds.push(list.len());
+    if bounds.len() > 2 + list.len() / 8 {
+        list.sort_unstable_by(order);
+        return;
+    }
+    let mut merged = Vec::with_capacity(bounds.len() / 2 + 2);
+    while bounds.len() > 2 {
+        scratch.clear();
+        merged.clear();
+        merged.push(0);
+        // Runs a..b and b..c, two by two.
+        for run in bounds.windows(3).step_by(2) {
+            let (mut a, mut b) = (&list[run[0]..run[1]], &list[run[1]..run[2]]);
+            while let (Some(x), Some(y)) = (a.first(), b.first()) {
+                if order(y, x) == Greater {
+                    scratch.push(*x);
+                    a = &a[1..];
+                } else {
+                    scratch.push(*y);
+                    b = &b[1..];
+                }
+            }
+            scratch.extend_from_slice(a);
+            scratch.extend_from_slice(b);
+            merged.push(run[2]);
+        }
+        // An odd number of runs: the last as it is.
+        if bounds.len() % 2 == 0 {
+            scratch.extend_from_slice(&list[bounds[bounds.len() - 2]..]);
+            merged.push(list.len());
+        }
+        std::mem::swap(list, scratch);
+        std::mem::swap(&mut bounds, &mut merged);
     }
 }
 

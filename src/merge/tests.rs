@@ -348,3 +348,24 @@ fn drafts_that_tie_but_for_the_note_they_edit_give_one_harvest() {
     let other = harvest_json(&[("b.json", new), ("a.json", edit)], Vec::new());
     assert_eq!(one, other);
 }
+
+proptest::proptest! {
+    /// Runs merged give what a sort gives: runs of any length, and
+    /// lists of many short runs.
+    #[test]
+    fn runs_merged_are_sorted(runs in proptest::collection::vec(proptest::collection::vec(0u32..1000, 0..40), 0..30)) {
+        // Distinct items (the merge's order ranks no two alike).
+        let mut seen = std::collections::HashSet::new();
+        let mut list: Vec<u32> = Vec::new();
+        for mut run in runs {
+            run.retain(|x| seen.insert(*x));
+            run.sort_unstable();
+            list.extend(run);
+        }
+        let mut want = list.clone();
+        want.sort_unstable();
+        let mut scratch = Vec::new();
+        sort_by_runs(&mut list, &mut scratch, |a, b| a.cmp(b));
+        proptest::prop_assert_eq!(list, want);
+    }
+}
