@@ -131,6 +131,10 @@ fn main() {
         None => tempfile::tempdir().unwrap(),
     };
     let bytes = write_session(dir.path());
+    // The files on disk before anything is timed: otherwise the system
+    // writes them back during the first runs (oogst's, by the order below).
+    // SAFETY: sync has no preconditions.
+    unsafe { libc::sync() };
     let files: Vec<_> = std::fs::read_dir(dir.path().join("rooms/ronde-1"))
         .unwrap()
         .map(|e| e.unwrap().path())
