@@ -21,7 +21,8 @@ const NOTES_PER_FILE: usize = 200;
 /// derived from the note's place, so runs are alike).
 fn note_id(writer: &str, ms: u64, f: usize, n: usize) -> String {
     const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    let random = ((f as u64).wrapping_mul(2_654_435_761) ^ (n as u64).wrapping_mul(40_503)) & 0xffff_ffff;
+    let random =
+        ((f as u64).wrapping_mul(2_654_435_761) ^ (n as u64).wrapping_mul(40_503)) & 0xffff_ffff;
     let v = (u128::from(ms) << 32) | u128::from(random);
     let mut id = format!("{writer}-");
     for i in (0..16).rev() {
@@ -79,7 +80,11 @@ fn write_session(dir: &Path) -> u64 {
             notes.join(",\n")
         );
         total += doc.len() as u64;
-        std::fs::write(round.join(format!("Kamer_{room}-bench--{writer}.json")), doc).unwrap();
+        std::fs::write(
+            round.join(format!("Kamer_{room}-bench--{writer}.json")),
+            doc,
+        )
+        .unwrap();
     }
     total
 }

@@ -11,7 +11,7 @@ mod rehearsal;
 mod replan;
 
 pub use document::{
-    ClockDoc, ClockDocBlock, ClockDocMessage, DocRehearsal, FORMAT as CLOCK_FORMAT,
+    ClockCurrent, ClockDoc, ClockDocBlock, ClockDocMessage, DocRehearsal, FORMAT as CLOCK_FORMAT,
 };
 pub use rehearsal::TimeSource;
 

@@ -354,6 +354,14 @@ fn the_clock_document_follows_the_spec() {
     let real = at(11, 0);
     let doc = ClockDoc::build(&p, &c, at(11, 0), real, &TimeSource::real(), &tz());
     assert_eq!(doc.block, None, "null before the lead starts");
+    // Where the lead is, for the hosts (the round that comes next).
+    assert_eq!(
+        doc.current,
+        Some(crate::clock::ClockCurrent {
+            index: 4,
+            id: "samen-in-gesprek".into()
+        })
+    );
     c.apply(Action::StartPause, at_s(11, 2, 10));
     c.apply(Action::Message(Some("Nog 5 minuten".into())), at(11, 57));
     let doc = ClockDoc::build(&p, &c, at_s(11, 57, 1), real, &TimeSource::real(), &tz());
@@ -367,6 +375,7 @@ fn the_clock_document_follows_the_spec() {
                       "started": "2021-01-21T11:02:10+01:00",
                       "planned_end": "2021-01-21T12:00:00+01:00",
                       "projected_end": "2021-01-21T12:02:10+01:00"},
+            "current": {"index": 4, "id": "samen-in-gesprek"},
             "paused": false,
             "message": {"text": "Nog 5 minuten", "at": "2021-01-21T11:57:00+01:00"},
             "written": "2021-01-21T11:57:01+01:00",

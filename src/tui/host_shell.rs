@@ -240,38 +240,6 @@ impl HostShell {
         (shell, fx)
     }
 
-    /// The app with a room already open (`oogst host --room` that names
-    /// one of the round's rooms, opened before the screen starts).
-    pub fn writing(
-        opts: ShellOptions,
-        programme: Programme,
-        clock: Option<ClockDoc>,
-        app: HostApp,
-        now: Timestamp,
-    ) -> HostShell {
-        let (mut shell, _) = HostShell::new(
-            ShellOptions {
-                programme: None,
-                ..opts
-            },
-            None,
-            now,
-        );
-        shell.programme = Some(programme);
-        shell.clock = clock.filter(|c| shell.programme.as_ref().is_some_and(|p| p.id == c.session));
-        shell.room = Some(app.doc.room.clone());
-        shell.wanted = None;
-        shell.followed = shell.round_now(now).map(|b| b.id.clone());
-        let mut app = app;
-        app.clock = shell.clock.clone();
-        app.rounds = shell
-            .programme
-            .as_ref()
-            .map_or(1, |p| p.breakouts().count());
-        shell.phase = Phase::Writing(Box::new(app));
-        shell
-    }
-
     pub fn notify(&mut self, text: String, alert: bool, now: Timestamp) {
         match &mut self.phase {
             Phase::Writing(app) => app.notify(text, alert, now),
@@ -294,19 +262,23 @@ impl HostShell {
     pub fn round_now(&self, now: Timestamp) -> Option<&Block> {
         let p = self.programme.as_ref()?;
         let clock = self.clock.as_ref().filter(|c| c.session == p.id);
-        if let Some(b) = clock.and_then(|c| c.block.as_ref()) {
-            let at =
-                b.id.as_deref()
-                    .and_then(|id| p.blocks.iter().position(|x| x.id == id))
-                    .or_else(|| {
-                        p.blocks
-                            .get(b.index)
-                            .filter(|x| x.kind.name() == b.kind)
-                            .map(|_| b.index)
-                    });
-            if let Some(at) = at {
-                return p.round_at(at);
-            }
+        // The lead's block, by its id (else its place, if the kind agrees).
+        let position = |id: Option<&str>, index: usize, kind: Option<&str>| {
+            id.and_then(|id| p.blocks.iter().position(|x| x.id == id))
+                .or_else(|| {
+                    p.blocks
+                        .get(index)
+                        .filter(|x| kind.is_none_or(|k| x.kind.name() == k))
+                        .map(|_| index)
+                })
+        };
+        let at = clock.and_then(|c| match (&c.block, &c.current) {
+            (Some(b), _) => position(b.id.as_deref(), b.index, Some(&b.kind)),
+            (None, Some(cur)) => position(Some(&cur.id), cur.index, None),
+            (None, None) => None,
+        });
+        if let Some(at) = at {
+            return p.round_at(at);
         }
         let lead_now = clock.and_then(|c| c.lead_now(now)).unwrap_or(now);
         let time = lead_now.to_zoned_datetime(self.tz.clone());
@@ -857,6 +829,39 @@ mod tests {
                 Choice::New("kamr 2".into()),
                 Choice::Other
             ]
+        );
+    }
+
+    #[test]
+    fn the_round_follows_where_the_lead_is_even_before_a_block_starts() {
+        let (mut shell, _) = HostShell::new(options(Some("Kamer 1")), None, at("09:00"));
+        let clock = |block: Option<(usize, &str, &str)>, current: (usize, &str)| {
+            let block = block.map_or("null".to_string(), |(i, id, kind)| {
+                format!(
+                    r#"{{"index":{i},"id":"{id}","kind":"{kind}","title":"x","started":"2021-01-21T10:00:00Z",
+                    "planned_end":"2021-01-21T10:30:00Z","projected_end":"2021-01-21T10:30:00Z"}}"#
+                )
+            });
+            let json = format!(
+                r#"{{"format":"oogst-clock","version":1,"session":"s","block":{block},
+                "current":{{"index":{},"id":"{}"}},"paused":false,"message":null,
+                "written":"2021-01-21T09:00:00Z","rehearsal":null}}"#,
+                current.0, current.1
+            );
+            Msg::Clock(Some(Box::new(
+                ClockDoc::parse(&json, "clock.json").unwrap(),
+            )))
+        };
+        // The plenary between the rounds, not started yet: round 2 is next.
+        shell.update(clock(None, (2, "mid")), at("09:00"));
+        assert_eq!(
+            shell.round_now(at("09:00")).map(|b| b.id.as_str()),
+            Some("r2")
+        );
+        shell.update(clock(Some((1, "r1", "breakout")), (1, "r1")), at("09:00"));
+        assert_eq!(
+            shell.round_now(at("09:00")).map(|b| b.id.as_str()),
+            Some("r1")
         );
     }
 
