@@ -1,5 +1,7 @@
 use super::*;
+use crate::files::ProblemKind;
 use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
 
 const T1: &str = "2021-01-21T11:07:12.000+01:00";
 const T2: &str = "2021-01-21T11:09:40.500+01:00";
