@@ -12,6 +12,11 @@ use oogst::clock::{Action, ClockDoc, ClockState, TimeSource};
 use oogst::i18n::Lang;
 use oogst::lead_state::LeadState;
 use oogst::programme::{Block, BlockKind, DayTime, Programme};
+use oogst::tui::lead::View;
+use oogst::tui::lead_app::LeadApp;
+use oogst::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -24,7 +29,13 @@ fuzz_target!(|data: &[u8]| {
         let checked = check_text(text, "lead-state.json", Lang::En);
         assert_eq!(checked.is_ok(), parsed.is_ok(), "check and the lead-state reader disagree");
     }
-    let Ok(state) = parsed else { return };
+    let state = match parsed {
+        Ok(state) => state,
+        Err(e) => {
+            let _ = (Lang::En.file_error(&e), Lang::Nl.file_error(&e));
+            return;
+        }
+    };
     let demo = Programme::demo();
     let _ = state.fits(&demo, state.day, None, None);
     let _ = state.fits(&demo, state.day, Some("09:00"), Some(30.0));
@@ -61,6 +72,29 @@ fuzz_target!(|data: &[u8]| {
     let tz = TimeZone::UTC;
     for &now in &nows {
         look(&state, programme.as_ref(), &tz, now);
+    }
+    // The lead's screen, resumed from the file.
+    if let Some(p) = &programme {
+        let speed = state.rehearsal.as_ref().map(|r| r.speed);
+        for &now in nows.iter().take(2) {
+            let app = LeadApp::new(
+                p.clone(),
+                state.clock.clone(),
+                Lang::Nl,
+                Theme::COLOR,
+                tz.clone(),
+                None,
+                speed,
+                now,
+            );
+            let _ = app.next_change(now);
+            for (w, h) in [(100, 30), (40, 12)] {
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                terminal
+                    .draw(|f| f.render_widget(View { app: &app, now }, f.area()))
+                    .unwrap();
+            }
+        }
     }
     let actions = [
         Action::StartPause,

@@ -8,16 +8,29 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::{SignedDuration, Timestamp};
 use libfuzzer_sys::fuzz_target;
 use oogst::clock::{Action, ClockDoc, ClockState, TimeSource, instant_of};
+use oogst::i18n::Lang;
 use oogst::lead_state::LeadState;
 use oogst::programme::{DayTime, Programme};
+use oogst::tui::lead::View;
+use oogst::tui::lead_app::LeadApp;
+use oogst::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(p) = Programme::parse(text, "programme.json") else {
-        return;
+    let p = match Programme::parse(text, "programme.json") {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = (Lang::En.file_error(&e), Lang::Nl.file_error(&e));
+            return;
+        }
     };
+    for w in &p.warnings {
+        let _ = (Lang::En.problem_line("p", w), Lang::Nl.problem_line("p", w));
+    }
     let _ = p.fingerprint();
     let _ = p.breakout();
     for at in 0..=p.blocks.len() + 1 {
@@ -49,11 +62,12 @@ fuzz_target!(|data: &[u8]| {
             2 => plus(first, SignedDuration::from_mins(7)),
             _ => plus(last, SignedDuration::from_hours(2)),
         };
-        lead(&p, day, tz, now);
+        // The lead's screen once: it costs more than the clock.
+        lead(&p, day, tz, now, which == 1);
     }
 });
 
-fn lead(p: &Programme, day: Date, tz: &TimeZone, now: Timestamp) {
+fn lead(p: &Programme, day: Date, tz: &TimeZone, now: Timestamp, screen: bool) {
     let mut state = ClockState::new(p, day, tz, now);
     look(p, &state, tz, now);
     let actions = [
@@ -88,6 +102,23 @@ fn lead(p: &Programme, day: Date, tz: &TimeZone, now: Timestamp) {
     look(p, &state, tz, t);
     state.apply(Action::Previous, t);
     look(p, &state, tz, t);
+    if screen {
+        let app = LeadApp::new(
+            p.clone(),
+            state,
+            Lang::En,
+            Theme::NO_COLOR,
+            tz.clone(),
+            None,
+            None,
+            t,
+        );
+        let _ = app.next_change(t);
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal
+            .draw(|f| f.render_widget(View { app: &app, now: t }, f.area()))
+            .unwrap();
+    }
 }
 
 /// What the lead shows and writes at `now`; what it writes reads back.

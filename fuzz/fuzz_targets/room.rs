@@ -31,7 +31,31 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(checked.is_ok(), is_room, "check and read disagree");
     }
 
-    let Ok(doc) = parsed else { return };
+    // The reader's quick scan of oogst's own layout reads what serde_json
+    // reads, or leaves the file to it.
+    if let Ok(Classified::Room(c)) = &classified {
+        let bare = oogst::files::strip_bom(text);
+        let view: room::RoomView = serde_json::from_str(bare).expect("serde_json reads it too");
+        assert_eq!(view, c.view, "the quick scan reads another room than serde_json");
+        let head = oogst::files::head(bare).expect("a head");
+        let version = oogst::files::check_head(&head, room::FORMAT, "room", room::VERSION);
+        assert_eq!(version, Ok(c.version), "the quick scan reads another version");
+    }
+
+    let doc = match parsed {
+        Ok(doc) => doc,
+        Err(e) => {
+            // What every reader says of a refused file.
+            let _ = (Lang::En.file_error(&e), Lang::Nl.file_error(&e));
+            if let Err(e) = checked {
+                let _ = Lang::Nl.file_error(&e);
+            }
+            return;
+        }
+    };
+    if let Ok(v) = &checked {
+        assert!(v.summary.starts_with("room"), "check calls a room file something else");
+    }
     // What the host writes, every reader reads back as it was.
     let json = doc.to_json();
     let again = std::str::from_utf8(&json).expect("to_json writes UTF-8");
