@@ -73,7 +73,15 @@ fuzz_target!(|data: &[u8]| {
         let strict = merge(&alone, &Options::default(), Lang::En);
         match k {
             Kind::Room => {
-                strict.expect("the merge refuses a room file check accepts");
+                let (h, report) = strict.expect("the merge refuses a room file check accepts");
+                // No note lost silently: each is in the harvest, or counted
+                // as replaced by a newer copy, or as deleted.
+                let read = oogst::room::read(text, name).expect("check accepts it").view.notes.len();
+                assert_eq!(
+                    h.note_count() + report.duplicates + report.tombstones,
+                    read,
+                    "notes lost: {report:?}"
+                );
             }
             Kind::Invalid => {
                 assert!(strict.is_err(), "the merge takes a file check refuses");
