@@ -25,7 +25,11 @@ fuzz_target!(|data: &[u8]| {
         .is_ok_and(|h| h.format.as_deref() == Some(oogst::clock::CLOCK_FORMAT));
     if head_says_clock {
         let checked = check_text(text, "clock.json", Lang::En);
-        assert_eq!(checked.is_ok(), parsed.is_ok(), "check and the clock reader disagree");
+        assert_eq!(
+            checked.is_ok(),
+            parsed.is_ok(),
+            "check and the clock reader disagree"
+        );
     }
     let doc = match parsed {
         Ok(doc) => doc,
@@ -39,6 +43,22 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(back, doc);
 
     let written = oogst::files::parse_timestamp(&doc.written).expect("written is a time");
+    // The host reads these two with jiff's parser: it must read them as
+    // the one reader does.
+    if let Some(b) = &doc.block {
+        assert_eq!(
+            b.projected_end.parse::<Timestamp>().ok(),
+            oogst::files::parse_timestamp(&b.projected_end),
+            "jiff vs one reader: {:?}",
+            b.projected_end
+        );
+    }
+    assert_eq!(
+        doc.written.parse::<Timestamp>().ok(),
+        Some(written),
+        "jiff vs one reader: {:?}",
+        doc.written
+    );
     let mut nows = vec![
         written,
         Timestamp::MIN,
@@ -58,13 +78,23 @@ fuzz_target!(|data: &[u8]| {
         for &now in &nows {
             let _ = source.virtual_at(now);
         }
-        for d in [SignedDuration::MAX, SignedDuration::MIN, SignedDuration::from_secs(1)] {
+        for d in [
+            SignedDuration::MAX,
+            SignedDuration::MIN,
+            SignedDuration::from_secs(1),
+        ] {
             let _ = source.real_duration(d);
         }
     }
 
     let room = RoomDoc::new("s", "b", "Kamer 1", "Anna", "w1", vec!["Wat?".into()]);
-    let mut app = HostApp::new(room, "Ronde".into(), Lang::En, Theme::COLOR, jiff::tz::TimeZone::UTC);
+    let mut app = HostApp::new(
+        room,
+        "Ronde".into(),
+        Lang::En,
+        Theme::COLOR,
+        jiff::tz::TimeZone::UTC,
+    );
     let mut first = doc.clone();
     first.message = Some(oogst::clock::ClockDocMessage {
         text: "Welkom".into(),
@@ -110,11 +140,18 @@ fn any_speed(text: &str) {
     for anchor in [t, Timestamp::MIN, Timestamp::MAX] {
         let source = TimeSource::rehearsal(anchor, t, speed);
         let speed = source.speed();
-        assert!(speed > 0.0 && speed <= oogst::clock::document::MAX_SPEED, "speed {speed}");
+        assert!(
+            speed > 0.0 && speed <= oogst::clock::document::MAX_SPEED,
+            "speed {speed}"
+        );
         for now in [t, Timestamp::MIN, Timestamp::MAX, anchor] {
             let _ = source.virtual_at(now);
         }
-        for d in [SignedDuration::MAX, SignedDuration::MIN, SignedDuration::from_secs(1)] {
+        for d in [
+            SignedDuration::MAX,
+            SignedDuration::MIN,
+            SignedDuration::from_secs(1),
+        ] {
             let _ = source.real_duration(d);
         }
     }

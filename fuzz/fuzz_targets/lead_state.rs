@@ -27,7 +27,11 @@ fuzz_target!(|data: &[u8]| {
         .is_ok_and(|h| h.format.as_deref() == Some(oogst::lead_state::FORMAT));
     if head_says {
         let checked = check_text(text, "lead-state.json", Lang::En);
-        assert_eq!(checked.is_ok(), parsed.is_ok(), "check and the lead-state reader disagree");
+        assert_eq!(
+            checked.is_ok(),
+            parsed.is_ok(),
+            "check and the lead-state reader disagree"
+        );
     }
     let state = match parsed {
         Ok(state) => state,
@@ -57,12 +61,23 @@ fuzz_target!(|data: &[u8]| {
     }
     // And the instants the file itself holds.
     for b in state.clock.blocks.iter().take(3) {
-        nows.extend([Some(b.planned_start), Some(b.planned_end), b.started, b.paused_at]
+        nows.extend(
+            [
+                Some(b.planned_start),
+                Some(b.planned_end),
+                b.started,
+                b.paused_at,
+            ]
             .into_iter()
-            .flatten());
+            .flatten(),
+        );
     }
     if let Some(b) = state.clock.blocks.get(state.clock.current) {
-        nows.extend([Some(b.planned_end), b.started, b.ended, b.paused_at].into_iter().flatten());
+        nows.extend(
+            [Some(b.planned_end), b.started, b.ended, b.paused_at]
+                .into_iter()
+                .flatten(),
+        );
     }
     if let Some(m) = &state.clock.message {
         nows.push(m.at);
@@ -156,8 +171,8 @@ fn look(state: &LeadState, programme: Option<&Programme>, tz: &TimeZone, now: Ti
     }
     let _ = clock.schedule(now);
     let _ = (clock.is_over(), clock.is_running());
-    let back = LeadState::parse(&state.to_json(), "lead-state.json")
-        .expect("the lead's state reads back");
+    let back =
+        LeadState::parse(&state.to_json(), "lead-state.json").expect("the lead's state reads back");
     assert_eq!(&back, state);
     if let Some(p) = programme {
         let doc = ClockDoc::build(p, clock, now, now, &TimeSource::real(), tz);

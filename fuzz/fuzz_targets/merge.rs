@@ -76,7 +76,11 @@ fuzz_target!(|data: &[u8]| {
                 let (h, report) = strict.expect("the merge refuses a room file check accepts");
                 // No note lost silently: each is in the harvest, or counted
                 // as replaced by a newer copy, or as deleted.
-                let read = oogst::room::read(text, name).expect("check accepts it").view.notes.len();
+                let read = oogst::room::read(text, name)
+                    .expect("check accepts it")
+                    .view
+                    .notes
+                    .len();
                 assert_eq!(
                     h.note_count() + report.duplicates + report.tombstones,
                     read,
@@ -89,8 +93,8 @@ fuzz_target!(|data: &[u8]| {
                     keep_going: true,
                     ..Options::default()
                 };
-                let (_, report) = merge(&alone, &lenient, Lang::En)
-                    .expect("keep_going merges what is left");
+                let (_, report) =
+                    merge(&alone, &lenient, Lang::En).expect("keep_going merges what is left");
                 assert!(
                     report.skipped.iter().any(|(n, _)| n == name),
                     "keep_going skips a refused file without naming it"

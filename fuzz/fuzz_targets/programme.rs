@@ -135,10 +135,13 @@ fn look(p: &Programme, state: &ClockState, tz: &TimeZone, now: Timestamp) {
     ClockDoc::parse(&doc.to_json(), "clock.json").expect("a rehearsal's clock reads back");
     let day = now.to_zoned_datetime(tz.clone()).date();
     let saved = LeadState::new(p, day, None, state.clone());
-    let back = LeadState::parse(&saved.to_json(), "lead-state.json")
-        .expect("the lead's state reads back");
+    let back =
+        LeadState::parse(&saved.to_json(), "lead-state.json").expect("the lead's state reads back");
     assert_eq!(back, saved);
-    assert!(back.fits(p, day, None, None), "the lead's own state does not fit");
+    assert!(
+        back.fits(p, day, None, None),
+        "the lead's own state does not fit"
+    );
 }
 
 /// `t + d`, or `t` where jiff cannot hold it (the harness's own sums).

@@ -25,7 +25,10 @@ fuzz_target!(|data: &[u8]| {
         .is_ok_and(|h| h.format.as_deref() == Some(room::FORMAT));
     if is_room {
         assert!(head_says_room, "a room file without a room head");
-        assert!(checked.is_ok(), "check refuses a room file the reader accepts");
+        assert!(
+            checked.is_ok(),
+            "check refuses a room file the reader accepts"
+        );
     }
     if head_says_room {
         assert_eq!(checked.is_ok(), is_room, "check and read disagree");
@@ -36,10 +39,17 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(Classified::Room(c)) = &classified {
         let bare = oogst::files::strip_bom(text);
         let view: room::RoomView = serde_json::from_str(bare).expect("serde_json reads it too");
-        assert_eq!(view, c.view, "the quick scan reads another room than serde_json");
+        assert_eq!(
+            view, c.view,
+            "the quick scan reads another room than serde_json"
+        );
         let head = oogst::files::head(bare).expect("a head");
         let version = oogst::files::check_head(&head, room::FORMAT, "room", room::VERSION);
-        assert_eq!(version, Ok(c.version), "the quick scan reads another version");
+        assert_eq!(
+            version,
+            Ok(c.version),
+            "the quick scan reads another version"
+        );
     }
 
     let doc = match parsed {
@@ -54,7 +64,10 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     if let Ok(v) = &checked {
-        assert!(v.summary.starts_with("room"), "check calls a room file something else");
+        assert!(
+            v.summary.starts_with("room"),
+            "check calls a room file something else"
+        );
     }
     // What the host writes, every reader reads back as it was.
     let json = doc.to_json();
