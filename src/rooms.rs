@@ -575,10 +575,10 @@ fn beats(a: Winner, b: Winner) -> bool {
             text: &n.text,
         }
     }
-    match version(a.1).order(&version(b.1)) {
-        std::cmp::Ordering::Equal => a.0.canonical(a.1) > b.0.canonical(b.1),
-        o => o == std::cmp::Ordering::Greater,
-    }
+    version(a.1).beats(&version(b.1), |first| {
+        let (k, n) = if first { a } else { b };
+        k.canonical(n)
+    })
 }
 
 /// The round's questions: the programme's, then those only room files

@@ -73,10 +73,20 @@ pub struct Version<'t> {
 impl Version<'_> {
     /// The merge order up to the last tie-break: later `updated`, then a
     /// tombstone, then the longer text. `Equal` leaves it to the copies'
-    /// canonical forms ([`canonical`]).
+    /// canonical forms ([`NoteForm::canonical`]).
     pub fn order(&self, other: &Version) -> std::cmp::Ordering {
         let key = |v: &Version| (v.updated, v.deleted, v.text.len());
         key(self).cmp(&key(other))
+    }
+
+    /// Whether this copy beats `other` in the merge order, total: on a
+    /// tie, the copy whose canonical form sorts last (`form` makes a
+    /// copy's canonical form; it is made only for a tie).
+    pub fn beats(&self, other: &Version, form: impl Fn(bool) -> String) -> bool {
+        match self.order(other) {
+            std::cmp::Ordering::Equal => form(true) > form(false),
+            o => o == std::cmp::Ordering::Greater,
+        }
     }
 }
 
@@ -644,26 +654,22 @@ impl RoomDoc {
 
     /// Whether note copy `a` wins over `b` (both of this file's questions).
     fn copy_beats(&self, a: &Note, b: &Note) -> bool {
-        match a.version().order(&b.version()) {
-            std::cmp::Ordering::Equal => {
-                let form = |n: &Note| {
-                    let q = self.questions.get(n.question.wrapping_sub(1));
-                    NoteForm {
-                        id: &n.id,
-                        question: q.map_or("", String::as_str),
-                        by: &n.by,
-                        text: &n.text,
-                        created: &n.created,
-                        updated: &n.updated,
-                        deleted: n.deleted,
-                        star: n.star,
-                    }
-                    .canonical()
-                };
-                form(a) > form(b)
+        let form = |n: &Note| {
+            let q = self.questions.get(n.question.wrapping_sub(1));
+            NoteForm {
+                id: &n.id,
+                question: q.map_or("", String::as_str),
+                by: &n.by,
+                text: &n.text,
+                created: &n.created,
+                updated: &n.updated,
+                deleted: n.deleted,
+                star: n.star,
             }
-            o => o == std::cmp::Ordering::Greater,
-        }
+            .canonical()
+        };
+        a.version()
+            .beats(&b.version(), |first| form(if first { a } else { b }))
     }
 }
 
