@@ -1,13 +1,13 @@
 //! `lead-state.json`: the lead's whole clock, saved after every action, so
 //! that a restarted `oogst lead` resumes exactly where it was.
 
-use jiff::Timestamp;
 use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
-use crate::clock::ClockState;
-use crate::files::{FileError, parse_typed};
-use crate::programme::Programme;
+use crate::clock::{ClockState, EARLIEST, LATEST, MAX_EXTRA, MAX_MINUTES, MAX_PAUSED};
+use crate::files::{FileError, Problem, ProblemKind, parse_typed};
+use crate::programme::{DayTime, Programme};
 
 pub const FORMAT: &str = "oogst-lead-state";
 
@@ -67,8 +67,126 @@ impl LeadState {
         }
     }
 
+    /// Reads and checks a lead state: its shape, and every value in the
+    /// range the clock computes with, so that no value in it can make the
+    /// lead fail later (every instant within years 0001–9999, lengths of
+    /// at most a day, the current block one of its blocks or just past them).
     pub fn parse(text: &str, file: &str) -> Result<LeadState, FileError> {
-        parse_typed(text, file, FORMAT, "lead state", VERSION).map(|(s, _)| s)
+        let (state, _): (LeadState, u64) = parse_typed(text, file, FORMAT, "lead state", VERSION)?;
+        match state.out_of_range() {
+            None => Ok(state),
+            Some((path, found, allowed)) => Err(FileError::single(
+                file,
+                Problem::at(ProblemKind::OutOfRange {
+                    path,
+                    found,
+                    allowed,
+                }),
+            )),
+        }
+    }
+
+    /// The first value out of its range: where, what, and what is allowed.
+    fn out_of_range(&self) -> Option<(String, String, String)> {
+        let instants = || format!("{EARLIEST} – {LATEST}");
+        let minutes = || format!("1 – {MAX_MINUTES}");
+        let mut bad: Option<(String, String, String)> = None;
+        let mut instant = |path: &dyn Fn() -> String, t: Timestamp| {
+            if bad.is_none() && !(EARLIEST..=LATEST).contains(&t) {
+                bad = Some((path(), t.to_string(), instants()));
+            }
+        };
+        if let Some(r) = &self.rehearsal {
+            instant(&|| "rehearsal.virtual_now".into(), r.virtual_now);
+        }
+        if let Some(m) = &self.clock.message {
+            instant(&|| "clock.message.at".into(), m.at);
+        }
+        for (i, b) in self.clock.blocks.iter().enumerate() {
+            let times = [
+                ("planned_start", Some(b.planned_start)),
+                ("planned_end", Some(b.planned_end)),
+                ("fixed_start", b.fixed_start),
+                ("started", b.started),
+                ("ended", b.ended),
+                ("paused_at", b.paused_at),
+            ];
+            for (field, t) in times {
+                if let Some(t) = t {
+                    instant(&|| format!("clock.blocks[{i}].{field}"), t);
+                }
+            }
+        }
+        if bad.is_some() {
+            return bad;
+        }
+        let out = |path: String, found: String, allowed: String| Some((path, found, allowed));
+        if !(1..=9999).contains(&self.day.year()) {
+            return out(
+                "day".into(),
+                self.day.to_string(),
+                "0001-01-01 – 9999-12-31".into(),
+            );
+        }
+        if let Some(r) = &self.rehearsal {
+            let max = crate::clock::document::MAX_SPEED;
+            if !(1.0..=max).contains(&r.speed) {
+                return out(
+                    "rehearsal.speed".into(),
+                    r.speed.to_string(),
+                    format!("1 – {max}"),
+                );
+            }
+            if let Some(at) = r.at.as_deref().filter(|a| DayTime::parse(a).is_none()) {
+                return out(
+                    "rehearsal.at".into(),
+                    at.to_string(),
+                    "00:00 – 24:00".into(),
+                );
+            }
+        }
+        let blocks = self.clock.blocks.len();
+        if self.clock.current > blocks {
+            return out(
+                "clock.current".into(),
+                self.clock.current.to_string(),
+                format!("0 – {blocks}"),
+            );
+        }
+        let length = |m: i64| (1..=MAX_MINUTES).contains(&m);
+        for (i, b) in self.clock.blocks.iter().enumerate() {
+            let path = |field: &str| format!("clock.blocks[{i}].{field}");
+            if !length(b.minutes) {
+                return out(path("minutes"), b.minutes.to_string(), minutes());
+            }
+            if !length(b.programme_minutes) {
+                return out(
+                    path("programme_minutes"),
+                    b.programme_minutes.to_string(),
+                    minutes(),
+                );
+            }
+            if !(-MAX_EXTRA..=MAX_EXTRA).contains(&b.extra) {
+                return out(
+                    path("extra"),
+                    b.extra.to_string(),
+                    format!("-{MAX_EXTRA:#} – {MAX_EXTRA:#}"),
+                );
+            }
+            if !(SignedDuration::ZERO..=MAX_PAUSED).contains(&b.paused) {
+                return out(
+                    path("paused"),
+                    b.paused.to_string(),
+                    format!("0 – {MAX_PAUSED:#}"),
+                );
+            }
+        }
+        for (i, m) in self.clock.replan_undo.iter().flatten().enumerate() {
+            if !length(*m) {
+                return out(format!("clock.replan_undo[{i}]"), m.to_string(), minutes());
+            }
+        }
+        None
     }
 
     pub fn to_json(&self) -> String {
@@ -97,5 +215,165 @@ impl LeadState {
             && self.clock.current <= self.clock.blocks.len()
             && same_mode
             && (self.day == day || self.rehearsal.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Action, ClockDoc, TimeSource};
+    use jiff::tz::TimeZone;
+
+    /// A lead state of one block, with `edits` (a field, its JSON) made
+    /// to it and to the top level.
+    fn state_with(edits: &[(&str, &str)]) -> String {
+        let mut text = r#"{"format": "oogst-lead-state", "version": 1, "session": "s",
+          "programme": "0123456789abcdef", "day": "2021-01-21", "rehearsal": null,
+          "clock": {"current": 0, "message": null, "bell": true, "replan_undo": null,
+            "blocks": [{"planned_start": "2021-01-21T09:00:00Z",
+              "planned_end": "2021-01-21T09:10:00Z", "fixed_start": null,
+              "minutes": 10, "programme_minutes": 10, "until_planned_end": false,
+              "started": null, "ended": null, "extra": "PT0S", "paused": "PT0S",
+              "paused_at": null}]}}"#
+            .to_string();
+        for (field, value) in edits {
+            let key = format!("\"{field}\": ");
+            let start = text.find(&key).expect("a field of the state") + key.len();
+            let end = start + text[start..].find([',', '}']).expect("its end");
+            text.replace_range(start..end, value);
+        }
+        text
+    }
+
+    fn refused(edits: &[(&str, &str)], path: &str) {
+        match LeadState::parse(&state_with(edits), "lead-state.json") {
+            Ok(_) => panic!("{path}: accepted"),
+            Err(e) => assert!(
+                matches!(&e.problems[0].kind, ProblemKind::OutOfRange { path: p, .. } if p == path),
+                "{path}: {e:?}"
+            ),
+        }
+    }
+
+    #[test]
+    fn what_the_lead_writes_reads_back() {
+        let p = Programme::demo();
+        let day = jiff::civil::date(2021, 1, 21);
+        let now: Timestamp = "2021-01-21T09:50:00Z".parse().unwrap();
+        let mut clock = ClockState::new(&p, day, &TimeZone::UTC, now);
+        for a in [
+            Action::StartPause,
+            Action::Extend,
+            Action::StartPause,
+            Action::Next,
+        ] {
+            clock.apply(a, now);
+        }
+        let r = Rehearsal {
+            at: Some("09:40".into()),
+            speed: 30.0,
+            virtual_now: now,
+        };
+        let s = LeadState::new(&p, day, Some(r), clock);
+        assert_eq!(LeadState::parse(&s.to_json(), "f").unwrap(), s);
+        assert!(LeadState::parse(&state_with(&[]), "f").is_ok());
+    }
+
+    #[test]
+    fn values_the_clock_cannot_compute_with_are_refused() {
+        // Each of these panicked the lead (or made it write a clock that
+        // no host reads): lengths, the current block, times at the ends.
+        let rehearsal = |at: &str, speed: &str, now: &str| {
+            format!(r#"{{"at": {at}, "speed": {speed}, "virtual_now": "{now}"}}"#)
+        };
+        let fine = "2021-01-21T09:00:00Z";
+        for (edits, path) in [
+            (
+                vec![("minutes", "153722867280912931")],
+                "clock.blocks[0].minutes",
+            ),
+            (vec![("minutes", "0")], "clock.blocks[0].minutes"),
+            (
+                vec![("programme_minutes", "-9223372036854775808")],
+                "clock.blocks[0].programme_minutes",
+            ),
+            (
+                vec![("extra", "\"PT2562047788015215H\"")],
+                "clock.blocks[0].extra",
+            ),
+            (vec![("paused", "\"-PT1S\"")], "clock.blocks[0].paused"),
+            (
+                vec![("started", "\"-009999-01-02T01:59:59Z\"")],
+                "clock.blocks[0].started",
+            ),
+            (
+                vec![("paused_at", "\"9999-12-30T22:00:00Z\"")],
+                "clock.blocks[0].paused_at",
+            ),
+            (
+                vec![("ended", "\"0001-01-01T00:00:00Z\"")],
+                "clock.blocks[0].ended",
+            ),
+            (vec![("current", "2")], "clock.current"),
+            (
+                vec![("replan_undo", "[10, 99999999999]")],
+                "clock.replan_undo[1]",
+            ),
+            (vec![("day", "\"-000001-01-21\"")], "day"),
+            (
+                vec![("rehearsal", &rehearsal("null", "1e17", fine))],
+                "rehearsal.speed",
+            ),
+            (
+                vec![("rehearsal", &rehearsal("null", "0.5", fine))],
+                "rehearsal.speed",
+            ),
+            (
+                vec![("rehearsal", &rehearsal("\"9:61\"", "30", fine))],
+                "rehearsal.at",
+            ),
+            (
+                vec![(
+                    "rehearsal",
+                    &rehearsal("null", "30", "0000-06-01T00:00:00Z"),
+                )],
+                "rehearsal.virtual_now",
+            ),
+        ] {
+            refused(&edits, path);
+        }
+    }
+
+    /// Found by fuzzing: a block started late in year 9999 and paused in
+    /// year 1 ran past the end of time at the lead's first look.
+    #[test]
+    fn a_pause_across_the_ages_does_not_panic() {
+        let text = state_with(&[
+            ("started", "\"9999-01-01T00:00:00Z\""),
+            ("paused_at", "\"0001-01-02T00:00:00Z\""),
+            ("extra", "\"PT8784H\""),
+            ("paused", "\"PT87600000H\""),
+        ]);
+        let s = LeadState::parse(&text, "f").expect("within range");
+        let p = Programme::demo();
+        let now: Timestamp = "2026-11-30T09:00:00Z".parse().unwrap();
+        for t in [now, crate::clock::LATEST, crate::clock::EARLIEST] {
+            let current = s.clock.current(t).expect("a current block");
+            assert_eq!(current.deadline, Some(crate::clock::LATEST));
+            let _ = s.clock.schedule(t);
+            let doc = ClockDoc::build(&p, &s.clock, t, t, &TimeSource::real(), &TimeZone::UTC);
+            ClockDoc::parse(&doc.to_json(), "clock.json").expect("the clock reads back");
+            let mut c = s.clock.clone();
+            for a in [
+                Action::Extend,
+                Action::StartPause,
+                Action::Replan,
+                Action::Next,
+            ] {
+                c.apply(a, t);
+                let again = LeadState::new(&p, s.day, None, c.clone());
+                LeadState::parse(&again.to_json(), "f").expect("the lead's state reads back");
+            }
+        }
     }
 }

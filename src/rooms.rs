@@ -36,19 +36,18 @@ pub enum Signal {
     Help,
 }
 
-/// One line of the dashboard, as the scan hands it to the screen: first
-/// the round, then its rooms, then (if there is any) what lies elsewhere.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RoomRow {
-    /// The round the rooms below are of: the breakout's id, and its
-    /// questions — the programme's, then any that only room files know.
-    Round {
-        block: String,
-        questions: Vec<String>,
-    },
-    Room(RoomLine),
-    /// What the rooms of this round leave out.
-    Elsewhere(Elsewhere),
+/// What the dashboard shows: the round the lead's clock is in, a line
+/// per room of it, and what lies elsewhere.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rooms {
+    /// The round's breakout id (`None`: the programme has no breakout).
+    pub block: Option<String>,
+    /// The round's questions: the programme's, then any that only room
+    /// files know.
+    pub questions: Vec<String>,
+    pub rooms: Vec<RoomLine>,
+    /// What the rooms of this round leave out, if anything.
+    pub elsewhere: Option<Elsewhere>,
 }
 
 /// One room of the round: every file of it folded into one.
@@ -95,31 +94,6 @@ pub struct Elsewhere {
     pub notes: usize,
     /// Room files of another session.
     pub other_session: usize,
-}
-
-/// The rows taken apart again, for the screen.
-#[derive(Debug, Default)]
-pub struct Parts<'r> {
-    pub block: Option<&'r str>,
-    pub questions: &'r [String],
-    pub rooms: Vec<&'r RoomLine>,
-    pub elsewhere: Option<&'r Elsewhere>,
-}
-
-/// Takes the rows of [`RoomsWatch::scan`] apart.
-pub fn parts(rows: &[RoomRow]) -> Parts<'_> {
-    let mut parts = Parts::default();
-    for row in rows {
-        match row {
-            RoomRow::Round { block, questions } => {
-                parts.block = Some(block);
-                parts.questions = questions;
-            }
-            RoomRow::Room(line) => parts.rooms.push(line),
-            RoomRow::Elsewhere(e) => parts.elsewhere = Some(e),
-        }
-    }
-    parts
 }
 
 /// What tells that a file changed.
@@ -274,8 +248,8 @@ impl Entry {
 #[derive(Default)]
 pub struct RoomsWatch {
     files: BTreeMap<PathBuf, Entry>,
-    /// The rows last handed out.
-    sent: Option<Vec<RoomRow>>,
+    /// What was last handed out.
+    sent: Option<Rooms>,
 }
 
 /// Whether an entry's name is one to read: a `.json` file that is not
@@ -309,7 +283,7 @@ impl RoomsWatch {
         at: usize,
         real: Timestamp,
         lang: Lang,
-    ) -> Option<Vec<RoomRow>> {
+    ) -> Option<Rooms> {
         self.look(rooms, real, lang);
         let rows = self.rows(programme, at, lang);
         if self.sent.as_ref() == Some(&rows) {
@@ -319,10 +293,9 @@ impl RoomsWatch {
         Some(rows)
     }
 
-    /// The round of the rows handed out last.
+    /// The round of what was handed out last.
     pub fn round(&self) -> Option<&str> {
-        let rows = self.sent.as_deref()?;
-        parts(rows).block
+        self.sent.as_ref()?.block.as_deref()
     }
 
     /// Reads what changed in `rooms/` and `rooms/*/`; forgets files that
@@ -396,9 +369,9 @@ impl RoomsWatch {
     }
 
     /// The rows of the round of block `at` from what was read.
-    pub fn rows(&self, programme: &Programme, at: usize, lang: Lang) -> Vec<RoomRow> {
+    pub fn rows(&self, programme: &Programme, at: usize, lang: Lang) -> Rooms {
         let Some(round) = programme.round_at(at) else {
-            return Vec::new();
+            return Rooms::default();
         };
         let first = programme.breakout().map(|b| b.id.as_str());
         let mut places: BTreeMap<(&str, Place), Vec<&Entry>> = BTreeMap::new();
@@ -469,10 +442,12 @@ impl RoomsWatch {
             .map(|(i, q)| (question_key(q).into_owned(), i))
             .collect();
 
-        let mut rows = vec![RoomRow::Round {
-            block: round.id.clone(),
+        let mut rows = Rooms {
+            block: Some(round.id.clone()),
             questions: questions.clone(),
-        }];
+            rooms: Vec::with_capacity(rooms.len()),
+            elsewhere: None,
+        };
         for (name, listed, files, won) in rooms {
             let mut counts = vec![0; questions.len()];
             for (k, n) in &won {
@@ -481,7 +456,7 @@ impl RoomsWatch {
                 }
             }
             let good = || files.iter().filter_map(|e| e.good.as_ref());
-            rows.push(RoomRow::Room(RoomLine {
+            rows.rooms.push(RoomLine {
                 room: name,
                 listed,
                 hosts: hosts(good(), &won),
@@ -494,7 +469,7 @@ impl RoomsWatch {
                     .filter_map(|k| k.signal)
                     .max_by_key(|&(kind, at)| (at, kind == Signal::Help)),
                 seen: good().filter_map(|k| k.seen).max(),
-            }));
+            });
         }
 
         // Other rounds: their rooms that have a file read, and notes.
@@ -508,7 +483,7 @@ impl RoomsWatch {
         }
         elsewhere.rounds = rounds.len();
         if elsewhere != Elsewhere::default() {
-            rows.push(RoomRow::Elsewhere(elsewhere));
+            rows.elsewhere = Some(elsewhere);
         }
         rows
     }
@@ -600,10 +575,10 @@ fn beats(a: Winner, b: Winner) -> bool {
             text: &n.text,
         }
     }
-    match version(a.1).order(&version(b.1)) {
-        std::cmp::Ordering::Equal => a.0.canonical(a.1) > b.0.canonical(b.1),
-        o => o == std::cmp::Ordering::Greater,
-    }
+    version(a.1).beats(&version(b.1), |first| {
+        let (k, n) = if first { a } else { b };
+        k.canonical(n)
+    })
 }
 
 /// The round's questions: the programme's, then those only room files

@@ -611,3 +611,45 @@ fn dutch_messages() {
         .success()
         .stdout(contains("ok: programma"));
 }
+
+/// What `check` echoes from a file or its name never carries an escape
+/// sequence to the terminal: a hostile file name, session, room and host.
+#[test]
+fn check_shows_control_characters_visibly() {
+    let name = "kamer\u{1b}]0;pwned\u{7}.json";
+    let room = r#"{"format":"oogst-room","version":1,"session":"s\u001b[2J","room":"K\u009b31m",
+        "host":"H\u202e","writer":"w","questions":["Q"],"notes":[]}"#;
+    let dir = dir_with(name, room);
+    let out = oogst()
+        .args(["check", name, "--lang", "en"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let all = [out.stdout.clone(), out.stderr.clone()].concat();
+    assert!(!all.contains(&0x1b) && !all.contains(&0x07), "{all:?}");
+    assert!(!all.windows(2).any(|w| w == [0xc2, 0x9b]));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("kamer^[]0;pwned^G.json: ok"), "{stdout}");
+    assert!(
+        stdout.contains("s^[[2J") && stdout.contains("K\\u{9b}31m"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{202e}'));
+    // And in an error.
+    let bad = dir_with(
+        name,
+        "{\"format\": \"oogst-room\", \"version\": 1, \"room\": \"\u{1b}[2J\"",
+    );
+    let out = oogst()
+        .args(["check", name, "--lang", "en"])
+        .current_dir(bad.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        !out.stderr.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -13,7 +13,7 @@ use jiff::{SignedDuration, Timestamp};
 use oogst::clock::ClockState;
 use oogst::i18n::Lang;
 use oogst::programme::Programme;
-use oogst::rooms::{Elsewhere, RoomLine, RoomRow, Signal};
+use oogst::rooms::{Elsewhere, RoomLine, Rooms, Signal};
 use oogst::tui::lead::View;
 use oogst::tui::lead_app::{Effect, LeadApp, Msg};
 use oogst::tui::theme::Theme;
@@ -522,14 +522,16 @@ fn opened_after_a_programme_that_never_ran_suggests_a_rehearsal() {
 // ---------------------------------------------------------------------------
 // The rooms dashboard, fed the rows a scan of the session folder gives.
 
-/// The demo's round with its five questions.
-fn demo_round() -> RoomRow {
+/// The demo's round with its five questions, and these rooms.
+fn demo_round(rooms: Vec<RoomLine>, elsewhere: Option<Elsewhere>) -> Msg {
     let programme = Programme::demo();
     let b = programme.breakout().unwrap();
-    RoomRow::Round {
-        block: b.id.clone(),
+    Msg::Rooms(Box::new(Rooms {
+        block: Some(b.id.clone()),
         questions: b.questions.clone(),
-    }
+        rooms,
+        elsewhere,
+    }))
 }
 
 /// A room with a host (or several), its notes per question, and when it
@@ -595,19 +597,13 @@ fn busy_dashboard(lang: Lang, theme: Theme) -> Lead {
         ..RoomLine::default()
     };
     lead.app.update(
-        Msg::Rooms(vec![
-            demo_round(),
-            RoomRow::Room(first),
-            RoomRow::Room(quiet),
-            RoomRow::Room(no_host("Kamer 3", 5)),
-            RoomRow::Room(broken),
-            RoomRow::Room(hall),
-            RoomRow::Room(fifo),
-            RoomRow::Elsewhere(Elsewhere {
+        demo_round(
+            vec![first, quiet, no_host("Kamer 3", 5), broken, hall, fifo],
+            Some(Elsewhere {
                 other_session: 1,
                 ..Elsewhere::default()
             }),
-        ]),
+        ),
         lead.now,
     );
     lead
@@ -698,10 +694,7 @@ fn names_from_files_never_reach_the_terminal_raw() {
         at(11, 4, 0),
     );
     evil.problems = vec!["x\u{1b}[31m.json: \u{9b}kapot".into()];
-    lead.app.update(
-        Msg::Rooms(vec![demo_round(), RoomRow::Room(evil)]),
-        lead.now,
-    );
+    lead.app.update(demo_round(vec![evil], None), lead.now);
     for (w, h) in [(120, 40), (80, 24), (40, 12)] {
         let screen = lead.screen(w, h);
         assert!(
@@ -722,14 +715,11 @@ fn before_any_host_the_dashboard_says_how_to_start() {
     lead.press('d');
     assert!(lead.screen(80, 24).contains("Reading the room files…"));
     lead.app.update(
-        Msg::Rooms(
-            [demo_round()]
-                .into_iter()
-                .chain(
-                    ["Kamer 1", "Kamer 2", "Kamer 3", "Kamer 4"]
-                        .map(|r| RoomRow::Room(no_host(r, 5))),
-                )
-                .collect(),
+        demo_round(
+            ["Kamer 1", "Kamer 2", "Kamer 3", "Kamer 4"]
+                .map(|r| no_host(r, 5))
+                .to_vec(),
+            None,
         ),
         lead.now,
     );
@@ -766,21 +756,21 @@ fn the_dashboard_shows_the_round_of_its_rows() {
     assert_eq!(lead.app.clock.current, 2);
     let questions = vec!["C?".to_string(), "D?".into(), "E?".into(), "Nieuw?".into()];
     lead.app.update(
-        Msg::Rooms(vec![
-            RoomRow::Round {
-                block: "ronde-2".into(),
-                questions,
-            },
-            RoomRow::Room(hosted("Tafel A", &["Anna"], &[2, 0, 1, 1], at(10, 50, 0))),
-            RoomRow::Room(no_host("Tafel B", 4)),
-            RoomRow::Room(no_host("Tafel C", 4)),
-            RoomRow::Elsewhere(Elsewhere {
+        Msg::Rooms(Box::new(Rooms {
+            block: Some("ronde-2".into()),
+            questions,
+            rooms: vec![
+                hosted("Tafel A", &["Anna"], &[2, 0, 1, 1], at(10, 50, 0)),
+                no_host("Tafel B", 4),
+                no_host("Tafel C", 4),
+            ],
+            elsewhere: Some(Elsewhere {
                 rounds: 1,
                 rooms: 2,
                 notes: 14,
                 other_session: 0,
             }),
-        ]),
+        })),
         lead.now,
     );
     let terminal = lead.render(80, 24);

@@ -27,6 +27,10 @@ pub struct ClockDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<ClockLead>,
     pub block: Option<ClockDocBlock>,
+    /// Where the lead is, also before that block is started (so a host
+    /// knows which round comes next); `null` once the programme is over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<ClockCurrent>,
     pub paused: bool,
     pub message: Option<ClockDocMessage>,
     pub written: String,
@@ -39,6 +43,12 @@ fn clock_format() -> String {
 
 fn clock_version() -> u64 {
     VERSION
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockCurrent {
+    pub index: usize,
+    pub id: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -115,6 +125,10 @@ impl ClockDoc {
             version: VERSION,
             session: programme.id.clone(),
             lead: None,
+            current: programme.blocks.get(state.current).map(|b| ClockCurrent {
+                index: state.current,
+                id: b.id.clone(),
+            }),
             paused: current.is_some_and(|c| c.phase == Phase::Paused),
             block,
             message: state.message.as_ref().map(|m| ClockDocMessage {

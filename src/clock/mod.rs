@@ -11,7 +11,7 @@ mod rehearsal;
 mod replan;
 
 pub use document::{
-    ClockDoc, ClockDocBlock, ClockDocMessage, DocRehearsal, FORMAT as CLOCK_FORMAT,
+    ClockCurrent, ClockDoc, ClockDocBlock, ClockDocMessage, DocRehearsal, FORMAT as CLOCK_FORMAT,
 };
 pub use rehearsal::TimeSource;
 
@@ -26,6 +26,29 @@ use crate::programme::{BlockKind, DayTime, Programme};
 const MIN_TIMEBOX: SignedDuration = SignedDuration::from_mins(1);
 /// One press of `+` or `-`.
 const STEP: SignedDuration = SignedDuration::from_mins(1);
+
+const EARLIEST_SECOND: i64 = -62_135_510_400;
+const LATEST_SECOND: i64 = 253_402_128_000;
+/// The first instant the clock keeps: every reader reads it, written at
+/// any offset (years 0001–9999, a day to spare).
+pub const EARLIEST: Timestamp = Timestamp::constant(EARLIEST_SECOND, 0);
+/// The last instant the clock keeps (9999-12-30, a day before the end).
+pub const LATEST: Timestamp = Timestamp::constant(LATEST_SECOND, 0);
+/// The most a block can be extended (a lead holding `+` down for days).
+pub const MAX_EXTRA: SignedDuration = SignedDuration::from_hours(24 * 366);
+/// The most time a block can have spent paused: any two instants apart.
+pub const MAX_PAUSED: SignedDuration = SignedDuration::from_secs(LATEST_SECOND - EARLIEST_SECOND);
+/// The longest a block is (a whole day).
+pub const MAX_MINUTES: i64 = 24 * 60;
+
+/// `t + d`, kept between [`EARLIEST`] and [`LATEST`]: a saved clock may
+/// hold instants years apart (a long pause in a fast rehearsal), and no
+/// sum of them may panic or make a time that a reader refuses.
+fn at(t: Timestamp, d: SignedDuration) -> Timestamp {
+    t.checked_add(d)
+        .unwrap_or(if d.is_negative() { EARLIEST } else { LATEST })
+        .clamp(EARLIEST, LATEST)
+}
 
 /// The run of one block: its plan (which re-planning may change) and what
 /// actually happened to it.
@@ -56,7 +79,10 @@ pub struct BlockRun {
 
 impl BlockRun {
     fn anchor_end(&self) -> Timestamp {
-        self.fixed_start.unwrap_or(self.planned_start) + SignedDuration::from_mins(self.minutes)
+        at(
+            self.fixed_start.unwrap_or(self.planned_start),
+            SignedDuration::from_mins(self.minutes),
+        )
     }
 
     fn planned_length(&self) -> SignedDuration {
@@ -77,9 +103,9 @@ impl BlockRun {
         let base = if self.until_planned_end {
             self.anchor_end()
         } else {
-            started + self.planned_length()
+            at(started, self.planned_length())
         };
-        Some(base + self.extra + self.paused_until(now))
+        Some(at(at(base, self.extra), self.paused_until(now)))
     }
 
     /// The block's working time if it were started at `at`.
@@ -101,7 +127,7 @@ impl BlockRun {
 
     fn finish_pause(&mut self, now: Timestamp) {
         if let Some(p) = self.paused_at.take() {
-            self.paused += (now - p).max(SignedDuration::ZERO);
+            self.paused = (self.paused + (now - p).max(SignedDuration::ZERO)).min(MAX_PAUSED);
         }
     }
 }
@@ -394,7 +420,7 @@ impl ClockState {
                         Slot {
                             phase: Phase::Waiting,
                             start: Some(start),
-                            end: Some(start + b.timebox_if_started(start)),
+                            end: Some(at(start, b.timebox_if_started(start))),
                         }
                     }
                 }
@@ -402,11 +428,13 @@ impl ClockState {
                 let after = previous_end.unwrap_or(now).max(now);
                 let start = b.fixed_start.map_or(after, |f| f.max(after));
                 let end = if b.until_planned_end {
-                    let anchor = b.fixed_start.unwrap_or(b.planned_start)
-                        + SignedDuration::from_mins(plan[i]);
+                    let anchor = at(
+                        b.fixed_start.unwrap_or(b.planned_start),
+                        SignedDuration::from_mins(plan[i]),
+                    );
                     anchor.max(start)
                 } else {
-                    start + SignedDuration::from_mins(plan[i])
+                    at(start, SignedDuration::from_mins(plan[i]))
                 };
                 Slot {
                     phase: Phase::ToCome,
@@ -510,7 +538,7 @@ impl ClockState {
                     return Outcome::Ignored(Ignored::ProgrammeOver);
                 };
                 if *action == Action::Extend {
-                    b.extra += STEP;
+                    b.extra = (b.extra + STEP).min(MAX_EXTRA);
                     return Outcome::Extended;
                 }
                 // Judged on the planned length alone, so that `-` undoes `+`

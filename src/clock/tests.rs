@@ -354,6 +354,14 @@ fn the_clock_document_follows_the_spec() {
     let real = at(11, 0);
     let doc = ClockDoc::build(&p, &c, at(11, 0), real, &TimeSource::real(), &tz());
     assert_eq!(doc.block, None, "null before the lead starts");
+    // Where the lead is, for the hosts (the round that comes next).
+    assert_eq!(
+        doc.current,
+        Some(crate::clock::ClockCurrent {
+            index: 4,
+            id: "samen-in-gesprek".into()
+        })
+    );
     c.apply(Action::StartPause, at_s(11, 2, 10));
     c.apply(Action::Message(Some("Nog 5 minuten".into())), at(11, 57));
     let doc = ClockDoc::build(&p, &c, at_s(11, 57, 1), real, &TimeSource::real(), &tz());
@@ -367,6 +375,7 @@ fn the_clock_document_follows_the_spec() {
                       "started": "2021-01-21T11:02:10+01:00",
                       "planned_end": "2021-01-21T12:00:00+01:00",
                       "projected_end": "2021-01-21T12:02:10+01:00"},
+            "current": {"index": 4, "id": "samen-in-gesprek"},
             "paused": false,
             "message": {"text": "Nog 5 minuten", "at": "2021-01-21T11:57:00+01:00"},
             "written": "2021-01-21T11:57:01+01:00",
@@ -623,5 +632,44 @@ proptest! {
             }
             if slot.end.is_some() { prev_end = slot.end; }
         }
+    }
+}
+
+/// Issue 9's hostile clock: `"speed": 1e17` panicked every host. The
+/// reader refuses any speed outside 1–10,000 (every number form), and a
+/// time source given such a speed from elsewhere stays harmless.
+#[test]
+fn a_clock_at_an_impossible_speed_is_refused_and_harmless() {
+    let p = Programme::demo();
+    let real = at(15, 0);
+    let source = TimeSource::rehearsal(real, at(10, 8), 30.0);
+    let c = ClockState::new(&p, DAY, &tz(), at(10, 8));
+    let doc = ClockDoc::build(&p, &c, source.virtual_at(real), real, &source, &tz());
+    let text = doc.to_json();
+    assert!(text.contains("\"speed\": 30,"));
+    for speed in ["1e17", "0", "-1", "0.5", "10000.5", "1e400", "-0"] {
+        let hostile = text.replace("\"speed\": 30,", &format!("\"speed\": {speed},"));
+        match ClockDoc::parse(&hostile, "clock.json") {
+            // Past f64: malformed JSON to every reader.
+            Err(_) if speed == "1e400" => {}
+            Err(e) => assert!(
+                matches!(&e.problems[0].kind, crate::files::ProblemKind::OutOfRange { path, .. } if path == "rehearsal.speed"),
+                "{speed}: {e:?}"
+            ),
+            Ok(_) => panic!("speed {speed} accepted"),
+        }
+    }
+    for speed in ["1", "1.0", "1e4", "10000"] {
+        let fine = text.replace("\"speed\": 30,", &format!("\"speed\": {speed},"));
+        assert!(ClockDoc::parse(&fine, "clock.json").is_ok(), "{speed}");
+    }
+    for speed in [1e17, f64::MAX, f64::INFINITY, f64::NAN, -1.0, 0.0, 1e-300] {
+        let s = TimeSource::rehearsal(real, at(10, 8), speed);
+        assert!(s.speed() > 0.0 && s.speed() <= document::MAX_SPEED);
+        for t in [real, Timestamp::MAX, Timestamp::MIN] {
+            let _ = s.virtual_at(t);
+        }
+        let _ = s.real_duration(SignedDuration::MAX);
+        let _ = s.real_duration(SignedDuration::MIN);
     }
 }

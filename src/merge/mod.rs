@@ -1649,16 +1649,11 @@ fn beats(rooms: &[Room], a: NoteRef, b: NoteRef) -> bool {
             text: f.text(n),
         }
     };
-    match version(a).order(&version(b)) {
-        std::cmp::Ordering::Equal => {
-            let form = |r: NoteRef| {
-                let f = &rooms[r.file as usize];
-                f.canonical(&f.notes[r.index as usize])
-            };
-            form(a) > form(b)
-        }
-        o => o == std::cmp::Ordering::Greater,
-    }
+    version(a).beats(&version(b), |first| {
+        let r = if first { a } else { b };
+        let f = &rooms[r.file as usize];
+        f.canonical(&f.notes[r.index as usize])
+    })
 }
 
 #[cfg(test)]

@@ -9,429 +9,27 @@
 //! Every reader reads a room file through [`classify`] (or [`read`]):
 //! `check`, `merge`, the host and the lead's dashboard agree on every file.
 
-use std::borrow::Cow;
-
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
+use serde::Serialize;
 
-use crate::files::{
-    self, FileError, Head, Problem, ProblemKind, Stamp, check_head, parse_time, strip_bom,
-};
+use crate::files::{FileError, Stamp, parse_time, strip_bom};
 
+mod names;
 pub mod open;
+mod read;
 pub(crate) mod scan;
+
+pub(crate) use names::CROCKFORD;
+pub use names::{block_dir, file_name, file_suffix, question_key, room_key, v1_file_name};
+pub use read::{
+    Checked, Classified, DraftView, NoteTimes, NoteView, RoomView, SeenView, SignalView, classify,
+    read, recycle,
+};
 
 pub const FORMAT: &str = "oogst-room";
 /// The version this oogst writes, and the highest it reads.
 pub const VERSION: u64 = 2;
-
-// ---------------------------------------------------------------------------
-// A room file as every reader reads it.
-
-/// A room file as read: every field of every version, strings borrowed
-/// from the text where they have no escapes.
-#[derive(Debug, PartialEq, Deserialize)]
-pub struct RoomView<'a> {
-    #[serde(borrow)]
-    pub session: Cow<'a, str>,
-    /// The round (version 2); a version 1 file belongs to the first breakout.
-    #[serde(borrow, default)]
-    pub block: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    pub room: Cow<'a, str>,
-    #[serde(borrow)]
-    pub writer: Cow<'a, str>,
-    /// Version 1's one host.
-    #[serde(borrow, default)]
-    pub host: Option<Cow<'a, str>>,
-    /// Version 2: everyone who hosted the file, in order.
-    #[serde(borrow, default)]
-    pub hosts: Option<Vec<Cow<'a, str>>>,
-    #[serde(borrow)]
-    pub questions: Vec<Cow<'a, str>>,
-    #[serde(borrow)]
-    pub notes: Vec<NoteView<'a>>,
-    #[serde(borrow, default)]
-    pub draft: Option<DraftView<'a>>,
-    #[serde(borrow, default)]
-    pub signal: Option<SignalView<'a>>,
-    #[serde(borrow, default)]
-    pub seen: Option<SeenView<'a>>,
-}
-
-/// A note as it is read from a room file.
-#[derive(Debug, PartialEq, Deserialize)]
-pub struct NoteView<'a> {
-    #[serde(borrow)]
-    pub id: Cow<'a, str>,
-    pub question: usize,
-    #[serde(borrow, default)]
-    pub by: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    pub text: Cow<'a, str>,
-    #[serde(borrow)]
-    pub created: Cow<'a, str>,
-    #[serde(borrow)]
-    pub updated: Cow<'a, str>,
-    #[serde(default)]
-    pub deleted: bool,
-    #[serde(default)]
-    pub star: bool,
-}
-
-#[derive(Debug, PartialEq, Deserialize)]
-pub struct DraftView<'a> {
-    pub question: usize,
-    #[serde(borrow, default)]
-    pub text: Cow<'a, str>,
-    #[serde(borrow, default)]
-    pub editing: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    pub aside: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    pub updated: Option<Cow<'a, str>>,
-}
-
-#[derive(Debug, PartialEq, Deserialize)]
-pub struct SignalView<'a> {
-    #[serde(borrow)]
-    pub kind: Cow<'a, str>,
-    #[serde(borrow)]
-    pub at: Cow<'a, str>,
-}
-
-#[derive(Debug, PartialEq, Deserialize)]
-pub struct SeenView<'a> {
-    #[serde(borrow)]
-    pub message: Cow<'a, str>,
-    #[serde(borrow)]
-    pub at: Cow<'a, str>,
-}
-
-/// A note's times, read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NoteTimes {
-    pub created: Stamp,
-    pub updated: Stamp,
-}
-
-/// A room file that every reader accepts: what it says, its version, and
-/// each note's times.
-#[derive(Debug)]
-pub struct Checked<'a> {
-    pub view: RoomView<'a>,
-    pub version: u64,
-    pub times: Vec<NoteTimes>,
-}
-
-impl<'a> Checked<'a> {
-    /// The file's hosts, in order: version 2's `hosts`, version 1's `host`.
-    pub fn hosts(&self) -> Vec<&str> {
-        let mut hosts: Vec<&str> = Vec::new();
-        let all = self.view.hosts.iter().flatten().chain(&self.view.host);
-        for h in all {
-            if !hosts.contains(&h.as_ref()) {
-                hosts.push(h);
-            }
-        }
-        hosts
-    }
-
-    /// Who typed a note: its `by`, else the file's (last) host.
-    pub fn by<'s>(&'s self, note: &'s NoteView) -> &'s str {
-        match &note.by {
-            Some(by) => by,
-            None => self
-                .view
-                .hosts
-                .as_ref()
-                .and_then(|h| h.last())
-                .or(self.view.host.as_ref())
-                .map_or("", |h| h.as_ref()),
-        }
-    }
-}
-
-/// What a file turned out to be.
-#[derive(Debug)]
-pub enum Classified<'a> {
-    Room(Box<Checked<'a>>),
-    /// Another kind of file (or no oogst file at all), by its head.
-    Other(Head),
-}
-
-/// Reads `text`: a room file (checked), or another kind of file. The one
-/// reader of room files: `check`, `merge`, the host and the dashboard all
-/// come here. A byte-order mark is accepted.
-pub fn classify(text: &str) -> Result<Classified<'_>, Box<Problem>> {
-    let text = strip_bom(text);
-    // oogst's own layout by hand (quickly); anything it is unsure of
-    // through serde_json, which has the last word.
-    if let Some((view, version)) = scan::room(text) {
-        return check_view(view, version).map(|c| Classified::Room(Box::new(c)));
-    }
-    let head = files::head(text)?;
-    if head.format.as_deref() != Some(FORMAT) {
-        return Ok(Classified::Other(head));
-    }
-    let version =
-        check_head(&head, FORMAT, "room", VERSION).map_err(|k| Box::new(Problem::at(k)))?;
-    let mut de = serde_json::Deserializer::from_str(text);
-    let view = match serde_path_to_error::deserialize::<_, RoomView>(&mut de) {
-        Ok(v) => v,
-        Err(e) => {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            if inner.is_syntax() || inner.is_eof() {
-                return Err(Box::new(Problem::malformed(&inner)));
-            }
-            return Err(Box::new(Problem::shape(&inner, path, None)));
-        }
-    };
-    check_view(view, version).map(|c| Classified::Room(Box::new(c)))
-}
-
-/// Done with a room file that was read on this thread: the allocation of
-/// its notes is kept for the next one read here (a merge reads a thousand
-/// on each core).
-pub fn recycle(c: Checked<'_>) {
-    scan::recycle(c.view.notes);
-}
-
-/// Reads a room file, refusing any other kind.
-pub fn read<'t>(text: &'t str, file: &str) -> Result<Checked<'t>, FileError> {
-    match classify(text) {
-        Ok(Classified::Room(r)) => Ok(*r),
-        Ok(Classified::Other(head)) => {
-            let kind = check_head(&head, FORMAT, "room", VERSION).err().unwrap_or(
-                ProblemKind::WrongFormat {
-                    found: head.format,
-                    expected: FORMAT,
-                },
-            );
-            Err(FileError::single(file, Problem::at(kind)))
-        }
-        Err(p) => Err(FileError::single(file, *p)),
-    }
-}
-
-/// What every room file must be beyond its shape: the fields its version
-/// needs, notes and the draft pointing at one of its questions, real
-/// times, a known signal.
-fn check_view(view: RoomView<'_>, version: u64) -> Result<Checked<'_>, Box<Problem>> {
-    let problem = |kind| Box::new(Problem::at(kind));
-    let missing = |field| Err(problem(ProblemKind::Missing { field, version }));
-    if version >= 2 && view.block.is_none() {
-        return missing("block");
-    }
-    if version >= 2 && view.hosts.is_none() {
-        return missing("hosts");
-    }
-    if version < 2 && view.host.is_none() {
-        return missing("host");
-    }
-    let questions = view.questions.len();
-    let time = |path: &dyn Fn() -> String, s: &str| {
-        parse_time(s).ok_or_else(|| Box::new(Problem::bad_time(path(), s)))
-    };
-    let mut times = Vec::with_capacity(view.notes.len());
-    for (i, n) in view.notes.iter().enumerate() {
-        if n.question == 0 || n.question > questions {
-            return Err(problem(ProblemKind::NoSuchQuestion {
-                note: n.id.to_string(),
-                question: n.question,
-                questions,
-            }));
-        }
-        let created = time(&|| format!("notes[{i}].created"), &n.created)?;
-        let updated = if n.updated == n.created {
-            created
-        } else {
-            time(&|| format!("notes[{i}].updated"), &n.updated)?
-        };
-        times.push(NoteTimes { created, updated });
-    }
-    if let Some(d) = &view.draft {
-        // An empty draft may stand at question 1 of a file without
-        // questions (as a new file holds it); one with text, like a note,
-        // answers a question the file has.
-        let empty = d.text.is_empty() && d.aside.as_deref().is_none_or(str::is_empty);
-        let most = if empty { questions.max(1) } else { questions };
-        if d.question == 0 || d.question > most {
-            return Err(problem(ProblemKind::NoSuchQuestion {
-                note: "draft".into(),
-                question: d.question,
-                questions,
-            }));
-        }
-        if let Some(u) = &d.updated {
-            time(&|| "draft.updated".into(), u)?;
-        }
-    }
-    if let Some(s) = &view.signal {
-        if !matches!(s.kind.as_ref(), "done" | "help") {
-            return Err(problem(ProblemKind::OutOfRange {
-                path: "signal.kind".into(),
-                found: s.kind.to_string(),
-                allowed: "\"done\", \"help\"".into(),
-            }));
-        }
-        time(&|| "signal.at".into(), &s.at)?;
-    }
-    if let Some(s) = &view.seen {
-        time(&|| "seen.message".into(), &s.message)?;
-        time(&|| "seen.at".into(), &s.at)?;
-    }
-    Ok(Checked {
-        view,
-        version,
-        times,
-    })
-}
-
-// ---------------------------------------------------------------------------
-// Names: rooms, questions, files.
-
-/// A room's name as the merge matches it: Unicode NFC, case and accents
-/// ignored, spaces around it too. `Kamer 1`, `kamer 1` and `Kámer 1` are
-/// one room; `Kamer_1` and `Kamer/1` are others.
-pub fn room_key(name: &str) -> String {
-    let bare: String = name
-        .trim()
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect();
-    bare.to_lowercase().nfc().collect()
-}
-
-/// A question as the merge matches it: Unicode NFC, spaces around it trimmed.
-pub fn question_key(q: &str) -> Cow<'_, str> {
-    let t = q.trim();
-    if unicode_normalization::is_nfc(t) {
-        Cow::Borrowed(t)
-    } else {
-        Cow::Owned(t.nfc().collect())
-    }
-}
-
-/// Crockford's base 32, lower case (file names on case-insensitive file
-/// systems) — and upper case for note ids, as ULIDs write it.
-const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-/// A short hash of a room's key, eight characters: what keeps two rooms
-/// whose readable names look alike apart in file names.
-fn room_hash(name: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in room_key(name).as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    (0..8)
-        .map(|i| CROCKFORD[((h >> (i * 5)) & 31) as usize].to_ascii_lowercase() as char)
-        .collect()
-}
-
-/// The readable part of a room's file name: letters and digits (any
-/// script) kept, anything else `_`, at most 40 characters. Readers never
-/// rely on it: the room's identity is inside the file.
-fn room_slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.trim().nfc() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('_') {
-            out.push('_');
-        }
-        if out.chars().count() >= 40 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('_');
-    if out.is_empty() {
-        "room".to_string()
-    } else {
-        out.to_string()
-    }
-}
-
-/// `ROOM--WRITER.json` in a round's folder: a readable slug and a hash of
-/// the room's key, so that two rooms never share a file name on any file
-/// system, case-insensitive ones included.
-pub fn file_name(room: &str, writer: &str) -> String {
-    format!("{}-{}--{writer}.json", room_slug(room), room_hash(room))
-}
-
-/// The end of every file name [`file_name`] gives this room and writer
-/// (and of the alternatives the host picks when a name is taken).
-pub fn file_suffix(room: &str, writer: &str) -> String {
-    format!("-{}--{writer}", room_hash(room))
-}
-
-/// The folder of a round in `rooms/`: the block's id, made safe where a
-/// system reserves the name.
-pub fn block_dir(block: &str) -> String {
-    const RESERVED: [&str; 22] = [
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-    ];
-    let safe: String = block
-        .nfc()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if safe.is_empty() || safe.starts_with('.') {
-        format!("_{safe}")
-    } else if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(&safe)) {
-        format!("{safe}_")
-    } else {
-        safe
-    }
-}
-
-/// A version 1 file name, `rooms/ROOM--WRITER.json`, as oogst wrote it
-/// before rounds (to find a host's earlier file of the first round).
-pub fn v1_file_name(room: &str, writer: &str) -> String {
-    let mut out = String::new();
-    for c in room.trim().chars() {
-        let c = if c.is_alphanumeric() || c == '-' {
-            c
-        } else {
-            '_'
-        };
-        if c == '-' && out.ends_with('-') {
-            out.pop();
-            out.push('_');
-            continue;
-        }
-        if c == '_' && out.ends_with('_') {
-            continue;
-        }
-        out.push(c);
-    }
-    let out: String = out
-        .trim_matches(|c| c == '_' || c == '-')
-        .chars()
-        .take(60)
-        .collect();
-    let reserved = [
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "LPT1", "LPT2", "LPT3",
-    ];
-    let out = if out.is_empty() {
-        "room".to_string()
-    } else if reserved.iter().any(|r| r.eq_ignore_ascii_case(&out)) {
-        format!("{out}_")
-    } else {
-        out
-    };
-    format!("{out}--{writer}.json")
-}
 
 // ---------------------------------------------------------------------------
 // Note ids.
@@ -462,7 +60,6 @@ fn fallback_random() -> u32 {
     nanos ^ COUNTER.fetch_add(0x9e37_79b9, Ordering::Relaxed) ^ std::process::id()
 }
 
-// ---------------------------------------------------------------------------
 // The merge order of two copies of one note.
 
 /// One copy of a note as the merge weighs it.
@@ -476,10 +73,20 @@ pub struct Version<'t> {
 impl Version<'_> {
     /// The merge order up to the last tie-break: later `updated`, then a
     /// tombstone, then the longer text. `Equal` leaves it to the copies'
-    /// canonical forms ([`canonical`]).
+    /// canonical forms ([`NoteForm::canonical`]).
     pub fn order(&self, other: &Version) -> std::cmp::Ordering {
         let key = |v: &Version| (v.updated, v.deleted, v.text.len());
         key(self).cmp(&key(other))
+    }
+
+    /// Whether this copy beats `other` in the merge order, total: on a
+    /// tie, the copy whose canonical form sorts last (`form` makes a
+    /// copy's canonical form; it is made only for a tie).
+    pub fn beats(&self, other: &Version, form: impl Fn(bool) -> String) -> bool {
+        match self.order(other) {
+            std::cmp::Ordering::Equal => form(true) > form(false),
+            o => o == std::cmp::Ordering::Greater,
+        }
     }
 }
 
@@ -517,7 +124,6 @@ impl NoteForm<'_> {
     }
 }
 
-// ---------------------------------------------------------------------------
 // The host's own room file.
 
 /// One note, or the tombstone of one.
@@ -1048,26 +654,22 @@ impl RoomDoc {
 
     /// Whether note copy `a` wins over `b` (both of this file's questions).
     fn copy_beats(&self, a: &Note, b: &Note) -> bool {
-        match a.version().order(&b.version()) {
-            std::cmp::Ordering::Equal => {
-                let form = |n: &Note| {
-                    let q = self.questions.get(n.question.wrapping_sub(1));
-                    NoteForm {
-                        id: &n.id,
-                        question: q.map_or("", String::as_str),
-                        by: &n.by,
-                        text: &n.text,
-                        created: &n.created,
-                        updated: &n.updated,
-                        deleted: n.deleted,
-                        star: n.star,
-                    }
-                    .canonical()
-                };
-                form(a) > form(b)
+        let form = |n: &Note| {
+            let q = self.questions.get(n.question.wrapping_sub(1));
+            NoteForm {
+                id: &n.id,
+                question: q.map_or("", String::as_str),
+                by: &n.by,
+                text: &n.text,
+                created: &n.created,
+                updated: &n.updated,
+                deleted: n.deleted,
+                star: n.star,
             }
-            o => o == std::cmp::Ordering::Greater,
-        }
+            .canonical()
+        };
+        a.version()
+            .beats(&b.version(), |first| form(if first { a } else { b }))
     }
 }
 

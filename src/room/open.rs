@@ -159,7 +159,10 @@ pub fn open(req: &Request) -> Result<Opened, String> {
                     let live = d.notes.iter().filter(|n| !n.deleted).count();
                     notices.push(fill(
                         t.host_continued,
-                        &[("file", &file), ("n", &live.to_string())],
+                        &[
+                            ("file", &file),
+                            ("notes", &crate::export::count_notes(live, req.lang)),
+                        ],
                     ));
                     doc = Some((d, path));
                     break;
@@ -281,7 +284,10 @@ fn take_in_version_1(rooms: &Path, req: &Request, doc: &mut RoomDoc, notices: &m
                 req.lang.t().host_took_in,
                 &[
                     ("file", &shown(&path)),
-                    ("n", &(doc.notes.len() - before).to_string()),
+                    (
+                        "notes",
+                        &crate::export::count_notes(doc.notes.len() - before, req.lang),
+                    ),
                 ],
             ));
         }

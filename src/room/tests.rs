@@ -1,5 +1,7 @@
 use super::*;
+use crate::files::ProblemKind;
 use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
 
 const T1: &str = "2021-01-21T11:07:12.000+01:00";
 const T2: &str = "2021-01-21T11:09:40.500+01:00";
@@ -60,6 +62,21 @@ fn ids_never_meet_across_files_rounds_and_restarts() {
             assert!(seen.insert(r.add(1, "x", T1)));
         }
     }
+}
+
+#[test]
+fn a_crafted_id_wraps_no_counter() {
+    // Today's oogst counted from the highest number: this id made the
+    // next note's number wrap around to an id in use.
+    let text = v1(
+        r#"{"id":"w-18446744073709551615","question":1,"text":"t","created":"2021-01-21T11:00:00Z","updated":"2021-01-21T11:00:00Z"},
+           {"id":"w-000001","question":1,"text":"u","created":"2021-01-21T11:00:00Z","updated":"2021-01-21T11:00:00Z"}"#,
+    );
+    let mut doc = RoomDoc::parse(&text, "r.json").unwrap();
+    let id = doc.add(1, "nieuw", T1);
+    assert!(id.starts_with("w-") && id.len() == 18, "{id}");
+    assert_eq!(doc.notes.iter().filter(|n| n.id == id).count(), 1);
+    assert_eq!(doc.count(1), 3);
 }
 
 #[test]

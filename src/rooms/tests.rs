@@ -61,13 +61,13 @@ impl Folder {
         path
     }
 
-    fn scan_at(&mut self, at: usize, t: Timestamp) -> Option<Vec<RoomRow>> {
+    fn scan_at(&mut self, at: usize, t: Timestamp) -> Option<Rooms> {
         let rooms = self.rooms();
         self.watch.scan(&rooms, &self.programme, at, t, Lang::En)
     }
 
     /// The rows at block `at`, whether or not they changed.
-    fn rows(&mut self, at: usize) -> Vec<RoomRow> {
+    fn rows(&mut self, at: usize) -> Rooms {
         self.scan_at(at, real(0));
         self.watch.rows(&self.programme, at, Lang::En)
     }
@@ -87,9 +87,8 @@ fn with_notes(mut d: RoomDoc, notes: &[(usize, &str)]) -> RoomDoc {
 }
 
 /// Each room's line: (room, listed, hosts, counts, files).
-fn summary(rows: &[RoomRow]) -> Vec<(String, bool, String, Vec<usize>, usize)> {
-    parts(rows)
-        .rooms
+fn summary(rows: &Rooms) -> Vec<(String, bool, String, Vec<usize>, usize)> {
+    rows.rooms
         .iter()
         .map(|r| {
             (
@@ -113,10 +112,9 @@ fn line(
     (room.into(), listed, hosts.into(), counts.to_vec(), files)
 }
 
-fn room_line<'r>(rows: &'r [RoomRow], room: &str) -> &'r RoomLine {
-    parts(rows)
-        .rooms
-        .into_iter()
+fn room_line<'r>(rows: &'r Rooms, room: &str) -> &'r RoomLine {
+    rows.rooms
+        .iter()
         .find(|r| r.room == room)
         .unwrap_or_else(|| panic!("no row for {room}: {rows:#?}"))
 }
@@ -137,8 +135,8 @@ fn rows_are_the_rooms_of_the_round_the_clock_is_in() {
     // programme's order, a room without a file says so.
     for at in [OPENING, ROUND_1] {
         let rows = f.rows(at);
-        let p = parts(&rows);
-        assert_eq!(p.block, Some("ronde-1"));
+        let p = &rows;
+        assert_eq!(p.block.as_deref(), Some("ronde-1"));
         assert_eq!(p.questions, ["A", "B"]);
         assert_eq!(
             summary(&rows),
@@ -150,7 +148,7 @@ fn rows_are_the_rooms_of_the_round_the_clock_is_in() {
         );
         assert_eq!(
             p.elsewhere,
-            Some(&Elsewhere {
+            Some(Elsewhere {
                 rounds: 1,
                 rooms: 1,
                 notes: 1,
@@ -161,7 +159,7 @@ fn rows_are_the_rooms_of_the_round_the_clock_is_in() {
     // The break before round 2, round 2 itself, and after the end: round 2.
     for at in [BREAK, ROUND_2, 4] {
         let rows = f.rows(at);
-        assert_eq!(parts(&rows).block, Some("ronde-2"));
+        assert_eq!(rows.block.as_deref(), Some("ronde-2"));
         assert_eq!(
             summary(&rows),
             [
@@ -169,7 +167,7 @@ fn rows_are_the_rooms_of_the_round_the_clock_is_in() {
                 line("Tafel B", true, "Bas", &[0, 0, 1], 1),
             ]
         );
-        assert_eq!(parts(&rows).elsewhere.unwrap().notes, 3);
+        assert_eq!(rows.elsewhere.unwrap().notes, 3);
     }
 }
 
@@ -187,7 +185,7 @@ fn a_scan_says_only_what_changed_and_a_new_round_is_a_change() {
     assert!(room_line(&rows, "Kamer 1").changed.is_some());
     assert_eq!(f.scan_at(ROUND_1, real(6)), None);
     let rows = f.scan_at(ROUND_2, real(8)).unwrap();
-    assert_eq!(parts(&rows).block, Some("ronde-2"));
+    assert_eq!(rows.block.as_deref(), Some("ronde-2"));
 }
 
 #[test]
@@ -266,7 +264,7 @@ fn rooms_not_in_the_programme_come_after_and_are_marked() {
     let rows = f.rows(ROUND_1);
     // A question only a file knows is a question of the round, after
     // the programme's.
-    assert_eq!(parts(&rows).questions, ["A", "B", "Nieuw"]);
+    assert_eq!(rows.questions, ["A", "B", "Nieuw"]);
     assert_eq!(
         summary(&rows),
         [
@@ -295,7 +293,7 @@ fn a_version_1_file_is_of_the_first_round() {
     );
     let rows = f.rows(ROUND_2);
     assert!(summary(&rows).iter().all(|r| r.4 == 0), "{rows:#?}");
-    assert_eq!(parts(&rows).elsewhere.unwrap().notes, 1);
+    assert_eq!(rows.elsewhere.unwrap().notes, 1);
 }
 
 #[test]
@@ -310,8 +308,8 @@ fn files_of_another_session_are_only_counted() {
     let rows = f.rows(ROUND_1);
     assert_eq!(room_line(&rows, "Kamer 1").files, 0);
     assert_eq!(
-        parts(&rows).elsewhere,
-        Some(&Elsewhere {
+        rows.elsewhere,
+        Some(Elsewhere {
             other_session: 1,
             ..Elsewhere::default()
         })
@@ -452,7 +450,7 @@ fn a_link_is_not_followed() {
     assert_eq!(row.counts, [0, 0]);
     assert!(row.hosts.is_empty());
     assert!(row.problems[0].contains("link"), "{:?}", row.problems);
-    assert_eq!(parts(&rows).elsewhere, None);
+    assert_eq!(rows.elsewhere, None);
     let rows = f.rows(ROUND_2);
     assert!(summary(&rows).iter().all(|r| r.4 == 0), "{rows:#?}");
 }

@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 use super::host_app::{HostApp, HostOverlay};
 use super::keys;
 use super::widgets::{self, KeyHint, countdown};
+use crate::files::parse_timestamp;
 use crate::i18n::fill;
 use crate::room::Note;
 use crate::text;
@@ -159,9 +160,9 @@ impl HostView<'_> {
         let th = self.app.theme;
         let clock = self.app.clock.as_ref()?;
         let block = clock.block.as_ref()?;
-        let end: Timestamp = block.projected_end.parse().ok()?;
+        let end = parse_timestamp(&block.projected_end)?;
         let lead_now = if clock.paused {
-            clock.written.parse().ok()?
+            parse_timestamp(&clock.written)?
         } else {
             clock.lead_now(self.now)?
         };
@@ -230,14 +231,13 @@ impl HostView<'_> {
         }
         let mut lines = vec![Line::from(first)];
         if let Some(m) = &clock.message {
-            let at =
-                m.at.parse::<Timestamp>()
-                    .map(|ts| {
-                        ts.to_zoned_datetime(app.tz.clone())
-                            .strftime(" · %H:%M")
-                            .to_string()
-                    })
-                    .unwrap_or_default();
+            let at = parse_timestamp(&m.at)
+                .map(|ts| {
+                    ts.to_zoned_datetime(app.tz.clone())
+                        .strftime(" · %H:%M")
+                        .to_string()
+                })
+                .unwrap_or_default();
             let message = format!("✉ {}: “{}”{at}", t.host_message, text::one_line(&m.text));
             // A long message wraps, up to three lines.
             let wrapped = textwrap::wrap(&message, width.max(1));
@@ -383,9 +383,7 @@ impl HostView<'_> {
     fn note_lines(&self, note: &Note, width: usize, picked: bool) -> Vec<Line<'static>> {
         let app = self.app;
         let th = app.theme;
-        let time = note
-            .created
-            .parse::<Timestamp>()
+        let time = parse_timestamp(&note.created)
             .map(|ts| {
                 ts.to_zoned_datetime(app.tz.clone())
                     .strftime("%H:%M")

@@ -481,7 +481,7 @@ impl HostApp {
             let end = clock
                 .block
                 .as_ref()
-                .and_then(|b| b.projected_end.parse::<Timestamp>().ok())
+                .and_then(|b| crate::files::parse_timestamp(&b.projected_end))
                 .unwrap_or(lead_now);
             let phase = (end - lead_now).as_nanos().rem_euclid(1_000_000_000);
             let wait = if phase == 0 { 1_000_000_000 } else { phase };

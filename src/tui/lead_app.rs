@@ -53,7 +53,7 @@ pub struct LeadApp {
     pub save_error: Option<String>,
     /// The dashboard's rows: the round the lead's clock is in, its rooms,
     /// and what lies elsewhere ([`crate::rooms::parts`] takes them apart).
-    pub rooms: Vec<crate::rooms::RoomRow>,
+    pub rooms: crate::rooms::Rooms,
     /// Whether the rooms folder has been looked at yet.
     pub rooms_read: bool,
     /// Whether the running block was over time at the last update, so the
@@ -86,7 +86,7 @@ impl LeadApp {
             overlay: Overlay::None,
             toast: None,
             save_error: None,
-            rooms: Vec::new(),
+            rooms: crate::rooms::Rooms::default(),
             rooms_read: false,
             was_over,
         }
@@ -116,7 +116,7 @@ impl LeadApp {
             | Msg::OnDisk(_)
             | Msg::CannotSave(_) => {}
             Msg::Rooms(rows) => {
-                self.rooms = rows;
+                self.rooms = *rows;
                 self.rooms_read = true;
             }
             // The notice says where the harvest went and what it left out.

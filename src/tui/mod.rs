@@ -27,7 +27,6 @@ use crate::export::{By, Format};
 use crate::i18n::{Lang, fill};
 use crate::lead_state::{LeadState, Rehearsal};
 use crate::programme::{DayTime, Programme};
-use crate::rooms::RoomRow;
 use crate::session_dir::{Saver, SessionDir, move_aside, write_atomic};
 use lead_app::LeadApp;
 pub use runtime::restore_terminal;
@@ -189,20 +188,13 @@ impl LeadIo<'_> {
     fn look_at_rooms(&mut self, app: &LeadApp, real: Timestamp) -> Option<Msg> {
         let source = self.session.source;
         let rooms = self.session.dir.rooms_dir();
-        let rows = self
-            .rooms
-            .scan(&rooms, &app.programme, app.clock.current, real, self.lang)?;
-        let rows = rows
-            .into_iter()
-            .map(|row| match row {
-                RoomRow::Room(mut r) => {
-                    r.changed = r.changed.map(|c| source.virtual_at(c));
-                    RoomRow::Room(r)
-                }
-                other => other,
-            })
-            .collect();
-        Some(Msg::Rooms(rows))
+        let mut rows =
+            self.rooms
+                .scan(&rooms, &app.programme, app.clock.current, real, self.lang)?;
+        for r in &mut rows.rooms {
+            r.changed = r.changed.map(|c| source.virtual_at(c));
+        }
+        Some(Msg::Rooms(Box::new(rows)))
     }
 }
 

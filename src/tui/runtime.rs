@@ -41,7 +41,7 @@ pub enum Msg {
     Clock(Option<Box<ClockDoc>>),
     Saved(SaveReport),
     /// The room files in the session folder changed (the lead's dashboard).
-    Rooms(Vec<crate::rooms::RoomRow>),
+    Rooms(Box<crate::rooms::Rooms>),
     /// The harvest the lead asked for: where it went, or why not.
     Exported(Result<String, String>),
     /// The session's programme appeared or changed (the host's look at

@@ -15,7 +15,7 @@ use super::{Ctx, Keymap};
 use crate::clock::Phase;
 use crate::i18n::fill;
 use crate::programme::{Block, BlockKind};
-use crate::rooms::{self, Parts, RoomLine, Signal};
+use crate::rooms::{RoomLine, Rooms, Signal};
 use crate::text;
 
 /// A room of a running round that has not changed for this long is quiet.
@@ -65,11 +65,12 @@ impl Ctx<'_> {
         let [body, footer] = self.with_header(area, buf);
         let [body, status] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(body);
-        let parts = rooms::parts(&app.rooms);
+        let parts = &app.rooms;
         // The round of the rows (the clock's when they were made, a moment
         // ago at most), else the clock's.
         let round = parts
             .block
+            .as_deref()
             .and_then(|id| app.programme.block(id))
             .or_else(|| app.programme.round_at(app.clock.current));
         let heading = match round {
@@ -94,7 +95,7 @@ impl Ctx<'_> {
             (Some(_), Some(_)) if !app.rooms_read => vec![self.dim_line(t.dash_reading, w)],
             (Some(round), Some(dir)) => {
                 let dir = dir.display().to_string();
-                self.dashboard_lines(round, &parts, &dir, inner)
+                self.dashboard_lines(round, parts, &dir, inner)
             }
         };
         Paragraph::new(lines).render(inner, buf);
@@ -121,7 +122,7 @@ impl Ctx<'_> {
     fn dashboard_lines(
         &self,
         round: &Block,
-        parts: &Parts,
+        parts: &Rooms,
         dir: &str,
         inner: Rect,
     ) -> Vec<Line<'static>> {
@@ -129,7 +130,7 @@ impl Ctx<'_> {
         let lang = self.app.lang;
         let w = usize::from(inner.width);
         let h = usize::from(inner.height);
-        let rooms = &parts.rooms;
+        let rooms: Vec<&RoomLine> = parts.rooms.iter().collect();
 
         // What the round has: rooms with a host, hosts, notes.
         let active = rooms.iter().filter(|r| r.read > 0).count();
@@ -165,7 +166,7 @@ impl Ctx<'_> {
         }
 
         let quiet_ok = self.round_runs(round);
-        let cols = self.columns(w, parts.questions.len(), rooms, quiet_ok);
+        let cols = self.columns(w, parts.questions.len(), &rooms, quiet_ok);
         lines.push(self.table_head(&cols, w));
         let mut table: Vec<(Line<'static>, bool)> = Vec::new();
         let (listed, unlisted): (Vec<&RoomLine>, Vec<&RoomLine>) =
@@ -206,7 +207,7 @@ impl Ctx<'_> {
             below.push(self.dim_line(t.dash_none, w));
             below.push(self.dim_line(&fill(t.dash_start_hint, &[("dir", dir)]), w));
         }
-        if let Some(e) = parts.elsewhere {
+        if let Some(e) = &parts.elsewhere {
             let mut said = Vec::new();
             if e.rooms > 0 {
                 said.push(fill(

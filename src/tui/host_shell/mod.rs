@@ -240,38 +240,6 @@ impl HostShell {
         (shell, fx)
     }
 
-    /// The app with a room already open (`oogst host --room` that names
-    /// one of the round's rooms, opened before the screen starts).
-    pub fn writing(
-        opts: ShellOptions,
-        programme: Programme,
-        clock: Option<ClockDoc>,
-        app: HostApp,
-        now: Timestamp,
-    ) -> HostShell {
-        let (mut shell, _) = HostShell::new(
-            ShellOptions {
-                programme: None,
-                ..opts
-            },
-            None,
-            now,
-        );
-        shell.programme = Some(programme);
-        shell.clock = clock.filter(|c| shell.programme.as_ref().is_some_and(|p| p.id == c.session));
-        shell.room = Some(app.doc.room.clone());
-        shell.wanted = None;
-        shell.followed = shell.round_now(now).map(|b| b.id.clone());
-        let mut app = app;
-        app.clock = shell.clock.clone();
-        app.rounds = shell
-            .programme
-            .as_ref()
-            .map_or(1, |p| p.breakouts().count());
-        shell.phase = Phase::Writing(Box::new(app));
-        shell
-    }
-
     pub fn notify(&mut self, text: String, alert: bool, now: Timestamp) {
         match &mut self.phase {
             Phase::Writing(app) => app.notify(text, alert, now),
@@ -294,19 +262,23 @@ impl HostShell {
     pub fn round_now(&self, now: Timestamp) -> Option<&Block> {
         let p = self.programme.as_ref()?;
         let clock = self.clock.as_ref().filter(|c| c.session == p.id);
-        if let Some(b) = clock.and_then(|c| c.block.as_ref()) {
-            let at =
-                b.id.as_deref()
-                    .and_then(|id| p.blocks.iter().position(|x| x.id == id))
-                    .or_else(|| {
-                        p.blocks
-                            .get(b.index)
-                            .filter(|x| x.kind.name() == b.kind)
-                            .map(|_| b.index)
-                    });
-            if let Some(at) = at {
-                return p.round_at(at);
-            }
+        // The lead's block, by its id (else its place, if the kind agrees).
+        let position = |id: Option<&str>, index: usize, kind: Option<&str>| {
+            id.and_then(|id| p.blocks.iter().position(|x| x.id == id))
+                .or_else(|| {
+                    p.blocks
+                        .get(index)
+                        .filter(|x| kind.is_none_or(|k| x.kind.name() == k))
+                        .map(|_| index)
+                })
+        };
+        let at = clock.and_then(|c| match (&c.block, &c.current) {
+            (Some(b), _) => position(b.id.as_deref(), b.index, Some(&b.kind)),
+            (None, Some(cur)) => position(Some(&cur.id), cur.index, None),
+            (None, None) => None,
+        });
+        if let Some(at) = at {
+            return p.round_at(at);
         }
         let lead_now = clock.and_then(|c| c.lead_now(now)).unwrap_or(now);
         let time = lead_now.to_zoned_datetime(self.tz.clone());
@@ -796,155 +768,4 @@ impl HostShell {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn programme() -> Programme {
-        Programme::parse(
-            r#"{"format":"oogst-programme","version":1,"id":"s","title":"T","blocks":[
-                {"id":"open","kind":"plenary","title":"Open","start":"10:00","minutes":10},
-                {"id":"r1","kind":"breakout","title":"Ronde 1","minutes":30,"rooms":["Kamer 1","Kamer 2"],"questions":["A","B"]},
-                {"id":"mid","kind":"plenary","title":"Midden","minutes":10},
-                {"id":"r2","kind":"breakout","title":"Ronde 2","minutes":30,"rooms":["Tafel A","Kamer 1"],"questions":["C"]}]}"#,
-            "p.json",
-        )
-        .unwrap()
-    }
-
-    fn options(room: Option<&str>) -> ShellOptions {
-        ShellOptions {
-            programme: Some(programme()),
-            dir: "/sessie".into(),
-            room: room.map(str::to_string),
-            name: "Anna".into(),
-            lang: Lang::En,
-            theme: Theme::NO_COLOR,
-            tz: TimeZone::UTC,
-        }
-    }
-
-    fn at(hm: &str) -> Timestamp {
-        format!("2021-01-21T{hm}:00Z").parse().unwrap()
-    }
-
-    fn opens(fx: &[Effect]) -> Option<(String, String)> {
-        fx.iter().find_map(|e| match e {
-            Effect::OpenRoom(o) => Some((o.block.id.clone(), o.room.clone())),
-            _ => None,
-        })
-    }
-
-    #[test]
-    fn a_room_of_the_list_is_opened_in_the_round_of_the_plan() {
-        let (_, fx) = HostShell::new(options(Some("kamer 2")), None, at("09:00"));
-        assert_eq!(opens(&fx), Some(("r1".into(), "Kamer 2".into())));
-        let (_, fx) = HostShell::new(options(Some("Kamer 1")), None, at("10:45"));
-        assert_eq!(opens(&fx), Some(("r2".into(), "Kamer 1".into())));
-    }
-
-    #[test]
-    fn a_name_not_in_the_list_offers_the_list_closest_first() {
-        let (shell, fx) = HostShell::new(options(Some("kamr 2")), None, at("09:00"));
-        assert_eq!(opens(&fx), None);
-        let Phase::Picking(p) = &shell.phase else {
-            panic!("picking")
-        };
-        assert_eq!(
-            p.choices,
-            [
-                Choice::Room("Kamer 2".into()),
-                Choice::Room("Kamer 1".into()),
-                Choice::New("kamr 2".into()),
-                Choice::Other
-            ]
-        );
-    }
-
-    #[test]
-    fn another_number_is_not_close() {
-        assert!(close("kamr 2", "Kamer 2"));
-        assert!(close("Kamer  2", "Kamer 2"));
-        assert!(!close("Kamer 5", "Kamer 1"));
-        assert!(!close("Kamer 3", "Kamer 1"));
-        assert!(close("zaal een", "Zaal Één"));
-        assert!(!close("", "Kamer 1"));
-    }
-
-    #[test]
-    fn a_room_of_another_round_is_offered_in_its_round() {
-        let (mut shell, _) = HostShell::new(options(Some("tafel a")), None, at("09:00"));
-        let Phase::Picking(p) = &shell.phase else {
-            panic!("picking")
-        };
-        assert_eq!(
-            p.choices[0],
-            Choice::Elsewhere("r2".into(), "Tafel A".into())
-        );
-        assert!(!p.choices.iter().any(|c| matches!(c, Choice::New(_))));
-        let fx = shell.update(
-            Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
-            at("09:00"),
-        );
-        assert_eq!(opens(&fx), Some(("r2".into(), "Tafel A".into())));
-    }
-
-    #[test]
-    fn a_new_room_only_on_purpose() {
-        let (mut shell, _) = HostShell::new(options(Some("Zaal 9")), None, at("09:00"));
-        let key = |c| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE));
-        shell.update(key(KeyCode::Down), at("09:00"));
-        shell.update(key(KeyCode::Down), at("09:00"));
-        let fx = shell.update(key(KeyCode::Enter), at("09:00"));
-        assert_eq!(opens(&fx), None, "asked first");
-        let fx = shell.update(key(KeyCode::Char('y')), at("09:00"));
-        assert_eq!(opens(&fx), Some(("r1".into(), "Zaal 9".into())));
-    }
-
-    #[test]
-    fn a_room_not_in_the_next_round_is_picked_anew_and_nothing_is_lost() {
-        let (mut shell, fx) = HostShell::new(options(Some("Kamer 2")), None, at("09:00"));
-        let Some(Effect::OpenRoom(req)) = fx.into_iter().next() else {
-            panic!("opens")
-        };
-        let doc = crate::room::RoomDoc::new(
-            "s",
-            &req.block.id,
-            &req.room,
-            "Anna",
-            "w",
-            req.block.questions.clone(),
-        );
-        shell.update(
-            Msg::RoomOpened(Ok((Box::new(doc), Vec::new()))),
-            at("09:00"),
-        );
-        let key = |c| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE));
-        for c in "laatste".chars() {
-            shell.update(key(KeyCode::Char(c)), at("09:01"));
-        }
-        // To round 2 by hand: Kamer 2 is not one of its rooms.
-        shell.update(key(KeyCode::F(2)), at("09:01"));
-        shell.update(key(KeyCode::Down), at("09:01"));
-        let fx = shell.update(key(KeyCode::Enter), at("09:01"));
-        assert_eq!(fx, [Effect::SaveNow, Effect::SaveNow]);
-        let Phase::Picking(p) = &shell.phase else {
-            panic!("picking")
-        };
-        assert_eq!(p.block, "r2");
-        // Until another room is open, the room before is the one saved.
-        assert_eq!(shell.app().unwrap().doc.draft.text, "laatste");
-        shell.update(key(KeyCode::Esc), at("09:02"));
-        assert_eq!(shell.current_round(), Some("r1"), "Esc goes back");
-    }
-
-    #[test]
-    fn waiting_for_the_programme() {
-        let mut opts = options(Some("Kamer 1"));
-        opts.programme = None;
-        let (mut shell, fx) = HostShell::new(opts, None, at("09:00"));
-        assert!(fx.is_empty());
-        assert!(matches!(shell.phase, Phase::Waiting));
-        let fx = shell.update(Msg::Programme(Box::new(programme())), at("09:00"));
-        assert_eq!(opens(&fx), Some(("r1".into(), "Kamer 1".into())));
-    }
-}
+mod tests;
