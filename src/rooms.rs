@@ -624,18 +624,10 @@ fn hosts<'a>(files: impl Iterator<Item = &'a Kept>, won: &[Winner]) -> Vec<Strin
         let t = first.entry(&n.by).or_insert(None);
         *t = Some(t.map_or(n.created_at, |t| t.min(n.created_at)));
     }
-    let mut hosts: Vec<(Option<Stamp>, &str)> = first
+    room::hosts_in_order(first)
         .into_iter()
-        .filter(|(h, _)| !h.trim().is_empty())
-        .map(|(h, t)| (t, h))
-        .collect();
-    hosts.sort_by(|a, b| match (a.0, b.0) {
-        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.1.cmp(b.1)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.1.cmp(b.1),
-    });
-    hosts.into_iter().map(|(_, h)| h.to_string()).collect()
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]

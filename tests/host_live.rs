@@ -3,51 +3,23 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use common::{Live, contains, json, restored, wait_for};
 
-/// A session folder and the host's own config, data and runtime folders.
-struct Setup {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
-    env: Vec<(String, String)>,
-}
+/// A session folder with the demo programme (without it the host waits
+/// for it) and the host's own config, data and runtime folders.
+type Setup = common::Folders;
 
 impl Setup {
-    fn new() -> Setup {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("sessie");
-        let env = ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"]
-            .iter()
-            .map(|k| {
-                let p = tmp.path().join(k.to_lowercase());
-                std::fs::create_dir_all(&p).unwrap();
-                (k.to_string(), p.display().to_string())
-            })
-            .collect();
-        // The lead's programme is in the session folder (without it the
-        // host waits for it).
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("programme.json"), oogst::programme::DEMO_JSON).unwrap();
-        Setup {
-            _tmp: tmp,
-            dir,
-            env,
-        }
+    fn new_demo() -> Setup {
+        Setup::new(oogst::programme::DEMO_JSON)
     }
 
     fn host(&self, extra: &[&str]) -> Live {
-        let dir = self.dir.display().to_string();
-        let mut args = vec!["host", "--lang", "en", "--dir", &dir, "--room", "Kamer 2"];
+        let mut args = vec!["--room", "Kamer 2"];
         args.extend(extra);
-        let env: Vec<(&str, &str)> = self
-            .env
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        Live::spawn(&args, &env)
+        self.spawn_host(&args)
     }
 
     /// The room file, once there is one.
@@ -91,7 +63,7 @@ fn type_slowly(live: &mut Live, text: &str) {
 
 #[test]
 fn sigkill_a_second_after_the_last_keystroke_loses_nothing() {
-    let s = Setup::new();
+    let s = Setup::new_demo();
     let mut live = s.host(&["--name", "Bas"]);
     ready(&live, &s);
     type_slowly(&mut live, "Rollen zijn onduidelijk\r");
@@ -134,7 +106,7 @@ fn sigkill_a_second_after_the_last_keystroke_loses_nothing() {
 }
 
 fn typed_then(signal: &str) {
-    let s = Setup::new();
+    let s = Setup::new_demo();
     let mut live = s.host(&["--name", "Anna"]);
     ready(&live, &s);
     live.send(b"Eerste notitie\r");
@@ -163,7 +135,7 @@ fn sighup_saves_and_restores() {
 
 #[test]
 fn a_crash_saves_the_notes_and_the_draft() {
-    let s = Setup::new();
+    let s = Setup::new_demo();
     let env: Vec<(String, String)> = s.env.clone();
     let dir = s.dir.display().to_string();
     let mut env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
@@ -187,7 +159,7 @@ fn a_crash_saves_the_notes_and_the_draft() {
 
 #[test]
 fn the_first_time_a_name_is_needed() {
-    let s = Setup::new();
+    let s = Setup::new_demo();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_oogst"))
         .args(["host", "--lang", "en", "--room", "Kamer 1", "--dir"])
         .arg(&s.dir)
@@ -200,7 +172,7 @@ fn the_first_time_a_name_is_needed() {
 
 #[test]
 fn the_lead_clock_and_message_reach_the_host() {
-    let s = Setup::new();
+    let s = Setup::new_demo();
     std::fs::create_dir_all(&s.dir).unwrap();
     let now = jiff::Timestamp::now();
     let tz = jiff::tz::TimeZone::system();
@@ -233,7 +205,7 @@ fn the_lead_clock_and_message_reach_the_host() {
 /// Enter, nothing is lost.
 #[test]
 fn sigkill_a_tenth_of_a_second_after_enter_loses_nothing() {
-    let s = Setup::new();
+    let s = Setup::new_demo();
     let mut live = s.host(&["--name", "Bas"]);
     ready(&live, &s);
     for (i, note) in ["Eerste", "Tweede", "Derde"].iter().enumerate() {
@@ -257,7 +229,7 @@ fn sigkill_a_tenth_of_a_second_after_enter_loses_nothing() {
 /// everything again.
 #[test]
 fn an_older_copy_put_back_or_a_removed_file_is_mended_within_a_second() {
-    let s = Setup::new();
+    let s = Setup::new_demo();
     let mut live = s.host(&["--name", "Bas"]);
     ready(&live, &s);
     live.send(b"Eerste\r");
@@ -300,7 +272,7 @@ fn an_older_copy_put_back_or_a_removed_file_is_mended_within_a_second() {
 /// (never the demo), then opens its room when it arrives.
 #[test]
 fn the_host_waits_for_the_programme() {
-    let s = Setup::new();
+    let s = Setup::new_demo();
     std::fs::remove_file(s.dir.join("programme.json")).unwrap();
     let mut live = s.host(&["--name", "Bas"]);
     wait_for("the waiting screen", || {
@@ -324,7 +296,7 @@ fn the_host_waits_for_the_programme() {
 #[cfg(unix)]
 #[test]
 fn quitting_when_nothing_can_be_saved_leaves_a_rescue_copy() {
-    let s = Setup::new();
+    let s = Setup::new_demo();
     let mut live = s.host(&["--name", "Bas"]);
     ready(&live, &s);
     live.send(b"Bewaard\r");

@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use common::{Live, wait_for};
@@ -24,44 +24,11 @@ const PROGRAMME: &str = r#"{
   ]
 }"#;
 
-struct Meeting {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
-    env: Vec<(String, String)>,
-}
+type Meeting = common::Folders;
 
 impl Meeting {
-    fn new() -> Meeting {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("sessie");
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("programme.json"), PROGRAMME).unwrap();
-        let env = ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"]
-            .iter()
-            .map(|k| {
-                let p = tmp.path().join(k.to_lowercase());
-                std::fs::create_dir_all(&p).unwrap();
-                (k.to_string(), p.display().to_string())
-            })
-            .collect();
-        Meeting {
-            _tmp: tmp,
-            dir,
-            env,
-        }
-    }
-
     fn host(&self, room: &str, name: &str) -> Live {
-        let dir = self.dir.display().to_string();
-        let args = [
-            "host", "--lang", "en", "--dir", &dir, "--room", room, "--name", name,
-        ];
-        let env: Vec<(&str, &str)> = self
-            .env
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        Live::spawn(&args, &env)
+        self.spawn_host(&["--room", room, "--name", name])
     }
 
     /// The lead's clock: `block` running (as `oogst lead` writes it).
@@ -151,7 +118,7 @@ fn notes_of(h: &serde_json::Value) -> Vec<(String, String, String, String)> {
 
 #[test]
 fn two_hosts_on_one_laptop_two_rounds_every_note_in_the_harvest() {
-    let m = Meeting::new();
+    let m = Meeting::new(PROGRAMME);
     // A file of today's oogst (version 1) by this laptop's writer, with
     // the counter ids it used: they meet the new ids of nothing.
     let mut a = m.host("Kamer 1", "Anna");

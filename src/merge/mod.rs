@@ -1387,26 +1387,10 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     for (place, (notes, starts)) in ordered.into_iter().enumerate() {
         let round = round_of_place[place];
         let name = plans[round].room_names[place - room_base[round]].clone();
-        let mut hosts: Vec<(Option<Stamp>, &str)> = place_hosts
-            .next()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(h, t)| (t, h))
-            .collect();
-        hosts.sort_by(|a, b| match (a.0, b.0) {
-            (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.1.cmp(b.1)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.1.cmp(b.1),
-        });
+        let hosts = room::hosts_in_order(place_hosts.next().unwrap_or_default());
         harvest_rounds[round].rooms.push(HarvestRoom {
             room: name,
-            hosts: hosts
-                .into_iter()
-                .map(|(_, h)| h)
-                .filter(|h| !h.trim().is_empty())
-                .map(str::to_string)
-                .collect(),
+            hosts: hosts.into_iter().map(str::to_string).collect(),
             drafts: place_drafts.next().unwrap_or_default(),
             notes,
             starts,

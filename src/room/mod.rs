@@ -90,6 +90,25 @@ impl Version<'_> {
     }
 }
 
+/// A room's hosts in the harvest's order: by the time of their first
+/// note (those without a note last), then name; blank names left out.
+pub fn hosts_in_order<'a>(
+    first: impl IntoIterator<Item = (&'a str, Option<Stamp>)>,
+) -> Vec<&'a str> {
+    let mut hosts: Vec<(Option<Stamp>, &str)> = first
+        .into_iter()
+        .filter(|(h, _)| !h.trim().is_empty())
+        .map(|(h, t)| (t, h))
+        .collect();
+    hosts.sort_by(|a, b| match (a.0, b.0) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.1.cmp(b.1)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.1.cmp(b.1),
+    });
+    hosts.into_iter().map(|(_, h)| h).collect()
+}
+
 /// A copy of a note, every field as text, for its canonical form.
 #[derive(Clone, Copy, Debug)]
 pub struct NoteForm<'a> {

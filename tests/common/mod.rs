@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -154,4 +154,47 @@ pub fn text_of(buf: &ratatui::buffer::Buffer) -> String {
         s.push('\n');
     }
     s
+}
+
+/// A session folder holding `programme.json`, and the host's own config,
+/// data and runtime folders, all in one temporary folder.
+pub struct Folders {
+    _tmp: tempfile::TempDir,
+    pub dir: PathBuf,
+    pub env: Vec<(String, String)>,
+}
+
+impl Folders {
+    pub fn new(programme: &str) -> Folders {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("sessie");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("programme.json"), programme).unwrap();
+        let env = ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"]
+            .iter()
+            .map(|k| {
+                let p = tmp.path().join(k.to_lowercase());
+                std::fs::create_dir_all(&p).unwrap();
+                (k.to_string(), p.display().to_string())
+            })
+            .collect();
+        Folders {
+            _tmp: tmp,
+            dir,
+            env,
+        }
+    }
+
+    /// `oogst host --lang en --dir DIR ARGS…` with these folders.
+    pub fn spawn_host(&self, args: &[&str]) -> Live {
+        let dir = self.dir.display().to_string();
+        let mut all = vec!["host", "--lang", "en", "--dir", &dir];
+        all.extend(args);
+        let env: Vec<(&str, &str)> = self
+            .env
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        Live::spawn(&all, &env)
+    }
 }
