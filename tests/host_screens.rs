@@ -13,7 +13,7 @@ use oogst::programme::Programme;
 use oogst::room::RoomDoc;
 use oogst::tui::host::HostView;
 use oogst::tui::host_app::HostApp;
-use oogst::tui::runtime::{Effect, Msg};
+use oogst::tui::host_shell::{Effect, Msg};
 use oogst::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -11,8 +11,8 @@ use oogst::programme::Programme;
 use oogst::room::RoomDoc;
 use oogst::session_dir::SessionDir;
 use oogst::tui::host_session::{HostOptions, start_host};
+use oogst::tui::host_shell::Msg;
 use oogst::tui::host_shell::{Choice, Phase};
-use oogst::tui::runtime::Msg;
 use oogst::tui::theme::Theme;
 
 fn now() -> Timestamp {
@@ -237,8 +237,9 @@ fn without_a_programme_the_host_waits_and_never_takes_the_demo() {
     // The programme arrives: the room opens (an effect of the event loop).
     let fx = shell.update(Msg::Programme(Box::new(Programme::demo())), now());
     assert!(
-        fx.iter()
-            .any(|e| matches!(e, oogst::tui::runtime::Effect::OpenRoom(o) if o.room == "Kamer 1")),
+        fx.iter().any(
+            |e| matches!(e, oogst::tui::host_shell::Effect::OpenRoom(o) if o.room == "Kamer 1")
+        ),
         "{fx:?}"
     );
 }

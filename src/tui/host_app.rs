@@ -8,7 +8,8 @@ use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use super::runtime::{Effect, Msg, Toast};
+use super::host_shell::{Effect, Msg};
+use super::runtime::Toast;
 use super::theme::Theme;
 use crate::clock::ClockDoc;
 use crate::i18n::Lang;
@@ -211,9 +212,6 @@ impl HostApp {
             Msg::OnDisk(None) => fx.push(Effect::SaveNow),
             Msg::Stop => fx.extend([Effect::SaveState, Effect::Quit]),
             Msg::Tick
-            | Msg::Heartbeat
-            | Msg::Rooms(_)
-            | Msg::Exported(_)
             | Msg::Programme(_)
             | Msg::ProgrammeProblem(_)
             | Msg::RoomOpened(_)

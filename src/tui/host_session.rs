@@ -15,8 +15,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::host_pick::ShellView;
-use super::host_shell::{HostShell, ShellOptions};
-use super::runtime::{self, App, Effect, Msg, OpenRoom, Persist};
+use super::host_shell::{Effect, HostShell, Msg, OpenRoom, ShellOptions};
+use super::runtime::{self, App, Control, Persist, Worker};
 use super::theme::Theme;
 use crate::clock::{ClockDoc, TimeSource};
 use crate::files::{Links, ReadError, read_text, shown};
@@ -48,13 +48,13 @@ pub struct HostOptions {
 }
 
 /// The open room file.
+#[derive(Clone)]
 struct RoomFile {
     path: PathBuf,
     /// Who the file belongs to, to tell it from somebody else's.
     session: String,
     block: String,
     room_key: String,
-    _lock: std::fs::File,
 }
 
 /// A file's look, to tell whether it changed: modified time, length and
@@ -80,15 +80,15 @@ fn fingerprint(bytes: &[u8]) -> u64 {
     h ^ bytes.len() as u64
 }
 
-/// Everything the host's event loop needs besides the app.
-pub struct HostSession {
+/// What the host's looks at the disk remember from one look to the next.
+/// A copy goes off the drawing thread with each look and comes back with
+/// what it found.
+#[derive(Clone)]
+struct Looks {
     dir: SessionDir,
     writer: String,
     lang: Lang,
     room: Option<RoomFile>,
-    source: TimeSource,
-    saver: Option<Saver>,
-    due: Option<Instant>,
     /// How the lead's files and the room file looked when last read.
     programme_seen: Look,
     clock_seen: Look,
@@ -99,42 +99,23 @@ pub struct HostSession {
     bad_looks: u32,
 }
 
-impl HostSession {
-    /// The open room file.
-    pub fn path(&self) -> Option<&Path> {
-        self.room.as_ref().map(|r| r.path.as_path())
-    }
+/// Everything the host's event loop needs besides the app.
+pub struct HostSession {
+    looks: Looks,
+    /// The open room's lock: no second oogst on this machine writes it.
+    lock: Option<std::fs::File>,
+    /// Counts the rooms opened, to tell a look at an earlier room.
+    opened: u64,
+    source: TimeSource,
+    saver: Option<Saver>,
+    due: Option<Instant>,
+    /// A look at the disk is under way.
+    looking: bool,
+    /// Something changed while it was: look again when it is done.
+    look_again: bool,
+}
 
-    /// Opens a room file (see [`room::open`]); keeps its lock.
-    fn open(
-        &mut self,
-        req: &OpenRoom,
-        now: Timestamp,
-    ) -> Result<(Box<RoomDoc>, Vec<String>), String> {
-        let opened = room::open::open(&room::open::Request {
-            dir: &self.dir,
-            session: &req.session,
-            block: &req.block,
-            first_round: req.first_round,
-            room: &req.room,
-            host: &req.host,
-            writer: &self.writer,
-            lang: self.lang,
-            now,
-        })?;
-        // The room before lets go of its lock only now.
-        self.room = Some(RoomFile {
-            path: opened.path,
-            session: req.session.clone(),
-            block: req.block.id.clone(),
-            room_key: room_key(&req.room),
-            _lock: opened.lock,
-        });
-        self.room_seen = None;
-        self.bad_looks = 0;
-        Ok((Box::new(opened.doc), opened.notices))
-    }
-
+impl Looks {
     /// Whether `doc` is the open room's.
     fn is_mine(&self, doc: &RoomDoc) -> bool {
         self.room.as_ref().is_some_and(|r| {
@@ -143,25 +124,6 @@ impl HostSession {
                 && room_key(&doc.room) == r.room_key
                 && doc.writer == self.writer
         })
-    }
-
-    /// Queues the room's document for its file, `delay` from now at the latest.
-    fn save(&mut self, shell: &HostShell, delay: Duration) {
-        let Some(doc) = shell.app().map(|a| &a.doc) else {
-            return;
-        };
-        if !self.is_mine(doc) {
-            return;
-        }
-        let (Some(room), Some(saver)) = (&self.room, &self.saver) else {
-            return;
-        };
-        let bytes = doc.to_json();
-        self.written = Some(fingerprint(&bytes));
-        saver.write(room.path.clone(), bytes, delay);
-        if delay.is_zero() {
-            self.due = None;
-        }
     }
 
     /// The lead's programme, when it appeared or changed.
@@ -253,12 +215,125 @@ impl HostSession {
         }
     }
 
+    /// Every look, in order: what changed.
+    fn look_at_all(&mut self, now: Timestamp) -> Vec<Msg> {
+        [
+            self.look_at_programme(),
+            self.look_at_clock(),
+            self.look_at_room(now),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
+impl HostSession {
+    /// The open room file.
+    pub fn path(&self) -> Option<&Path> {
+        self.looks.room.as_ref().map(|r| r.path.as_path())
+    }
+
+    /// Makes `opened` the open room (the room before lets go of its lock
+    /// only now).
+    fn take_room(
+        &mut self,
+        req: &OpenRoom,
+        opened: room::open::Opened,
+    ) -> (Box<RoomDoc>, Vec<String>) {
+        self.looks.room = Some(RoomFile {
+            path: opened.path,
+            session: req.session.clone(),
+            block: req.block.id.clone(),
+            room_key: room_key(&req.room),
+        });
+        self.lock = Some(opened.lock);
+        self.opened += 1;
+        self.looks.room_seen = None;
+        self.looks.bad_looks = 0;
+        (Box::new(opened.doc), opened.notices)
+    }
+
+    /// Opens a room file (see [`room::open`]); keeps its lock.
+    fn open(
+        &mut self,
+        req: &OpenRoom,
+        now: Timestamp,
+    ) -> Result<(Box<RoomDoc>, Vec<String>), String> {
+        let opened = open_room(&self.looks, req, now)?;
+        Ok(self.take_room(req, opened))
+    }
+
+    /// Opens a room file off the drawing thread; the app hears when it is.
+    fn open_later(&mut self, req: OpenRoom, now: Timestamp, work: &Worker<HostShell, HostSession>) {
+        let looks = self.looks.clone();
+        work.spawn(move || {
+            let opened = open_room(&looks, &req, now);
+            move |s: &mut HostSession, _: &HostShell, _: &Worker<HostShell, HostSession>| {
+                vec![Msg::RoomOpened(opened.map(|o| s.take_room(&req, o)))]
+            }
+        });
+    }
+
+    /// Looks at the lead's files and the room file off the drawing
+    /// thread; what changed comes back. One look at a time: a change
+    /// meanwhile makes one more look when it is done.
+    fn look(&mut self, work: &Worker<HostShell, HostSession>) {
+        if self.looking {
+            self.look_again = true;
+            return;
+        }
+        self.looking = true;
+        self.look_again = false;
+        let mut looks = self.looks.clone();
+        let opened = self.opened;
+        work.spawn(move || {
+            let news = looks.look_at_all(Timestamp::now());
+            move |s: &mut HostSession, _: &HostShell, work: &Worker<HostShell, HostSession>| {
+                s.looking = false;
+                s.looks.programme_seen = looks.programme_seen;
+                s.looks.clock_seen = looks.clock_seen;
+                // What it found of the room counts while the room is the
+                // same; what was written meanwhile is the newer.
+                if s.opened == opened {
+                    s.looks.room = looks.room;
+                    s.looks.room_seen = looks.room_seen;
+                    s.looks.bad_looks = looks.bad_looks;
+                }
+                if s.look_again {
+                    s.look(work);
+                }
+                news
+            }
+        });
+    }
+
+    /// Queues the room's document for its file, `delay` from now at the latest.
+    fn save(&mut self, shell: &HostShell, delay: Duration) {
+        let Some(doc) = shell.app().map(|a| &a.doc) else {
+            return;
+        };
+        if !self.looks.is_mine(doc) {
+            return;
+        }
+        let (Some(room), Some(saver)) = (&self.looks.room, &self.saver) else {
+            return;
+        };
+        let bytes = doc.to_json();
+        self.looks.written = Some(fingerprint(&bytes));
+        saver.write(room.path.clone(), bytes, delay);
+        if delay.is_zero() {
+            self.due = None;
+        }
+    }
+
     /// What could not be saved, written to a rescue copy in the data dir
     /// (else the temp dir); the words for the host.
     fn write_rescue(&self, shell: &HostShell, now: Timestamp) -> Option<Result<String, String>> {
         let app = shell.app()?;
-        let room = self.room.as_ref()?;
-        let t = self.lang.t();
+        let room = self.looks.room.as_ref()?;
+        let lang = self.looks.lang;
+        let t = lang.t();
         let name = room
             .path
             .file_name()
@@ -288,12 +363,27 @@ impl HostSession {
                 Err(e) => why.push(format!(
                     "{}: {}",
                     shown(&path),
-                    crate::files::io_error(&e, self.lang)
+                    crate::files::io_error(&e, lang)
                 )),
             }
         }
         Some(Err(why.join("; ")))
     }
+}
+
+/// Opens a room file (see [`room::open`]).
+fn open_room(looks: &Looks, req: &OpenRoom, now: Timestamp) -> Result<room::open::Opened, String> {
+    room::open::open(&room::open::Request {
+        dir: &looks.dir,
+        session: &req.session,
+        block: &req.block,
+        first_round: req.first_round,
+        room: &req.room,
+        host: &req.host,
+        writer: &looks.writer,
+        lang: looks.lang,
+        now,
+    })
 }
 
 /// Prepares the host: the lead's clock as it is now, and the room, opened
@@ -313,23 +403,29 @@ pub fn start_host(opts: HostOptions, now: Timestamp) -> Result<(HostShell, HostS
         .ok()
         .and_then(|text| ClockDoc::parse(&text, "clock.json").ok());
     let mut session = HostSession {
-        dir: opts.dir.clone(),
-        writer: opts.writer.clone(),
-        lang: opts.lang,
-        room: None,
+        looks: Looks {
+            dir: opts.dir.clone(),
+            writer: opts.writer.clone(),
+            lang: opts.lang,
+            room: None,
+            programme_seen: None,
+            clock_seen: None,
+            room_seen: None,
+            written: None,
+            bad_looks: 0,
+        },
+        lock: None,
+        opened: 0,
         source: TimeSource::real(),
         saver: None,
         due: None,
-        programme_seen: None,
-        clock_seen: None,
-        room_seen: None,
-        written: None,
-        bad_looks: 0,
+        looking: false,
+        look_again: false,
     };
     // What the host saw at the start is not news.
-    session.clock_seen = clock.as_ref().and_then(|_| look(&opts.dir.clock_path()));
+    session.looks.clock_seen = clock.as_ref().and_then(|_| look(&opts.dir.clock_path()));
     if opts.programme.is_some() {
-        session.programme_seen = look(&opts.dir.programme_path());
+        session.looks.programme_seen = look(&opts.dir.programme_path());
     }
     let (mut shell, fx) = HostShell::new(
         ShellOptions {
@@ -354,6 +450,8 @@ pub fn start_host(opts: HostOptions, now: Timestamp) -> Result<(HostShell, HostS
 }
 
 impl App for HostShell {
+    type Msg = Msg;
+    type Effect = Effect;
     fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
         HostShell::update(self, msg, now)
     }
@@ -365,6 +463,12 @@ impl App for HostShell {
     }
     fn save_error(&self) -> Option<&str> {
         HostShell::save_error(self)
+    }
+    fn control(effect: &Effect) -> Option<Control> {
+        effect.control()
+    }
+    fn cannot_save(why: String) -> Option<Msg> {
+        Some(Msg::CannotSave(why))
     }
 }
 
@@ -378,33 +482,30 @@ impl Persist<HostShell> for HostSession {
         effect: Effect,
         now: Timestamp,
         _: Timestamp,
-    ) -> Option<Msg> {
+        work: &Worker<HostShell, HostSession>,
+    ) {
         match effect {
             Effect::SaveState => {
                 let soon = Instant::now() + SAVE_DELAY;
                 self.due = Some(self.due.map_or(soon, |d| d.min(soon)));
-                None
             }
-            Effect::SaveNow => {
-                self.save(shell, Duration::ZERO);
-                None
-            }
-            Effect::OpenRoom(req) => Some(Msg::RoomOpened(self.open(&req, now))),
-            _ => None,
+            Effect::SaveNow => self.save(shell, Duration::ZERO),
+            Effect::OpenRoom(req) => self.open_later(*req, now, work),
+            Effect::Quit | Effect::QuitAnyway => {}
         }
     }
     fn period(&self) -> Duration {
         LOOK
     }
-    fn periodic(&mut self, _: &HostShell, now: Timestamp, _: Timestamp) -> Vec<Msg> {
-        [
-            self.look_at_programme(),
-            self.look_at_clock(),
-            self.look_at_room(now),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
+    /// A look at the lead's files and the room file.
+    fn periodic(
+        &mut self,
+        _: &HostShell,
+        _: Timestamp,
+        _: Timestamp,
+        work: &Worker<HostShell, HostSession>,
+    ) {
+        self.look(work);
     }
     fn due(&self) -> Option<Instant> {
         self.due
@@ -429,7 +530,7 @@ pub fn run_host(mut shell: HostShell, mut session: HostSession) -> Result<(), St
     session.saver = Some(saver.clone());
     let crash_note = fill(
         shell.lang.t().host_crashed,
-        &[("dir", &shown(&session.dir.root))],
+        &[("dir", &shown(&session.looks.dir.root))],
     );
     // The file exists from the start, so the lead's dashboard sees the room.
     session.save(&shell, Duration::ZERO);

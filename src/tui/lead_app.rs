@@ -35,7 +35,61 @@ pub enum Overlay {
     Message(Box<TextArea<'static>>),
 }
 
-pub use super::runtime::{Effect, Msg, Toast};
+pub use super::runtime::Toast;
+use super::runtime::{Control, Input};
+
+/// Everything that can happen to the lead's app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    /// The screen may have changed by itself (the next whole second).
+    Tick,
+    Saved(SaveReport),
+    /// SIGTERM, SIGHUP, SIGINT or a terminal that went away.
+    Stop,
+    /// The periodic rewrite of `clock.json`.
+    Heartbeat,
+    /// The room files in the session folder changed (the dashboard).
+    Rooms(Box<crate::rooms::Rooms>),
+    /// The harvest the lead asked for: where it went, or why not.
+    Exported(Result<String, String>),
+}
+
+impl From<Input> for Msg {
+    fn from(input: Input) -> Msg {
+        match input {
+            Input::Key(key) => Msg::Key(key),
+            Input::Paste(text) => Msg::Paste(text),
+            Input::Tick => Msg::Tick,
+            Input::Saved(report) => Msg::Saved(report),
+            Input::Stop => Msg::Stop,
+        }
+    }
+}
+
+/// What the lead's `update` asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save `lead-state.json`.
+    SaveState,
+    WriteClock,
+    /// Write the harvest of the session folder.
+    Export,
+    Bell,
+    Quit,
+}
+
+impl Effect {
+    /// The effects the event loop carries out itself.
+    pub fn control(&self) -> Option<Control> {
+        match self {
+            Effect::Bell => Some(Control::Bell),
+            Effect::Quit => Some(Control::Quit),
+            Effect::SaveState | Effect::WriteClock | Effect::Export => None,
+        }
+    }
+}
 
 pub struct LeadApp {
     pub programme: Programme,
@@ -108,13 +162,7 @@ impl LeadApp {
                     area.insert_str(one_line_message(&s, room));
                 }
             }
-            Msg::Tick
-            | Msg::Clock(_)
-            | Msg::Programme(_)
-            | Msg::ProgrammeProblem(_)
-            | Msg::RoomOpened(_)
-            | Msg::OnDisk(_)
-            | Msg::CannotSave(_) => {}
+            Msg::Tick => {}
             Msg::Rooms(rows) => {
                 self.rooms = *rows;
                 self.rooms_read = true;

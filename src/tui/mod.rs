@@ -13,6 +13,7 @@ pub mod runtime;
 pub mod theme;
 pub mod widgets;
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use jiff::Timestamp;
@@ -29,8 +30,9 @@ use crate::lead_state::{LeadState, Rehearsal};
 use crate::programme::{DayTime, Programme};
 use crate::session_dir::{Saver, SessionDir, move_aside, write_atomic};
 use lead_app::LeadApp;
+use lead_app::{Effect, Msg};
 pub use runtime::restore_terminal;
-use runtime::{App, Effect, Msg, Persist};
+use runtime::{App, Persist, Worker};
 use theme::Theme;
 
 /// How often the lead looks at the room files for the dashboard.
@@ -172,30 +174,78 @@ pub fn start_lead(
 }
 
 /// The lead's side of the disk: `lead-state.json` and `clock.json`,
-/// written at once (the lead acts seldom), and a heartbeat every 10 s.
-struct LeadIo<'a> {
-    session: &'a Session,
+/// written at once (the lead acts seldom), and a heartbeat every 10 s;
+/// the dashboard's look at the room files and the harvest, both off the
+/// drawing thread.
+struct LeadIo {
+    session: Session,
     saver: Saver,
-    rooms: crate::rooms::RoomsWatch,
+    /// The lead's programme (it does not change while the lead runs), for
+    /// the work off the drawing thread.
+    programme: Arc<Programme>,
+    /// What the dashboard's looks remember; only a look (off the drawing
+    /// thread) holds it.
+    rooms: Arc<Mutex<crate::rooms::RoomsWatch>>,
+    /// A look at the room files is under way.
+    looking: bool,
+    /// The folder changed while it was: look again when it is done.
+    look_again: bool,
+    /// The round of the clock when the rooms were last looked at.
+    looked_round: Option<Option<String>>,
     ticks: u32,
     lang: Lang,
 }
 
-impl LeadIo<'_> {
-    /// The dashboard's rows, when they changed: the room files looked at
-    /// again, for the round of the lead's clock. Ages on the dashboard are
-    /// in the clock's time (a rehearsal's too).
-    fn look_at_rooms(&mut self, app: &LeadApp, real: Timestamp) -> Option<Msg> {
-        let source = self.session.source;
-        let rooms = self.session.dir.rooms_dir();
-        let mut rows =
-            self.rooms
-                .scan(&rooms, &app.programme, app.clock.current, real, self.lang)?;
-        for r in &mut rows.rooms {
-            r.changed = r.changed.map(|c| source.virtual_at(c));
+impl LeadIo {
+    /// Looks at the room files again, off the drawing thread, for the
+    /// round of the lead's clock; the dashboard's rows come back when they
+    /// changed. Ages on the dashboard are in the clock's time (a
+    /// rehearsal's too). One look at a time: a change meanwhile makes one
+    /// more look when it is done.
+    fn look_at_rooms(&mut self, app: &LeadApp, work: &Worker<LeadApp, LeadIo>) {
+        if self.looking {
+            self.look_again = true;
+            return;
         }
-        Some(Msg::Rooms(Box::new(rows)))
+        self.looking = true;
+        self.look_again = false;
+        self.looked_round = Some(round_of(app).map(str::to_string));
+        let source = self.session.source;
+        let dir = self.session.dir.rooms_dir();
+        let programme = Arc::clone(&self.programme);
+        let rooms = Arc::clone(&self.rooms);
+        let (at, lang) = (app.clock.current, self.lang);
+        work.spawn(move || {
+            let real = Timestamp::now();
+            let mut watch = rooms
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let rows = watch
+                .scan(&dir, &programme, at, real, lang)
+                .map(|mut rows| {
+                    for r in &mut rows.rooms {
+                        r.changed = r.changed.map(|c| source.virtual_at(c));
+                    }
+                    rows
+                });
+            move |io: &mut LeadIo, app: &LeadApp, work: &Worker<LeadApp, LeadIo>| {
+                io.looking = false;
+                if io.look_again
+                    || io.looked_round.as_ref().map(Option::as_deref) != Some(round_of(app))
+                {
+                    io.look_at_rooms(app, work);
+                }
+                rows.map(|r| Msg::Rooms(Box::new(r))).into_iter().collect()
+            }
+        });
     }
+}
+
+/// The round the lead's clock is in.
+fn round_of(app: &LeadApp) -> Option<&str> {
+    app.programme
+        .round_at(app.clock.current)
+        .map(|b| b.id.as_str())
 }
 
 /// The lead's harvest (`e`): the room files of the lead's own session,
@@ -255,7 +305,7 @@ fn export_notice(place: &str, report: &crate::merge::Report, lang: Lang) -> Stri
     }
 }
 
-impl Persist<LeadApp> for LeadIo<'_> {
+impl Persist<LeadApp> for LeadIo {
     fn time(&self) -> &TimeSource {
         &self.session.source
     }
@@ -265,9 +315,10 @@ impl Persist<LeadApp> for LeadIo<'_> {
         effect: Effect,
         now: Timestamp,
         real: Timestamp,
-    ) -> Option<Msg> {
+        work: &Worker<LeadApp, LeadIo>,
+    ) {
         let (path, bytes) = match effect {
-            Effect::SaveState | Effect::SaveNow => (
+            Effect::SaveState => (
                 self.session.dir.lead_state_path(),
                 self.session.lead_state(app, now).to_json(),
             ),
@@ -276,46 +327,71 @@ impl Persist<LeadApp> for LeadIo<'_> {
                 self.session.clock_doc(app, now, real).to_json(),
             ),
             Effect::Export => {
-                let done = export_harvest(&self.session.dir, &app.programme, self.lang);
-                return Some(Msg::Exported(done));
+                let dir = self.session.dir.clone();
+                let programme = Arc::clone(&self.programme);
+                let lang = self.lang;
+                work.spawn(move || {
+                    let done = export_harvest(&dir, &programme, lang);
+                    move |_: &mut LeadIo, _: &LeadApp, _: &Worker<LeadApp, LeadIo>| {
+                        vec![Msg::Exported(done)]
+                    }
+                });
+                return;
             }
-            Effect::Bell | Effect::Quit | Effect::QuitAnyway | Effect::OpenRoom(_) => return None,
+            Effect::Bell | Effect::Quit => return,
         };
         self.saver.write(path, bytes.into_bytes(), Duration::ZERO);
         // A clock that moved to another round (or the first write, at
         // start): the dashboard follows at once.
-        let round = app
-            .programme
-            .round_at(app.clock.current)
-            .map(|b| b.id.as_str());
-        if effect == Effect::WriteClock && self.rooms.round() != round {
-            return self.look_at_rooms(app, real);
+        let round = round_of(app);
+        if effect == Effect::WriteClock
+            && self.looked_round.as_ref().map(Option::as_deref) != Some(round)
+        {
+            self.look_at_rooms(app, work);
         }
-        None
     }
     fn period(&self) -> Duration {
         ROOMS_POLL
     }
     /// The heartbeat every 10 s; in between, a look at the room files.
-    fn periodic(&mut self, app: &LeadApp, _: Timestamp, real: Timestamp) -> Vec<Msg> {
+    fn periodic(
+        &mut self,
+        app: &LeadApp,
+        _: Timestamp,
+        _: Timestamp,
+        work: &Worker<LeadApp, LeadIo>,
+    ) {
         let beat = self.ticks.is_multiple_of(HEARTBEAT_TICKS);
         self.ticks = self.ticks.wrapping_add(1);
         if beat {
-            return vec![Msg::Heartbeat];
+            work.send(Msg::Heartbeat);
+        } else {
+            self.look_at_rooms(app, work);
         }
-        self.look_at_rooms(app, real).into_iter().collect()
     }
     fn due(&self) -> Option<std::time::Instant> {
         None
     }
     fn write_due(&mut self, _: &LeadApp, _: Timestamp, _: Timestamp) {}
     fn save_all(&mut self, app: &LeadApp, now: Timestamp, real: Timestamp) {
-        self.perform(app, Effect::SaveState, now, real);
-        self.perform(app, Effect::WriteClock, now, real);
+        for (path, bytes) in [
+            (
+                self.session.dir.lead_state_path(),
+                self.session.lead_state(app, now).to_json(),
+            ),
+            (
+                self.session.dir.clock_path(),
+                self.session.clock_doc(app, now, real).to_json(),
+            ),
+        ] {
+            self.saver.write(path, bytes.into_bytes(), Duration::ZERO);
+        }
     }
 }
 
 impl App for LeadApp {
+    type Msg = Msg;
+    type Effect = Effect;
     fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
         LeadApp::update(self, msg, now)
     }
@@ -327,6 +403,9 @@ impl App for LeadApp {
     }
     fn save_error(&self) -> Option<&str> {
         self.save_error.as_deref()
+    }
+    fn control(effect: &Effect) -> Option<runtime::Control> {
+        effect.control()
     }
 }
 
@@ -345,9 +424,13 @@ pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Res
         &[("dir", &session.dir.root.display().to_string())],
     );
     let mut io = LeadIo {
-        session: &session,
+        session,
         saver: saver.clone(),
-        rooms: crate::rooms::RoomsWatch::default(),
+        programme: Arc::new(app.programme.clone()),
+        rooms: Arc::default(),
+        looking: false,
+        look_again: false,
+        looked_round: None,
         ticks: 0,
         lang: app.lang,
     };

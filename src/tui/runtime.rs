@@ -2,11 +2,19 @@
 //!
 //! One `tokio::select!` over the terminal's events, a timer for the next
 //! moment the screen changes by itself, a periodic timer (the lead's
-//! heartbeat, the host's look at `clock.json`), a timer for writes put off
-//! to coalesce keystrokes, the writer thread's reports and the signals.
-//! Only key presses count; the screen is redrawn only when something
-//! changed. Quit, Ctrl-C, SIGTERM, SIGHUP, SIGINT, a lost terminal and a
-//! panic all save everything first and put the terminal back.
+//! heartbeat, the looks at the folder), what the work done off this
+//! thread found, a timer for writes put off to coalesce keystrokes, the
+//! writer thread's reports and the signals. Only key presses count; the screen
+//! is redrawn only when something changed. Quit, Ctrl-C, SIGTERM, SIGHUP,
+//! SIGINT, a lost terminal and a panic all save everything first and put
+//! the terminal back.
+//!
+//! Each app has its own messages and effects ([`App::Msg`],
+//! [`App::Effect`]); the loop hands it what it sees happen ([`Input`]) and
+//! carries out the effects it knows ([`Control`]). The rest go to the
+//! app's disk side ([`Persist`]), which hands anything that reads or
+//! writes files to the [`Worker`]: the screen never waits on a file, a
+//! FIFO, a network share or a 60 MB room file.
 
 use std::io::{Stdout, Write};
 use std::panic::AssertUnwindSafe;
@@ -24,70 +32,31 @@ use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdat
 use ratatui::crossterm::{cursor, execute, queue, terminal};
 use ratatui::layout::Rect;
 use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
-use crate::clock::{ClockDoc, TimeSource};
+use crate::clock::TimeSource;
 use crate::session_dir::{SaveReport, Saver};
 
-/// Everything that can happen to an app.
+/// What the event loop sees happen, for every app: each app takes it as
+/// one of its own messages (`App::Msg: From<Input>`).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Msg {
+pub enum Input {
     Key(KeyEvent),
     Paste(String),
     /// The screen may have changed by itself (the next whole second).
     Tick,
-    /// The lead's periodic rewrite of `clock.json`.
-    Heartbeat,
-    /// The lead's clock as a host last read it (`None`: no clock file).
-    Clock(Option<Box<ClockDoc>>),
     Saved(SaveReport),
-    /// The room files in the session folder changed (the lead's dashboard).
-    Rooms(Box<crate::rooms::Rooms>),
-    /// The harvest the lead asked for: where it went, or why not.
-    Exported(Result<String, String>),
-    /// The session's programme appeared or changed (the host's look at
-    /// `programme.json`).
-    Programme(Box<crate::programme::Programme>),
-    /// `programme.json` is there but cannot be used (yet): why.
-    ProgrammeProblem(String),
-    /// The room asked for is open (its document, and what to tell the
-    /// host), or why not.
-    RoomOpened(Result<(Box<crate::room::RoomDoc>, Vec<String>), String>),
-    /// The host's room file changed on disk by someone else (a sync
-    /// engine putting an older copy back, say), or went away (`None`).
-    OnDisk(Option<Box<crate::room::RoomDoc>>),
-    /// Quitting could save nothing anywhere (why): the app asks first.
-    CannotSave(String),
     /// SIGTERM, SIGHUP, SIGINT or a terminal that went away.
     Stop,
 }
 
-/// A room the host wants open: a round, and a room in it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OpenRoom {
-    pub session: String,
-    pub block: crate::programme::Block,
-    /// Whether it is the programme's first breakout (files of version 1).
-    pub first_round: bool,
-    pub room: String,
-    pub host: String,
-}
-
-/// What `update` asks the event loop to do.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Effect {
-    /// Save the app's own state (the lead state, the room file), soon:
-    /// keystrokes coalesce, within a second.
-    SaveState,
-    /// Save it now (a note added, changed or deleted).
-    SaveNow,
-    WriteClock,
-    /// Write the harvest of the session folder.
-    Export,
-    /// Open a room file (the host's round or room changed).
-    OpenRoom(Box<OpenRoom>),
+/// The effects the event loop carries out itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
     Bell,
+    /// Quit, once everything is saved (or rescued).
     Quit,
-    /// Quit even though nothing could be saved (the host said so).
+    /// Quit even though nothing could be saved (the user said so).
     QuitAnyway,
 }
 
@@ -120,25 +89,104 @@ impl Toast {
 }
 
 /// A screen's state: changed only by `update`, drawn by `render`.
-pub trait App {
-    fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect>;
+pub trait App: 'static {
+    /// Everything that can happen to this app.
+    type Msg: From<Input> + Send + 'static;
+    /// What its `update` asks for.
+    type Effect;
+    fn update(&mut self, msg: Self::Msg, now: Timestamp) -> Vec<Self::Effect>;
     fn render(&self, now: Timestamp, area: Rect, buf: &mut Buffer);
     /// When the screen next changes by itself.
     fn next_change(&self, now: Timestamp) -> Timestamp;
     /// The last failed write, if the disk has not taken one since.
     fn save_error(&self) -> Option<&str>;
+    /// Whether the event loop carries out `effect` itself; the others go
+    /// to the app's [`Persist`].
+    fn control(effect: &Self::Effect) -> Option<Control>;
+    /// The message that asks the user whether to quit though nothing
+    /// could be saved anywhere (why); `None`: this app never asks.
+    fn cannot_save(_why: String) -> Option<Self::Msg> {
+        None
+    }
 }
 
-/// The disk side of an app: what its effects write, and when.
-pub trait Persist<A: App> {
+/// What a job off the drawing thread found, applied on the loop's thread
+/// to the app's disk side (which may ask for more work); the news for
+/// the app.
+pub type Landed<A, P> = Box<dyn FnOnce(&mut P, &A, &Worker<A, P>) -> Vec<<A as App>::Msg> + Send>;
+
+/// Runs jobs that touch the disk or take time on the runtime's blocking
+/// threads, so that the screen never waits on them; what they find comes
+/// back to the event loop.
+pub struct Worker<A: App, P> {
+    tx: UnboundedSender<Landed<A, P>>,
+}
+
+impl<A: App, P> Clone for Worker<A, P> {
+    fn clone(&self) -> Self {
+        Worker {
+            tx: self.tx.clone(),
+        }
+    }
+}
+
+impl<A: App, P: 'static> Worker<A, P> {
+    /// A worker, and where what its jobs found arrives.
+    pub fn channel() -> (Worker<A, P>, UnboundedReceiver<Landed<A, P>>) {
+        let (tx, rx) = unbounded_channel();
+        (Worker { tx }, rx)
+    }
+
+    /// Runs `job` off the drawing thread; what it returns is applied on
+    /// the loop's thread when it is done. Needs the event loop's runtime.
+    pub fn spawn<J, D>(&self, job: J)
+    where
+        J: FnOnce() -> D + Send + 'static,
+        D: FnOnce(&mut P, &A, &Worker<A, P>) -> Vec<A::Msg> + Send + 'static,
+    {
+        let tx = self.tx.clone();
+        tokio::task::spawn_blocking(move || {
+            // Test builds can be made to work slowly, so the tests can see
+            // that the screen never waits for the work.
+            #[cfg(debug_assertions)]
+            if let Some(ms) = std::env::var("OOGST_TEST_SLOW_WORK")
+                .ok()
+                .and_then(|ms| ms.parse().ok())
+            {
+                std::thread::sleep(Duration::from_millis(ms));
+            }
+            let done = job();
+            let _ = tx.send(Box::new(done));
+        });
+    }
+
+    /// A message for the app, on the loop's next turn.
+    pub fn send(&self, msg: A::Msg) {
+        let _ = self
+            .tx
+            .send(Box::new(move |_: &mut P, _: &A, _: &Worker<A, P>| {
+                vec![msg]
+            }));
+    }
+}
+
+/// The disk side of an app: what its effects read and write, and when.
+pub trait Persist<A: App>: Sized + 'static {
     fn time(&self) -> &TimeSource;
-    /// Carries out a write effect (`SaveState`, `WriteClock`, `Export`);
-    /// it may have news for the app.
-    fn perform(&mut self, app: &A, effect: Effect, now: Timestamp, real: Timestamp) -> Option<Msg>;
+    /// Carries out an effect that is not the loop's own: quick work here,
+    /// anything that touches a file through `work`.
+    fn perform(
+        &mut self,
+        app: &A,
+        effect: A::Effect,
+        now: Timestamp,
+        real: Timestamp,
+        work: &Worker<A, Self>,
+    );
     /// The period of [`Persist::periodic`].
     fn period(&self) -> Duration;
-    /// Called every period; may have news for the app.
-    fn periodic(&mut self, app: &A, now: Timestamp, real: Timestamp) -> Vec<Msg>;
+    /// Called every period (a heartbeat; a look at the folder).
+    fn periodic(&mut self, app: &A, now: Timestamp, real: Timestamp, work: &Worker<A, Self>);
     /// When a write that was put off falls due.
     fn due(&self) -> Option<Instant>;
     /// Writes what was put off.
@@ -231,7 +279,7 @@ pub fn run<A: App, P: Persist<A>>(
     app: &mut A,
     persist: &mut P,
     saver: &Saver,
-    reports: tokio::sync::mpsc::UnboundedReceiver<SaveReport>,
+    reports: UnboundedReceiver<SaveReport>,
     crash_note: String,
 ) -> Result<(), String> {
     let previous_hook = std::panic::take_hook();
@@ -249,8 +297,11 @@ pub fn run<A: App, P: Persist<A>>(
         format!("terminal: {e}")
     })?;
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        runtime.block_on(event_loop(&mut terminal, app, persist, saver, reports))
+        let inputs = Inputs { reports };
+        runtime.block_on(event_loop(&mut terminal, app, persist, saver, inputs))
     }));
+    // A job still reading (a slow share) is not waited for.
+    runtime.shutdown_background();
     // Whatever happened, everything goes to disk before we leave.
     let real = Timestamp::now();
     let now = persist.time().virtual_at(real);
@@ -309,34 +360,74 @@ enum Quit {
     Anyway,
 }
 
-/// Carries out effects (and the effects of what they report back);
-/// whether one of them is a way to quit.
-fn perform<A: App, P: Persist<A>>(
-    effects: Vec<Effect>,
-    terminal: &mut Term,
-    app: &mut A,
-    persist: &mut P,
-    now: Timestamp,
-    real: Timestamp,
-) -> Quit {
-    let mut quit = Quit::No;
-    let mut news = Vec::new();
-    for fx in effects {
-        match fx {
-            Effect::Bell => {
-                let out = terminal.backend_mut();
-                let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+/// What the loop works with besides the terminal's events, the timers and
+/// the signals.
+struct Inputs {
+    reports: UnboundedReceiver<SaveReport>,
+}
+
+/// The loop's state besides the app's.
+struct Looper<'a, A: App, P: Persist<A>> {
+    terminal: &'a mut Term,
+    app: &'a mut A,
+    persist: &'a mut P,
+    saver: &'a Saver,
+    work: Worker<A, P>,
+}
+
+impl<A: App, P: Persist<A>> Looper<'_, A, P> {
+    /// The app's clock and the wall clock, now.
+    fn now(&self) -> (Timestamp, Timestamp) {
+        let real = Timestamp::now();
+        (self.persist.time().virtual_at(real), real)
+    }
+
+    /// Carries out effects; whether one of them is a way to quit.
+    fn perform(&mut self, effects: Vec<A::Effect>, now: Timestamp, real: Timestamp) -> Quit {
+        let mut quit = Quit::No;
+        for fx in effects {
+            match A::control(&fx) {
+                Some(Control::Bell) => {
+                    let out = self.terminal.backend_mut();
+                    let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+                }
+                Some(Control::Quit) => quit = quit.max(Quit::Yes),
+                Some(Control::QuitAnyway) => quit = Quit::Anyway,
+                None => self.persist.perform(self.app, fx, now, real, &self.work),
             }
-            Effect::Quit => quit = quit.max(Quit::Yes),
-            Effect::QuitAnyway => quit = Quit::Anyway,
-            write => news.extend(persist.perform(app, write, now, real)),
+        }
+        quit
+    }
+
+    /// Hands `msg` to the app and carries out what it asks; how the loop
+    /// ends, if it does. `forced`: a signal or a lost terminal, which end
+    /// the run whatever happens; a quit by a key first makes sure nothing
+    /// is lost.
+    fn handle(&mut self, msg: A::Msg, forced: bool) -> Option<Exit> {
+        let (now, real) = self.now();
+        let fx = self.app.update(msg, now);
+        match self.perform(fx, now, real) {
+            Quit::No => None,
+            Quit::Anyway => Some(Exit::Done),
+            Quit::Yes if forced => Some(Exit::Done),
+            Quit::Yes => {
+                self.persist.save_all(self.app, now, real);
+                if self.saver.flush(QUIT_FLUSH) {
+                    return Some(Exit::Done);
+                }
+                match self.persist.rescue(self.app, now) {
+                    None => Some(Exit::Done),
+                    Some(Ok(note)) => Some(Exit::Rescued(note)),
+                    // Nowhere to write: the app asks before it goes.
+                    Some(Err(why)) => {
+                        let msg = A::cannot_save(why)?;
+                        let fx = self.app.update(msg, now);
+                        (self.perform(fx, now, real) == Quit::Anyway).then_some(Exit::Done)
+                    }
+                }
+            }
         }
     }
-    for msg in news {
-        let fx = app.update(msg, now);
-        quit = quit.max(perform(fx, terminal, app, persist, now, real));
-    }
-    quit
 }
 
 /// Sleeps until `at`, or forever.
@@ -347,13 +438,34 @@ async fn sleep_until(at: Option<Instant>) {
     }
 }
 
+/// What woke the loop.
+enum Woke<A: App, P> {
+    /// Something happened to the app; whether the terminal hung up.
+    Input(Input, bool),
+    /// A job off the drawing thread is done.
+    Landed(Landed<A, P>),
+    /// Nothing to draw.
+    Quiet,
+    /// A frame put off is due.
+    Draw,
+}
+
 async fn event_loop<A: App, P: Persist<A>>(
     terminal: &mut Term,
     app: &mut A,
     persist: &mut P,
     saver: &Saver,
-    mut reports: tokio::sync::mpsc::UnboundedReceiver<SaveReport>,
+    inputs: Inputs,
 ) -> Result<Exit, String> {
+    let Inputs { mut reports } = inputs;
+    let (work, mut landed) = Worker::channel();
+    let mut lp = Looper {
+        terminal,
+        app,
+        persist,
+        saver,
+        work,
+    };
     // The signal streams live as long as the loop: once registered, a
     // signal is never again the default "die at once".
     let signal_stream = |kind| signal(kind).map_err(|e| format!("signals: {e}"));
@@ -361,113 +473,103 @@ async fn event_loop<A: App, P: Persist<A>>(
     let mut sighup = signal_stream(SignalKind::hangup())?;
     let mut sigint = signal_stream(SignalKind::interrupt())?;
     let mut events = EventStream::new();
-    let mut periodic = tokio::time::interval(persist.period());
+    let mut periodic = tokio::time::interval(lp.persist.period());
     periodic.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut redraw = true;
     // When keys were handled and their frame is still to be drawn.
     let mut draw_at: Option<Instant> = None;
     loop {
-        let real = Timestamp::now();
-        let now = persist.time().virtual_at(real);
+        let (now, _) = lp.now();
         if redraw || draw_at.is_some_and(|at| at <= Instant::now()) {
-            draw(terminal, app, now).map_err(|e| format!("terminal: {e}"))?;
+            draw(lp.terminal, lp.app, now).map_err(|e| format!("terminal: {e}"))?;
             draw_at = None;
         }
-        let wait = persist.time().real_duration(app.next_change(now) - now);
+        let wait = lp
+            .persist
+            .time()
+            .real_duration(lp.app.next_change(now) - now);
         let wait = wait.clamp(
             SignedDuration::from_millis(10),
             SignedDuration::from_secs(60),
         );
         let tick = tokio::time::sleep(wait.unsigned_abs());
-        let due = sleep_until(persist.due());
+        let due = sleep_until(lp.persist.due());
         let frame = sleep_until(draw_at);
-        let (msg, hangup) = tokio::select! {
+        let woke: Woke<A, P> = tokio::select! {
             event = events.next() => match event {
-                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => (Some(Msg::Key(key)), false),
-                Some(Ok(Event::Paste(text))) => (Some(Msg::Paste(text)), false),
-                Some(Ok(Event::Resize(..))) => (None, false),
-                Some(Ok(_)) => { redraw = false; continue; }
+                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => Woke::Input(Input::Key(key), false),
+                Some(Ok(Event::Paste(text))) => Woke::Input(Input::Paste(text), false),
+                Some(Ok(Event::Resize(..))) => { redraw = true; continue; }
+                Some(Ok(_)) => Woke::Quiet,
                 // The terminal is gone: save and leave at once.
-                Some(Err(_)) | None => (Some(Msg::Stop), true),
+                Some(Err(_)) | None => Woke::Input(Input::Stop, true),
             },
-            _ = tick => (Some(Msg::Tick), false),
+            _ = tick => Woke::Input(Input::Tick, false),
             _ = periodic.tick() => {
-                let real = Timestamp::now();
-                let now = persist.time().virtual_at(real);
-                let mut news = persist.periodic(app, now, real);
-                let Some(last) = news.pop() else { redraw = false; continue; };
-                for msg in news {
-                    let fx = app.update(msg, now);
-                    if perform(fx, terminal, app, persist, now, real) != Quit::No {
-                        return Ok(Exit::Done);
-                    }
-                }
-                (Some(last), false)
+                let (now, real) = lp.now();
+                lp.persist.periodic(lp.app, now, real, &lp.work);
+                Woke::Quiet
             }
-            _ = frame => { redraw = true; continue; }
+            Some(done) = landed.recv() => Woke::Landed(done),
+            _ = frame => Woke::Draw,
             _ = due => {
-                let real = Timestamp::now();
-                let now = persist.time().virtual_at(real);
-                persist.write_due(app, now, real);
+                let (now, real) = lp.now();
+                lp.persist.write_due(lp.app, now, real);
+                Woke::Quiet
+            }
+            Some(report) = reports.recv() => Woke::Input(Input::Saved(report), false),
+            _ = sigterm.recv() => Woke::Input(Input::Stop, false),
+            _ = sigint.recv() => Woke::Input(Input::Stop, false),
+            _ = sighup.recv() => Woke::Input(Input::Stop, true),
+        };
+        let (input, hangup) = match woke {
+            Woke::Quiet => {
                 redraw = false;
                 continue;
             }
-            Some(report) = reports.recv() => (Some(Msg::Saved(report)), false),
-            _ = sigterm.recv() => (Some(Msg::Stop), false),
-            _ = sigint.recv() => (Some(Msg::Stop), false),
-            _ = sighup.recv() => (Some(Msg::Stop), true),
+            Woke::Draw => {
+                redraw = true;
+                continue;
+            }
+            Woke::Landed(done) => {
+                let news = done(lp.persist, lp.app, &lp.work);
+                // A look that found nothing new draws nothing.
+                redraw = !news.is_empty();
+                for msg in news {
+                    if let Some(exit) = lp.handle(msg, false) {
+                        return Ok(exit);
+                    }
+                }
+                continue;
+            }
+            Woke::Input(input, hangup) => (input, hangup),
         };
         redraw = true;
-        let real = Timestamp::now();
-        let now = persist.time().virtual_at(real);
-        let Some(msg) = msg else { continue };
         // Ctrl-L draws the whole screen anew, as in every terminal program.
-        if let Msg::Key(k) = &msg
+        if let Input::Key(k) = &input
             && k.code == ratatui::crossterm::event::KeyCode::Char('l')
             && k.modifiers
                 .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
         {
-            terminal.clear().map_err(|e| format!("terminal: {e}"))?;
+            lp.terminal.clear().map_err(|e| format!("terminal: {e}"))?;
             continue;
         }
         // Test builds can be made to crash, so the tests can see that a
         // crash saves and restores too.
         #[cfg(debug_assertions)]
-        if let Msg::Key(k) = &msg
+        if let Input::Key(k) = &input
             && k.code == ratatui::crossterm::event::KeyCode::F(12)
             && std::env::var_os("OOGST_TEST_PANIC").is_some()
         {
             panic!("a crash on purpose (OOGST_TEST_PANIC)");
         }
-        let typed = matches!(msg, Msg::Key(_) | Msg::Paste(_));
-        // A signal or a lost terminal ends the run whatever happens; a
-        // quit by a key first makes sure nothing is lost.
-        let forced = hangup || msg == Msg::Stop;
-        let fx = app.update(msg, now);
-        match perform(fx, terminal, app, persist, now, real) {
-            Quit::No if hangup => return Ok(Exit::Done),
-            Quit::No => {}
-            Quit::Anyway => return Ok(Exit::Done),
-            Quit::Yes if forced => return Ok(Exit::Done),
-            Quit::Yes => {
-                persist.save_all(app, now, real);
-                if saver.flush(QUIT_FLUSH) {
-                    return Ok(Exit::Done);
-                }
-                match persist.rescue(app, now) {
-                    None => return Ok(Exit::Done),
-                    Some(Ok(note)) => return Ok(Exit::Rescued(note)),
-                    // Nowhere to write: the app asks before it goes.
-                    Some(Err(why)) => {
-                        let fx = app.update(Msg::CannotSave(why), now);
-                        if perform(fx, terminal, app, persist, now, real) == Quit::Anyway {
-                            return Ok(Exit::Done);
-                        }
-                        redraw = true;
-                        continue;
-                    }
-                }
-            }
+        let typed = matches!(input, Input::Key(_) | Input::Paste(_));
+        let forced = hangup || input == Input::Stop;
+        if let Some(exit) = lp.handle(A::Msg::from(input), forced) {
+            return Ok(exit);
+        }
+        if hangup {
+            return Ok(Exit::Done);
         }
         // Keys come in bursts (fast typing, a paste without bracketed
         // paste): the frame is drawn a moment after the last of them.

@@ -13,12 +13,87 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::host_app::HostApp;
-use super::runtime::{Effect, Msg, OpenRoom, Toast};
+use super::runtime::{Control, Input, Toast};
 use super::theme::Theme;
 use crate::clock::ClockDoc;
 use crate::i18n::{Lang, fill};
 use crate::programme::{Block, DayTime, Programme};
-use crate::room::room_key;
+use crate::room::{RoomDoc, room_key};
+use crate::session_dir::SaveReport;
+
+/// Everything that can happen to the host's app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    /// The screen may have changed by itself (the next whole second).
+    Tick,
+    Saved(SaveReport),
+    /// SIGTERM, SIGHUP, SIGINT or a terminal that went away.
+    Stop,
+    /// The lead's clock as last read (`None`: no clock file).
+    Clock(Option<Box<ClockDoc>>),
+    /// The session's programme appeared or changed.
+    Programme(Box<Programme>),
+    /// `programme.json` is there but cannot be used (yet): why.
+    ProgrammeProblem(String),
+    /// The room asked for is open (its document, and what to tell the
+    /// host), or why not.
+    RoomOpened(Result<(Box<RoomDoc>, Vec<String>), String>),
+    /// The host's room file changed on disk by someone else (a sync
+    /// engine putting an older copy back, say), or went away (`None`).
+    OnDisk(Option<Box<RoomDoc>>),
+    /// Quitting could save nothing anywhere (why): the app asks first.
+    CannotSave(String),
+}
+
+impl From<Input> for Msg {
+    fn from(input: Input) -> Msg {
+        match input {
+            Input::Key(key) => Msg::Key(key),
+            Input::Paste(text) => Msg::Paste(text),
+            Input::Tick => Msg::Tick,
+            Input::Saved(report) => Msg::Saved(report),
+            Input::Stop => Msg::Stop,
+        }
+    }
+}
+
+/// A room the host wants open: a round, and a room in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenRoom {
+    pub session: String,
+    pub block: Block,
+    /// Whether it is the programme's first breakout (files of version 1).
+    pub first_round: bool,
+    pub room: String,
+    pub host: String,
+}
+
+/// What the host's `update` asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the room file soon: keystrokes coalesce, within a second.
+    SaveState,
+    /// Save it now (a note added, changed or deleted).
+    SaveNow,
+    /// Open a room file (the host's round or room changed).
+    OpenRoom(Box<OpenRoom>),
+    Quit,
+    /// Quit even though nothing could be saved (the host said so).
+    QuitAnyway,
+}
+
+impl Effect {
+    /// The effects the event loop carries out itself.
+    pub fn control(&self) -> Option<Control> {
+        match self {
+            Effect::Quit => Some(Control::Quit),
+            Effect::QuitAnyway => Some(Control::QuitAnyway),
+            Effect::SaveState | Effect::SaveNow | Effect::OpenRoom(_) => None,
+        }
+    }
+}
 
 /// Where the host is.
 pub enum Phase {

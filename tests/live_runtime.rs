@@ -1,0 +1,100 @@
+//! The one runtime, in a pseudo-terminal: the screen never waits on the
+//! disk.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::{Live, contains, wait_for};
+
+/// Sends `keys`; fails unless the screen shows `what` (or, with `gone`,
+/// no longer shows it) within `bound`.
+fn answered(live: &mut Live, keys: &[u8], what: &str, gone: bool, bound: Duration) {
+    let start = Instant::now();
+    live.send(keys);
+    while live.screen().contains(what) == gone {
+        assert!(
+            start.elapsed() < bound,
+            "{what:?} (gone: {gone}) not so within {bound:?}:\n{}",
+            live.screen()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// A FIFO named like a room file, which nothing may wait on.
+fn fifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_slow_folder_never_stops_the_leads_clock_or_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("rooms")).unwrap();
+    fifo(&dir.path().join("rooms/stuck.json"));
+    // Every look at the folder and every export takes four seconds.
+    let env = [("OOGST_TEST_SLOW_WORK", "4000")];
+    // A rehearsal at 60×: the clock on the screen turns every second.
+    let mut live = Live::start_with_env(dir.path(), &["--at", "10:12", "--speed", "60"], &env);
+    wait_for("the first frame and clock.json", || {
+        dir.path().join("clock.json").exists() && contains(&live.output(), b"Programme")
+    });
+    live.send(b"d");
+    live.send(b"e");
+    std::thread::sleep(Duration::from_millis(300));
+    // While the folder is being looked at and the harvest written, the
+    // clock goes on and keys are answered.
+    let before = live.screen();
+    wait_for("the clock to turn", || live.screen() != before);
+    answered(&mut live, b"?", "Keys", false, Duration::from_secs(1));
+    answered(&mut live, b"\x1b", "Keys", true, Duration::from_secs(1));
+    // And the work comes back when it is done.
+    wait_for("the harvest's notice", || {
+        live.screen().contains("Harvest written")
+    });
+    live.send(b"q");
+    live.send(b"y");
+    assert_eq!(live.wait_exit(), 0);
+}
+
+#[test]
+fn a_slow_disk_never_stops_the_hosts_keys() {
+    let s = common::Folders::new(oogst::programme::DEMO_JSON);
+    let env: Vec<(&str, &str)> = s
+        .env
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .chain([("OOGST_TEST_SLOW_WORK", "4000")])
+        .collect();
+    let dir = s.dir.display().to_string();
+    let args = [
+        "host", "--lang", "en", "--dir", &dir, "--room", "Kamer 2", "--name", "Bas",
+    ];
+    let mut live = Live::spawn(&args, &env);
+    wait_for("the first frame", || live.screen().contains("Kamer 2"));
+    // Its looks at the lead's files (every second) each take four.
+    std::thread::sleep(Duration::from_millis(1500));
+    answered(
+        &mut live,
+        b"Nog steeds",
+        "Nog steeds",
+        false,
+        Duration::from_secs(1),
+    );
+    answered(
+        &mut live,
+        b" vlot",
+        "Nog steeds vlot",
+        false,
+        Duration::from_secs(1),
+    );
+    live.send(b"\r");
+    live.send(b"\x03");
+    assert_eq!(live.wait_exit(), 0);
+}
