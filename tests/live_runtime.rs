@@ -1,5 +1,5 @@
 //! The one runtime, in a pseudo-terminal: the screen never waits on the
-//! disk.
+//! disk, and the session folder's changes reach the screen at once.
 
 mod common;
 
@@ -7,6 +7,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::{Live, contains, wait_for};
+use oogst::clock::{ClockDoc, ClockDocMessage, ClockState, TimeSource};
+use oogst::programme::Programme;
 
 /// Sends `keys`; fails unless the screen shows `what` (or, with `gone`,
 /// no longer shows it) within `bound`.
@@ -60,6 +62,49 @@ fn a_slow_folder_never_stops_the_leads_clock_or_keys() {
     });
     live.send(b"q");
     live.send(b"y");
+    assert_eq!(live.wait_exit(), 0);
+}
+
+/// `clock.json` as the lead writes it (in one rename), with `message`.
+fn write_clock(dir: &Path, programme: &Programme, message: &str) {
+    let tz = jiff::tz::TimeZone::UTC;
+    let now = jiff::Timestamp::now();
+    let day = now.to_zoned_datetime(tz.clone()).date();
+    let state = ClockState::new(programme, day, &tz, now);
+    let mut doc = ClockDoc::build(programme, &state, now, now, &TimeSource::real(), &tz);
+    doc.message = Some(ClockDocMessage {
+        text: message.into(),
+        at: doc.written.clone(),
+    });
+    let tmp = dir.join(".clock.json.tmp");
+    std::fs::write(&tmp, doc.to_json()).unwrap();
+    std::fs::rename(&tmp, dir.join("clock.json")).unwrap();
+}
+
+#[test]
+fn the_host_sees_the_leads_message_at_once() {
+    let s = common::Folders::new(oogst::programme::DEMO_JSON);
+    let programme = Programme::demo();
+    let mut live = s.spawn_host(&["--room", "Kamer 2", "--name", "Bas"]);
+    wait_for("the first frame", || live.screen().contains("Kamer 2"));
+    // The watcher tells the host: well within the second of its own look.
+    for n in 1..=3 {
+        let text = format!("Bericht {n}");
+        let start = Instant::now();
+        write_clock(&s.dir, &programme, &text);
+        while !live.screen().contains(&text) {
+            assert!(start.elapsed() < Duration::from_secs(1), "{text} late");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    answered(
+        &mut live,
+        b"Tikt door",
+        "Tikt door",
+        false,
+        Duration::from_secs(1),
+    );
+    live.send(b"\x03");
     assert_eq!(live.wait_exit(), 0);
 }
 

@@ -226,6 +226,13 @@ impl Looks {
         .flatten()
         .collect()
     }
+
+    /// Whether a change of `path` is one the host looks at.
+    fn watches(&self, path: &Path) -> bool {
+        path == self.dir.clock_path()
+            || path == self.dir.programme_path()
+            || self.room.as_ref().is_some_and(|r| r.path == path)
+    }
 }
 
 impl HostSession {
@@ -497,7 +504,8 @@ impl Persist<HostShell> for HostSession {
     fn period(&self) -> Duration {
         LOOK
     }
-    /// A look at the lead's files and the room file.
+    /// A look at the lead's files and the room file (in case the folder's
+    /// watcher missed a change: a network share, a sync folder).
     fn periodic(
         &mut self,
         _: &HostShell,
@@ -506,6 +514,15 @@ impl Persist<HostShell> for HostSession {
         work: &Worker<HostShell, HostSession>,
     ) {
         self.look(work);
+    }
+    fn watched(&self) -> PathBuf {
+        self.looks.dir.root.clone()
+    }
+    /// The lead's clock or programme or the room file changed: looked at.
+    fn changed(&mut self, _: &HostShell, paths: &[PathBuf], work: &Worker<HostShell, HostSession>) {
+        if paths.iter().any(|p| self.looks.watches(p)) {
+            self.look(work);
+        }
     }
     fn due(&self) -> Option<Instant> {
         self.due

@@ -353,7 +353,9 @@ impl Persist<LeadApp> for LeadIo {
     fn period(&self) -> Duration {
         ROOMS_POLL
     }
-    /// The heartbeat every 10 s; in between, a look at the room files.
+    /// The heartbeat every 10 s; in between, a look at the room files (in
+    /// case the folder's watcher missed a change: a network share, a sync
+    /// folder).
     fn periodic(
         &mut self,
         app: &LeadApp,
@@ -366,6 +368,21 @@ impl Persist<LeadApp> for LeadIo {
         if beat {
             work.send(Msg::Heartbeat);
         } else {
+            self.look_at_rooms(app, work);
+        }
+    }
+    fn watched(&self) -> std::path::PathBuf {
+        self.session.dir.root.clone()
+    }
+    /// A room file changed: the dashboard looks again.
+    fn changed(
+        &mut self,
+        app: &LeadApp,
+        paths: &[std::path::PathBuf],
+        work: &Worker<LeadApp, LeadIo>,
+    ) {
+        let rooms = self.session.dir.rooms_dir();
+        if paths.iter().any(|p| p.starts_with(&rooms)) {
             self.look_at_rooms(app, work);
         }
     }

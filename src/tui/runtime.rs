@@ -2,9 +2,10 @@
 //!
 //! One `tokio::select!` over the terminal's events, a timer for the next
 //! moment the screen changes by itself, a periodic timer (the lead's
-//! heartbeat, the looks at the folder), what the work done off this
-//! thread found, a timer for writes put off to coalesce keystrokes, the
-//! writer thread's reports and the signals. Only key presses count; the screen
+//! heartbeat and a safety-net look at the folder), the session folder's
+//! changes (a watcher, debounced), what the work done off this thread
+//! found, a timer for writes put off to coalesce keystrokes, the writer
+//! thread's reports and the signals. Only key presses count; the screen
 //! is redrawn only when something changed. Quit, Ctrl-C, SIGTERM, SIGHUP,
 //! SIGINT, a lost terminal and a panic all save everything first and put
 //! the terminal back.
@@ -18,6 +19,7 @@
 
 use std::io::{Stdout, Write};
 use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
@@ -185,8 +187,13 @@ pub trait Persist<A: App>: Sized + 'static {
     );
     /// The period of [`Persist::periodic`].
     fn period(&self) -> Duration;
-    /// Called every period (a heartbeat; a look at the folder).
+    /// Called every period (a heartbeat; a look at the folder in case its
+    /// watcher missed something).
     fn periodic(&mut self, app: &A, now: Timestamp, real: Timestamp, work: &Worker<A, Self>);
+    /// The folder to watch, with everything in it.
+    fn watched(&self) -> PathBuf;
+    /// Files in the watched folder changed (or appeared, or went).
+    fn changed(&mut self, app: &A, paths: &[PathBuf], work: &Worker<A, Self>);
     /// When a write that was put off falls due.
     fn due(&self) -> Option<Instant>;
     /// Writes what was put off.
@@ -210,6 +217,47 @@ const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long quitting by a key waits for the writes before it tries a
 /// rescue copy (a full disk fails at once; a slow share takes a moment).
 const QUIT_FLUSH: Duration = Duration::from_secs(2);
+
+/// How long a file must be quiet before its change is told (a file being
+/// written, or renamed into place, makes a burst of events).
+const DEBOUNCE: Duration = Duration::from_millis(50);
+/// How often the polling watcher looks, where the system's cannot start.
+const POLL: Duration = Duration::from_secs(2);
+
+/// Watches `root` and everything in it; the paths that changed go to
+/// `tx`, debounced. The system's watcher (inotify, FSEvents,
+/// ReadDirectoryChangesW) where it starts, else a polling one (set
+/// `OOGST_WATCH=poll` to choose it). A network share or a sync folder may
+/// send no events at all: the apps' periodic look is the safety net.
+/// `None`: nothing could watch (the periodic look still sees changes).
+fn watch_folder(root: &Path, tx: UnboundedSender<Vec<PathBuf>>) -> Option<Box<dyn std::any::Any>> {
+    use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
+    use notify_debouncer_mini::{Config, DebounceEventResult, new_debouncer_opt};
+    let handler = move |events: DebounceEventResult| {
+        if let Ok(events) = events {
+            let _ = tx.send(events.into_iter().map(|e| e.path).collect());
+        }
+    };
+    let config = Config::default().with_timeout(DEBOUNCE);
+    let poll = std::env::var_os("OOGST_WATCH").is_some_and(|v| v == "poll");
+    if !poll
+        && let Ok(mut watcher) =
+            new_debouncer_opt::<_, RecommendedWatcher>(config.clone(), handler.clone())
+        && watcher
+            .watcher()
+            .watch(root, RecursiveMode::Recursive)
+            .is_ok()
+    {
+        return Some(Box::new(watcher));
+    }
+    let config = config.with_notify_config(notify::Config::default().with_poll_interval(POLL));
+    let mut watcher = new_debouncer_opt::<_, PollWatcher>(config, handler).ok()?;
+    watcher
+        .watcher()
+        .watch(root, RecursiveMode::Recursive)
+        .ok()?;
+    Some(Box::new(watcher))
+}
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -292,14 +340,21 @@ pub fn run<A: App, P: Persist<A>>(
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
+    let (change_tx, changes) = unbounded_channel();
+    let watcher = watch_folder(&persist.watched(), change_tx);
     let mut terminal = init_terminal().map_err(|e| {
         restore_terminal();
         format!("terminal: {e}")
     })?;
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let inputs = Inputs { reports };
+        let inputs = Inputs {
+            reports,
+            changes,
+            watching: watcher.is_some(),
+        };
         runtime.block_on(event_loop(&mut terminal, app, persist, saver, inputs))
     }));
+    drop(watcher);
     // A job still reading (a slow share) is not waited for.
     runtime.shutdown_background();
     // Whatever happened, everything goes to disk before we leave.
@@ -364,6 +419,10 @@ enum Quit {
 /// the signals.
 struct Inputs {
     reports: UnboundedReceiver<SaveReport>,
+    /// What changed in the session folder.
+    changes: UnboundedReceiver<Vec<PathBuf>>,
+    /// Whether anything watches the folder (else `changes` stays quiet).
+    watching: bool,
 }
 
 /// The loop's state besides the app's.
@@ -457,7 +516,11 @@ async fn event_loop<A: App, P: Persist<A>>(
     saver: &Saver,
     inputs: Inputs,
 ) -> Result<Exit, String> {
-    let Inputs { mut reports } = inputs;
+    let Inputs {
+        mut reports,
+        mut changes,
+        watching,
+    } = inputs;
     let (work, mut landed) = Worker::channel();
     let mut lp = Looper {
         terminal,
@@ -511,6 +574,10 @@ async fn event_loop<A: App, P: Persist<A>>(
                 Woke::Quiet
             }
             Some(done) = landed.recv() => Woke::Landed(done),
+            Some(paths) = changes.recv(), if watching => {
+                lp.persist.changed(lp.app, &paths, &lp.work);
+                Woke::Quiet
+            }
             _ = frame => Woke::Draw,
             _ = due => {
                 let (now, real) = lp.now();
