@@ -224,6 +224,34 @@ const DEBOUNCE: Duration = Duration::from_millis(50);
 /// How often the polling watcher looks, where the system's cannot start.
 const POLL: Duration = Duration::from_secs(2);
 
+/// A watcher that tells of changes only, not of files being opened or
+/// read (inotify tells of every open: each look at the folder would wake
+/// the app to look again).
+struct Changes<W>(W);
+
+impl<W: notify::Watcher> notify::Watcher for Changes<W> {
+    fn new<F: notify::EventHandler>(
+        mut handler: F,
+        config: notify::Config,
+    ) -> notify::Result<Self> {
+        let changes = move |event: notify::Result<notify::Event>| {
+            if !matches!(&event, Ok(e) if e.kind.is_access()) {
+                handler.handle_event(event);
+            }
+        };
+        W::new(changes, config).map(Changes)
+    }
+    fn watch(&mut self, path: &Path, mode: notify::RecursiveMode) -> notify::Result<()> {
+        self.0.watch(path, mode)
+    }
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        self.0.unwatch(path)
+    }
+    fn kind() -> notify::WatcherKind {
+        W::kind()
+    }
+}
+
 /// Watches `root` and everything in it; the paths that changed go to
 /// `tx`, debounced. The system's watcher (inotify, FSEvents,
 /// ReadDirectoryChangesW) where it starts, else a polling one (set
@@ -242,7 +270,7 @@ fn watch_folder(root: &Path, tx: UnboundedSender<Vec<PathBuf>>) -> Option<Box<dy
     let poll = std::env::var_os("OOGST_WATCH").is_some_and(|v| v == "poll");
     if !poll
         && let Ok(mut watcher) =
-            new_debouncer_opt::<_, RecommendedWatcher>(config.clone(), handler.clone())
+            new_debouncer_opt::<_, Changes<RecommendedWatcher>>(config.clone(), handler.clone())
         && watcher
             .watcher()
             .watch(root, RecursiveMode::Recursive)
@@ -251,7 +279,7 @@ fn watch_folder(root: &Path, tx: UnboundedSender<Vec<PathBuf>>) -> Option<Box<dy
         return Some(Box::new(watcher));
     }
     let config = config.with_notify_config(notify::Config::default().with_poll_interval(POLL));
-    let mut watcher = new_debouncer_opt::<_, PollWatcher>(config, handler).ok()?;
+    let mut watcher = new_debouncer_opt::<_, Changes<PollWatcher>>(config, handler).ok()?;
     watcher
         .watcher()
         .watch(root, RecursiveMode::Recursive)
@@ -644,5 +672,50 @@ async fn event_loop<A: App, P: Persist<A>>(
             draw_at.get_or_insert_with(|| Instant::now() + TYPING_FRAME);
             redraw = false;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What reaches `rx` within `wait`.
+    fn heard(rx: &mut UnboundedReceiver<Vec<PathBuf>>, wait: Duration) -> Vec<PathBuf> {
+        let end = Instant::now() + wait;
+        let mut paths = Vec::new();
+        while Instant::now() < end {
+            while let Ok(more) = rx.try_recv() {
+                paths.extend(more);
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        paths
+    }
+
+    #[test]
+    fn the_folder_watcher_tells_of_changes_and_not_of_reading() {
+        let tmp = tempfile::tempdir().unwrap();
+        let rooms = tmp.path().join("rooms");
+        std::fs::create_dir_all(&rooms).unwrap();
+        let file = rooms.join("Kamer_1--w.json");
+        std::fs::write(&file, "{}").unwrap();
+        let (tx, mut rx) = unbounded_channel();
+        let _watcher = watch_folder(tmp.path(), tx).expect("a watcher");
+        heard(&mut rx, Duration::from_millis(200));
+        // Reading (as the apps' looks do) is no change: else each look
+        // would make the next.
+        for _ in 0..3 {
+            std::fs::read_dir(&rooms).unwrap().for_each(drop);
+            std::fs::read_to_string(&file).unwrap();
+        }
+        assert_eq!(
+            heard(&mut rx, Duration::from_millis(300)),
+            Vec::<PathBuf>::new()
+        );
+        // A file renamed into place (as every oogst write is) is.
+        let tmp_file = rooms.join(".Kamer_1--w.json.tmp");
+        std::fs::write(&tmp_file, "{\"a\":1}").unwrap();
+        std::fs::rename(&tmp_file, &file).unwrap();
+        assert!(heard(&mut rx, Duration::from_millis(500)).contains(&file));
     }
 }
