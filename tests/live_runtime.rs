@@ -6,8 +6,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Live, contains, wait_for};
-use oogst::clock::{ClockDoc, ClockDocMessage, ClockState, TimeSource};
+use common::{Live, contains, wait_for, write_clock};
 use oogst::programme::Programme;
 
 /// Sends `keys`; fails unless the screen shows `what` (or, with `gone`,
@@ -65,22 +64,6 @@ fn a_slow_folder_never_stops_the_leads_clock_or_keys() {
     assert_eq!(live.wait_exit(), 0);
 }
 
-/// `clock.json` as the lead writes it (in one rename), with `message`.
-fn write_clock(dir: &Path, programme: &Programme, message: &str) {
-    let tz = jiff::tz::TimeZone::UTC;
-    let now = jiff::Timestamp::now();
-    let day = now.to_zoned_datetime(tz.clone()).date();
-    let state = ClockState::new(programme, day, &tz, now);
-    let mut doc = ClockDoc::build(programme, &state, now, now, &TimeSource::real(), &tz);
-    doc.message = Some(ClockDocMessage {
-        text: message.into(),
-        at: doc.written.clone(),
-    });
-    let tmp = dir.join(".clock.json.tmp");
-    std::fs::write(&tmp, doc.to_json()).unwrap();
-    std::fs::rename(&tmp, dir.join("clock.json")).unwrap();
-}
-
 #[test]
 fn the_host_sees_the_leads_message_at_once() {
     let s = common::Folders::new(oogst::programme::DEMO_JSON);
@@ -111,17 +94,9 @@ fn the_host_sees_the_leads_message_at_once() {
 #[test]
 fn a_slow_disk_never_stops_the_hosts_keys() {
     let s = common::Folders::new(oogst::programme::DEMO_JSON);
-    let env: Vec<(&str, &str)> = s
-        .env
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .chain([("OOGST_TEST_SLOW_WORK", "4000")])
-        .collect();
-    let dir = s.dir.display().to_string();
-    let args = [
-        "host", "--lang", "en", "--dir", &dir, "--room", "Kamer 2", "--name", "Bas",
-    ];
-    let mut live = Live::spawn(&args, &env);
+    let bin = Path::new(env!("CARGO_BIN_EXE_oogst"));
+    let args = ["--room", "Kamer 2", "--name", "Bas"];
+    let mut live = s.spawn_in(bin, "host", &args, &[("OOGST_TEST_SLOW_WORK", "4000")]);
     wait_for("the first frame", || live.screen().contains("Kamer 2"));
     // Its looks at the lead's files (every second) each take four.
     std::thread::sleep(Duration::from_millis(1500));

@@ -12,6 +12,8 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 pub struct Live {
     child: Box<dyn Child + Send + Sync>,
     output: Arc<Mutex<Vec<u8>>>,
+    /// The screen, kept by a terminal emulator as the output comes.
+    shown: Arc<Mutex<vt100::Parser>>,
     input: Box<dyn Write + Send>,
     // Kept open for the child's sake.
     _master: Box<dyn portable_pty::MasterPty + Send>,
@@ -31,6 +33,12 @@ impl Live {
 
     /// `oogst ARGS…` with extra environment variables.
     pub fn spawn(args: &[&str], env: &[(&str, &str)]) -> Live {
+        Live::spawn_bin(Path::new(env!("CARGO_BIN_EXE_oogst")), args, env)
+    }
+
+    /// `BIN ARGS…` (an oogst built elsewhere, say) with extra environment
+    /// variables.
+    pub fn spawn_bin(bin: &Path, args: &[&str], env: &[(&str, &str)]) -> Live {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -39,7 +47,7 @@ impl Live {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_oogst"));
+        let mut cmd = CommandBuilder::new(bin);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
@@ -49,14 +57,18 @@ impl Live {
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let output = Arc::new(Mutex::new(Vec::new()));
+        let size = |n| std::num::NonZeroU16::new(n).unwrap();
+        let shown = Arc::new(Mutex::new(vt100::Parser::new(size(30), size(100), 0)));
         let mut reader = pty.master.try_clone_reader().unwrap();
-        let sink = Arc::clone(&output);
+        let (sink, screen) = (Arc::clone(&output), Arc::clone(&shown));
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                // The screen first: what is in the output is on it.
+                screen.lock().unwrap().process(&buf[..n]);
                 sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
@@ -64,6 +76,7 @@ impl Live {
         Live {
             child,
             output,
+            shown,
             input,
             _master: pty.master,
         }
@@ -99,10 +112,11 @@ impl Live {
     /// The screen as a person sees it now (the output run through a
     /// terminal emulator), one line per row.
     pub fn screen(&self) -> String {
-        let size = |n| std::num::NonZeroU16::new(n).unwrap();
-        let mut parser = vt100::Parser::new(size(30), size(100), 0);
-        parser.process(&self.output());
-        parser.screen().contents()
+        self.shown.lock().unwrap().screen().contents()
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().unwrap()
     }
 
     pub fn output(&self) -> Vec<u8> {
@@ -187,14 +201,38 @@ impl Folders {
 
     /// `oogst host --lang en --dir DIR ARGS…` with these folders.
     pub fn spawn_host(&self, args: &[&str]) -> Live {
+        self.spawn_in(Path::new(env!("CARGO_BIN_EXE_oogst")), "host", args, &[])
+    }
+
+    /// `BIN WHAT --lang en --dir DIR ARGS…` with these folders and `env`.
+    pub fn spawn_in(&self, bin: &Path, what: &str, args: &[&str], env: &[(&str, &str)]) -> Live {
         let dir = self.dir.display().to_string();
-        let mut all = vec!["host", "--lang", "en", "--dir", &dir];
+        let mut all = vec![what, "--lang", "en", "--dir", &dir];
         all.extend(args);
         let env: Vec<(&str, &str)> = self
             .env
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str()))
+            .chain(env.iter().copied())
             .collect();
-        Live::spawn(&all, &env)
+        Live::spawn_bin(bin, &all, &env)
     }
+}
+
+/// `clock.json` as the lead writes it (in one rename), for `programme`
+/// now, with the lead's `message`.
+pub fn write_clock(dir: &Path, programme: &oogst::programme::Programme, message: &str) {
+    use oogst::clock::{ClockDoc, ClockDocMessage, ClockState, TimeSource};
+    let tz = jiff::tz::TimeZone::UTC;
+    let now = jiff::Timestamp::now();
+    let day = now.to_zoned_datetime(tz.clone()).date();
+    let state = ClockState::new(programme, day, &tz, now);
+    let mut doc = ClockDoc::build(programme, &state, now, now, &TimeSource::real(), &tz);
+    doc.message = Some(ClockDocMessage {
+        text: message.into(),
+        at: doc.written.clone(),
+    });
+    let tmp = dir.join(".clock.json.tmp");
+    std::fs::write(&tmp, doc.to_json()).unwrap();
+    std::fs::rename(&tmp, dir.join("clock.json")).unwrap();
 }
