@@ -2,7 +2,8 @@
 //! written; this is everything around it. One `Catalog` per language, so a
 //! missing translation is a compile error, not a blank on screen.
 
-use crate::programme::{BlockKind, FileError, Problem, ProblemKind};
+use crate::files::{FileError, Problem, ProblemKind};
+use crate::programme::BlockKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Lang {
@@ -526,6 +527,8 @@ fn dutch_what(what: &str) -> &str {
 }
 
 /// The interface's words. Placeholders in `{braces}` are filled by [`fill`].
+/// (Serialize only to compare the languages in a test.)
+#[derive(serde::Serialize)]
 pub struct Catalog {
     pub kind_walk_in: &'static str,
     pub kind_plenary: &'static str,
@@ -1404,6 +1407,49 @@ mod tests {
         let d = jiff::civil::date(2021, 1, 21);
         assert_eq!(Lang::Nl.date(d), "21 januari 2021");
         assert_eq!(Lang::En.date(d), "21 January 2021");
+    }
+
+    /// The `{name}` placeholders of a text, sorted, each once.
+    fn placeholders(text: &str) -> std::collections::BTreeSet<&str> {
+        let mut found = std::collections::BTreeSet::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            rest = &rest[open + 1..];
+            if let Some(close) = rest.find('}') {
+                let name = &rest[..close];
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                    found.insert(name);
+                }
+            }
+        }
+        found
+    }
+
+    /// Every text has the same placeholders in Dutch and English: a
+    /// translation can never drop a value or ask for one nobody fills.
+    #[test]
+    fn every_text_has_the_same_placeholders_in_both_languages() {
+        let nl = serde_json::to_value(&NL).unwrap();
+        let en = serde_json::to_value(&EN).unwrap();
+        let (nl, en) = (nl.as_object().unwrap(), en.as_object().unwrap());
+        assert_eq!(nl.len(), en.len());
+        assert!(nl.len() > 100, "the catalogue is read whole");
+        let mut wrong = Vec::new();
+        for (key, nl_text) in nl {
+            let (nl_text, en_text) = (nl_text.as_str().unwrap(), en[key].as_str().unwrap());
+            if placeholders(nl_text) != placeholders(en_text) {
+                wrong.push(format!("{key}: nl {nl_text:?} / en {en_text:?}"));
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "placeholders differ:\n{}",
+            wrong.join("\n")
+        );
+        assert_eq!(
+            placeholders("{a} {{x}} {room_name} {Niet} {}"),
+            ["a", "room_name", "x"].into_iter().collect()
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ mod problem;
 mod time;
 
 pub use problem::{FileError, Problem, ProblemKind};
-pub use time::{Stamp, parse_time, parse_timestamp};
+pub use time::{DayTime, Stamp, parse_time, parse_timestamp};
 
 // ---------------------------------------------------------------------------
 // Reading bytes.

@@ -99,20 +99,20 @@ pub enum ProblemKind {
     },
     LengthMismatch {
         minutes: u64,
-        start: crate::programme::DayTime,
-        end: crate::programme::DayTime,
+        start: super::DayTime,
+        end: super::DayTime,
     },
     EndNotAfterStart {
-        start: crate::programme::DayTime,
-        end: crate::programme::DayTime,
+        start: super::DayTime,
+        end: super::DayTime,
     },
     PastMidnight {
-        start: crate::programme::DayTime,
+        start: super::DayTime,
         minutes: u64,
     },
     Overlap {
-        start: crate::programme::DayTime,
-        previous_end: crate::programme::DayTime,
+        start: super::DayTime,
+        previous_end: super::DayTime,
     },
     NoQuestions,
     NoRooms,

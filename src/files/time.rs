@@ -111,6 +111,49 @@ pub fn parse_timestamp(s: &str) -> Option<jiff::Timestamp> {
     parse_time(s)?.to_timestamp()
 }
 
+/// A time of day in whole minutes since midnight; `24:00` is allowed as an end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DayTime(u16);
+
+impl DayTime {
+    pub const MIDNIGHT_END: DayTime = DayTime(24 * 60);
+
+    pub fn from_minutes(m: u16) -> Option<DayTime> {
+        (m <= 24 * 60).then_some(DayTime(m))
+    }
+    pub fn minutes(self) -> u16 {
+        self.0
+    }
+    pub fn hour(self) -> u16 {
+        self.0 / 60
+    }
+    pub fn minute(self) -> u16 {
+        self.0 % 60
+    }
+    /// Parses `HH:MM` or `H:MM` (00:00–24:00).
+    pub fn parse(s: &str) -> Option<DayTime> {
+        let (h, m) = s.split_once(':')?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return None;
+        }
+        if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let h: u16 = h.parse().ok()?;
+        let m: u16 = m.parse().ok()?;
+        if m >= 60 || h > 24 || (h == 24 && m != 0) {
+            return None;
+        }
+        Some(DayTime(h * 60 + m))
+    }
+}
+
+impl std::fmt::Display for DayTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour(), self.minute())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
