@@ -26,6 +26,21 @@ pub enum BlockKind {
     Closing,
 }
 
+/// Written by its English name; read by its English or Dutch name.
+impl serde::Serialize for BlockKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BlockKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<BlockKind, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        BlockKind::from_name(&name)
+            .ok_or_else(|| crate::files::refuse(crate::files::Refusal::UnknownKind, &name))
+    }
+}
+
 impl BlockKind {
     pub const ALL: [BlockKind; 7] = [
         BlockKind::WalkIn,

@@ -13,8 +13,9 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 use super::host_app::{HostApp, HostOverlay};
 use super::keys;
 use super::widgets::{self, KeyHint, countdown};
+use crate::clock::Countdown;
 use crate::files::parse_timestamp;
-use crate::i18n::fill;
+use crate::i18n::{Catalog, fill};
 use crate::room::Note;
 use crate::text;
 
@@ -133,11 +134,10 @@ impl HostView<'_> {
         let mut right = format!("{} · {host} ", text::one_line(&app.doc.room));
         if !full {
             // No clock row: the countdown goes up here.
-            if let Some((time, _)) = self.remaining() {
-                let time = if time.starts_with('+') {
-                    fill(app.lang.t().host_clock_over, &[("time", &time)])
-                } else {
-                    time
+            if let Some((c, _)) = self.remaining() {
+                let time = match c {
+                    Countdown::Left(left) => countdown(left),
+                    Countdown::Over(_) => time_words(c, app.lang.t()),
                 };
                 right = format!("{time}  {right}");
             }
@@ -155,26 +155,16 @@ impl HostView<'_> {
             .render(area, buf);
     }
 
-    /// The lead's countdown as text and its style, if there is a running block.
-    fn remaining(&self) -> Option<(String, Style)> {
+    /// The lead's countdown and its style, if there is a running block.
+    fn remaining(&self) -> Option<(Countdown, Style)> {
         let th = self.app.theme;
-        let clock = self.app.clock.as_ref()?;
-        let block = clock.block.as_ref()?;
-        let end = parse_timestamp(&block.projected_end)?;
-        let lead_now = if clock.paused {
-            parse_timestamp(&clock.written)?
-        } else {
-            clock.lead_now(self.now)?
+        let c = self.app.clock.as_ref()?.countdown(self.now)?;
+        let style = match c {
+            Countdown::Over(_) => th.alert(),
+            Countdown::Left(left) if left <= SignedDuration::from_secs(120) => th.warn(),
+            Countdown::Left(_) => th.good(),
         };
-        let left = end - lead_now;
-        let style = if left <= SignedDuration::ZERO {
-            th.alert()
-        } else if left <= SignedDuration::from_secs(120) {
-            th.warn()
-        } else {
-            th.good()
-        };
-        Some((countdown(left), style))
+        Some((c, style))
     }
 
     /// The lead's clock: the block and its time left, the message, and a
@@ -199,18 +189,12 @@ impl HostView<'_> {
             first.push(Span::raw(" "));
         }
         match (&clock.block, self.remaining()) {
-            (Some(block), Some((time, style))) => {
+            (Some(block), Some((c, style))) => {
                 first.push(Span::styled(
                     format!("{} · ", text::one_line(&block.title)),
                     th.strong(),
                 ));
-                let over = time.starts_with('+');
-                let words = if over {
-                    t.host_clock_over
-                } else {
-                    t.host_clock_left
-                };
-                first.push(Span::styled(fill(words, &[("time", &time)]), style));
+                first.push(Span::styled(time_words(c, t), style));
                 if clock.paused {
                     first.push(Span::styled(
                         format!(" · {}", t.host_clock_paused),
@@ -220,7 +204,7 @@ impl HostView<'_> {
             }
             _ => first.push(Span::styled(t.host_clock_waiting.to_string(), th.dim())),
         }
-        if let Some(age) = clock.age(self.now).filter(|a| *a > STALE) {
+        if let Some(age) = Some(clock.age(self.now)).filter(|a| *a > STALE) {
             first.push(Span::styled(
                 format!(
                     " · ⚠ {}",
@@ -231,13 +215,11 @@ impl HostView<'_> {
         }
         let mut lines = vec![Line::from(first)];
         if let Some(m) = &clock.message {
-            let at = parse_timestamp(&m.at)
-                .map(|ts| {
-                    ts.to_zoned_datetime(app.tz.clone())
-                        .strftime(" · %H:%M")
-                        .to_string()
-                })
-                .unwrap_or_default();
+            let at =
+                m.at.at()
+                    .to_zoned_datetime(app.tz.clone())
+                    .strftime(" · %H:%M")
+                    .to_string();
             let message = format!("✉ {}: “{}”{at}", t.host_message, text::one_line(&m.text));
             // A long message wraps, up to three lines.
             let wrapped = textwrap::wrap(&message, width.max(1));
@@ -593,5 +575,13 @@ impl HostView<'_> {
         Paragraph::new(text::truncate(&text::one_line(&s), usize::from(area.width)).into_owned())
             .style(style)
             .render(area, buf);
+    }
+}
+
+/// The countdown in words: "12:30 left", "+02:10 over".
+fn time_words(c: Countdown, t: &Catalog) -> String {
+    match c {
+        Countdown::Left(left) => fill(t.host_clock_left, &[("time", &countdown(left))]),
+        Countdown::Over(over) => fill(t.host_clock_over, &[("time", &countdown(-over))]),
     }
 }

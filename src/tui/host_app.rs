@@ -471,7 +471,7 @@ impl HostApp {
         if let Some(clock) = &self.clock {
             // The lead's countdown turns over on its own seconds, in its
             // own (perhaps rehearsal) time.
-            let lead_now = clock.lead_now(now).unwrap_or(now);
+            let lead_now = clock.lead_now(now);
             let speed = clock
                 .rehearsal
                 .as_ref()
@@ -481,7 +481,7 @@ impl HostApp {
             let end = clock
                 .block
                 .as_ref()
-                .and_then(|b| crate::files::parse_timestamp(&b.projected_end))
+                .map(|b| b.projected_end.at())
                 .unwrap_or(lead_now);
             let phase = (end - lead_now).as_nanos().rem_euclid(1_000_000_000);
             let wait = if phase == 0 { 1_000_000_000 } else { phase };

@@ -17,7 +17,7 @@ use super::runtime::{Effect, Msg, OpenRoom, Toast};
 use super::theme::Theme;
 use crate::clock::ClockDoc;
 use crate::i18n::{Lang, fill};
-use crate::programme::{Block, DayTime, Programme};
+use crate::programme::{Block, BlockKind, DayTime, Programme};
 use crate::room::room_key;
 
 /// Where the host is.
@@ -263,24 +263,24 @@ impl HostShell {
         let p = self.programme.as_ref()?;
         let clock = self.clock.as_ref().filter(|c| c.session == p.id);
         // The lead's block, by its id (else its place, if the kind agrees).
-        let position = |id: Option<&str>, index: usize, kind: Option<&str>| {
+        let position = |id: Option<&str>, index: usize, kind: Option<BlockKind>| {
             id.and_then(|id| p.blocks.iter().position(|x| x.id == id))
                 .or_else(|| {
                     p.blocks
                         .get(index)
-                        .filter(|x| kind.is_none_or(|k| x.kind.name() == k))
+                        .filter(|x| kind.is_none_or(|k| x.kind == k))
                         .map(|_| index)
                 })
         };
         let at = clock.and_then(|c| match (&c.block, &c.current) {
-            (Some(b), _) => position(b.id.as_deref(), b.index, Some(&b.kind)),
+            (Some(b), _) => position(b.id.as_deref(), b.index, Some(b.kind)),
             (None, Some(cur)) => position(Some(&cur.id), cur.index, None),
             (None, None) => None,
         });
         if let Some(at) = at {
             return p.round_at(at);
         }
-        let lead_now = clock.and_then(|c| c.lead_now(now)).unwrap_or(now);
+        let lead_now = clock.map_or(now, |c| c.lead_now(now));
         let time = lead_now.to_zoned_datetime(self.tz.clone());
         let minutes =
             u16::try_from(i32::from(time.hour()) * 60 + i32::from(time.minute())).unwrap_or(0);
