@@ -4,6 +4,7 @@
 
 use crate::files::{FileError, Problem, ProblemKind};
 use crate::programme::BlockKind;
+use crate::room::open::{LeftAlone, Notice, OpenError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Lang {
@@ -113,6 +114,72 @@ impl Lang {
             BlockKind::Breakout => t.kind_breakout,
             BlockKind::Break => t.kind_break,
             BlockKind::Closing => t.kind_closing,
+        }
+    }
+
+    /// `1 note`, `3 notes`.
+    pub fn count_notes(self, n: usize) -> String {
+        let t = self.t();
+        format!("{n} {}", if n == 1 { t.doc_note } else { t.doc_notes })
+    }
+
+    /// What opening a room found, for the host.
+    pub fn notice(self, n: &Notice) -> String {
+        let t = self.t();
+        match n {
+            Notice::Continued { file, notes } => fill(
+                t.host_continued,
+                &[("file", file), ("notes", &self.count_notes(*notes))],
+            ),
+            Notice::LeftAlone { file, why } => {
+                let why = match why {
+                    LeftAlone::NotPlain(why) => why.clone(),
+                    LeftAlone::Whose {
+                        session,
+                        block,
+                        room,
+                    } => format!(
+                        "{} / {} / {}",
+                        crate::text::for_message(session),
+                        crate::text::for_message(block.as_deref().unwrap_or("–")),
+                        crate::text::for_message(room)
+                    ),
+                    LeftAlone::Newer(e) => self.file_error(e),
+                };
+                fill(t.host_left_alone, &[("file", file), ("why", &why)])
+            }
+            Notice::MovedAside {
+                file,
+                problem,
+                aside,
+            } => fill(
+                t.host_moved_aside,
+                &[
+                    ("file", file),
+                    ("why", &self.file_error(problem)),
+                    ("aside", aside),
+                ],
+            ),
+            Notice::TookIn { file, notes } => fill(
+                t.host_took_in,
+                &[("file", file), ("notes", &self.count_notes(*notes))],
+            ),
+        }
+    }
+
+    /// Why a room could not be opened.
+    pub fn open_error(self, e: &OpenError) -> String {
+        let t = self.t();
+        match e {
+            OpenError::NotOwnFolder(dir) => fill(t.host_not_own_folder, &[("dir", dir)]),
+            OpenError::Io { file, error } => {
+                format!("{file}: {}", crate::files::io_error(error, self))
+            }
+            OpenError::AlreadyOpen { room, file } => fill(
+                t.host_already_open,
+                &[("room", &crate::text::for_message(room)), ("file", file)],
+            ),
+            OpenError::Read(why) => why.clone(),
         }
     }
 

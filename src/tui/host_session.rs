@@ -110,7 +110,7 @@ impl HostSession {
         &mut self,
         req: &OpenRoom,
         now: Timestamp,
-    ) -> Result<(Box<RoomDoc>, Vec<String>), String> {
+    ) -> Result<(Box<RoomDoc>, Vec<room::open::Notice>), String> {
         let opened = room::open::open(&room::open::Request {
             dir: &self.dir,
             session: &req.session,
@@ -121,7 +121,8 @@ impl HostSession {
             writer: &self.writer,
             lang: self.lang,
             now,
-        })?;
+        })
+        .map_err(|e| self.lang.open_error(&e))?;
         // The room before lets go of its lock only now.
         self.room = Some(RoomFile {
             path: opened.path,
@@ -247,7 +248,7 @@ impl HostSession {
                     return None;
                 }
                 self.bad_looks = 0;
-                move_aside(&path, "corrupt", now_ts).ok()?;
+                move_aside(&path, room::SET_ASIDE, now_ts).ok()?;
                 Some(Msg::OnDisk(None))
             }
         }

@@ -51,7 +51,7 @@ pub enum Msg {
     ProgrammeProblem(String),
     /// The room asked for is open (its document, and what to tell the
     /// host), or why not.
-    RoomOpened(Result<(Box<crate::room::RoomDoc>, Vec<String>), String>),
+    RoomOpened(Result<(Box<crate::room::RoomDoc>, Vec<crate::room::open::Notice>), String>),
     /// The host's room file changed on disk by someone else (a sync
     /// engine putting an older copy back, say), or went away (`None`).
     OnDisk(Option<Box<crate::room::RoomDoc>>),

@@ -510,7 +510,8 @@ impl HostShell {
                 if let Some(toast) = self.toast.take() {
                     app.toast = Some(toast);
                 } else if let Some(n) = notices.last() {
-                    app.notify(n.clone(), notices.len() > 1 || n.contains(".corrupt-"), now);
+                    let alert = notices.len() > 1 || notices.iter().any(|n| n.alert());
+                    app.notify(self.lang.notice(n), alert, now);
                 }
                 self.phase = Phase::Writing(Box::new(app));
                 // The file exists from the start, so the lead sees the room.
