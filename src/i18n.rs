@@ -2,8 +2,9 @@
 //! written; this is everything around it. One `Catalog` per language, so a
 //! missing translation is a compile error, not a blank on screen.
 
+use crate::check::Verdict;
 use crate::files::{FileError, Problem, ProblemKind};
-use crate::programme::BlockKind;
+use crate::programme::{BlockKind, DayTime};
 use crate::room::open::{LeftAlone, Notice, OpenError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -121,6 +122,118 @@ impl Lang {
     pub fn count_notes(self, n: usize) -> String {
         let t = self.t();
         format!("{n} {}", if n == 1 { t.doc_note } else { t.doc_notes })
+    }
+
+    /// What `check` says of a good file `file`: a one-line summary, and
+    /// its warnings (each with the file and its place).
+    pub fn verdict(self, v: &Verdict, file: &str) -> (String, Vec<String>) {
+        use crate::text::for_message;
+        let nl = self == Lang::Nl;
+        let plural =
+            |n: usize, one: &str, more: &str| format!("{n} {}", if n == 1 { one } else { more });
+        match v {
+            Verdict::Programme {
+                title,
+                blocks,
+                first,
+                last,
+                breakouts,
+                warnings,
+            } => {
+                let title = for_message(title);
+                let time = |t: &Option<DayTime>| t.map(|t| t.to_string()).unwrap_or_default();
+                let (first, last) = (time(first), time(last));
+                let summary = if nl {
+                    format!(
+                        "programma \"{title}\": {}, {first}–{last}, {}",
+                        plural(*blocks, "blok", "blokken"),
+                        plural(*breakouts, "break-out", "break-outs")
+                    )
+                } else {
+                    format!(
+                        "programme \"{title}\": {}, {first}–{last}, {}",
+                        plural(*blocks, "block", "blocks"),
+                        plural(*breakouts, "breakout", "breakouts")
+                    )
+                };
+                let warnings = warnings
+                    .iter()
+                    .map(|w| self.problem_line(file, w))
+                    .collect();
+                (summary, warnings)
+            }
+            Verdict::Clock {
+                session,
+                block,
+                written,
+            } => {
+                let session = for_message(session);
+                let block = block.as_deref().map_or("–".into(), for_message);
+                let written = for_message(written);
+                let summary = if nl {
+                    format!("klok van sessie {session}: blok {block}, geschreven {written}")
+                } else {
+                    format!("clock of session {session}: block {block}, written {written}")
+                };
+                (summary, Vec::new())
+            }
+            Verdict::Room {
+                room,
+                hosts,
+                session,
+                round,
+                notes,
+                deleted,
+                drafts,
+            } => {
+                let room = for_message(room);
+                let hosts = for_message(&hosts.join(", ")).into_owned();
+                let session = for_message(session);
+                let notes = self.count_notes(*notes);
+                let round = match round {
+                    Some(b) if nl => format!(", ronde {}", for_message(b)),
+                    Some(b) => format!(", round {}", for_message(b)),
+                    None => String::new(),
+                };
+                let draft = match drafts {
+                    0 => String::new(),
+                    n => format!(", {}", crate::export::count_drafts(*n, self)),
+                };
+                let summary = if nl {
+                    format!(
+                        "kamer \"{room}\" ({hosts}) van sessie {session}{round}: {notes}, {deleted} verwijderd{draft}"
+                    )
+                } else {
+                    format!(
+                        "room \"{room}\" ({hosts}) of session {session}{round}: {notes}, {deleted} deleted{draft}"
+                    )
+                };
+                (summary, Vec::new())
+            }
+            Verdict::Harvest {
+                session,
+                rooms,
+                notes,
+            } => (
+                format!(
+                    "{} {}: {}, {}",
+                    self.t().doc_harvest.to_lowercase(),
+                    for_message(session),
+                    crate::export::count_rooms(*rooms, self),
+                    self.count_notes(*notes)
+                ),
+                Vec::new(),
+            ),
+            Verdict::LeadState { session, day } => {
+                let session = for_message(session);
+                let summary = if nl {
+                    format!("klokstand van sessie {session} op {day}")
+                } else {
+                    format!("lead state of session {session} on {day}")
+                };
+                (summary, Vec::new())
+            }
+        }
     }
 
     /// What opening a room found, for the host.

@@ -243,7 +243,18 @@ fn an_older_copy_put_back_or_a_removed_file_is_mended_within_a_second() {
     let old = std::fs::read(&path).unwrap();
     live.send(b"Tweede\r");
     wait_for("the second note", || s.live_texts().len() == 2);
-    // The older copy goes back in place, as a sync engine does it.
+    // Once the host has written all it had to (a busy machine may be
+    // slow with the draft's save after the note's)…
+    let mut last = std::fs::read(&path).unwrap();
+    let mut quiet_since = std::time::Instant::now();
+    while quiet_since.elapsed() < Duration::from_millis(600) {
+        std::thread::sleep(Duration::from_millis(50));
+        let now = std::fs::read(&path).unwrap();
+        if now != last {
+            (last, quiet_since) = (now, std::time::Instant::now());
+        }
+    }
+    // …the older copy goes back in place, as a sync engine does it.
     let tmp = path.with_extension("tmp");
     std::fs::write(&tmp, &old).unwrap();
     std::fs::rename(&tmp, &path).unwrap();

@@ -24,7 +24,12 @@ fuzz_target!(|data: &[u8]| {
     let head_says_clock = oogst::files::head(oogst::files::strip_bom(text))
         .is_ok_and(|h| h.format.as_deref() == Some(oogst::clock::CLOCK_FORMAT));
     if head_says_clock {
-        let checked = check_text(text, "clock.json", Lang::En);
+        let checked = check_text(text, "clock.json").inspect(|v| {
+            let _ = (
+                Lang::En.verdict(v, "clock.json"),
+                Lang::Nl.verdict(v, "clock.json"),
+            );
+        });
         assert_eq!(
             checked.is_ok(),
             parsed.is_ok(),
