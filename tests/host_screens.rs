@@ -268,6 +268,115 @@ fn alt_enter_breaks_the_line_and_a_paste_stays_one_draft() {
     assert_eq!(h.texts(1)[1], "Uit Teams:\n- punt één\n- punt twee[31m");
 }
 
+impl Host {
+    /// Keys as a terminal without bracketed paste delivers a paste: all at
+    /// once, `gap` apart; `Tick`s as the event loop sends them after.
+    fn burst(&mut self, keys: &str, gap: SignedDuration) {
+        for c in keys.chars() {
+            self.now += gap;
+            let code = match c {
+                '\r' | '\n' => KeyCode::Enter,
+                '\t' => KeyCode::Tab,
+                c => KeyCode::Char(c),
+            };
+            // As crossterm reads them: capitals with Shift.
+            let modifiers = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            self.app
+                .update(Msg::Key(KeyEvent::new(code, modifiers)), self.now);
+        }
+    }
+
+    /// Time passes (the event loop's tick).
+    fn tick(&mut self, after: SignedDuration) -> Vec<Effect> {
+        self.now += after;
+        self.app.update(Msg::Tick, self.now)
+    }
+}
+
+#[test]
+fn a_paste_that_comes_as_keystrokes_stays_one_draft() {
+    let micro = SignedDuration::from_micros(50);
+    let mut h = Host::new();
+    h.typed("Al getypt: ");
+    h.burst("Uit Teams:\r- punt één\r\r- punt\ttwee", micro);
+    h.tick(SignedDuration::from_millis(20));
+    assert!(
+        h.app.doc.notes.is_empty(),
+        "no note added: {:?}",
+        h.texts(1)
+    );
+    assert_eq!(h.app.question(), 1, "no question switch");
+    assert_eq!(
+        h.app.doc.draft.text,
+        "Al getypt: Uit Teams:\n- punt één\n\n- punt twee"
+    );
+    // The host adds it as one note, with Enter, as always.
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        h.texts(1),
+        ["Al getypt: Uit Teams:\n- punt één\n\n- punt twee"]
+    );
+    // The screen shows it as one note.
+    assert!(h.screen(80, 24).contains("- punt twee"));
+}
+
+#[test]
+fn an_enter_at_the_end_of_a_burst_adds_the_note() {
+    let micro = SignedDuration::from_micros(50);
+    let mut h = Host::new();
+    // Nothing follows the Enter: it is the host's (or a script's) Enter.
+    h.burst("Eerste\r", micro);
+    // Held for a moment, the event loop wakes the app when that is up.
+    let wake = h.app.next_change(h.now) - h.now;
+    assert!(wake <= SignedDuration::from_millis(10), "{wake:?}");
+    assert!(h.texts(1).is_empty());
+    let fx = h.tick(SignedDuration::from_millis(10));
+    assert_eq!(h.texts(1), ["Eerste"]);
+    assert_eq!(fx.first(), Some(&Effect::SaveNow));
+    assert_eq!(h.app.doc.draft.text, "");
+    // The same for a Tab: the next question.
+    h.burst("Twee\t", micro);
+    h.tick(SignedDuration::from_millis(10));
+    assert_eq!(h.app.question(), 2);
+    assert_eq!(h.app.doc.draft.text, "Twee");
+    // A key after the burst's time: the Enter first, then the key.
+    h.burst("Drie\r", micro);
+    h.now += SignedDuration::from_millis(30);
+    h.app.update(
+        Msg::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)),
+        h.now,
+    );
+    assert_eq!(h.texts(2), ["TweeDrie"]);
+    assert_eq!(h.app.doc.draft.text, "x");
+    // Ctrl-C right behind an Enter: no paste holds a Ctrl-C, so the
+    // Enter was the host's and the note is added before quitting.
+    h.burst("\r", SignedDuration::from_millis(30));
+    h.burst("Vijf\r", micro);
+    h.now += micro;
+    let fx = h.app.update(
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        h.now,
+    );
+    assert_eq!(h.texts(2), ["TweeDrie", "x", "Vijf"]);
+    assert!(fx.contains(&Effect::Quit), "{fx:?}");
+}
+
+#[test]
+fn the_same_keys_typed_slowly_add_notes_and_switch_questions() {
+    let mut h = Host::new();
+    // 40 ms apart: a fast typist, not a paste.
+    h.burst("een\rtwee\tdrie\r", SignedDuration::from_millis(40));
+    h.tick(SignedDuration::from_millis(40));
+    assert_eq!(h.texts(1), ["een"]);
+    assert_eq!(h.texts(2), ["tweedrie"]);
+    assert_eq!(h.app.question(), 2);
+    assert_eq!(h.app.doc.draft.text, "");
+}
+
 #[test]
 fn pick_edit_delete_and_undo() {
     let mut h = Host::new();

@@ -18,6 +18,20 @@ use crate::session_dir::SaveReport;
 /// How far PageUp and PageDown move the selection.
 const PAGE: usize = 10;
 
+/// Keys closer together than this came in one burst: a paste from a
+/// terminal without bracketed paste (Windows' console, some SSH clients),
+/// which arrives as keystrokes. Nobody types two keys this fast; a
+/// burst's keys arrive microseconds apart.
+pub const BURST: SignedDuration = SignedDuration::from_millis(8);
+
+/// An Enter or Tab that came right after typed text: a line break or a
+/// tab of a paste if more keys follow at once, else the key itself.
+#[derive(Clone, Copy, Debug)]
+struct Held {
+    key: KeyEvent,
+    at: Timestamp,
+}
+
 /// A quick fingerprint of a text (to tell whether the draft changed).
 fn hash_text(s: &str) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -60,6 +74,11 @@ pub struct HostApp {
     /// The first list row shown, kept between frames so the list scrolls
     /// only as far as the selection needs.
     pub scroll: std::cell::Cell<usize>,
+    /// When the last key that typed text arrived (a burst's line breaks
+    /// count as text).
+    typed_at: Option<Timestamp>,
+    /// An Enter or Tab waiting to be told apart: key or pasted text.
+    held: Option<Held>,
 }
 
 fn new_input(text: &str, placeholder: &str, theme: Theme) -> TextArea<'static> {
@@ -112,6 +131,8 @@ impl HostApp {
             saved_at: None,
             notes_changed: 0,
             scroll: std::cell::Cell::new(0),
+            typed_at: None,
+            held: None,
         }
     }
 
@@ -166,7 +187,32 @@ impl HostApp {
         let notes_before = self.notes_changed;
         let draft_before = self.doc.draft.text.len();
         let draft_hash = hash_text(&self.doc.draft.text);
+        // A held Enter or Tab is a line break of a paste when the next key
+        // follows at once; else it does what it does (at the latest when
+        // the burst's time is up, or the app stops).
+        if let Some(held) = self.held.take() {
+            // Only text follows text in a paste: any other key (Ctrl-C
+            // above all) means the Enter was the host's.
+            let text = match &msg {
+                Msg::Key(k) => {
+                    // Capitals come with Shift.
+                    k.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+                        && matches!(k.code, KeyCode::Char(_) | KeyCode::Enter | KeyCode::Tab)
+                }
+                Msg::Paste(_) => true,
+                _ => false,
+            };
+            let follows = text && now - held.at <= BURST;
+            if follows {
+                self.burst_text(held.key.code, now, &mut fx);
+            } else if now - held.at > BURST || matches!(msg, Msg::Key(_) | Msg::Stop) {
+                self.on_key(held.key, held.at, &mut fx);
+            } else {
+                self.held = Some(held);
+            }
+        }
         match msg {
+            Msg::Key(key) if self.holds(&key, now) => self.held = Some(Held { key, at: now }),
             Msg::Key(key) => self.on_key(key, now, &mut fx),
             Msg::Paste(text) => {
                 self.overlay = HostOverlay::None;
@@ -276,6 +322,8 @@ impl HostApp {
             }
         }
         self.help_from_question_mark = false;
+        // Only typed text starts a burst; any other key ends one.
+        self.typed_at = None;
         let nothing_typed = self.input_text().is_empty() && self.editing().is_none();
         let n_notes = self.doc.count(self.question());
         let changed = match key.code {
@@ -339,10 +387,40 @@ impl HostApp {
                 // Anything else is typing: it goes to the input.
                 self.selected_note = None;
                 self.input.input(key);
+                if matches!(key.code, KeyCode::Char(_)) && !ctrl && !alt {
+                    self.typed_at = Some(now);
+                }
                 self.sync_draft()
             }
         };
         if changed {
+            fx.push(Effect::SaveState);
+        }
+    }
+
+    /// Whether `key` is an Enter (that would add or keep the note) or a
+    /// Tab that comes right after typed text: it waits for the next key.
+    fn holds(&self, key: &KeyEvent, now: Timestamp) -> bool {
+        let text_key = match key.code {
+            KeyCode::Enter => self.selected_note.is_none(),
+            KeyCode::Tab => true,
+            _ => false,
+        };
+        text_key
+            && key.modifiers.is_empty()
+            && self.overlay == HostOverlay::None
+            && self.typed_at.is_some_and(|at| now - at <= BURST)
+    }
+
+    /// An Enter or Tab of a burst: a line break or a space in the draft.
+    fn burst_text(&mut self, code: KeyCode, now: Timestamp, fx: &mut Vec<Effect>) {
+        match code {
+            KeyCode::Enter => self.input.insert_newline(),
+            // As a pasted tab (see [`clean_note_text`]).
+            _ => self.input.insert_char(' '),
+        }
+        self.typed_at = Some(now);
+        if self.sync_draft() {
             fx.push(Effect::SaveState);
         }
     }
@@ -490,6 +568,10 @@ impl HostApp {
         }
         if let Some(t) = &self.toast {
             next = next.min(t.until.max(now));
+        }
+        // A held key is told apart once the burst's time is up.
+        if let Some(h) = &self.held {
+            next = next.min(h.at + BURST + SignedDuration::from_millis(1));
         }
         next
     }

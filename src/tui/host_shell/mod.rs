@@ -607,6 +607,11 @@ impl HostShell {
             return Vec::new();
         }
         if ctrl && matches!(key.code, KeyCode::Char('c' | 'C' | 'q' | 'Q')) {
+            // The note-taking app quits itself: an Enter it holds (see
+            // `host_app::BURST`) is carried out first.
+            if let Phase::Writing(app) = &mut self.phase {
+                return app.update(Msg::Key(key), now);
+            }
             return vec![Effect::SaveState, Effect::Quit];
         }
         if key.code == KeyCode::F(2) && self.programme.is_some() {
