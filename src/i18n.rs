@@ -806,6 +806,12 @@ pub struct Catalog {
     pub next_hint: &'static str,
     pub deadline_was: &'static str,
     pub key_extend_shorten: &'static str,
+    /// `+` in the help: the current block a minute longer.
+    pub key_extend: &'static str,
+    /// `-` in the help: a minute shorter.
+    pub key_shorten: &'static str,
+    /// `e` in the footer (the help says [`Catalog::key_export`]).
+    pub key_export_short: &'static str,
     pub key_resume: &'static str,
     pub space: &'static str,
 }
@@ -1085,6 +1091,9 @@ pub static NL: Catalog = Catalog {
     next_hint: "n: volgend blok",
     deadline_was: "eindtijd was {time}",
     key_extend_shorten: "±1 min",
+    key_extend: "huidig blok een minuut langer",
+    key_shorten: "huidig blok een minuut korter",
+    key_export_short: "oogst",
     key_resume: "spatie: hervatten",
     space: "spatie",
 };
@@ -1364,6 +1373,9 @@ pub static EN: Catalog = Catalog {
     next_hint: "n: next block",
     deadline_was: "deadline was {time}",
     key_extend_shorten: "±1 min",
+    key_extend: "current block a minute longer",
+    key_shorten: "current block a minute shorter",
+    key_export_short: "harvest",
     key_resume: "space: resume",
     space: "space",
 };

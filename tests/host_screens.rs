@@ -796,3 +796,128 @@ mod shell {
         }
     }
 }
+
+/// The host's key table drives dispatch, the footer and the help: every
+/// key it lists runs its command in the modes it is there, and is in the
+/// help; in the table's modes other keys are typing only.
+mod key_table {
+    use super::*;
+    use oogst::tui::host_app::HostOverlay;
+    use oogst::tui::keys::{self, HOST, HostCommand as C, HostMode, Place};
+
+    /// Two notes in question 1, then the host in `mode`.
+    fn host_in(mode: HostMode, command: C) -> Host {
+        let mut h = Host::new();
+        h.note("een");
+        h.note("twee");
+        match mode {
+            HostMode::Typing if command == C::Add => h.typed("drie"),
+            HostMode::Typing => {}
+            HostMode::Picked => {
+                h.key(KeyCode::Up);
+            }
+            HostMode::Editing => {
+                h.key(KeyCode::Up);
+                h.key(KeyCode::Enter);
+            }
+        }
+        assert_eq!(h.app.mode(), mode);
+        h
+    }
+
+    fn live(h: &Host) -> usize {
+        h.app.doc.notes.iter().filter(|n| !n.deleted).count()
+    }
+
+    #[test]
+    fn every_key_of_the_table_runs_its_command_and_is_in_the_help() {
+        let t = Lang::En.t();
+        let mut help = Host::new();
+        help.key(KeyCode::F(1));
+        let help = help.screen(80, 24);
+        for row in HOST.iter() {
+            let names: Vec<String> = row.keys.iter().map(|k| k.name(t)).collect();
+            let line = format!("{:<23}{}", names.join("/"), (row.help)(t));
+            assert!(help.contains(&line), "{line:?} not in\n{help}");
+            for mode in [HostMode::Typing, HostMode::Picked, HostMode::Editing] {
+                if matches!(row.places[mode as usize], Place::Off) {
+                    continue;
+                }
+                for key in row.keys {
+                    let event = key.event();
+                    assert_eq!(
+                        keys::command(&HOST, mode as usize, &event),
+                        Some(row.command),
+                        "{mode:?} {key:?}"
+                    );
+                    let mut h = host_in(mode, row.command);
+                    let (notes, question, picked) =
+                        (live(&h), h.app.question(), h.app.selected_note);
+                    let fx = h.send(Msg::Key(event));
+                    let did = match row.command {
+                        C::Add => live(&h) == notes + 1,
+                        C::Keep => h.app.editing().is_none() && live(&h) == notes,
+                        C::Newline => h.app.doc.draft.text.contains('\n'),
+                        C::Question => h.app.question() != question,
+                        // The shell's (tests/host_screens.rs: shell::).
+                        C::Round => true,
+                        C::SaveQuit => fx.contains(&Effect::Quit),
+                        // Down while typing moves in the note being written.
+                        C::Select => {
+                            h.app.selected_note != picked
+                                || (mode != HostMode::Picked && key.code == KeyCode::Down)
+                        }
+                        C::Edit => h.app.editing().is_some(),
+                        C::Delete => live(&h) == notes - 1,
+                        // Esc while typing has nothing to leave.
+                        C::Back => h.app.mode() == HostMode::Typing,
+                        C::Undo => live(&h) == notes - 1,
+                        // PgDn pages on from a picked note only.
+                        C::Page => {
+                            h.app.selected_note != picked
+                                || (picked.is_none() && key.code == KeyCode::PageDown)
+                        }
+                        // `?` is help on an empty box only (else typed).
+                        C::Help => {
+                            h.app.overlay == HostOverlay::Help
+                                || (mode != HostMode::Typing && key.code != KeyCode::F(1))
+                        }
+                    };
+                    assert!(did, "{mode:?}: {key:?} should {:?}; {fx:?}", row.command);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn other_keys_only_type() {
+        let mut codes: Vec<KeyCode> = ('!'..='~').map(KeyCode::Char).collect();
+        codes.extend([
+            KeyCode::Backspace,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Insert,
+            KeyCode::Delete,
+            KeyCode::Down,
+            KeyCode::PageDown,
+        ]);
+        codes.extend((3..=12).map(KeyCode::F));
+        for code in codes {
+            for mods in [KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT] {
+                let event = KeyEvent::new(code, mods);
+                if keys::command(&HOST, HostMode::Typing as usize, &event).is_some() {
+                    continue;
+                }
+                let mut h = host_in(HostMode::Typing, C::Help);
+                let fx = h.send(Msg::Key(event));
+                assert_eq!(live(&h), 2, "{event:?}");
+                assert_eq!(h.app.question(), 1, "{event:?}");
+                assert_eq!(h.app.selected_note, None, "{event:?}");
+                assert_eq!(h.app.overlay, HostOverlay::None, "{event:?}");
+                assert!(!fx.contains(&Effect::Quit), "{event:?}");
+            }
+        }
+    }
+}

@@ -99,11 +99,7 @@ impl Widget for HostView<'_> {
         if full {
             self.status(status, buf);
         }
-        let mode = match (app.selected_note.is_some(), app.editing().is_some()) {
-            (true, _) => keys::HostMode::Picked,
-            (false, true) => keys::HostMode::Editing,
-            (false, false) => keys::HostMode::Typing,
-        };
+        let mode = app.mode();
         widgets::footer(
             footer,
             buf,
@@ -115,7 +111,7 @@ impl Widget for HostView<'_> {
             },
         );
         if app.overlay == HostOverlay::Help {
-            widgets::help(area, buf, app.theme, t, &keys::host_all(t));
+            widgets::help(area, buf, app.theme, t, &keys::host_help(t));
         }
     }
 }

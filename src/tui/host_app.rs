@@ -8,6 +8,7 @@ use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use super::keys::{self, HostCommand as Command, HostMode};
 use super::runtime::{Effect, Msg, Toast};
 use super::theme::Theme;
 use crate::clock::ClockDoc;
@@ -292,17 +293,30 @@ impl HostApp {
             .and_then(|i| (n > 0).then(|| i.min(n - 1)));
     }
 
+    /// What the host is doing: the view of [`keys::HOST`] that holds.
+    pub fn mode(&self) -> HostMode {
+        match (self.selected_note.is_some(), self.editing().is_some()) {
+            (true, _) => HostMode::Picked,
+            (false, true) => HostMode::Editing,
+            (false, false) => HostMode::Typing,
+        }
+    }
+
+    /// The command of the host's key table ([`keys::HOST`]) `key` runs now.
+    fn command(&self, key: &KeyEvent) -> Option<Command> {
+        keys::command(&keys::HOST, self.mode() as usize, key)
+    }
+
     fn on_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-        if ctrl && matches!(key.code, KeyCode::Char('c' | 'C' | 'q' | 'Q')) {
+        if self.command(&key) == Some(Command::SaveQuit) {
             fx.extend([Effect::SaveState, Effect::Quit]);
             return;
         }
         if self.overlay == HostOverlay::Help {
             self.overlay = HostOverlay::None;
-            if matches!(key.code, KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?')) {
+            if key.code == KeyCode::Esc || self.command(&key) == Some(Command::Help) {
                 return;
             }
             // Help came from a `?` on an empty box; a letter after it means
@@ -324,66 +338,9 @@ impl HostApp {
         self.help_from_question_mark = false;
         // Only typed text starts a burst; any other key ends one.
         self.typed_at = None;
-        let nothing_typed = self.input_text().is_empty() && self.editing().is_none();
-        let n_notes = self.doc.count(self.question());
-        let changed = match key.code {
-            KeyCode::F(1) => {
-                self.overlay = HostOverlay::Help;
-                false
-            }
-            KeyCode::Char('?') if nothing_typed && self.selected_note.is_none() => {
-                self.overlay = HostOverlay::Help;
-                self.help_from_question_mark = true;
-                false
-            }
-            KeyCode::Char('z' | 'Z') if ctrl => self.undo_last(now),
-            KeyCode::Tab => self.switch_question(1),
-            KeyCode::BackTab => self.switch_question(-1),
-            KeyCode::Esc => {
-                if self.selected_note.take().is_none() && self.editing().is_some() {
-                    self.finish_edit();
-                    true
-                } else {
-                    false
-                }
-            }
-            KeyCode::Enter if alt || shift => {
-                self.selected_note = None;
-                self.input.insert_newline();
-                self.sync_draft()
-            }
-            KeyCode::Enter => match self.selected_note {
-                Some(i) => self.start_edit(i),
-                None => self.submit(now),
-            },
-            KeyCode::Delete if self.selected_note.is_some() => self.delete_selected(now),
-            KeyCode::Up if self.selected_note.is_some() => {
-                self.selected_note = self.selected_note.map(|i| i.saturating_sub(1));
-                false
-            }
-            KeyCode::Up if self.input.cursor().0 == 0 && n_notes > 0 => {
-                self.selected_note = Some(n_notes - 1);
-                false
-            }
-            KeyCode::Down if self.selected_note.is_some() => {
-                self.selected_note = self
-                    .selected_note
-                    .and_then(|i| (i + 1 < n_notes).then_some(i + 1));
-                false
-            }
-            KeyCode::PageUp if n_notes > 0 => {
-                let from = self.selected_note.unwrap_or(n_notes);
-                self.selected_note = Some(from.saturating_sub(PAGE));
-                false
-            }
-            KeyCode::PageDown if self.selected_note.is_some() => {
-                self.selected_note = self
-                    .selected_note
-                    .map(|i| i + PAGE)
-                    .and_then(|i| (i < n_notes).then_some(i));
-                false
-            }
-            _ => {
+        let changed = match self.run(self.command(&key), &key, now) {
+            Some(changed) => changed,
+            None => {
                 // Anything else is typing: it goes to the input.
                 self.selected_note = None;
                 self.input.input(key);
@@ -398,16 +355,81 @@ impl HostApp {
         }
     }
 
+    /// Runs `command` (of `key`): whether the room document changed, or
+    /// `None` when it does not apply here and the key is typing after all
+    /// (`?` in a note, Up inside a note of several lines, …).
+    fn run(&mut self, command: Option<Command>, key: &KeyEvent, now: Timestamp) -> Option<bool> {
+        let nothing_typed = self.input_text().is_empty() && self.editing().is_none();
+        let n_notes = self.doc.count(self.question());
+        let picked = self.selected_note;
+        let changed = match command? {
+            Command::Help if key.code == KeyCode::F(1) => {
+                self.overlay = HostOverlay::Help;
+                false
+            }
+            Command::Help if nothing_typed && picked.is_none() => {
+                self.overlay = HostOverlay::Help;
+                self.help_from_question_mark = true;
+                false
+            }
+            Command::Undo => self.undo_last(now),
+            Command::Question if key.code == KeyCode::BackTab => self.switch_question(-1),
+            Command::Question => self.switch_question(1),
+            Command::Back => {
+                if self.selected_note.take().is_none() && self.editing().is_some() {
+                    self.finish_edit();
+                    true
+                } else {
+                    false
+                }
+            }
+            Command::Newline => {
+                self.selected_note = None;
+                self.input.insert_newline();
+                self.sync_draft()
+            }
+            Command::Edit => self.start_edit(picked?),
+            Command::Add | Command::Keep => self.submit(now),
+            Command::Delete => self.delete_selected(now),
+            Command::Select if key.code == KeyCode::Up => match picked {
+                Some(i) => {
+                    self.selected_note = Some(i.saturating_sub(1));
+                    false
+                }
+                None if self.input.cursor().0 == 0 && n_notes > 0 => {
+                    self.selected_note = Some(n_notes - 1);
+                    false
+                }
+                None => return None,
+            },
+            Command::Select => {
+                self.selected_note = Some(picked?).and_then(|i| (i + 1 < n_notes).then_some(i + 1));
+                false
+            }
+            Command::Page if key.code == KeyCode::PageUp && n_notes > 0 => {
+                let from = picked.unwrap_or(n_notes);
+                self.selected_note = Some(from.saturating_sub(PAGE));
+                false
+            }
+            Command::Page if key.code == KeyCode::PageDown => {
+                self.selected_note = Some(picked? + PAGE).filter(|i| *i < n_notes);
+                false
+            }
+            // Quitting is done above; the rounds are the shell's.
+            Command::Help | Command::Page | Command::SaveQuit | Command::Round => return None,
+        };
+        Some(changed)
+    }
+
     /// Whether `key` is an Enter (that would add or keep the note) or a
     /// Tab that comes right after typed text: it waits for the next key.
     fn holds(&self, key: &KeyEvent, now: Timestamp) -> bool {
-        let text_key = match key.code {
-            KeyCode::Enter => self.selected_note.is_none(),
-            KeyCode::Tab => true,
+        let text_key = match self.command(key) {
+            Some(Command::Add | Command::Keep) => true,
+            Some(Command::Question) => key.code == KeyCode::Tab,
             _ => false,
         };
         text_key
-            && key.modifiers.is_empty()
             && self.overlay == HostOverlay::None
             && self.typed_at.is_some_and(|at| now - at <= BURST)
     }

@@ -86,14 +86,16 @@ impl ShellView<'_> {
             .render(area, buf);
     }
 
-    fn footer(&self, area: Rect, buf: &mut Buffer, hints: &[KeyHint]) {
+    /// The footer: `hints` (the first most important) and quitting.
+    fn footer(&self, area: Rect, buf: &mut Buffer, hints: Vec<KeyHint>) {
         let s = self.shell;
         let t = s.lang.t();
+        let hints: Vec<(u8, KeyHint)> = (0..).zip(hints).collect();
         widgets::footer(
             area,
             buf,
             s.theme,
-            hints,
+            &hints,
             &KeyHint {
                 keys: "Ctrl-C",
                 what: t.key_quit,
@@ -156,7 +158,7 @@ impl ShellView<'_> {
             ..body
         };
         widgets::wrapped(body, buf, lines);
-        self.footer(footer, buf, &[]);
+        self.footer(footer, buf, Vec::new());
     }
 
     fn picking(&self, p: &Picker, area: Rect, buf: &mut Buffer) {
@@ -272,7 +274,7 @@ impl ShellView<'_> {
                 what: t.key_back,
             });
         }
-        self.footer(footer, buf, &hints);
+        self.footer(footer, buf, hints);
     }
 
     fn rounds(&self, selected: usize, area: Rect, buf: &mut Buffer) {

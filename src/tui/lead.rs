@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
-use super::keys::{self, Keymap};
+use super::keys;
 use super::lead_app::{LeadApp, Overlay, Screen};
 use super::theme::Theme;
 use super::widgets::{self, BigText, KeyHint, countdown};
@@ -308,14 +308,14 @@ impl<'a> Ctx<'a> {
             .render(area, buf);
     }
 
-    fn footer(&self, area: Rect, buf: &mut Buffer, keymap: Keymap) {
+    fn footer(&self, area: Rect, buf: &mut Buffer, view: usize) {
         let t = self.t;
         let bell = if self.app.clock.bell {
             t.bell_on
         } else {
             t.bell_off
         };
-        let hints: Vec<KeyHint> = keys::footer(keymap, t, bell);
+        let hints = keys::lead_footer(view, t, bell);
         widgets::footer(
             area,
             buf,
@@ -352,7 +352,7 @@ impl<'a> Ctx<'a> {
             self.programme_table(programme, buf);
         }
         self.status_row(status, buf);
-        self.footer(footer, buf, Keymap::Lead);
+        self.footer(footer, buf, keys::LEAD_VIEW);
     }
 
     fn framed(&self, area: Rect, buf: &mut Buffer, title: String) -> Rect {
@@ -652,7 +652,7 @@ impl<'a> Ctx<'a> {
         // One line each: what does not fit is cut, not wrapped away.
         let lines: Vec<Line> = lines.into_iter().take(usize::from(body.height)).collect();
         Paragraph::new(lines).render(body, buf);
-        self.footer(footer, buf, Keymap::Lead);
+        self.footer(footer, buf, keys::LEAD_VIEW);
     }
 
     /// Title and countdown, as big as the screen allows.
@@ -678,7 +678,7 @@ impl<'a> Ctx<'a> {
                     },
                     buf,
                 );
-            self.footer(footer, buf, Keymap::Presenter);
+            self.footer(footer, buf, keys::PRESENTER_VIEW);
             return;
         };
         let block = &self.app.programme.blocks[c.index];
@@ -721,7 +721,7 @@ impl<'a> Ctx<'a> {
                 .alignment(Alignment::Center)
                 .render(status, buf);
         }
-        self.footer(footer, buf, Keymap::Presenter);
+        self.footer(footer, buf, keys::PRESENTER_VIEW);
     }
 
     fn overlay(&self, area: Rect, buf: &mut Buffer) {
@@ -729,12 +729,8 @@ impl<'a> Ctx<'a> {
         match &self.app.overlay {
             Overlay::None => {}
             Overlay::Help => {
-                let keymap = match self.app.screen {
-                    Screen::Lead => Keymap::Lead,
-                    Screen::Presenter => Keymap::Presenter,
-                    Screen::Dashboard => Keymap::Dashboard,
-                };
-                widgets::help(area, buf, self.th, t, &keys::all(keymap, t));
+                let view = keys::lead_view(self.app.screen);
+                widgets::help(area, buf, self.th, t, &keys::lead_help(view, t));
             }
             Overlay::ConfirmQuit => {
                 let inner = widgets::popup(area, buf, self.th, t.quit_title, 56, 6);

@@ -195,9 +195,10 @@ pub struct KeyHint<'a> {
     pub what: &'a str,
 }
 
-/// The footer: as many key hints as fit, `last` (help) always shown at
-/// the right.
-pub fn footer(area: Rect, buf: &mut Buffer, theme: Theme, hints: &[KeyHint], last: &KeyHint) {
+/// The footer: the hints that matter most and fit, in their order, and
+/// `last` (help) always, at the right. Each hint comes with its priority
+/// (0 first): the least important go first when the row is too narrow.
+pub fn footer(area: Rect, buf: &mut Buffer, theme: Theme, hints: &[(u8, KeyHint)], last: &KeyHint) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
@@ -208,28 +209,45 @@ pub fn footer(area: Rect, buf: &mut Buffer, theme: Theme, hints: &[KeyHint], las
             Span::styled(format!(" {}", text::one_line(h.what)), theme.dim()),
         ]
     };
+    let width = usize::from(area.width);
     let hint_width = |h: &KeyHint| text::width(h.keys) + 1 + text::width(h.what);
     let last_width = hint_width(last);
-    let mut used = 0;
+    // Two columns between hints, and at least two before the last.
+    let room = width.saturating_sub(last_width);
+    let shown = fitting(hints, room, |h| hint_width(h) + 2);
     let mut spans = Vec::new();
-    let room = usize::from(area.width).saturating_sub(last_width + 2);
-    for h in hints {
-        let w = hint_width(h) + 2;
-        if used + w > room {
-            break;
+    for (i, (_, h)) in hints.iter().enumerate() {
+        if shown.contains(&i) {
+            spans.extend(hint_spans(h));
+            spans.push(Span::raw("  "));
         }
-        spans.extend(hint_spans(h));
-        spans.push(Span::raw("  "));
-        used += w;
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
-    if usize::from(area.width) >= last_width {
+    if width >= last_width {
         let x = area.x + area.width - last_width as u16;
         let r = Rect::new(x, area.y, last_width as u16, 1);
         Paragraph::new(Line::from(hint_spans(last))).render(r, buf);
     } else {
         Paragraph::new(Line::from(hint_spans(last))).render(area, buf);
     }
+}
+
+/// Which of `hints` fit in `room` columns, taken by priority (the first
+/// of equal priority first) until the next does not fit.
+fn fitting(hints: &[(u8, KeyHint)], room: usize, width: impl Fn(&KeyHint) -> usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..hints.len()).collect();
+    order.sort_by_key(|&i| hints[i].0);
+    let mut used = 0;
+    let mut shown = Vec::new();
+    for i in order {
+        let w = width(&hints[i].1);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        shown.push(i);
+    }
+    shown
 }
 
 /// Whether a screen needing `min` (width, height) fits `area`; if not, the
@@ -290,15 +308,16 @@ pub fn popup(
     inner
 }
 
-/// The help overlay: every key of the screen and what it does.
-pub fn help(area: Rect, buf: &mut Buffer, theme: Theme, t: &Catalog, hints: &[KeyHint]) {
-    let key_w = hints.iter().map(|h| text::width(h.keys)).max().unwrap_or(0);
-    let lines: Vec<Line> = hints
+/// The help overlay: every key of the screen (all keys of a row, written
+/// out) and what it does.
+pub fn help(area: Rect, buf: &mut Buffer, theme: Theme, t: &Catalog, rows: &[(String, &str)]) {
+    let key_w = rows.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+    let lines: Vec<Line> = rows
         .iter()
-        .map(|h| {
+        .map(|(keys, what)| {
             Line::from(vec![
-                Span::styled(text::fit(h.keys, key_w + 2), theme.key()),
-                Span::raw(h.what.to_string()),
+                Span::styled(text::fit(keys, key_w + 2), theme.key()),
+                Span::raw(what.to_string()),
             ])
         })
         .chain([
@@ -368,10 +387,13 @@ mod tests {
     fn footer_keeps_help_visible_when_narrow() {
         let area = Rect::new(0, 0, 20, 1);
         let mut buf = Buffer::empty(area);
-        let hints = [KeyHint {
-            keys: "space",
-            what: "start/pause",
-        }];
+        let hints = [(
+            0,
+            KeyHint {
+                keys: "space",
+                what: "start/pause",
+            },
+        )];
         footer(
             area,
             &mut buf,
@@ -385,5 +407,27 @@ mod tests {
         let row: String = (0..20).map(|x| buf[(x, 0)].symbol().to_string()).collect();
         assert!(row.ends_with("? help"), "{row:?}");
         assert!(!row.contains("space"));
+    }
+
+    #[test]
+    fn the_footer_drops_the_least_important_first() {
+        let hint = |keys, what| KeyHint { keys, what };
+        let hints = [
+            (2, hint("a", "aaaa")),
+            (0, hint("b", "bbbb")),
+            (1, hint("c", "cccc")),
+        ];
+        let row = |w: u16| {
+            let area = Rect::new(0, 0, w, 1);
+            let mut buf = Buffer::empty(area);
+            footer(area, &mut buf, Theme::NO_COLOR, &hints, &hint("?", "help"));
+            (0..w)
+                .map(|x| buf[(x, 0)].symbol().to_string())
+                .collect::<String>()
+        };
+        assert_eq!(row(30), "a aaaa  b bbbb  c cccc  ? help");
+        assert_eq!(row(29), "b bbbb  c cccc         ? help");
+        assert_eq!(row(14), "b bbbb  ? help");
+        assert_eq!(row(13), "       ? help");
     }
 }
