@@ -4,13 +4,14 @@
 
 use jiff::Timestamp;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::chrome::{self, Header, KeyHint};
 use super::host::{HostView, MIN_HEIGHT, MIN_WIDTH};
 use super::host_shell::{Choice, HostShell, Phase, Picker, ShellOverlay};
-use super::widgets::{self, KeyHint};
+use super::widgets;
 use crate::i18n::fill;
 use crate::text;
 
@@ -67,22 +68,9 @@ impl ShellView<'_> {
     /// The top bar: the round (once known) and the host.
     fn header(&self, area: Rect, buf: &mut Buffer, round: Option<&str>) {
         let s = self.shell;
-        let th = s.theme;
-        buf.set_style(area, th.bar());
-        let title = match round {
-            Some(r) => format!(" oogst · {}", text::one_line(r)),
-            None => " oogst".to_string(),
-        };
         let right = format!("{} ", text::one_line(&s.name));
-        let right = text::truncate(&right, usize::from(area.width) / 2).into_owned();
-        let room = usize::from(area.width).saturating_sub(text::width(&right) + 1);
-        Line::from(Span::styled(
-            text::truncate(&title, room).into_owned(),
-            th.strong(),
-        ))
-        .render(area, buf);
-        Line::from(Span::styled(right, th.strong()))
-            .alignment(Alignment::Right)
+        Header::new(s.theme, round)
+            .right_text(right, usize::from(area.width) / 2)
             .render(area, buf);
     }
 
@@ -91,7 +79,7 @@ impl ShellView<'_> {
         let s = self.shell;
         let t = s.lang.t();
         let hints: Vec<(u8, KeyHint)> = (0..).zip(hints).collect();
-        widgets::footer(
+        chrome::footer(
             area,
             buf,
             s.theme,

@@ -5,7 +5,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::widgets::KeyHint;
+use super::chrome::KeyHint;
 use crate::i18n::Catalog;
 
 /// A key as the terminal reports it: a code and its modifiers. A

@@ -1,5 +1,5 @@
-//! Widgets shared by the screens: big digits, the footer of keys, the
-//! "terminal too small" notice, popups. All of them draw only inside the
+//! Widgets shared by the screens: big digits, the "terminal too small"
+//! notice, popups, the help. All of them draw only inside the
 //! area they are given, at any size, with saturating arithmetic.
 
 use jiff::SignedDuration;
@@ -189,67 +189,6 @@ impl Widget for BigText<'_> {
     }
 }
 
-/// One key and what it does, for footers and the help overlay.
-pub struct KeyHint<'a> {
-    pub keys: &'a str,
-    pub what: &'a str,
-}
-
-/// The footer: the hints that matter most and fit, in their order, and
-/// `last` (help) always, at the right. Each hint comes with its priority
-/// (0 first): the least important go first when the row is too narrow.
-pub fn footer(area: Rect, buf: &mut Buffer, theme: Theme, hints: &[(u8, KeyHint)], last: &KeyHint) {
-    let area = area.intersection(buf.area);
-    if area.is_empty() {
-        return;
-    }
-    let hint_spans = |h: &KeyHint| {
-        vec![
-            Span::styled(text::one_line(h.keys).into_owned(), theme.key()),
-            Span::styled(format!(" {}", text::one_line(h.what)), theme.dim()),
-        ]
-    };
-    let width = usize::from(area.width);
-    let hint_width = |h: &KeyHint| text::width(h.keys) + 1 + text::width(h.what);
-    let last_width = hint_width(last);
-    // Two columns between hints, and at least two before the last.
-    let room = width.saturating_sub(last_width);
-    let shown = fitting(hints, room, |h| hint_width(h) + 2);
-    let mut spans = Vec::new();
-    for (i, (_, h)) in hints.iter().enumerate() {
-        if shown.contains(&i) {
-            spans.extend(hint_spans(h));
-            spans.push(Span::raw("  "));
-        }
-    }
-    Paragraph::new(Line::from(spans)).render(area, buf);
-    if width >= last_width {
-        let x = area.x + area.width - last_width as u16;
-        let r = Rect::new(x, area.y, last_width as u16, 1);
-        Paragraph::new(Line::from(hint_spans(last))).render(r, buf);
-    } else {
-        Paragraph::new(Line::from(hint_spans(last))).render(area, buf);
-    }
-}
-
-/// Which of `hints` fit in `room` columns, taken by priority (the first
-/// of equal priority first) until the next does not fit.
-fn fitting(hints: &[(u8, KeyHint)], room: usize, width: impl Fn(&KeyHint) -> usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..hints.len()).collect();
-    order.sort_by_key(|&i| hints[i].0);
-    let mut used = 0;
-    let mut shown = Vec::new();
-    for i in order {
-        let w = width(&hints[i].1);
-        if used + w > room {
-            break;
-        }
-        used += w;
-        shown.push(i);
-    }
-    shown
-}
-
 /// Whether a screen needing `min` (width, height) fits `area`; if not, the
 /// "terminal too small" notice is drawn instead.
 pub fn fits(area: Rect, buf: &mut Buffer, theme: Theme, message: &str, min: (u16, u16)) -> bool {
@@ -381,53 +320,5 @@ mod tests {
     fn digits_share_one_width() {
         assert_eq!(pixel_width("1"), pixel_width("8"));
         assert!(pixel_width(":") < pixel_width("0"));
-    }
-
-    #[test]
-    fn footer_keeps_help_visible_when_narrow() {
-        let area = Rect::new(0, 0, 20, 1);
-        let mut buf = Buffer::empty(area);
-        let hints = [(
-            0,
-            KeyHint {
-                keys: "space",
-                what: "start/pause",
-            },
-        )];
-        footer(
-            area,
-            &mut buf,
-            Theme::NO_COLOR,
-            &hints,
-            &KeyHint {
-                keys: "?",
-                what: "help",
-            },
-        );
-        let row: String = (0..20).map(|x| buf[(x, 0)].symbol().to_string()).collect();
-        assert!(row.ends_with("? help"), "{row:?}");
-        assert!(!row.contains("space"));
-    }
-
-    #[test]
-    fn the_footer_drops_the_least_important_first() {
-        let hint = |keys, what| KeyHint { keys, what };
-        let hints = [
-            (2, hint("a", "aaaa")),
-            (0, hint("b", "bbbb")),
-            (1, hint("c", "cccc")),
-        ];
-        let row = |w: u16| {
-            let area = Rect::new(0, 0, w, 1);
-            let mut buf = Buffer::empty(area);
-            footer(area, &mut buf, Theme::NO_COLOR, &hints, &hint("?", "help"));
-            (0..w)
-                .map(|x| buf[(x, 0)].symbol().to_string())
-                .collect::<String>()
-        };
-        assert_eq!(row(30), "a aaaa  b bbbb  c cccc  ? help");
-        assert_eq!(row(29), "b bbbb  c cccc         ? help");
-        assert_eq!(row(14), "b bbbb  ? help");
-        assert_eq!(row(13), "       ? help");
     }
 }
