@@ -759,6 +759,10 @@ pub struct Catalog {
     pub host_pick_other_label: &'static str,
     pub host_pick_confirm: &'static str,
     pub key_pick_room: &'static str,
+    /// Home, End in the room picker.
+    pub key_first_last: &'static str,
+    /// 1 to 9 in the room picker.
+    pub key_pick_number: &'static str,
     pub host_round_now: &'static str,
     pub host_round_open: &'static str,
     pub host_rounds_help: &'static str,
@@ -1045,6 +1049,8 @@ pub static NL: Catalog = Catalog {
     host_pick_other_label: "Naam van de kamer (Enter: verder, Esc: terug):",
     host_pick_confirm: "Een nieuwe kamer “{room}” maken, die niet in het programma staat? y = ja · een andere toets = terug",
     key_pick_room: "kiezen",
+    key_first_last: "naar de eerste / laatste",
+    key_pick_number: "die kamer kiezen",
     host_round_now: "nu",
     host_round_open: "open",
     host_rounds_help: "↑/↓ kiezen · Enter: naar die ronde · Esc: terug",
@@ -1327,6 +1333,8 @@ pub static EN: Catalog = Catalog {
     host_pick_other_label: "Name of the room (Enter: go on, Esc: back):",
     host_pick_confirm: "Make a new room “{room}”, not in the programme? y = yes · any other key = back",
     key_pick_room: "choose",
+    key_first_last: "to the first / last",
+    key_pick_number: "choose that room",
     host_round_now: "now",
     host_round_open: "open",
     host_rounds_help: "↑/↓ choose · Enter: go to that round · Esc: back",

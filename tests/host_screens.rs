@@ -775,6 +775,75 @@ mod shell {
         assert_eq!(key(&mut s, KeyCode::Char('y')), [Effect::QuitAnyway]);
     }
 
+    /// The picker's key table drives its dispatch, footer and help.
+    #[test]
+    fn every_key_of_the_pickers_table_works_and_is_in_its_help() {
+        use oogst::tui::host_shell::{Phase, ShellOverlay};
+        use oogst::tui::keys::{self, PICK, PickCommand as C};
+        let t = Lang::En.t();
+        // "kamr 2": the picker of round 1, nothing chosen yet.
+        let picker = || shell(Lang::En, Some("kamr 2"), true);
+        let mut help = picker();
+        key(&mut help, KeyCode::Char('?'));
+        let screen = text_of(draw(&help, 80, 24).backend().buffer());
+        assert!(screen.contains("? help"), "{screen}");
+        for row in PICK.iter() {
+            let names: Vec<String> = row.keys.iter().map(|k| k.name(t)).collect();
+            assert!(
+                screen.contains(&names.join("/")) && screen.contains((row.help)(t)),
+                "{row:?} not in\n{screen}",
+                row = names
+            );
+            for k in row.keys {
+                assert_eq!(keys::command(&PICK, 0, &k.event()), Some(row.command));
+                let mut s = picker();
+                let fx = s.update(Msg::Key(k.event()), at(9, 30, 0));
+                let selected = |s: &HostShell| match &s.phase {
+                    Phase::Picking(p) => Some(p.selected),
+                    _ => None,
+                };
+                let opens = fx.iter().any(|e| matches!(e, Effect::OpenRoom(_)));
+                let did = match row.command {
+                    C::Browse => selected(&s) == Some(usize::from(k.code == KeyCode::Down)),
+                    C::Ends => selected(&s) == Some(if k.code == KeyCode::End { 4 } else { 0 }),
+                    // Lines 1 to 5 open a room (or ask); 6 to 9 are none.
+                    C::Number => {
+                        let KeyCode::Char(c) = k.code else { panic!() };
+                        opens || c > '3' && fx.is_empty()
+                    }
+                    C::Choose => opens,
+                    // Nowhere to go back to from the first picker.
+                    C::Back => fx.is_empty() && selected(&s) == Some(0),
+                    C::Round => s.overlay != ShellOverlay::None,
+                    C::Help => s.overlay == ShellOverlay::Help,
+                    C::SaveQuit => fx.contains(&Effect::Quit),
+                };
+                assert!(did, "{k:?} should {:?}: {fx:?}", row.command);
+            }
+        }
+        // Any other key does nothing.
+        let before = text_of(draw(&picker(), 80, 24).backend().buffer());
+        let others = ('!'..='~').map(KeyCode::Char).chain([
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Tab,
+            KeyCode::Delete,
+        ]);
+        for code in others {
+            for mods in [KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT] {
+                let event = KeyEvent::new(code, mods);
+                if keys::command(&PICK, 0, &event).is_some() {
+                    continue;
+                }
+                let mut s = picker();
+                let fx = s.update(Msg::Key(event), at(9, 30, 0));
+                assert!(fx.is_empty(), "{event:?}: {fx:?}");
+                let after = text_of(draw(&s, 80, 24).backend().buffer());
+                assert_eq!(after, before, "{event:?}");
+            }
+        }
+    }
+
     #[test]
     fn no_size_breaks_the_screens_around_note_taking() {
         let mut states = vec![

@@ -11,6 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::chrome::{self, Header, KeyHint};
 use super::host::{HostView, MIN_HEIGHT, MIN_WIDTH};
 use super::host_shell::{Choice, HostShell, Phase, Picker, ShellOverlay};
+use super::keys;
 use super::widgets;
 use crate::i18n::fill;
 use crate::text;
@@ -39,6 +40,10 @@ impl Widget for ShellView<'_> {
         }
         match &s.overlay {
             ShellOverlay::None => {}
+            ShellOverlay::Help => {
+                let rows = keys::help(&keys::PICK, &[0], t);
+                widgets::help(area, buf, s.theme, t, &rows);
+            }
             ShellOverlay::Rounds { selected } => self.rounds(*selected, area, buf),
             ShellOverlay::CannotSave(why) => {
                 let problem = fill(t.host_cannot_save, &[("why", &text::one_line(why))]);
@@ -246,23 +251,17 @@ impl ShellView<'_> {
                 .wrap(Wrap { trim: true })
                 .render(bottom, buf);
         }
-        let mut hints = vec![
-            KeyHint {
-                keys: "↑/↓",
-                what: t.key_browse,
+        let hints = keys::pick_footer(t, p.previous.is_some());
+        chrome::footer(
+            footer,
+            buf,
+            th,
+            &hints,
+            &KeyHint {
+                keys: "?",
+                what: t.key_help,
             },
-            KeyHint {
-                keys: "Enter",
-                what: t.key_pick_room,
-            },
-        ];
-        if p.previous.is_some() {
-            hints.push(KeyHint {
-                keys: "Esc",
-                what: t.key_back,
-            });
-        }
-        self.footer(footer, buf, hints);
+        );
     }
 
     fn rounds(&self, selected: usize, area: Rect, buf: &mut Buffer) {

@@ -519,3 +519,92 @@ pub fn host_help(t: &Catalog) -> Vec<(String, &'static str)> {
 pub fn lead_help(view: usize, t: &Catalog) -> Vec<(String, &'static str)> {
     help(&LEAD, &[view], t)
 }
+
+/// What the keys of the room picker do (its list; the name of another
+/// room is typed in a box of its own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickCommand {
+    /// Up, Down.
+    Browse,
+    /// Home, End.
+    Ends,
+    /// 1 to 9: that line, chosen.
+    Number,
+    Choose,
+    /// Esc: back to the room before (when there is one).
+    Back,
+    /// F2: the rounds.
+    Round,
+    Help,
+    SaveQuit,
+}
+
+/// The room picker's keys (one view: the list).
+pub const PICK: [Binding<PickCommand, 1>; 8] = {
+    use PickCommand as C;
+    const DIGITS: [Key; 9] = [
+        Key::ch('1'),
+        Key::ch('2'),
+        Key::ch('3'),
+        Key::ch('4'),
+        Key::ch('5'),
+        Key::ch('6'),
+        Key::ch('7'),
+        Key::ch('8'),
+        Key::ch('9'),
+    ];
+    [
+        bind(
+            &[Key::code(KeyCode::Up), Key::code(KeyCode::Down)],
+            C::Browse,
+            |t| t.key_browse,
+            [foot(0, "↑/↓", |t| t.key_browse)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Home), Key::code(KeyCode::End)],
+            C::Ends,
+            |t| t.key_first_last,
+            [HELP],
+        ),
+        bind(&DIGITS, C::Number, |t| t.key_pick_number, [HELP]),
+        bind(
+            &[Key::code(KeyCode::Enter)],
+            C::Choose,
+            |t| t.key_pick_room,
+            [foot(1, "Enter", |t| t.key_pick_room)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Esc)],
+            C::Back,
+            |t| t.key_back,
+            [foot(2, "Esc", |t| t.key_back)],
+        ),
+        bind(
+            &[Key::code(KeyCode::F(2))],
+            C::Round,
+            |t| t.key_round,
+            [HELP],
+        ),
+        bind(
+            &[Key::ch('?'), Key::code(KeyCode::F(1))],
+            C::Help,
+            |t| t.key_help,
+            [HELP],
+        ),
+        bind(
+            &[Key::ctrl('c'), Key::ctrl('q')],
+            C::SaveQuit,
+            |t| t.key_save_quit,
+            [foot(3, "Ctrl-C", |t| t.key_quit)],
+        ),
+    ]
+};
+
+/// The picker's footer; `back` whether Esc leads anywhere.
+pub fn pick_footer(t: &'static Catalog, back: bool) -> Vec<(u8, KeyHint<'static>)> {
+    footer(&PICK, 0, t, |_| None)
+        .into_iter()
+        .filter(|(c, ..)| back || *c != PickCommand::Back)
+        .map(|(_, p, h)| (p, h))
+        .collect()
+}
