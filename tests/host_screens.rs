@@ -844,6 +844,62 @@ mod shell {
         }
     }
 
+    /// The list of rounds (F2): its table drives its keys and its line of
+    /// keys; any other key closes it.
+    #[test]
+    fn the_rounds_keys_come_from_their_table() {
+        use oogst::tui::host_shell::ShellOverlay;
+        use oogst::tui::keys::{self, ROUNDS, RoundsCommand as C};
+        let t = Lang::En.t();
+        // Picking in round 1 (no room yet), the rounds open on it.
+        let rounds = || {
+            let mut s = shell(Lang::En, Some("kamr 2"), true);
+            key(&mut s, KeyCode::F(2));
+            assert_eq!(s.overlay, ShellOverlay::Rounds { selected: 0 });
+            s
+        };
+        let screen = text_of(draw(&rounds(), 80, 24).backend().buffer());
+        assert!(
+            screen.contains("↑/↓ choose · Enter go to that round · Esc back"),
+            "{screen}"
+        );
+        assert_eq!(
+            keys::rounds_line(t),
+            "↑/↓ choose · Enter go to that round · Esc back"
+        );
+        for row in ROUNDS.iter() {
+            for k in row.keys {
+                assert_eq!(keys::command(&ROUNDS, 0, &k.event()), Some(row.command));
+                let mut s = rounds();
+                let fx = s.update(Msg::Key(k.event()), at(9, 30, 0));
+                let did = match row.command {
+                    C::Browse => {
+                        s.overlay
+                            == ShellOverlay::Rounds {
+                                selected: usize::from(k.code == KeyCode::Down),
+                            }
+                    }
+                    // Round 1 is open already: the list closes, nothing moves.
+                    C::Go | C::Close => s.overlay == ShellOverlay::None && fx.is_empty(),
+                    C::SaveQuit => fx.contains(&Effect::Quit),
+                };
+                assert!(did, "{k:?} should {:?}: {fx:?}", row.command);
+            }
+        }
+        for code in ('!'..='~')
+            .map(KeyCode::Char)
+            .chain([KeyCode::Tab, KeyCode::F(1)])
+        {
+            let event = KeyEvent::new(code, KeyModifiers::NONE);
+            let mut s = rounds();
+            let fx = s.update(Msg::Key(event), at(9, 30, 0));
+            assert!(
+                fx.is_empty() && s.overlay == ShellOverlay::None,
+                "{event:?}"
+            );
+        }
+    }
+
     #[test]
     fn no_size_breaks_the_screens_around_note_taking() {
         let mut states = vec![

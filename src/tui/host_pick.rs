@@ -292,10 +292,7 @@ impl ShellView<'_> {
             })
             .collect();
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            t.host_rounds_help.to_string(),
-            th.dim(),
-        )));
+        lines.push(Line::from(Span::styled(keys::rounds_line(t), th.dim())));
         let height = u16::try_from(lines.len())
             .unwrap_or(u16::MAX)
             .saturating_add(2);

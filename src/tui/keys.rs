@@ -608,3 +608,55 @@ pub fn pick_footer(t: &'static Catalog, back: bool) -> Vec<(u8, KeyHint<'static>
         .map(|(_, p, h)| (p, h))
         .collect()
 }
+
+/// What the keys of the list of rounds (F2) do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundsCommand {
+    /// Up, Down.
+    Browse,
+    /// Enter: to the round chosen.
+    Go,
+    /// Esc (and any key not in the table): the list closes.
+    Close,
+    SaveQuit,
+}
+
+/// The list of rounds' keys; its last line is its footer and its help.
+pub const ROUNDS: [Binding<RoundsCommand, 1>; 4] = {
+    use RoundsCommand as C;
+    [
+        bind(
+            &[Key::code(KeyCode::Up), Key::code(KeyCode::Down)],
+            C::Browse,
+            |t| t.key_pick_room,
+            [foot(0, "↑/↓", |t| t.key_pick_room)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Enter)],
+            C::Go,
+            |t| t.key_go_round,
+            [foot(1, "Enter", |t| t.key_go_round)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Esc)],
+            C::Close,
+            |t| t.key_back,
+            [foot(2, "Esc", |t| t.key_back)],
+        ),
+        bind(
+            &[Key::ctrl('c'), Key::ctrl('q')],
+            C::SaveQuit,
+            |t| t.key_save_quit,
+            [HELP],
+        ),
+    ]
+};
+
+/// The list of rounds' line of keys: `↑/↓ choose · Enter go to that round · Esc back`.
+pub fn rounds_line(t: &'static Catalog) -> String {
+    footer(&ROUNDS, 0, t, |_| None)
+        .iter()
+        .map(|(_, _, h)| format!("{} {}", h.keys, h.what))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::host_app::HostApp;
-use super::keys::{self, PickCommand};
+use super::keys::{self, PickCommand, RoundsCommand};
 use super::runtime::{Effect, Msg, OpenRoom, Toast};
 use super::theme::Theme;
 use crate::clock::ClockDoc;
@@ -588,18 +588,18 @@ impl HostShell {
         }
         if let ShellOverlay::Rounds { selected } = self.overlay {
             let n = self.programme.as_ref().map_or(0, |p| p.breakouts().count());
-            match key.code {
-                KeyCode::Up => {
+            match keys::command(&keys::ROUNDS, 0, &key) {
+                Some(RoundsCommand::Browse) if key.code == KeyCode::Up => {
                     self.overlay = ShellOverlay::Rounds {
                         selected: selected.saturating_sub(1),
                     }
                 }
-                KeyCode::Down => {
+                Some(RoundsCommand::Browse) => {
                     self.overlay = ShellOverlay::Rounds {
                         selected: (selected + 1).min(n.saturating_sub(1)),
                     }
                 }
-                KeyCode::Enter => {
+                Some(RoundsCommand::Go) => {
                     self.overlay = ShellOverlay::None;
                     let id = self
                         .programme
@@ -613,8 +613,8 @@ impl HostShell {
                         return fx;
                     }
                 }
-                KeyCode::Char('c' | 'q') if ctrl => return vec![Effect::SaveState, Effect::Quit],
-                _ => self.overlay = ShellOverlay::None,
+                Some(RoundsCommand::SaveQuit) => return vec![Effect::SaveState, Effect::Quit],
+                Some(RoundsCommand::Close) | None => self.overlay = ShellOverlay::None,
             }
             return Vec::new();
         }
