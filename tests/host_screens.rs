@@ -12,7 +12,7 @@ use oogst::i18n::Lang;
 use oogst::programme::Programme;
 use oogst::room::RoomDoc;
 use oogst::tui::host::HostView;
-use oogst::tui::host_app::HostApp;
+use oogst::tui::host_app::{BURST, HostApp};
 use oogst::tui::runtime::{Effect, Msg};
 use oogst::tui::theme::Theme;
 use ratatui::Terminal;
@@ -303,7 +303,7 @@ fn a_paste_that_comes_as_keystrokes_stays_one_draft() {
     let mut h = Host::new();
     h.typed("Al getypt: ");
     h.burst("Uit Teams:\r- punt één\r\r- punt\ttwee", micro);
-    h.tick(SignedDuration::from_millis(20));
+    h.tick(BURST * 2);
     assert!(
         h.app.doc.notes.is_empty(),
         "no note added: {:?}",
@@ -332,20 +332,20 @@ fn an_enter_at_the_end_of_a_burst_adds_the_note() {
     h.burst("Eerste\r", micro);
     // Held for a moment, the event loop wakes the app when that is up.
     let wake = h.app.next_change(h.now) - h.now;
-    assert!(wake <= SignedDuration::from_millis(10), "{wake:?}");
+    assert!(wake <= BURST + SignedDuration::from_millis(1), "{wake:?}");
     assert!(h.texts(1).is_empty());
-    let fx = h.tick(SignedDuration::from_millis(10));
+    let fx = h.tick(wake);
     assert_eq!(h.texts(1), ["Eerste"]);
     assert_eq!(fx.first(), Some(&Effect::SaveNow));
     assert_eq!(h.app.doc.draft.text, "");
     // The same for a Tab: the next question.
     h.burst("Twee\t", micro);
-    h.tick(SignedDuration::from_millis(10));
+    h.tick(wake);
     assert_eq!(h.app.question(), 2);
     assert_eq!(h.app.doc.draft.text, "Twee");
     // A key after the burst's time: the Enter first, then the key.
     h.burst("Drie\r", micro);
-    h.now += SignedDuration::from_millis(30);
+    h.now += BURST * 2;
     h.app.update(
         Msg::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)),
         h.now,
@@ -354,7 +354,7 @@ fn an_enter_at_the_end_of_a_burst_adds_the_note() {
     assert_eq!(h.app.doc.draft.text, "x");
     // Ctrl-C right behind an Enter: no paste holds a Ctrl-C, so the
     // Enter was the host's and the note is added before quitting.
-    h.burst("\r", SignedDuration::from_millis(30));
+    h.burst("\r", BURST * 2);
     h.burst("Vijf\r", micro);
     h.now += micro;
     let fx = h.app.update(
@@ -371,6 +371,7 @@ fn the_same_keys_typed_slowly_add_notes_and_switch_questions() {
     // 40 ms apart: a fast typist, not a paste.
     h.burst("een\rtwee\tdrie\r", SignedDuration::from_millis(40));
     h.tick(SignedDuration::from_millis(40));
+    assert!(SignedDuration::from_millis(40) > BURST);
     assert_eq!(h.texts(1), ["een"]);
     assert_eq!(h.texts(2), ["tweedrie"]);
     assert_eq!(h.app.question(), 2);

@@ -21,9 +21,12 @@ const PAGE: usize = 10;
 
 /// Keys closer together than this came in one burst: a paste from a
 /// terminal without bracketed paste (Windows' console, some SSH clients),
-/// which arrives as keystrokes. Nobody types two keys this fast; a
-/// burst's keys arrive microseconds apart.
-pub const BURST: SignedDuration = SignedDuration::from_millis(8);
+/// which arrives as keystrokes. A burst's keys arrive microseconds apart,
+/// but a frame may be drawn in the middle of one (a slow console takes
+/// milliseconds for it); a person does not press Enter this soon after a
+/// key and the next key this soon after Enter. What a held Enter costs a
+/// person is this long before the note is added.
+pub const BURST: SignedDuration = SignedDuration::from_millis(20);
 
 /// An Enter or Tab that came right after typed text: a line break or a
 /// tab of a paste if more keys follow at once, else the key itself.
