@@ -660,3 +660,56 @@ pub fn rounds_line(t: &'static Catalog) -> String {
         .collect::<Vec<_>>()
         .join(" · ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// In no view of a table does one key run two commands (the first row
+    /// would win unseen), and every row is there in some view.
+    fn unambiguous<C: Copy + std::fmt::Debug, const N: usize>(table: &[Binding<C, N>]) {
+        for view in 0..N {
+            let mut seen: Vec<(Key, C)> = Vec::new();
+            for b in table
+                .iter()
+                .filter(|b| !matches!(b.places[view], Place::Off))
+            {
+                for k in b.keys {
+                    if let Some((_, c)) = seen.iter().find(|(s, _)| s.matches(&k.event())) {
+                        panic!("view {view}: {k:?} runs {c:?} and {:?}", b.command);
+                    }
+                    seen.push((*k, b.command));
+                }
+            }
+        }
+        for b in table {
+            assert!(
+                b.places.iter().any(|p| !matches!(p, Place::Off)),
+                "{:?} is nowhere",
+                b.command
+            );
+        }
+    }
+
+    #[test]
+    fn no_key_means_two_things() {
+        unambiguous(&LEAD);
+        unambiguous(&HOST);
+        unambiguous(&PICK);
+        unambiguous(&ROUNDS);
+    }
+
+    #[test]
+    fn help_writes_every_key_of_a_row() {
+        let t = crate::i18n::Lang::En.t();
+        let rows = lead_help(LEAD_VIEW, t);
+        assert!(rows.contains(&("+/=".to_string(), t.key_extend)));
+        assert!(rows.contains(&("?/F1".to_string(), t.key_help)));
+        assert!(
+            !rows.iter().any(|(k, _)| k == "Esc"),
+            "no way back on the lead view"
+        );
+        let host = host_help(t);
+        assert!(host.contains(&("Ctrl-C/Ctrl-Q".to_string(), t.key_save_quit)));
+    }
+}
