@@ -244,6 +244,7 @@ const HELP: Place = Place::Help;
 /// on a shared screen shows only the way back.
 pub const LEAD: [Binding<LeadCommand, 3>; 15] = {
     use LeadCommand as C;
+    // Written in the interface's language: `lead_footer` fills it in.
     let space = foot(0, "", |t| t.key_start_pause);
     let next = foot(1, "n", |t| t.key_next);
     let length = foot(2, "+/-", |t| t.key_extend_shorten);
