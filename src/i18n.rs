@@ -942,9 +942,14 @@ pub struct Catalog {
     pub host_pick_other_label: &'static str,
     pub host_pick_confirm: &'static str,
     pub key_pick_room: &'static str,
+    /// Home, End in the room picker.
+    pub key_first_last: &'static str,
+    /// 1 to 9 in the room picker.
+    pub key_pick_number: &'static str,
     pub host_round_now: &'static str,
     pub host_round_open: &'static str,
-    pub host_rounds_help: &'static str,
+    /// Enter in the list of rounds.
+    pub key_go_round: &'static str,
     pub host_rounds_title: &'static str,
     pub key_round: &'static str,
     pub host_rescued: &'static str,
@@ -989,6 +994,12 @@ pub struct Catalog {
     pub next_hint: &'static str,
     pub deadline_was: &'static str,
     pub key_extend_shorten: &'static str,
+    /// `+` in the help: the current block a minute longer.
+    pub key_extend: &'static str,
+    /// `-` in the help: a minute shorter.
+    pub key_shorten: &'static str,
+    /// `e` in the footer (the help says [`Catalog::key_export`]).
+    pub key_export_short: &'static str,
     pub key_resume: &'static str,
     pub space: &'static str,
 }
@@ -1222,9 +1233,11 @@ pub static NL: Catalog = Catalog {
     host_pick_other_label: "Naam van de kamer (Enter: verder, Esc: terug):",
     host_pick_confirm: "Een nieuwe kamer “{room}” maken, die niet in het programma staat? y = ja · een andere toets = terug",
     key_pick_room: "kiezen",
+    key_first_last: "naar de eerste / laatste",
+    key_pick_number: "die kamer kiezen",
     host_round_now: "nu",
     host_round_open: "open",
-    host_rounds_help: "↑/↓ kiezen · Enter: naar die ronde · Esc: terug",
+    key_go_round: "naar die ronde",
     host_rounds_title: "Rondes",
     key_round: "ronde",
     host_rescued: "Bewaren in {file} lukte niet ({error}). Je notities staan veilig in {rescue}: geef dat bestand aan de organisator (oogst merge leest het zoals elk kamerbestand).",
@@ -1268,6 +1281,9 @@ pub static NL: Catalog = Catalog {
     next_hint: "n: volgend blok",
     deadline_was: "eindtijd was {time}",
     key_extend_shorten: "±1 min",
+    key_extend: "huidig blok een minuut langer",
+    key_shorten: "huidig blok een minuut korter",
+    key_export_short: "oogst",
     key_resume: "spatie: hervatten",
     space: "spatie",
 };
@@ -1501,9 +1517,11 @@ pub static EN: Catalog = Catalog {
     host_pick_other_label: "Name of the room (Enter: go on, Esc: back):",
     host_pick_confirm: "Make a new room “{room}”, not in the programme? y = yes · any other key = back",
     key_pick_room: "choose",
+    key_first_last: "to the first / last",
+    key_pick_number: "choose that room",
     host_round_now: "now",
     host_round_open: "open",
-    host_rounds_help: "↑/↓ choose · Enter: go to that round · Esc: back",
+    key_go_round: "go to that round",
     host_rounds_title: "Rounds",
     key_round: "round",
     host_rescued: "Saving to {file} failed ({error}). Your notes are safe in {rescue}: give that file to the organiser (oogst merge reads it like any room file).",
@@ -1547,6 +1565,9 @@ pub static EN: Catalog = Catalog {
     next_hint: "n: next block",
     deadline_was: "deadline was {time}",
     key_extend_shorten: "±1 min",
+    key_extend: "current block a minute longer",
+    key_shorten: "current block a minute shorter",
+    key_export_short: "harvest",
     key_resume: "space: resume",
     space: "space",
 };

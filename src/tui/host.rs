@@ -5,14 +5,15 @@
 
 use jiff::{SignedDuration, Timestamp};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
+use super::chrome::{self, Header, KeyHint, Status};
 use super::host_app::{HostApp, HostOverlay};
 use super::keys;
-use super::widgets::{self, KeyHint, countdown};
+use super::widgets::{self, countdown};
 use crate::clock::Countdown;
 use crate::files::parse_timestamp;
 use crate::i18n::{Catalog, fill};
@@ -100,12 +101,8 @@ impl Widget for HostView<'_> {
         if full {
             self.status(status, buf);
         }
-        let mode = match (app.selected_note.is_some(), app.editing().is_some()) {
-            (true, _) => keys::HostMode::Picked,
-            (false, true) => keys::HostMode::Editing,
-            (false, false) => keys::HostMode::Typing,
-        };
-        widgets::footer(
+        let mode = app.mode();
+        chrome::footer(
             footer,
             buf,
             app.theme,
@@ -116,16 +113,16 @@ impl Widget for HostView<'_> {
             },
         );
         if app.overlay == HostOverlay::Help {
-            widgets::help(area, buf, app.theme, t, &keys::host_all(t));
+            widgets::help(area, buf, app.theme, t, &keys::host_help(t));
         }
     }
 }
 
 impl HostView<'_> {
+    /// The top bar: the round; the room and the host at the right, and
+    /// on small screens (no clock row) the time left before them.
     fn header(&self, area: Rect, buf: &mut Buffer, full: bool) {
         let app = self.app;
-        let th = app.theme;
-        buf.set_style(area, th.bar());
         let host = if app.doc.host().trim().is_empty() {
             app.lang.t().host_no_name.to_string()
         } else {
@@ -142,16 +139,8 @@ impl HostView<'_> {
                 right = format!("{time}  {right}");
             }
         }
-        let right = text::truncate(&right, usize::from(area.width) / 2 + 4).into_owned();
-        let room = usize::from(area.width).saturating_sub(text::width(&right) + 1);
-        let title = format!(" oogst · {}", text::one_line(&app.title));
-        Line::from(Span::styled(
-            text::truncate(&title, room).into_owned(),
-            th.strong(),
-        ))
-        .render(area, buf);
-        Line::from(Span::styled(right, th.strong()))
-            .alignment(Alignment::Right)
+        Header::new(app.theme, Some(&app.title))
+            .right_text(right, usize::from(area.width) / 2 + 4)
             .render(area, buf);
     }
 
@@ -326,20 +315,6 @@ impl HostView<'_> {
             Paragraph::new("─".repeat(usize::from(area.width)))
                 .style(th.border())
                 .render(rule, buf);
-        } else if let Some(err) = &app.save_error {
-            let s = fill(app.lang.t().save_failed, &[("error", err)]);
-            Paragraph::new(
-                text::truncate(&text::one_line(&s), usize::from(area.width)).into_owned(),
-            )
-            .style(th.alert())
-            .render(area, buf);
-        } else if let Some(toast) = &app.toast {
-            let s = format!("» {}", toast.text);
-            Paragraph::new(
-                text::truncate(&text::one_line(&s), usize::from(area.width)).into_owned(),
-            )
-            .style(if toast.alert { th.warn() } else { th.label() })
-            .render(area, buf);
         } else {
             let q = app.question();
             let head = format!(
@@ -354,9 +329,17 @@ impl HostView<'_> {
                         .unwrap_or("")
                 )
             );
-            Paragraph::new(text::truncate(&head, usize::from(area.width)).into_owned())
-                .style(th.label().add_modifier(ratatui::style::Modifier::BOLD))
-                .render(area, buf);
+            Status {
+                theme: th,
+                t: app.lang.t(),
+                save_error: app.save_error.as_deref(),
+                toast: app.toast.as_ref(),
+                otherwise: (
+                    head,
+                    th.label().add_modifier(ratatui::style::Modifier::BOLD),
+                ),
+            }
+            .render(area, buf);
         }
     }
 
@@ -552,29 +535,30 @@ impl HostView<'_> {
         app.input.render(inner, buf);
     }
 
+    /// The line above the footer: a save error, a notice, or when the
+    /// notes were last saved.
     fn status(&self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = app.lang.t();
         let th = app.theme;
-        let (s, style) = if let Some(err) = &app.save_error {
-            (fill(t.save_failed, &[("error", err)]), th.alert())
-        } else if let Some(toast) = &app.toast {
-            (
-                format!("» {}", toast.text),
-                if toast.alert { th.warn() } else { th.label() },
-            )
-        } else if let Some(at) = app.saved_at {
-            let time = at
-                .to_zoned_datetime(app.tz.clone())
-                .strftime("%H:%M:%S")
-                .to_string();
-            (fill(t.host_saved, &[("time", &time)]), th.dim())
-        } else {
-            (String::new(), th.dim())
+        let otherwise = match app.saved_at {
+            Some(at) => {
+                let time = at
+                    .to_zoned_datetime(app.tz.clone())
+                    .strftime("%H:%M:%S")
+                    .to_string();
+                (fill(t.host_saved, &[("time", &time)]), th.dim())
+            }
+            None => (String::new(), th.dim()),
         };
-        Paragraph::new(text::truncate(&text::one_line(&s), usize::from(area.width)).into_owned())
-            .style(style)
-            .render(area, buf);
+        Status {
+            theme: th,
+            t,
+            save_error: app.save_error.as_deref(),
+            toast: app.toast.as_ref(),
+            otherwise,
+        }
+        .render(area, buf);
     }
 }
 

@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::host_app::HostApp;
+use super::keys::{self, PickCommand, RoundsCommand};
 use super::runtime::{Effect, Msg, OpenRoom, Toast};
 use super::theme::Theme;
 use crate::clock::ClockDoc;
@@ -70,6 +71,8 @@ pub enum ShellOverlay {
     },
     /// Nothing could be saved: quit anyway? (why)
     CannotSave(String),
+    /// The keys of the room picker.
+    Help,
 }
 
 /// What the host's app starts with.
@@ -575,20 +578,29 @@ impl HostShell {
                 }
             };
         }
+        if self.overlay == ShellOverlay::Help {
+            // Any key closes the help; only the help's keys and Esc are
+            // swallowed.
+            self.overlay = ShellOverlay::None;
+            let help = keys::command(&keys::PICK, 0, &key) == Some(PickCommand::Help);
+            if help || key.code == KeyCode::Esc {
+                return Vec::new();
+            }
+        }
         if let ShellOverlay::Rounds { selected } = self.overlay {
             let n = self.programme.as_ref().map_or(0, |p| p.breakouts().count());
-            match key.code {
-                KeyCode::Up => {
+            match keys::command(&keys::ROUNDS, 0, &key) {
+                Some(RoundsCommand::Browse) if key.code == KeyCode::Up => {
                     self.overlay = ShellOverlay::Rounds {
                         selected: selected.saturating_sub(1),
                     }
                 }
-                KeyCode::Down => {
+                Some(RoundsCommand::Browse) => {
                     self.overlay = ShellOverlay::Rounds {
                         selected: (selected + 1).min(n.saturating_sub(1)),
                     }
                 }
-                KeyCode::Enter => {
+                Some(RoundsCommand::Go) => {
                     self.overlay = ShellOverlay::None;
                     let id = self
                         .programme
@@ -602,12 +614,17 @@ impl HostShell {
                         return fx;
                     }
                 }
-                KeyCode::Char('c' | 'q') if ctrl => return vec![Effect::SaveState, Effect::Quit],
-                _ => self.overlay = ShellOverlay::None,
+                Some(RoundsCommand::SaveQuit) => return vec![Effect::SaveState, Effect::Quit],
+                Some(RoundsCommand::Close) | None => self.overlay = ShellOverlay::None,
             }
             return Vec::new();
         }
         if ctrl && matches!(key.code, KeyCode::Char('c' | 'C' | 'q' | 'Q')) {
+            // The note-taking app quits itself: an Enter it holds (see
+            // `host_app::BURST`) is carried out first.
+            if let Phase::Writing(app) = &mut self.phase {
+                return app.update(Msg::Key(key), now);
+            }
             return vec![Effect::SaveState, Effect::Quit];
         }
         if key.code == KeyCode::F(2) && self.programme.is_some() {
@@ -681,27 +698,33 @@ impl HostShell {
             return Vec::new();
         }
         let n = p.choices.len();
-        match key.code {
+        match keys::command(&keys::PICK, 0, &key) {
             // Back to the room before (a round the host moved to by hand
             // or by the clock, without a room of its own yet).
-            KeyCode::Esc => {
+            Some(PickCommand::Back) => {
                 if let Some(app) = p.previous.take() {
                     self.phase = Phase::Writing(app);
                 }
             }
-            KeyCode::Up => p.selected = p.selected.saturating_sub(1),
-            KeyCode::Down => p.selected = (p.selected + 1).min(n.saturating_sub(1)),
-            KeyCode::Home => p.selected = 0,
-            KeyCode::End => p.selected = n.saturating_sub(1),
-            KeyCode::Char(c @ '1'..='9') => {
-                let i = c as usize - '1' as usize;
-                if i < n {
-                    p.selected = i;
-                    return self.choose(now);
+            Some(PickCommand::Browse) if key.code == KeyCode::Up => {
+                p.selected = p.selected.saturating_sub(1)
+            }
+            Some(PickCommand::Browse) => p.selected = (p.selected + 1).min(n.saturating_sub(1)),
+            Some(PickCommand::Ends) if key.code == KeyCode::Home => p.selected = 0,
+            Some(PickCommand::Ends) => p.selected = n.saturating_sub(1),
+            Some(PickCommand::Number) => {
+                if let KeyCode::Char(c @ '1'..='9') = key.code {
+                    let i = c as usize - '1' as usize;
+                    if i < n {
+                        p.selected = i;
+                        return self.choose(now);
+                    }
                 }
             }
-            KeyCode::Enter => return self.choose(now),
-            _ => {}
+            Some(PickCommand::Choose) => return self.choose(now),
+            Some(PickCommand::Help) => self.overlay = ShellOverlay::Help,
+            // Quitting and the rounds are taken care of above.
+            Some(PickCommand::Round | PickCommand::SaveQuit) | None => {}
         }
         Vec::new()
     }
