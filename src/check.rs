@@ -4,10 +4,8 @@
 
 use crate::clock::ClockDoc;
 use crate::files::{FileError, Problem, ProblemKind, head, strip_bom};
-use crate::i18n::Lang;
 use crate::lead_state::LeadState;
-use crate::programme::{self, Programme};
-use crate::text::for_message;
+use crate::programme::{self, DayTime, Programme};
 
 pub use crate::files::{MAX_FILE_BYTES, io_error};
 
@@ -20,25 +18,46 @@ const KNOWN: [&str; 5] = [
     crate::lead_state::FORMAT,
 ];
 
-/// A file that `check` accepts: a one-line summary of what it holds, and
-/// warnings (what is probably a mistake but does not stop it).
+/// A file that `check` accepts: what it holds, for a one-line summary
+/// (put in words by [`crate::i18n`]), and for a programme its warnings
+/// (what is probably a mistake but does not stop it). Names as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Verdict {
-    pub summary: String,
-    pub warnings: Vec<String>,
-}
-
-impl From<String> for Verdict {
-    fn from(summary: String) -> Verdict {
-        Verdict {
-            summary,
-            warnings: Vec::new(),
-        }
-    }
+pub enum Verdict {
+    Programme {
+        title: String,
+        blocks: usize,
+        first: Option<DayTime>,
+        last: Option<DayTime>,
+        breakouts: usize,
+        warnings: Vec<Problem>,
+    },
+    Clock {
+        session: String,
+        block: Option<String>,
+        written: String,
+    },
+    Room {
+        room: String,
+        hosts: Vec<String>,
+        session: String,
+        round: Option<String>,
+        notes: usize,
+        deleted: usize,
+        drafts: usize,
+    },
+    Harvest {
+        session: String,
+        rooms: usize,
+        notes: usize,
+    },
+    LeadState {
+        session: String,
+        day: String,
+    },
 }
 
 /// Validates one file.
-pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<Verdict, FileError> {
+pub fn check_text(text: &str, file: &str) -> Result<Verdict, FileError> {
     // Syntax errors first, with line and column, whatever the format.
     let format = head(strip_bom(text))
         .map_err(|p| FileError::single(file, *p))?
@@ -46,112 +65,53 @@ pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<Verdict, FileErr
     match format.as_deref() {
         Some(programme::FORMAT) | None => {
             let p = Programme::parse(text, file)?;
-            let first = p
-                .blocks
-                .first()
-                .map(|b| b.start.to_string())
-                .unwrap_or_default();
-            let last = p
-                .blocks
-                .last()
-                .map(|b| b.end.to_string())
-                .unwrap_or_default();
-            let breakouts = p.breakouts().count();
-            let n = p.blocks.len();
-            let title = for_message(&p.title);
-            let summary = match lang {
-                Lang::Nl => format!(
-                    "programma \"{title}\": {n} {}, {first}–{last}, {breakouts} break-out{}",
-                    if n == 1 { "blok" } else { "blokken" },
-                    if breakouts == 1 { "" } else { "s" }
-                ),
-                Lang::En => format!(
-                    "programme \"{title}\": {n} {}, {first}–{last}, {breakouts} breakout{}",
-                    if n == 1 { "block" } else { "blocks" },
-                    if breakouts == 1 { "" } else { "s" }
-                ),
-            };
-            Ok(Verdict {
-                summary,
-                warnings: p
-                    .warnings
-                    .iter()
-                    .map(|w| lang.problem_line(file, w))
-                    .collect(),
+            Ok(Verdict::Programme {
+                first: p.blocks.first().map(|b| b.start),
+                last: p.blocks.last().map(|b| b.end),
+                blocks: p.blocks.len(),
+                breakouts: p.breakouts().count(),
+                title: p.title,
+                warnings: p.warnings,
             })
         }
         Some(crate::clock::CLOCK_FORMAT) => {
             let doc = ClockDoc::parse(text, file)?;
-            let block = doc
-                .block
-                .as_ref()
-                .map(|b| for_message(&b.title).into_owned())
-                .unwrap_or_else(|| "–".into());
-            let session = for_message(&doc.session);
-            Ok(match lang {
-                Lang::Nl => format!(
-                    "klok van sessie {session}: blok {block}, geschreven {}",
-                    doc.written
-                ),
-                Lang::En => format!(
-                    "clock of session {session}: block {block}, written {}",
-                    doc.written
-                ),
-            }
-            .into())
+            Ok(Verdict::Clock {
+                block: doc.block.map(|b| b.title),
+                written: doc.written.to_string(),
+                session: doc.session,
+            })
         }
         Some(crate::room::FORMAT) => {
             let r = crate::room::read(text, file)?;
-            let v = &r.view;
             // Counted as the merge and the host read the file: a note it
             // holds twice once, its draft as the harvest shows it.
             let doc = crate::room::RoomDoc::from_checked(&r, strip_bom(text));
-            let live = doc.notes.iter().filter(|n| !n.deleted).count();
-            let gone = doc.notes.len() - live;
-            let room = for_message(&v.room);
-            let hosts = for_message(&r.hosts().join(", ")).into_owned();
-            let session = for_message(&v.session);
-            let notes = crate::export::count_notes(live, lang);
-            let round = match &v.block {
-                Some(b) => match lang {
-                    Lang::Nl => format!(", ronde {}", for_message(b)),
-                    Lang::En => format!(", round {}", for_message(b)),
-                },
-                None => String::new(),
-            };
-            let draft = match doc.harvest_drafts().len() {
-                0 => String::new(),
-                n => format!(", {}", crate::export::count_drafts(n, lang)),
-            };
-            Ok(match lang {
-                Lang::Nl => format!(
-                    "kamer \"{room}\" ({hosts}) van sessie {session}{round}: {notes}, {gone} verwijderd{draft}"
-                ),
-                Lang::En => format!(
-                    "room \"{room}\" ({hosts}) of session {session}{round}: {notes}, {gone} deleted{draft}"
-                ),
-            }
-            .into())
+            let notes = doc.notes.iter().filter(|n| !n.deleted).count();
+            Ok(Verdict::Room {
+                room: r.view.room.to_string(),
+                hosts: r.hosts().iter().map(|h| h.to_string()).collect(),
+                session: r.view.session.to_string(),
+                round: r.view.block.as_ref().map(|b| b.to_string()),
+                notes,
+                deleted: doc.notes.len() - notes,
+                drafts: doc.harvest_drafts().len(),
+            })
         }
         Some(crate::merge::FORMAT) => {
             let h = crate::merge::HarvestFile::parse(text, file)?;
-            Ok(format!(
-                "{} {}: {}, {}",
-                lang.t().doc_harvest.to_lowercase(),
-                for_message(&h.session),
-                crate::export::count_rooms(h.room_count(), lang),
-                crate::export::count_notes(h.note_count(), lang)
-            )
-            .into())
+            Ok(Verdict::Harvest {
+                rooms: h.room_count(),
+                notes: h.note_count(),
+                session: h.session,
+            })
         }
         Some(crate::lead_state::FORMAT) => {
             let s = LeadState::parse(text, file)?;
-            let session = for_message(&s.session);
-            Ok(match lang {
-                Lang::Nl => format!("klokstand van sessie {session} op {}", s.day),
-                Lang::En => format!("lead state of session {session} on {}", s.day),
-            }
-            .into())
+            Ok(Verdict::LeadState {
+                day: s.day.to_string(),
+                session: s.session,
+            })
         }
         Some(other) => Err(FileError::single(
             file,
@@ -166,6 +126,7 @@ pub fn check_text(text: &str, file: &str, lang: Lang) -> Result<Verdict, FileErr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn a_room_file_is_counted_as_the_merge_and_the_host_read_it() {
@@ -179,11 +140,20 @@ mod tests {
               {"id": "w-1", "question": 1, "text": "", "deleted": true, "created": "2021-01-21T11:00:00Z", "updated": "2021-01-21T11:01:00Z"},
               {"id": "w-2", "question": 1, "text": "twee", "created": "2021-01-21T11:00:00Z", "updated": "2021-01-21T11:00:00Z"}],
             "draft": {"question": 1, "text": "twee", "editing": "w-2", "aside": "half getypt"}}"#;
-        let v = check_text(text, "r.json", Lang::En).unwrap();
+        let v = check_text(text, "r.json").unwrap();
+        assert!(matches!(
+            v,
+            Verdict::Room {
+                notes: 1,
+                deleted: 1,
+                drafts: 1,
+                ..
+            }
+        ));
+        let (summary, _) = Lang::En.verdict(&v, "r.json");
         assert!(
-            v.summary.ends_with(": 1 note, 1 deleted, 1 draft"),
-            "{}",
-            v.summary
+            summary.ends_with(": 1 note, 1 deleted, 1 draft"),
+            "{summary}"
         );
         let inputs = crate::merge::Inputs::from_texts(vec![("r.json".into(), text.into())], vec![]);
         let opts = crate::merge::Options::default();

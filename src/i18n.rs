@@ -2,7 +2,10 @@
 //! written; this is everything around it. One `Catalog` per language, so a
 //! missing translation is a compile error, not a blank on screen.
 
-use crate::programme::{BlockKind, FileError, Problem, ProblemKind};
+use crate::check::Verdict;
+use crate::files::{FileError, Problem, ProblemKind};
+use crate::programme::{BlockKind, DayTime};
+use crate::room::open::{LeftAlone, Notice, OpenError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Lang {
@@ -112,6 +115,184 @@ impl Lang {
             BlockKind::Breakout => t.kind_breakout,
             BlockKind::Break => t.kind_break,
             BlockKind::Closing => t.kind_closing,
+        }
+    }
+
+    /// `1 note`, `3 notes`.
+    pub fn count_notes(self, n: usize) -> String {
+        let t = self.t();
+        format!("{n} {}", if n == 1 { t.doc_note } else { t.doc_notes })
+    }
+
+    /// What `check` says of a good file `file`: a one-line summary, and
+    /// its warnings (each with the file and its place).
+    pub fn verdict(self, v: &Verdict, file: &str) -> (String, Vec<String>) {
+        use crate::text::for_message;
+        let nl = self == Lang::Nl;
+        let plural =
+            |n: usize, one: &str, more: &str| format!("{n} {}", if n == 1 { one } else { more });
+        match v {
+            Verdict::Programme {
+                title,
+                blocks,
+                first,
+                last,
+                breakouts,
+                warnings,
+            } => {
+                let title = for_message(title);
+                let time = |t: &Option<DayTime>| t.map(|t| t.to_string()).unwrap_or_default();
+                let (first, last) = (time(first), time(last));
+                let summary = if nl {
+                    format!(
+                        "programma \"{title}\": {}, {first}–{last}, {}",
+                        plural(*blocks, "blok", "blokken"),
+                        plural(*breakouts, "break-out", "break-outs")
+                    )
+                } else {
+                    format!(
+                        "programme \"{title}\": {}, {first}–{last}, {}",
+                        plural(*blocks, "block", "blocks"),
+                        plural(*breakouts, "breakout", "breakouts")
+                    )
+                };
+                let warnings = warnings
+                    .iter()
+                    .map(|w| self.problem_line(file, w))
+                    .collect();
+                (summary, warnings)
+            }
+            Verdict::Clock {
+                session,
+                block,
+                written,
+            } => {
+                let session = for_message(session);
+                let block = block.as_deref().map_or("–".into(), for_message);
+                let written = for_message(written);
+                let summary = if nl {
+                    format!("klok van sessie {session}: blok {block}, geschreven {written}")
+                } else {
+                    format!("clock of session {session}: block {block}, written {written}")
+                };
+                (summary, Vec::new())
+            }
+            Verdict::Room {
+                room,
+                hosts,
+                session,
+                round,
+                notes,
+                deleted,
+                drafts,
+            } => {
+                let room = for_message(room);
+                let hosts = for_message(&hosts.join(", ")).into_owned();
+                let session = for_message(session);
+                let notes = self.count_notes(*notes);
+                let round = match round {
+                    Some(b) if nl => format!(", ronde {}", for_message(b)),
+                    Some(b) => format!(", round {}", for_message(b)),
+                    None => String::new(),
+                };
+                let draft = match drafts {
+                    0 => String::new(),
+                    n => format!(", {}", crate::export::count_drafts(*n, self)),
+                };
+                let summary = if nl {
+                    format!(
+                        "kamer \"{room}\" ({hosts}) van sessie {session}{round}: {notes}, {deleted} verwijderd{draft}"
+                    )
+                } else {
+                    format!(
+                        "room \"{room}\" ({hosts}) of session {session}{round}: {notes}, {deleted} deleted{draft}"
+                    )
+                };
+                (summary, Vec::new())
+            }
+            Verdict::Harvest {
+                session,
+                rooms,
+                notes,
+            } => (
+                format!(
+                    "{} {}: {}, {}",
+                    self.t().doc_harvest.to_lowercase(),
+                    for_message(session),
+                    crate::export::count_rooms(*rooms, self),
+                    self.count_notes(*notes)
+                ),
+                Vec::new(),
+            ),
+            Verdict::LeadState { session, day } => {
+                let session = for_message(session);
+                let summary = if nl {
+                    format!("klokstand van sessie {session} op {day}")
+                } else {
+                    format!("lead state of session {session} on {day}")
+                };
+                (summary, Vec::new())
+            }
+        }
+    }
+
+    /// What opening a room found, for the host.
+    pub fn notice(self, n: &Notice) -> String {
+        let t = self.t();
+        match n {
+            Notice::Continued { file, notes } => fill(
+                t.host_continued,
+                &[("file", file), ("notes", &self.count_notes(*notes))],
+            ),
+            Notice::LeftAlone { file, why } => {
+                let why = match why {
+                    LeftAlone::NotPlain(why) => why.clone(),
+                    LeftAlone::Whose {
+                        session,
+                        block,
+                        room,
+                    } => format!(
+                        "{} / {} / {}",
+                        crate::text::for_message(session),
+                        crate::text::for_message(block.as_deref().unwrap_or("–")),
+                        crate::text::for_message(room)
+                    ),
+                    LeftAlone::Newer(e) => self.file_error(e),
+                };
+                fill(t.host_left_alone, &[("file", file), ("why", &why)])
+            }
+            Notice::MovedAside {
+                file,
+                problem,
+                aside,
+            } => fill(
+                t.host_moved_aside,
+                &[
+                    ("file", file),
+                    ("why", &self.file_error(problem)),
+                    ("aside", aside),
+                ],
+            ),
+            Notice::TookIn { file, notes } => fill(
+                t.host_took_in,
+                &[("file", file), ("notes", &self.count_notes(*notes))],
+            ),
+        }
+    }
+
+    /// Why a room could not be opened.
+    pub fn open_error(self, e: &OpenError) -> String {
+        let t = self.t();
+        match e {
+            OpenError::NotOwnFolder(dir) => fill(t.host_not_own_folder, &[("dir", dir)]),
+            OpenError::Io { file, error } => {
+                format!("{file}: {}", crate::files::io_error(error, self))
+            }
+            OpenError::AlreadyOpen { room, file } => fill(
+                t.host_already_open,
+                &[("room", &crate::text::for_message(room)), ("file", file)],
+            ),
+            OpenError::Read(why) => why.clone(),
         }
     }
 
@@ -526,6 +707,8 @@ fn dutch_what(what: &str) -> &str {
 }
 
 /// The interface's words. Placeholders in `{braces}` are filled by [`fill`].
+/// (Serialize only to compare the languages in a test.)
+#[derive(serde::Serialize)]
 pub struct Catalog {
     pub kind_walk_in: &'static str,
     pub kind_plenary: &'static str,
@@ -759,9 +942,14 @@ pub struct Catalog {
     pub host_pick_other_label: &'static str,
     pub host_pick_confirm: &'static str,
     pub key_pick_room: &'static str,
+    /// Home, End in the room picker.
+    pub key_first_last: &'static str,
+    /// 1 to 9 in the room picker.
+    pub key_pick_number: &'static str,
     pub host_round_now: &'static str,
     pub host_round_open: &'static str,
-    pub host_rounds_help: &'static str,
+    /// Enter in the list of rounds.
+    pub key_go_round: &'static str,
     pub host_rounds_title: &'static str,
     pub key_round: &'static str,
     pub host_rescued: &'static str,
@@ -806,6 +994,12 @@ pub struct Catalog {
     pub next_hint: &'static str,
     pub deadline_was: &'static str,
     pub key_extend_shorten: &'static str,
+    /// `+` in the help: the current block a minute longer.
+    pub key_extend: &'static str,
+    /// `-` in the help: a minute shorter.
+    pub key_shorten: &'static str,
+    /// `e` in the footer (the help says [`Catalog::key_export`]).
+    pub key_export_short: &'static str,
     pub key_resume: &'static str,
     pub space: &'static str,
 }
@@ -1039,9 +1233,11 @@ pub static NL: Catalog = Catalog {
     host_pick_other_label: "Naam van de kamer (Enter: verder, Esc: terug):",
     host_pick_confirm: "Een nieuwe kamer “{room}” maken, die niet in het programma staat? y = ja · een andere toets = terug",
     key_pick_room: "kiezen",
+    key_first_last: "naar de eerste / laatste",
+    key_pick_number: "die kamer kiezen",
     host_round_now: "nu",
     host_round_open: "open",
-    host_rounds_help: "↑/↓ kiezen · Enter: naar die ronde · Esc: terug",
+    key_go_round: "naar die ronde",
     host_rounds_title: "Rondes",
     key_round: "ronde",
     host_rescued: "Bewaren in {file} lukte niet ({error}). Je notities staan veilig in {rescue}: geef dat bestand aan de organisator (oogst merge leest het zoals elk kamerbestand).",
@@ -1085,6 +1281,9 @@ pub static NL: Catalog = Catalog {
     next_hint: "n: volgend blok",
     deadline_was: "eindtijd was {time}",
     key_extend_shorten: "±1 min",
+    key_extend: "huidig blok een minuut langer",
+    key_shorten: "huidig blok een minuut korter",
+    key_export_short: "oogst",
     key_resume: "spatie: hervatten",
     space: "spatie",
 };
@@ -1318,9 +1517,11 @@ pub static EN: Catalog = Catalog {
     host_pick_other_label: "Name of the room (Enter: go on, Esc: back):",
     host_pick_confirm: "Make a new room “{room}”, not in the programme? y = yes · any other key = back",
     key_pick_room: "choose",
+    key_first_last: "to the first / last",
+    key_pick_number: "choose that room",
     host_round_now: "now",
     host_round_open: "open",
-    host_rounds_help: "↑/↓ choose · Enter: go to that round · Esc: back",
+    key_go_round: "go to that round",
     host_rounds_title: "Rounds",
     key_round: "round",
     host_rescued: "Saving to {file} failed ({error}). Your notes are safe in {rescue}: give that file to the organiser (oogst merge reads it like any room file).",
@@ -1364,6 +1565,9 @@ pub static EN: Catalog = Catalog {
     next_hint: "n: next block",
     deadline_was: "deadline was {time}",
     key_extend_shorten: "±1 min",
+    key_extend: "current block a minute longer",
+    key_shorten: "current block a minute shorter",
+    key_export_short: "harvest",
     key_resume: "space: resume",
     space: "space",
 };
@@ -1404,6 +1608,49 @@ mod tests {
         let d = jiff::civil::date(2021, 1, 21);
         assert_eq!(Lang::Nl.date(d), "21 januari 2021");
         assert_eq!(Lang::En.date(d), "21 January 2021");
+    }
+
+    /// The `{name}` placeholders of a text, sorted, each once.
+    fn placeholders(text: &str) -> std::collections::BTreeSet<&str> {
+        let mut found = std::collections::BTreeSet::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            rest = &rest[open + 1..];
+            if let Some(close) = rest.find('}') {
+                let name = &rest[..close];
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                    found.insert(name);
+                }
+            }
+        }
+        found
+    }
+
+    /// Every text has the same placeholders in Dutch and English: a
+    /// translation can never drop a value or ask for one nobody fills.
+    #[test]
+    fn every_text_has_the_same_placeholders_in_both_languages() {
+        let nl = serde_json::to_value(&NL).unwrap();
+        let en = serde_json::to_value(&EN).unwrap();
+        let (nl, en) = (nl.as_object().unwrap(), en.as_object().unwrap());
+        assert_eq!(nl.len(), en.len());
+        assert!(nl.len() > 100, "the catalogue is read whole");
+        let mut wrong = Vec::new();
+        for (key, nl_text) in nl {
+            let (nl_text, en_text) = (nl_text.as_str().unwrap(), en[key].as_str().unwrap());
+            if placeholders(nl_text) != placeholders(en_text) {
+                wrong.push(format!("{key}: nl {nl_text:?} / en {en_text:?}"));
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "placeholders differ:\n{}",
+            wrong.join("\n")
+        );
+        assert_eq!(
+            placeholders("{a} {{x}} {room_name} {Niet} {}"),
+            ["a", "room_name", "x"].into_iter().collect()
+        );
     }
 
     #[test]

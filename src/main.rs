@@ -503,11 +503,12 @@ fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
         checked += 1;
         let outcome = read_text(path, *links, lang)
             .map_err(|e| e.into_message())
-            .and_then(|text| check_text(&text, &name, lang).map_err(|e| lang.file_error(&e)));
+            .and_then(|text| check_text(&text, &name).map_err(|e| lang.file_error(&e)));
         match outcome {
             Ok(verdict) => {
-                println!("{}: ok: {}", for_message(&name), verdict.summary);
-                for w in verdict.warnings {
+                let (summary, warnings) = lang.verdict(&verdict, &name);
+                println!("{}: ok: {summary}", for_message(&name));
+                for w in warnings {
                     eprintln!("{}", message_lines(&w));
                 }
             }

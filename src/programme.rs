@@ -2,8 +2,6 @@
 //! questions and rooms of its breakouts. Parsing validates everything and
 //! reports each problem with the file, the place and the block it concerns.
 
-use std::fmt;
-
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -14,49 +12,6 @@ pub const DEMO_NAME: &str = "programme.json (built in)";
 /// The file format this oogst reads and writes.
 pub const FORMAT: &str = "oogst-programme";
 pub const VERSION: u64 = 1;
-
-/// A time of day in whole minutes since midnight; `24:00` is allowed as an end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DayTime(u16);
-
-impl DayTime {
-    pub const MIDNIGHT_END: DayTime = DayTime(24 * 60);
-
-    pub fn from_minutes(m: u16) -> Option<DayTime> {
-        (m <= 24 * 60).then_some(DayTime(m))
-    }
-    pub fn minutes(self) -> u16 {
-        self.0
-    }
-    pub fn hour(self) -> u16 {
-        self.0 / 60
-    }
-    pub fn minute(self) -> u16 {
-        self.0 % 60
-    }
-    /// Parses `HH:MM` or `H:MM` (00:00–24:00).
-    pub fn parse(s: &str) -> Option<DayTime> {
-        let (h, m) = s.split_once(':')?;
-        if h.is_empty() || h.len() > 2 || m.len() != 2 {
-            return None;
-        }
-        if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let h: u16 = h.parse().ok()?;
-        let m: u16 = m.parse().ok()?;
-        if m >= 60 || h > 24 || (h == 24 && m != 0) {
-            return None;
-        }
-        Some(DayTime(h * 60 + m))
-    }
-}
-
-impl fmt::Display for DayTime {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}:{:02}", self.hour(), self.minute())
-    }
-}
 
 /// What a block is for. The clock treats a walk-in specially (it counts
 /// down to its planned end); the screens give each kind its own mark.
@@ -69,6 +24,21 @@ pub enum BlockKind {
     Breakout,
     Break,
     Closing,
+}
+
+/// Written by its English name; read by its English or Dutch name.
+impl serde::Serialize for BlockKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BlockKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<BlockKind, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        BlockKind::from_name(&name)
+            .ok_or_else(|| crate::files::refuse(crate::files::Refusal::UnknownKind, &name))
+    }
 }
 
 impl BlockKind {
@@ -242,7 +212,7 @@ impl Programme {
     }
 }
 
-pub use crate::files::{FileError, Problem, ProblemKind};
+pub use crate::files::{DayTime, FileError, Problem, ProblemKind};
 
 #[derive(Deserialize)]
 struct RawProgramme {

@@ -388,7 +388,7 @@ impl RoomsWatch {
                 }
                 // Never read: where its name puts it. A copy oogst set
                 // aside itself and nobody can read is passed over.
-                None if e.name.contains(".corrupt-") => {}
+                None if room::FileRole::of(Path::new(&e.name)) == room::FileRole::SetAside => {}
                 None => {
                     let block = match &e.folder {
                         None => programme.breakout(),

@@ -53,11 +53,14 @@ fn ready(live: &Live, s: &Setup) {
     });
 }
 
-/// Types `text` the way a person does: a few keys at a time.
+/// Types `text` the way a person does: a few keys at a time, and a pause
+/// after Enter (keys right behind an Enter are a paste: see
+/// `a_paste_as_keystrokes_is_one_draft`).
 fn type_slowly(live: &mut Live, text: &str) {
     for chunk in text.as_bytes().chunks(4) {
         live.send(chunk);
-        std::thread::sleep(Duration::from_millis(15));
+        let pause = if chunk.ends_with(b"\r") { 40 } else { 15 };
+        std::thread::sleep(Duration::from_millis(pause));
     }
 }
 
@@ -110,6 +113,7 @@ fn typed_then(signal: &str) {
     let mut live = s.host(&["--name", "Anna"]);
     ready(&live, &s);
     live.send(b"Eerste notitie\r");
+    std::thread::sleep(Duration::from_millis(40));
     // The draft goes out with the signal, not waiting for the autosave.
     live.send(b"half");
     std::thread::sleep(Duration::from_millis(50));
@@ -121,6 +125,24 @@ fn typed_then(signal: &str) {
     );
     assert_eq!(s.live_texts(), ["Eerste notitie"]);
     assert_eq!(s.room().unwrap()["draft"]["text"], "half");
+}
+
+/// A terminal without bracketed paste (Windows' console, some SSH
+/// clients) delivers a paste as keystrokes: it stays one draft, never
+/// notes or a question switch.
+#[test]
+fn a_paste_as_keystrokes_is_one_draft() {
+    let s = Setup::new_demo();
+    let mut live = s.host(&["--name", "Anna"]);
+    ready(&live, &s);
+    live.send(b"Regel een\rRegel twee\r\tnog");
+    wait_for("the draft on screen", || live.screen().contains("nog"));
+    live.send(b"\x03");
+    assert_eq!(live.wait_exit(), 0);
+    assert!(s.live_texts().is_empty(), "{:?}", s.live_texts());
+    let room = s.room().unwrap();
+    assert_eq!(room["draft"]["text"], "Regel een\nRegel twee\n nog");
+    assert_eq!(room["draft"]["question"], 1);
 }
 
 #[test]
@@ -147,7 +169,9 @@ fn a_crash_saves_the_notes_and_the_draft() {
         &env,
     );
     ready(&live, &s);
-    live.send(b"Bewaard\rook dit");
+    live.send(b"Bewaard\r");
+    std::thread::sleep(Duration::from_millis(40));
+    live.send(b"ook dit");
     std::thread::sleep(Duration::from_millis(50));
     live.send(b"\x1b[24~");
     assert_eq!(live.wait_exit(), 101);
@@ -243,7 +267,18 @@ fn an_older_copy_put_back_or_a_removed_file_is_mended_within_a_second() {
     let old = std::fs::read(&path).unwrap();
     live.send(b"Tweede\r");
     wait_for("the second note", || s.live_texts().len() == 2);
-    // The older copy goes back in place, as a sync engine does it.
+    // Once the host has written all it had to (a busy machine may be
+    // slow with the draft's save after the note's)…
+    let mut last = std::fs::read(&path).unwrap();
+    let mut quiet_since = std::time::Instant::now();
+    while quiet_since.elapsed() < Duration::from_millis(600) {
+        std::thread::sleep(Duration::from_millis(50));
+        let now = std::fs::read(&path).unwrap();
+        if now != last {
+            (last, quiet_since) = (now, std::time::Instant::now());
+        }
+    }
+    // …the older copy goes back in place, as a sync engine does it.
     let tmp = path.with_extension("tmp");
     std::fs::write(&tmp, &old).unwrap();
     std::fs::rename(&tmp, &path).unwrap();

@@ -12,7 +12,7 @@ use oogst::i18n::Lang;
 use oogst::programme::Programme;
 use oogst::room::RoomDoc;
 use oogst::tui::host::HostView;
-use oogst::tui::host_app::HostApp;
+use oogst::tui::host_app::{BURST, HostApp};
 use oogst::tui::host_shell::{Effect, Msg};
 use oogst::tui::theme::Theme;
 use ratatui::Terminal;
@@ -266,6 +266,116 @@ fn alt_enter_breaks_the_line_and_a_paste_stays_one_draft() {
     );
     h.key(KeyCode::Enter);
     assert_eq!(h.texts(1)[1], "Uit Teams:\n- punt één\n- punt twee[31m");
+}
+
+impl Host {
+    /// Keys as a terminal without bracketed paste delivers a paste: all at
+    /// once, `gap` apart; `Tick`s as the event loop sends them after.
+    fn burst(&mut self, keys: &str, gap: SignedDuration) {
+        for c in keys.chars() {
+            self.now += gap;
+            let code = match c {
+                '\r' | '\n' => KeyCode::Enter,
+                '\t' => KeyCode::Tab,
+                c => KeyCode::Char(c),
+            };
+            // As crossterm reads them: capitals with Shift.
+            let modifiers = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            self.app
+                .update(Msg::Key(KeyEvent::new(code, modifiers)), self.now);
+        }
+    }
+
+    /// Time passes (the event loop's tick).
+    fn tick(&mut self, after: SignedDuration) -> Vec<Effect> {
+        self.now += after;
+        self.app.update(Msg::Tick, self.now)
+    }
+}
+
+#[test]
+fn a_paste_that_comes_as_keystrokes_stays_one_draft() {
+    let micro = SignedDuration::from_micros(50);
+    let mut h = Host::new();
+    h.typed("Al getypt: ");
+    h.burst("Uit Teams:\r- punt één\r\r- punt\ttwee", micro);
+    h.tick(BURST * 2);
+    assert!(
+        h.app.doc.notes.is_empty(),
+        "no note added: {:?}",
+        h.texts(1)
+    );
+    assert_eq!(h.app.question(), 1, "no question switch");
+    assert_eq!(
+        h.app.doc.draft.text,
+        "Al getypt: Uit Teams:\n- punt één\n\n- punt twee"
+    );
+    // The host adds it as one note, with Enter, as always.
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        h.texts(1),
+        ["Al getypt: Uit Teams:\n- punt één\n\n- punt twee"]
+    );
+    // The screen shows it as one note.
+    assert!(h.screen(80, 24).contains("- punt twee"));
+}
+
+#[test]
+fn an_enter_at_the_end_of_a_burst_adds_the_note() {
+    let micro = SignedDuration::from_micros(50);
+    let mut h = Host::new();
+    // Nothing follows the Enter: it is the host's (or a script's) Enter.
+    h.burst("Eerste\r", micro);
+    // Held for a moment, the event loop wakes the app when that is up.
+    let wake = h.app.next_change(h.now) - h.now;
+    assert!(wake <= BURST + SignedDuration::from_millis(1), "{wake:?}");
+    assert!(h.texts(1).is_empty());
+    let fx = h.tick(wake);
+    assert_eq!(h.texts(1), ["Eerste"]);
+    assert_eq!(fx.first(), Some(&Effect::SaveNow));
+    assert_eq!(h.app.doc.draft.text, "");
+    // The same for a Tab: the next question.
+    h.burst("Twee\t", micro);
+    h.tick(wake);
+    assert_eq!(h.app.question(), 2);
+    assert_eq!(h.app.doc.draft.text, "Twee");
+    // A key after the burst's time: the Enter first, then the key.
+    h.burst("Drie\r", micro);
+    h.now += BURST * 2;
+    h.app.update(
+        Msg::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)),
+        h.now,
+    );
+    assert_eq!(h.texts(2), ["TweeDrie"]);
+    assert_eq!(h.app.doc.draft.text, "x");
+    // Ctrl-C right behind an Enter: no paste holds a Ctrl-C, so the
+    // Enter was the host's and the note is added before quitting.
+    h.burst("\r", BURST * 2);
+    h.burst("Vijf\r", micro);
+    h.now += micro;
+    let fx = h.app.update(
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        h.now,
+    );
+    assert_eq!(h.texts(2), ["TweeDrie", "x", "Vijf"]);
+    assert!(fx.contains(&Effect::Quit), "{fx:?}");
+}
+
+#[test]
+fn the_same_keys_typed_slowly_add_notes_and_switch_questions() {
+    let mut h = Host::new();
+    // 40 ms apart: a fast typist, not a paste.
+    h.burst("een\rtwee\tdrie\r", SignedDuration::from_millis(40));
+    h.tick(SignedDuration::from_millis(40));
+    assert!(SignedDuration::from_millis(40) > BURST);
+    assert_eq!(h.texts(1), ["een"]);
+    assert_eq!(h.texts(2), ["tweedrie"]);
+    assert_eq!(h.app.question(), 2);
+    assert_eq!(h.app.doc.draft.text, "");
 }
 
 #[test]
@@ -666,6 +776,131 @@ mod shell {
         assert_eq!(key(&mut s, KeyCode::Char('y')), [Effect::QuitAnyway]);
     }
 
+    /// The picker's key table drives its dispatch, footer and help.
+    #[test]
+    fn every_key_of_the_pickers_table_works_and_is_in_its_help() {
+        use oogst::tui::host_shell::{Phase, ShellOverlay};
+        use oogst::tui::keys::{self, PICK, PickCommand as C};
+        let t = Lang::En.t();
+        // "kamr 2": the picker of round 1, nothing chosen yet.
+        let picker = || shell(Lang::En, Some("kamr 2"), true);
+        let mut help = picker();
+        key(&mut help, KeyCode::Char('?'));
+        let screen = text_of(draw(&help, 80, 24).backend().buffer());
+        assert!(screen.contains("? help"), "{screen}");
+        for row in PICK.iter() {
+            let names: Vec<String> = row.keys.iter().map(|k| k.name(t)).collect();
+            assert!(
+                screen.contains(&names.join("/")) && screen.contains((row.help)(t)),
+                "{row:?} not in\n{screen}",
+                row = names
+            );
+            for k in row.keys {
+                assert_eq!(keys::command(&PICK, 0, &k.event()), Some(row.command));
+                let mut s = picker();
+                let fx = s.update(Msg::Key(k.event()), at(9, 30, 0));
+                let selected = |s: &HostShell| match &s.phase {
+                    Phase::Picking(p) => Some(p.selected),
+                    _ => None,
+                };
+                let opens = fx.iter().any(|e| matches!(e, Effect::OpenRoom(_)));
+                let did = match row.command {
+                    C::Browse => selected(&s) == Some(usize::from(k.code == KeyCode::Down)),
+                    C::Ends => selected(&s) == Some(if k.code == KeyCode::End { 4 } else { 0 }),
+                    // Lines 1 to 5 open a room (or ask); 6 to 9 are none.
+                    C::Number => {
+                        let KeyCode::Char(c) = k.code else { panic!() };
+                        opens || c > '3' && fx.is_empty()
+                    }
+                    C::Choose => opens,
+                    // Nowhere to go back to from the first picker.
+                    C::Back => fx.is_empty() && selected(&s) == Some(0),
+                    C::Round => s.overlay != ShellOverlay::None,
+                    C::Help => s.overlay == ShellOverlay::Help,
+                    C::SaveQuit => fx.contains(&Effect::Quit),
+                };
+                assert!(did, "{k:?} should {:?}: {fx:?}", row.command);
+            }
+        }
+        // Any other key does nothing.
+        let before = text_of(draw(&picker(), 80, 24).backend().buffer());
+        let others = ('!'..='~').map(KeyCode::Char).chain([
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Tab,
+            KeyCode::Delete,
+        ]);
+        for code in others {
+            for mods in [KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT] {
+                let event = KeyEvent::new(code, mods);
+                if keys::command(&PICK, 0, &event).is_some() {
+                    continue;
+                }
+                let mut s = picker();
+                let fx = s.update(Msg::Key(event), at(9, 30, 0));
+                assert!(fx.is_empty(), "{event:?}: {fx:?}");
+                let after = text_of(draw(&s, 80, 24).backend().buffer());
+                assert_eq!(after, before, "{event:?}");
+            }
+        }
+    }
+
+    /// The list of rounds (F2): its table drives its keys and its line of
+    /// keys; any other key closes it.
+    #[test]
+    fn the_rounds_keys_come_from_their_table() {
+        use oogst::tui::host_shell::ShellOverlay;
+        use oogst::tui::keys::{self, ROUNDS, RoundsCommand as C};
+        let t = Lang::En.t();
+        // Picking in round 1 (no room yet), the rounds open on it.
+        let rounds = || {
+            let mut s = shell(Lang::En, Some("kamr 2"), true);
+            key(&mut s, KeyCode::F(2));
+            assert_eq!(s.overlay, ShellOverlay::Rounds { selected: 0 });
+            s
+        };
+        let screen = text_of(draw(&rounds(), 80, 24).backend().buffer());
+        assert!(
+            screen.contains("↑/↓ choose · Enter go to that round · Esc back"),
+            "{screen}"
+        );
+        assert_eq!(
+            keys::rounds_line(t),
+            "↑/↓ choose · Enter go to that round · Esc back"
+        );
+        for row in ROUNDS.iter() {
+            for k in row.keys {
+                assert_eq!(keys::command(&ROUNDS, 0, &k.event()), Some(row.command));
+                let mut s = rounds();
+                let fx = s.update(Msg::Key(k.event()), at(9, 30, 0));
+                let did = match row.command {
+                    C::Browse => {
+                        s.overlay
+                            == ShellOverlay::Rounds {
+                                selected: usize::from(k.code == KeyCode::Down),
+                            }
+                    }
+                    // Round 1 is open already: the list closes, nothing moves.
+                    C::Go | C::Close => s.overlay == ShellOverlay::None && fx.is_empty(),
+                    C::SaveQuit => fx.contains(&Effect::Quit),
+                };
+                assert!(did, "{k:?} should {:?}: {fx:?}", row.command);
+            }
+        }
+        for code in ('!'..='~')
+            .map(KeyCode::Char)
+            .chain([KeyCode::Tab, KeyCode::F(1)])
+        {
+            let event = KeyEvent::new(code, KeyModifiers::NONE);
+            let mut s = rounds();
+            let fx = s.update(Msg::Key(event), at(9, 30, 0));
+            assert!(
+                fx.is_empty() && s.overlay == ShellOverlay::None,
+                "{event:?}"
+            );
+        }
+    }
+
     #[test]
     fn no_size_breaks_the_screens_around_note_taking() {
         let mut states = vec![
@@ -683,6 +918,131 @@ mod shell {
                 for h in (0..=45).step_by(5).chain([1, 5, 6]) {
                     draw(s, w, h);
                 }
+            }
+        }
+    }
+}
+
+/// The host's key table drives dispatch, the footer and the help: every
+/// key it lists runs its command in the modes it is there, and is in the
+/// help; in the table's modes other keys are typing only.
+mod key_table {
+    use super::*;
+    use oogst::tui::host_app::HostOverlay;
+    use oogst::tui::keys::{self, HOST, HostCommand as C, HostMode, Place};
+
+    /// Two notes in question 1, then the host in `mode`.
+    fn host_in(mode: HostMode, command: C) -> Host {
+        let mut h = Host::new();
+        h.note("een");
+        h.note("twee");
+        match mode {
+            HostMode::Typing if command == C::Add => h.typed("drie"),
+            HostMode::Typing => {}
+            HostMode::Picked => {
+                h.key(KeyCode::Up);
+            }
+            HostMode::Editing => {
+                h.key(KeyCode::Up);
+                h.key(KeyCode::Enter);
+            }
+        }
+        assert_eq!(h.app.mode(), mode);
+        h
+    }
+
+    fn live(h: &Host) -> usize {
+        h.app.doc.notes.iter().filter(|n| !n.deleted).count()
+    }
+
+    #[test]
+    fn every_key_of_the_table_runs_its_command_and_is_in_the_help() {
+        let t = Lang::En.t();
+        let mut help = Host::new();
+        help.key(KeyCode::F(1));
+        let help = help.screen(80, 24);
+        for row in HOST.iter() {
+            let names: Vec<String> = row.keys.iter().map(|k| k.name(t)).collect();
+            let line = format!("{:<23}{}", names.join("/"), (row.help)(t));
+            assert!(help.contains(&line), "{line:?} not in\n{help}");
+            for mode in [HostMode::Typing, HostMode::Picked, HostMode::Editing] {
+                if matches!(row.places[mode as usize], Place::Off) {
+                    continue;
+                }
+                for key in row.keys {
+                    let event = key.event();
+                    assert_eq!(
+                        keys::command(&HOST, mode as usize, &event),
+                        Some(row.command),
+                        "{mode:?} {key:?}"
+                    );
+                    let mut h = host_in(mode, row.command);
+                    let (notes, question, picked) =
+                        (live(&h), h.app.question(), h.app.selected_note);
+                    let fx = h.send(Msg::Key(event));
+                    let did = match row.command {
+                        C::Add => live(&h) == notes + 1,
+                        C::Keep => h.app.editing().is_none() && live(&h) == notes,
+                        C::Newline => h.app.doc.draft.text.contains('\n'),
+                        C::Question => h.app.question() != question,
+                        // The shell's (tests/host_screens.rs: shell::).
+                        C::Round => true,
+                        C::SaveQuit => fx.contains(&Effect::Quit),
+                        // Down while typing moves in the note being written.
+                        C::Select => {
+                            h.app.selected_note != picked
+                                || (mode != HostMode::Picked && key.code == KeyCode::Down)
+                        }
+                        C::Edit => h.app.editing().is_some(),
+                        C::Delete => live(&h) == notes - 1,
+                        // Esc while typing has nothing to leave.
+                        C::Back => h.app.mode() == HostMode::Typing,
+                        C::Undo => live(&h) == notes - 1,
+                        // PgDn pages on from a picked note only.
+                        C::Page => {
+                            h.app.selected_note != picked
+                                || (picked.is_none() && key.code == KeyCode::PageDown)
+                        }
+                        // `?` is help on an empty box only (else typed).
+                        C::Help => {
+                            h.app.overlay == HostOverlay::Help
+                                || (mode != HostMode::Typing && key.code != KeyCode::F(1))
+                        }
+                    };
+                    assert!(did, "{mode:?}: {key:?} should {:?}; {fx:?}", row.command);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn other_keys_only_type() {
+        let mut codes: Vec<KeyCode> = ('!'..='~').map(KeyCode::Char).collect();
+        codes.extend([
+            KeyCode::Backspace,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Insert,
+            KeyCode::Delete,
+            KeyCode::Down,
+            KeyCode::PageDown,
+        ]);
+        codes.extend((3..=12).map(KeyCode::F));
+        for code in codes {
+            for mods in [KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT] {
+                let event = KeyEvent::new(code, mods);
+                if keys::command(&HOST, HostMode::Typing as usize, &event).is_some() {
+                    continue;
+                }
+                let mut h = host_in(HostMode::Typing, C::Help);
+                let fx = h.send(Msg::Key(event));
+                assert_eq!(live(&h), 2, "{event:?}");
+                assert_eq!(h.app.question(), 1, "{event:?}");
+                assert_eq!(h.app.selected_note, None, "{event:?}");
+                assert_eq!(h.app.overlay, HostOverlay::None, "{event:?}");
+                assert!(!fx.contains(&Effect::Quit), "{event:?}");
             }
         }
     }

@@ -811,3 +811,186 @@ fn e_asks_for_the_harvest_and_says_where_it_went() {
             .contains("Making the harvest failed: rooms: file not found")
     );
 }
+
+/// One table per screen drives dispatch, the footer and the help: every key
+/// the table lists runs its command and is in the help; no other key does
+/// anything.
+mod key_table {
+    use super::*;
+    use oogst::tui::keys::{
+        self, DASHBOARD_VIEW, Key, LEAD, LEAD_VIEW, LeadCommand as C, PRESENTER_VIEW, Place,
+    };
+    use oogst::tui::lead_app::{Overlay, Screen};
+
+    const VIEWS: [(usize, Screen, Option<char>); 3] = [
+        (LEAD_VIEW, Screen::Lead, None),
+        (PRESENTER_VIEW, Screen::Presenter, Some('f')),
+        (DASHBOARD_VIEW, Screen::Dashboard, Some('d')),
+    ];
+
+    /// The lead at 10:20 (a block waiting to start) on `screen`, got there
+    /// by its key.
+    fn lead_on(lang: Lang, to: Option<char>) -> Lead {
+        let mut lead = Lead::open(Programme::demo(), at(10, 20, 0), lang, Theme::NO_COLOR);
+        if let Some(c) = to {
+            lead.press(c);
+        }
+        lead
+    }
+
+    fn send(lead: &mut Lead, event: KeyEvent) -> Vec<Effect> {
+        lead.app.update(Msg::Key(event), lead.now)
+    }
+
+    /// Whether what `command` does is what happened.
+    fn did(command: C, lead: &Lead, fx: &[Effect]) -> bool {
+        let clock = fx.contains(&Effect::SaveState) && fx.contains(&Effect::WriteClock);
+        match command {
+            C::StartPause
+            | C::Next
+            | C::Previous
+            | C::Extend
+            | C::Shorten
+            | C::Replan
+            | C::Bell => clock && !fx.contains(&Effect::Quit),
+            C::Message => matches!(lead.app.overlay, Overlay::Message(_)),
+            C::Help => matches!(lead.app.overlay, Overlay::Help),
+            C::Presenter => lead.app.screen == Screen::Presenter,
+            C::Dashboard => lead.app.screen == Screen::Dashboard,
+            C::LeadView => lead.app.screen == Screen::Lead,
+            C::Export => fx == [Effect::Export],
+            C::Quit | C::SaveQuit => fx.contains(&Effect::Quit),
+        }
+    }
+
+    #[test]
+    fn every_key_of_the_table_runs_its_command_and_is_in_the_help() {
+        for (view, screen, to) in VIEWS {
+            let mut help = lead_on(Lang::En, to);
+            help.press('?');
+            let help = help.screen(80, 30);
+            for row in LEAD.iter() {
+                if matches!(row.places[view], Place::Off) {
+                    continue;
+                }
+                let t = Lang::En.t();
+                let names: Vec<String> = row.keys.iter().map(|k| k.name(t)).collect();
+                let line = format!("{:<8}{}", names.join("/"), (row.help)(t));
+                assert!(help.contains(&line), "{screen:?}: {line:?} not in\n{help}");
+                for key in row.keys {
+                    let mut lead = lead_on(Lang::En, to);
+                    assert_eq!(lead.app.screen, screen);
+                    let event = key.event();
+                    assert_eq!(keys::command(&LEAD, view, &event), Some(row.command));
+                    let fx = send(&mut lead, event);
+                    assert!(
+                        did(row.command, &lead, &fx),
+                        "{screen:?}: {key:?} should {:?}; {fx:?}",
+                        row.command
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every key and modifier a sweep can think of.
+    fn sweep() -> Vec<KeyEvent> {
+        let mut codes: Vec<KeyCode> = (' '..='~')
+            .chain("éß€ëЖ".chars())
+            .map(KeyCode::Char)
+            .collect();
+        codes.extend([
+            KeyCode::Esc,
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Backspace,
+            KeyCode::Delete,
+            KeyCode::Insert,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+        ]);
+        codes.extend((1..=12).map(KeyCode::F));
+        let mods = [
+            KeyModifiers::NONE,
+            KeyModifiers::SHIFT,
+            KeyModifiers::CONTROL,
+            KeyModifiers::ALT,
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        ];
+        codes
+            .iter()
+            .flat_map(|&c| mods.iter().map(move |&m| KeyEvent::new(c, m)))
+            .collect()
+    }
+
+    #[test]
+    fn no_other_key_does_anything() {
+        for (view, screen, to) in VIEWS {
+            let before = lead_on(Lang::En, to).screen(80, 24);
+            for event in sweep() {
+                if keys::command(&LEAD, view, &event).is_some() {
+                    continue;
+                }
+                let mut lead = lead_on(Lang::En, to);
+                let fx = send(&mut lead, event);
+                assert!(fx.is_empty(), "{screen:?}: {event:?} gave {fx:?}");
+                assert_eq!(lead.app.screen, screen, "{event:?}");
+                assert!(matches!(lead.app.overlay, Overlay::None), "{event:?}");
+                assert_eq!(lead.screen(80, 24), before, "{screen:?}: {event:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_are_written_as_people_read_them() {
+        let t = Lang::Nl.t();
+        assert_eq!(Key::ch(' ').name(t), "spatie");
+        assert_eq!(Key::ctrl('c').name(t), "Ctrl-C");
+        assert_eq!(Key::code(KeyCode::F(1)).name(t), "F1");
+        assert!(Key::ctrl('c').matches(&KeyEvent::new(
+            KeyCode::Char('C'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT
+        )));
+        assert!(Key::ch('?').matches(&KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT)));
+        assert!(!Key::ch('n').matches(&KeyEvent::new(KeyCode::Char('n'), KeyModifiers::ALT)));
+    }
+
+    /// The footer at 80 and 60 columns, in both languages: `?` always, and
+    /// the keys that matter most.
+    #[test]
+    fn the_footer_shows_help_and_the_most_important_keys() {
+        let mut footers = String::new();
+        for lang in [Lang::En, Lang::Nl] {
+            let t = lang.t();
+            for (view, screen, to) in VIEWS {
+                for (w, h) in [(80, 24), (60, 16)] {
+                    let lead = lead_on(lang, to);
+                    let screen_text = lead.screen(w, h);
+                    let footer = screen_text.lines().last().unwrap().to_string();
+                    assert!(footer.ends_with("? help"), "{footer:?}");
+                    // The footer's keys by priority: the first two at 60
+                    // columns, three at 80.
+                    let mut hints = keys::lead_footer(view, t, t.bell_on);
+                    hints.sort_by_key(|(p, _)| *p);
+                    let n = if w == 80 { 3 } else { 2 };
+                    for (_, hint) in hints.iter().take(n) {
+                        let shown = format!("{} {}", hint.keys, hint.what);
+                        assert!(
+                            footer.contains(&shown),
+                            "{screen:?} {w}: {shown:?} in {footer:?}"
+                        );
+                    }
+                    footers.push_str(&format!("{lang:?} {screen:?} {w}: {footer}\n"));
+                }
+            }
+        }
+        insta::assert_snapshot!(footers);
+    }
+}

@@ -76,7 +76,9 @@ impl Meeting {
 fn typed(live: &mut Live, text: &str) {
     for chunk in text.as_bytes().chunks(5) {
         live.send(chunk);
-        std::thread::sleep(Duration::from_millis(10));
+        // Keys right behind an Enter would be a paste.
+        let pause = if chunk.ends_with(b"\r") { 40 } else { 10 };
+        std::thread::sleep(Duration::from_millis(pause));
     }
 }
 

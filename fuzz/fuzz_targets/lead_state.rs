@@ -26,7 +26,12 @@ fuzz_target!(|data: &[u8]| {
     let head_says = oogst::files::head(oogst::files::strip_bom(text))
         .is_ok_and(|h| h.format.as_deref() == Some(oogst::lead_state::FORMAT));
     if head_says {
-        let checked = check_text(text, "lead-state.json", Lang::En);
+        let checked = check_text(text, "lead-state.json").inspect(|v| {
+            let _ = (
+                Lang::En.verdict(v, "lead-state.json"),
+                Lang::Nl.verdict(v, "lead-state.json"),
+            );
+        });
         assert_eq!(
             checked.is_ok(),
             parsed.is_ok(),

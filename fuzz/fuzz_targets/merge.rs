@@ -37,7 +37,9 @@ enum Kind {
 }
 
 fn kind(text: &str) -> Kind {
-    let checked = check_text(text, "f.json", Lang::En);
+    let checked = check_text(text, "f.json").inspect(|v| {
+        let _ = (Lang::En.verdict(v, "f.json"), Lang::Nl.verdict(v, "f.json"));
+    });
     match oogst::files::head(oogst::files::strip_bom(text)) {
         Err(_) => Kind::Invalid,
         Ok(h) if h.format.as_deref() == Some(oogst::room::FORMAT) => match checked {

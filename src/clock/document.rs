@@ -5,8 +5,8 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::{ClockState, Phase, TimeSource};
-use crate::files::{FileError, Problem, ProblemKind, parse_time, parse_typed};
-use crate::programme::Programme;
+use crate::files::{FileError, Problem, ProblemKind, TimeText, parse_typed};
+use crate::programme::{BlockKind, Programme};
 
 pub const FORMAT: &str = "oogst-clock";
 pub const VERSION: u64 = 1;
@@ -33,7 +33,7 @@ pub struct ClockDoc {
     pub current: Option<ClockCurrent>,
     pub paused: bool,
     pub message: Option<ClockDocMessage>,
-    pub written: String,
+    pub written: TimeText,
     pub rehearsal: Option<DocRehearsal>,
 }
 
@@ -63,29 +63,36 @@ pub struct ClockDocBlock {
     /// The block's id (`null` from an oogst before block ids).
     #[serde(default)]
     pub id: Option<String>,
-    pub kind: String,
+    pub kind: BlockKind,
     pub title: String,
-    pub started: String,
-    pub planned_end: String,
-    pub projected_end: String,
+    pub started: TimeText,
+    pub planned_end: TimeText,
+    pub projected_end: TimeText,
+}
+
+/// The running block's time: left until its end, or over it (at its
+/// end exactly the time is up: `Over(0)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Countdown {
+    Left(SignedDuration),
+    Over(SignedDuration),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClockDocMessage {
     pub text: String,
-    pub at: String,
+    pub at: TimeText,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocRehearsal {
     pub speed: serde_json::Number,
-    pub real: String,
+    pub real: TimeText,
 }
 
 /// RFC 3339 with the local offset, to the second: `2021-01-21T11:02:10+01:00`.
 pub fn rfc3339(ts: Timestamp, tz: &TimeZone) -> String {
-    let ts = Timestamp::from_second(ts.as_second()).unwrap_or(ts);
-    ts.display_with_offset(tz.to_offset(ts)).to_string()
+    TimeText::new(ts, tz).as_str().to_string()
 }
 
 fn speed_number(speed: f64) -> serde_json::Number {
@@ -113,11 +120,11 @@ impl ClockDoc {
             Some(ClockDocBlock {
                 index: c.index,
                 id: Some(block.id.clone()),
-                kind: block.kind.name().to_string(),
+                kind: block.kind,
                 title: block.title.clone(),
-                started: rfc3339(run.started?, tz),
-                planned_end: rfc3339(run.planned_end, tz),
-                projected_end: rfc3339(c.deadline?, tz),
+                started: TimeText::new(run.started?, tz),
+                planned_end: TimeText::new(run.planned_end, tz),
+                projected_end: TimeText::new(c.deadline?, tz),
             })
         });
         ClockDoc {
@@ -133,12 +140,12 @@ impl ClockDoc {
             block,
             message: state.message.as_ref().map(|m| ClockDocMessage {
                 text: m.text.clone(),
-                at: rfc3339(m.at, tz),
+                at: TimeText::new(m.at, tz),
             }),
-            written: rfc3339(now, tz),
+            written: TimeText::new(now, tz),
             rehearsal: source.is_rehearsal().then(|| DocRehearsal {
                 speed: speed_number(source.speed()),
-                real: rfc3339(real, tz),
+                real: TimeText::new(real, tz),
             }),
         }
     }
@@ -149,43 +156,22 @@ impl ClockDoc {
         s
     }
 
-    /// Reads and checks a clock file: its shape, every time in it, the
-    /// block's kind and the rehearsal's speed. No value in it can make a
-    /// reader fail later.
+    /// Reads and checks a clock file: its shape, every time in it (each
+    /// one `jiff` computes with), the block's kind and the rehearsal's
+    /// speed. No value in it can make a reader fail later.
     pub fn parse(text: &str, file: &str) -> Result<ClockDoc, FileError> {
         let (doc, _): (ClockDoc, u64) = parse_typed(text, file, FORMAT, "clock", VERSION)?;
-        let fail = |p: Problem| Err(FileError::single(file, p));
-        let mut times: Vec<(&str, &str)> = vec![("written", &doc.written)];
-        if let Some(b) = &doc.block {
-            times.extend([
-                ("block.started", b.started.as_str()),
-                ("block.planned_end", b.planned_end.as_str()),
-                ("block.projected_end", b.projected_end.as_str()),
-            ]);
-            if crate::programme::BlockKind::from_name(&b.kind).is_none() {
-                return fail(Problem::at(ProblemKind::UnknownKind {
-                    found: b.kind.clone(),
-                }));
-            }
-        }
-        if let Some(m) = &doc.message {
-            times.push(("message.at", &m.at));
-        }
         if let Some(r) = &doc.rehearsal {
-            times.push(("rehearsal.real", &r.real));
             let speed = r.speed.as_f64().unwrap_or(f64::NAN);
             if !(1.0..=MAX_SPEED).contains(&speed) {
-                return fail(Problem::at(ProblemKind::OutOfRange {
-                    path: "rehearsal.speed".into(),
-                    found: r.speed.to_string(),
-                    allowed: "1 – 10000".into(),
-                }));
-            }
-        }
-        for (path, value) in times {
-            // The clock computes with its times: each must be one jiff holds.
-            if parse_time(value).and_then(|t| t.to_timestamp()).is_none() {
-                return fail(Problem::bad_time(path.to_string(), value));
+                return Err(FileError::single(
+                    file,
+                    Problem::at(ProblemKind::OutOfRange {
+                        path: "rehearsal.speed".into(),
+                        found: r.speed.to_string(),
+                        allowed: "1 – 10000".into(),
+                    }),
+                ));
             }
         }
         Ok(doc)
@@ -193,24 +179,40 @@ impl ClockDoc {
 
     /// The lead's virtual "now", given the reader's real now: in a
     /// rehearsal, written + (real now − real written) × speed.
-    pub fn lead_now(&self, real_now: Timestamp) -> Option<Timestamp> {
-        let written = crate::files::parse_timestamp(&self.written)?;
+    pub fn lead_now(&self, real_now: Timestamp) -> Timestamp {
         match &self.rehearsal {
-            None => Some(real_now),
+            None => real_now,
             Some(r) => {
-                let real = crate::files::parse_timestamp(&r.real)?;
                 let speed = r.speed.as_f64().unwrap_or(1.0);
-                Some(TimeSource::rehearsal(real, written, speed).virtual_at(real_now))
+                TimeSource::rehearsal(r.real.at(), self.written.at(), speed).virtual_at(real_now)
             }
         }
     }
 
-    /// How long ago, in real time, the lead wrote this.
-    pub fn age(&self, real_now: Timestamp) -> Option<SignedDuration> {
-        let written = match &self.rehearsal {
-            None => crate::files::parse_timestamp(&self.written)?,
-            Some(r) => crate::files::parse_timestamp(&r.real)?,
+    /// The running block's time on the lead's clock at the reader's real
+    /// `real_now`: left, or over (a paused clock stands where the lead
+    /// wrote it). `None` without a running block.
+    pub fn countdown(&self, real_now: Timestamp) -> Option<Countdown> {
+        let block = self.block.as_ref()?;
+        let lead_now = if self.paused {
+            self.written.at()
+        } else {
+            self.lead_now(real_now)
         };
-        Some(real_now - written)
+        let left = block.projected_end.at() - lead_now;
+        Some(if left > SignedDuration::ZERO {
+            Countdown::Left(left)
+        } else {
+            Countdown::Over(-left)
+        })
+    }
+
+    /// How long ago, in real time, the lead wrote this.
+    pub fn age(&self, real_now: Timestamp) -> SignedDuration {
+        let written = match &self.rehearsal {
+            None => self.written.at(),
+            Some(r) => r.real.at(),
+        };
+        real_now - written
     }
 }

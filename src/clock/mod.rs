@@ -11,7 +11,8 @@ mod rehearsal;
 mod replan;
 
 pub use document::{
-    ClockCurrent, ClockDoc, ClockDocBlock, ClockDocMessage, DocRehearsal, FORMAT as CLOCK_FORMAT,
+    ClockCurrent, ClockDoc, ClockDocBlock, ClockDocMessage, Countdown, DocRehearsal,
+    FORMAT as CLOCK_FORMAT,
 };
 pub use rehearsal::TimeSource;
 

@@ -4,6 +4,7 @@ use jiff::{SignedDuration, Timestamp};
 use proptest::prelude::*;
 
 use super::*;
+use crate::files::ProblemKind;
 use crate::programme::Programme;
 
 const DAY: Date = date(2021, 1, 21);
@@ -396,11 +397,11 @@ fn a_rehearsal_document_lets_hosts_map_their_clock() {
     let doc = ClockDoc::build(&p, &c, source.virtual_at(real), real, &source, &tz());
     let r = doc.rehearsal.as_ref().unwrap();
     assert_eq!(r.speed.to_string(), "30");
-    assert_eq!(r.real, "2021-01-21T15:00:00+01:00");
+    assert_eq!(r.real.as_str(), "2021-01-21T15:00:00+01:00");
     // Ten real seconds later the lead's clock reads five minutes later.
     let host_now = real + SignedDuration::from_secs(10);
-    assert_eq!(doc.lead_now(host_now), Some(at(10, 13)));
-    assert_eq!(doc.age(host_now), Some(SignedDuration::from_secs(10)));
+    assert_eq!(doc.lead_now(host_now), at(10, 13));
+    assert_eq!(doc.age(host_now), SignedDuration::from_secs(10));
 }
 
 #[test]
@@ -409,6 +410,59 @@ fn a_bad_time_in_a_clock_file_is_named() {
         "paused":false,"message":null,"written":"gisteren","rehearsal":null}"#;
     let e = ClockDoc::parse(text, "clock.json").unwrap_err();
     assert!(crate::i18n::Lang::En.file_error(&e).contains("written"));
+    assert!(matches!(
+        &e.problems[0].kind,
+        ProblemKind::BadStamp { path, found } if path == "written" && found == "gisteren"
+    ));
+    // A year jiff cannot compute with is refused the same way, and so is
+    // a kind no programme has; the times and the kind are typed once read.
+    let year = text.replace("gisteren", "9999-12-31T23:59:59-23:59");
+    assert!(ClockDoc::parse(&year, "clock.json").is_err());
+    let block = r#""block":{"index":0,"id":"a","kind":"lunch","title":"x",
+        "started":"2021-01-21T10:00:00Z","planned_end":"2021-01-21T10:30:00Z",
+        "projected_end":"2021-01-21T10:30:00Z"}"#;
+    let good = text.replace("gisteren", "2021-01-21T10:05:00+01:00");
+    let e = ClockDoc::parse(&good.replace(r#""block":null"#, block), "clock.json").unwrap_err();
+    assert!(matches!(&e.problems[0].kind, ProblemKind::UnknownKind { found } if found == "lunch"));
+    let dutch = good.replace(r#""block":null"#, &block.replace("lunch", "pauze"));
+    let doc = ClockDoc::parse(&dutch, "clock.json").unwrap();
+    let b = doc.block.as_ref().unwrap();
+    assert_eq!(b.kind, crate::programme::BlockKind::Break);
+    assert_eq!(b.started.as_str(), "2021-01-21T10:00:00Z");
+    assert!(doc.to_json().contains(r#""kind": "break""#));
+}
+
+#[test]
+fn the_countdown_is_left_or_over() {
+    let text = |paused: bool| {
+        format!(
+            r#"{{"format":"oogst-clock","version":1,"session":"s","paused":{paused},
+            "block":{{"index":0,"id":"a","kind":"plenary","title":"x",
+            "started":"2021-01-21T10:00:00+01:00","planned_end":"2021-01-21T10:30:00+01:00",
+            "projected_end":"2021-01-21T10:30:00+01:00"}},
+            "message":null,"written":"2021-01-21T10:20:00+01:00","rehearsal":null}}"#
+        )
+    };
+    let doc = ClockDoc::parse(&text(false), "clock.json").unwrap();
+    let real = |h, m| at(h, m);
+    assert_eq!(
+        doc.countdown(real(10, 25)),
+        Some(Countdown::Left(SignedDuration::from_mins(5)))
+    );
+    assert_eq!(
+        doc.countdown(real(10, 30)),
+        Some(Countdown::Over(SignedDuration::ZERO))
+    );
+    assert_eq!(
+        doc.countdown(real(10, 32)),
+        Some(Countdown::Over(SignedDuration::from_mins(2)))
+    );
+    // Paused: it stands where the lead wrote it, whatever the hour.
+    let paused = ClockDoc::parse(&text(true), "clock.json").unwrap();
+    assert_eq!(
+        paused.countdown(real(11, 0)),
+        Some(Countdown::Left(SignedDuration::from_mins(10)))
+    );
 }
 
 // ---- properties ----

@@ -143,6 +143,5 @@ pub fn meta(h: &Harvest, lang: Lang, hosts: bool) -> Vec<String> {
 
 /// "12 notes" / "1 note", in words of `lang`.
 pub fn count_notes(n: usize, lang: Lang) -> String {
-    let t = lang.t();
-    format!("{n} {}", if n == 1 { t.doc_note } else { t.doc_notes })
+    lang.count_notes(n)
 }

@@ -31,8 +31,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 mod problem;
 mod time;
 
-pub use problem::{FileError, Problem, ProblemKind};
-pub use time::{Stamp, parse_time, parse_timestamp};
+pub use problem::{FileError, Problem, ProblemKind, Refusal, refuse};
+pub use time::{DayTime, Stamp, TimeText, parse_time, parse_timestamp};
 
 // ---------------------------------------------------------------------------
 // Reading bytes.

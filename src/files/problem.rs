@@ -99,20 +99,20 @@ pub enum ProblemKind {
     },
     LengthMismatch {
         minutes: u64,
-        start: crate::programme::DayTime,
-        end: crate::programme::DayTime,
+        start: super::DayTime,
+        end: super::DayTime,
     },
     EndNotAfterStart {
-        start: crate::programme::DayTime,
-        end: crate::programme::DayTime,
+        start: super::DayTime,
+        end: super::DayTime,
     },
     PastMidnight {
-        start: crate::programme::DayTime,
+        start: super::DayTime,
         minutes: u64,
     },
     Overlap {
-        start: crate::programme::DayTime,
-        previous_end: crate::programme::DayTime,
+        start: super::DayTime,
+        previous_end: super::DayTime,
     },
     NoQuestions,
     NoRooms,
@@ -181,13 +181,21 @@ impl Problem {
 
     /// A field of the wrong type or shape, at its path.
     pub fn shape(e: &serde_json::Error, path: String, block: Option<(usize, String)>) -> Problem {
+        let detail = strip_position(&e.to_string());
+        let kind = match refusal_in(&detail) {
+            Some((Refusal::BadTime, found)) => ProblemKind::BadStamp {
+                path,
+                found: found.to_string(),
+            },
+            Some((Refusal::UnknownKind, found)) => ProblemKind::UnknownKind {
+                found: found.to_string(),
+            },
+            None => ProblemKind::Shape { path, detail },
+        };
         Problem {
             line_col: Some((e.line(), e.column())),
             block,
-            kind: ProblemKind::Shape {
-                path,
-                detail: strip_position(&e.to_string()),
-            },
+            kind,
         }
     }
 
@@ -198,6 +206,37 @@ impl Problem {
             found: value.to_string(),
         })
     }
+}
+
+/// A value that a typed field refuses while it is read, in words of the
+/// problem model (serde carries only a message, so the refusal travels in
+/// it, marked, and [`Problem::shape`] takes it back out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    BadTime,
+    UnknownKind,
+}
+
+const MARK: char = '\u{1}';
+
+/// The serde error by which a field's reader refuses `found`.
+pub fn refuse<E: serde::de::Error>(why: Refusal, found: &str) -> E {
+    let tag = match why {
+        Refusal::BadTime => "time",
+        Refusal::UnknownKind => "kind",
+    };
+    E::custom(format!("{MARK}{tag}{MARK}{found}"))
+}
+
+fn refusal_in(detail: &str) -> Option<(Refusal, &str)> {
+    let rest = detail.strip_prefix(MARK)?;
+    let (tag, found) = rest.split_once(MARK)?;
+    let why = match tag {
+        "time" => Refusal::BadTime,
+        "kind" => Refusal::UnknownKind,
+        _ => return None,
+    };
+    Some((why, found))
 }
 
 /// serde_json appends " at line X column Y"; we say where ourselves.

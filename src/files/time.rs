@@ -17,6 +17,65 @@ impl Stamp {
     }
 }
 
+/// A time as a file holds it: RFC 3339 with an offset, its text kept as
+/// written (the offset says the writer's zone) and its instant known.
+/// Read only through [`parse_time`], so a `TimeText` always has an
+/// instant that `jiff` can compute with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeText {
+    text: String,
+    at: jiff::Timestamp,
+}
+
+impl TimeText {
+    /// `at` as RFC 3339 with `tz`'s offset, to the second:
+    /// `2021-01-21T11:02:10+01:00`.
+    pub fn new(at: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> TimeText {
+        let at = jiff::Timestamp::from_second(at.as_second()).unwrap_or(at);
+        TimeText {
+            text: at.display_with_offset(tz.to_offset(at)).to_string(),
+            at,
+        }
+    }
+
+    /// Reads `text`: RFC 3339 as [`parse_time`] reads it, within what
+    /// `jiff` holds.
+    pub fn parse(text: &str) -> Option<TimeText> {
+        let at = parse_time(text)?.to_timestamp()?;
+        Some(TimeText {
+            text: text.to_string(),
+            at,
+        })
+    }
+
+    pub fn at(&self) -> jiff::Timestamp {
+        self.at
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for TimeText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl serde::Serialize for TimeText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TimeText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TimeText, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        TimeText::parse(&text).ok_or_else(|| super::problem::refuse(super::Refusal::BadTime, &text))
+    }
+}
+
 /// Reads an RFC 3339 time with an offset:
 /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, years 0001–9999, `T`/`t`
 /// and `Z`/`z` as RFC 3339 allows. Anything else is `None`.
@@ -109,6 +168,49 @@ pub fn parse_time(s: &str) -> Option<Stamp> {
 /// it); a time `jiff` cannot hold (the last hours of 9999) is none.
 pub fn parse_timestamp(s: &str) -> Option<jiff::Timestamp> {
     parse_time(s)?.to_timestamp()
+}
+
+/// A time of day in whole minutes since midnight; `24:00` is allowed as an end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DayTime(u16);
+
+impl DayTime {
+    pub const MIDNIGHT_END: DayTime = DayTime(24 * 60);
+
+    pub fn from_minutes(m: u16) -> Option<DayTime> {
+        (m <= 24 * 60).then_some(DayTime(m))
+    }
+    pub fn minutes(self) -> u16 {
+        self.0
+    }
+    pub fn hour(self) -> u16 {
+        self.0 / 60
+    }
+    pub fn minute(self) -> u16 {
+        self.0 % 60
+    }
+    /// Parses `HH:MM` or `H:MM` (00:00–24:00).
+    pub fn parse(s: &str) -> Option<DayTime> {
+        let (h, m) = s.split_once(':')?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return None;
+        }
+        if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let h: u16 = h.parse().ok()?;
+        let m: u16 = m.parse().ok()?;
+        if m >= 60 || h > 24 || (h == 24 && m != 0) {
+            return None;
+        }
+        Some(DayTime(h * 60 + m))
+    }
+}
+
+impl std::fmt::Display for DayTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour(), self.minute())
+    }
 }
 
 #[cfg(test)]

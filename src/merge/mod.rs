@@ -886,8 +886,12 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
                 report.skipped.push((name(), strip_name(&why)))
             }
             Parsed::Unreadable(why) => errors.push(why),
-            // oogst set a `.corrupt-` file aside itself: skip it, say so.
-            Parsed::Invalid(e) if opts.keep_going || input.name.contains(".corrupt-") => {
+            // oogst set the file aside itself: skip it, say so.
+            Parsed::Invalid(e)
+                if opts.keep_going
+                    || room::FileRole::of(std::path::Path::new(&input.name))
+                        == room::FileRole::SetAside =>
+            {
                 report
                     .skipped
                     .push((name(), strip_name(&lang.file_error(&e))));

@@ -21,7 +21,9 @@ mod read;
 pub(crate) mod scan;
 
 pub(crate) use names::CROCKFORD;
-pub use names::{block_dir, file_name, file_suffix, question_key, room_key, v1_file_name};
+pub use names::{
+    FileRole, SET_ASIDE, block_dir, file_name, file_suffix, question_key, room_key, v1_file_name,
+};
 pub use read::{
     Checked, Classified, DraftView, NoteTimes, NoteView, RoomView, SeenView, SignalView, classify,
     read, recycle,

@@ -143,3 +143,40 @@ pub fn v1_file_name(room: &str, writer: &str) -> String {
     };
     format!("{out}--{writer}.json")
 }
+/// The tag of a file that no reader could read, set aside by oogst:
+/// `NAME.corrupt-YYYYMMDDTHHMMSS[-N].json`.
+pub const SET_ASIDE: &str = "corrupt";
+
+/// What a file found among the room files is, by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileRole {
+    /// A room file (or anything else: what it holds decides).
+    Room,
+    /// A file oogst set aside because no reader could read it.
+    SetAside,
+}
+
+impl FileRole {
+    pub fn of(path: &std::path::Path) -> FileRole {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let stamp = name
+            .strip_suffix(".json")
+            .and_then(|stem| stem.rsplit_once(&format!(".{SET_ASIDE}-")))
+            .map(|(_, stamp)| stamp);
+        let Some(stamp) = stamp else {
+            return FileRole::Room;
+        };
+        let (time, n) = stamp.split_once('-').unwrap_or((stamp, "1"));
+        let b = time.as_bytes();
+        let is_stamp = b.len() == 15
+            && b[8] == b'T'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 8 || c.is_ascii_digit());
+        if is_stamp && !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()) {
+            FileRole::SetAside
+        } else {
+            FileRole::Room
+        }
+    }
+}

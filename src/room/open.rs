@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::{RoomDoc, block_dir, file_name, file_suffix, room_key};
-use crate::files::{Links, ReadError, read_text, shown};
-use crate::i18n::{Lang, fill};
+use crate::files::{FileError, Links, ReadError, read_text, shown};
+use crate::i18n::Lang;
 use crate::programme::Block;
 use crate::session_dir::{SessionDir, lock, move_aside};
 
@@ -46,26 +46,79 @@ pub struct Opened {
     /// writes it.
     pub lock: std::fs::File,
     /// What the host should be told.
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
+}
+
+/// What opening found, for the host; put in words by [`crate::i18n`].
+/// File names are as shown (made safe for a message where they are said).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The host's file for this round, continued, with its live notes.
+    Continued { file: String, notes: usize },
+    /// A file under this room's name that is not this host's: left
+    /// untouched, and another name taken.
+    LeftAlone { file: String, why: LeftAlone },
+    /// A file no reader can read: set aside byte for byte as `aside`.
+    MovedAside {
+        file: String,
+        problem: FileError,
+        aside: String,
+    },
+    /// Notes taken in from the host's file of version 1.
+    TookIn { file: String, notes: usize },
+}
+
+/// Why a file was left alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeftAlone {
+    /// Not a plain file (the reader's words).
+    NotPlain(String),
+    /// Another session's, round's or room's file.
+    Whose {
+        session: String,
+        block: Option<String>,
+        room: String,
+    },
+    /// Written by a newer oogst.
+    Newer(FileError),
+}
+
+impl Notice {
+    /// Whether the host must notice it: a file was set aside.
+    pub fn alert(&self) -> bool {
+        matches!(self, Notice::MovedAside { .. })
+    }
+}
+
+/// Why a room could not be opened; put in words by [`crate::i18n`].
+#[derive(Debug)]
+pub enum OpenError {
+    /// `rooms/` or a round's folder is a link or not a folder.
+    NotOwnFolder(String),
+    /// The system refused (making a folder, locking).
+    Io { file: String, error: std::io::Error },
+    /// Another oogst on this machine has the room open.
+    AlreadyOpen { room: String, file: String },
+    /// A file in the way could not be read.
+    Read(String),
 }
 
 /// A folder inside the session folder, made if needed; never a link.
-fn own_folder(path: &Path, lang: Lang) -> Result<(), String> {
+fn own_folder(path: &Path) -> Result<(), OpenError> {
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() || !m.is_dir() => {
-            Err(fill(lang.t().host_not_own_folder, &[("dir", &shown(path))]))
+            Err(OpenError::NotOwnFolder(shown(path)))
         }
         Ok(_) => Ok(()),
-        Err(_) => std::fs::create_dir(path).or_else(|e| {
+        Err(_) => std::fs::create_dir(path).or_else(|error| {
             // Made by someone else meanwhile is fine.
             if path.is_dir() {
                 Ok(())
             } else {
-                Err(format!(
-                    "{}: {}",
-                    shown(path),
-                    crate::files::io_error(&e, lang)
-                ))
+                Err(OpenError::Io {
+                    file: shown(path),
+                    error,
+                })
             }
         }),
     }
@@ -108,31 +161,27 @@ fn numbered(room: &str, writer: &str, n: usize) -> String {
 
 /// Opens the room: continues the host's file for this round, or starts
 /// one; takes in the host's file of version 1 in the first round.
-pub fn open(req: &Request) -> Result<Opened, String> {
-    let t = req.lang.t();
+pub fn open(req: &Request) -> Result<Opened, OpenError> {
     let dir = req.dir;
-    std::fs::create_dir_all(&dir.root).map_err(|e| {
-        format!(
-            "{}: {}",
-            shown(&dir.root),
-            crate::files::io_error(&e, req.lang)
-        )
+    std::fs::create_dir_all(&dir.root).map_err(|error| OpenError::Io {
+        file: shown(&dir.root),
+        error,
     })?;
     let rooms = dir.rooms_dir();
-    own_folder(&rooms, req.lang)?;
+    own_folder(&rooms)?;
     let folder = rooms.join(block_dir(&req.block.id));
-    own_folder(&folder, req.lang)?;
+    own_folder(&folder)?;
 
     let usual = folder.join(file_name(req.room, req.writer));
-    let held = lock(&usual).map_err(|e| format!("{}: {e}", shown(&usual)))?;
+    let held = lock(&usual).map_err(|error| OpenError::Io {
+        file: shown(&usual),
+        error,
+    })?;
     let Some(held) = held else {
-        return Err(fill(
-            t.host_already_open,
-            &[
-                ("room", &crate::text::for_message(req.room)),
-                ("file", &shown(&usual)),
-            ],
-        ));
+        return Err(OpenError::AlreadyOpen {
+            room: req.room.to_string(),
+            file: shown(&usual),
+        });
     };
 
     let mut notices = Vec::new();
@@ -151,53 +200,50 @@ pub fn open(req: &Request) -> Result<Opened, String> {
         let file = shown(&path);
         match read_text(&path, Links::Refuse, req.lang) {
             Err(ReadError::NotPlain(why)) => {
-                notices.push(fill(t.host_left_alone, &[("file", &file), ("why", &why)]));
+                notices.push(Notice::LeftAlone {
+                    file,
+                    why: LeftAlone::NotPlain(why),
+                });
             }
-            Err(ReadError::Failed(why)) => return Err(why),
+            Err(ReadError::Failed(why)) => return Err(OpenError::Read(why)),
             Ok(text) => match RoomDoc::parse(&text, &file) {
                 Ok(d) if mine(&d) => {
-                    let live = d.notes.iter().filter(|n| !n.deleted).count();
-                    notices.push(fill(
-                        t.host_continued,
-                        &[
-                            ("file", &file),
-                            ("notes", &crate::export::count_notes(live, req.lang)),
-                        ],
-                    ));
+                    let notes = d.notes.iter().filter(|n| !n.deleted).count();
+                    notices.push(Notice::Continued { file, notes });
                     doc = Some((d, path));
                     break;
                 }
-                Ok(d) => {
-                    let whose = format!(
-                        "{} / {} / {}",
-                        crate::text::for_message(&d.session),
-                        crate::text::for_message(d.block.as_deref().unwrap_or("–")),
-                        crate::text::for_message(&d.room)
-                    );
-                    notices.push(fill(t.host_left_alone, &[("file", &file), ("why", &whose)]));
-                }
+                Ok(d) => notices.push(Notice::LeftAlone {
+                    file,
+                    why: LeftAlone::Whose {
+                        session: d.session,
+                        block: d.block,
+                        room: d.room,
+                    },
+                }),
                 Err(e)
                     if e.problems.iter().any(|p| {
                         matches!(p.kind, crate::files::ProblemKind::NewerVersion { .. })
                     }) =>
                 {
-                    notices.push(fill(
-                        t.host_left_alone,
-                        &[("file", &file), ("why", &req.lang.file_error(&e))],
-                    ));
+                    notices.push(Notice::LeftAlone {
+                        file,
+                        why: LeftAlone::Newer(e),
+                    });
                 }
                 Err(e) => {
                     // No reader can read it: kept aside, byte for byte.
-                    let aside = move_aside(&path, "corrupt", req.now)
-                        .map_err(|e| format!("{file}: {e}"))?;
-                    notices.push(fill(
-                        t.host_moved_aside,
-                        &[
-                            ("file", &file),
-                            ("why", &req.lang.file_error(&e)),
-                            ("aside", &shown(&aside)),
-                        ],
-                    ));
+                    let aside = move_aside(&path, super::SET_ASIDE, req.now).map_err(|error| {
+                        OpenError::Io {
+                            file: file.clone(),
+                            error,
+                        }
+                    })?;
+                    notices.push(Notice::MovedAside {
+                        file,
+                        problem: e,
+                        aside: shown(&aside),
+                    });
                 }
             },
         }
@@ -238,7 +284,7 @@ pub fn open(req: &Request) -> Result<Opened, String> {
 /// written by an oogst before rounds), which belong to the first round.
 /// The old file is left as it is: the merge reads both and keeps each
 /// note once.
-fn take_in_version_1(rooms: &Path, req: &Request, doc: &mut RoomDoc, notices: &mut Vec<String>) {
+fn take_in_version_1(rooms: &Path, req: &Request, doc: &mut RoomDoc, notices: &mut Vec<Notice>) {
     let ending = format!("--{}.json", req.writer);
     let Ok(entries) = std::fs::read_dir(rooms) else {
         return;
@@ -280,16 +326,10 @@ fn take_in_version_1(rooms: &Path, req: &Request, doc: &mut RoomDoc, notices: &m
             doc.draft.text = old.draft.text.clone();
         }
         if changed {
-            notices.push(fill(
-                req.lang.t().host_took_in,
-                &[
-                    ("file", &shown(&path)),
-                    (
-                        "notes",
-                        &crate::export::count_notes(doc.notes.len() - before, req.lang),
-                    ),
-                ],
-            ));
+            notices.push(Notice::TookIn {
+                file: shown(&path),
+                notes: doc.notes.len() - before,
+            });
         }
     }
 }
@@ -341,7 +381,8 @@ mod tests {
         );
         // A second oogst on this machine cannot open the same room.
         let e = open(&request(&dir, &p, "Kamer 3", "k7f2q9")).err().unwrap();
-        assert!(e.contains("already open"), "{e}");
+        assert!(matches!(&e, OpenError::AlreadyOpen { room, .. } if room == "Kamer 3"));
+        assert!(Lang::En.open_error(&e).contains("already open"));
         // Another room is fine.
         assert!(open(&request(&dir, &p, "Kamer 4", "k7f2q9")).is_ok());
     }
@@ -371,7 +412,14 @@ mod tests {
             "never touched"
         );
         assert_ne!(o.path, usual);
-        assert!(o.notices[0].contains("vorige-sessie"), "{:?}", o.notices);
+        assert!(
+            matches!(&o.notices[0], Notice::LeftAlone { why: LeftAlone::Whose { session, .. }, .. }
+                if session == "vorige-sessie"),
+            "{:?}",
+            o.notices
+        );
+        assert!(Lang::En.notice(&o.notices[0]).contains("vorige-sessie"));
+        assert!(!o.notices[0].alert());
         assert!(o.doc.notes.is_empty());
     }
 
@@ -386,7 +434,12 @@ mod tests {
         std::fs::write(&usual, "{\"format\": \"oogst-room\", \"notes\": [").unwrap();
         let o = open(&request(&dir, &p, "Kamer 1", "w1")).unwrap();
         assert_eq!(o.path, usual);
-        assert!(o.notices[0].contains(".corrupt-"), "{:?}", o.notices);
+        assert!(
+            matches!(&o.notices[0], Notice::MovedAside { aside, .. } if aside.contains(".corrupt-")),
+            "{:?}",
+            o.notices
+        );
+        assert!(o.notices[0].alert());
         let kept: Vec<_> = std::fs::read_dir(&folder).unwrap().flatten().collect();
         assert_eq!(kept.len(), 1);
         assert_eq!(
@@ -410,11 +463,14 @@ mod tests {
         drop(first);
         let again = open(&request(&dir, &p, "Kamer 1", "w1")).unwrap();
         assert_eq!(again.doc.count(1), 1);
-        assert!(
-            again.notices[0].starts_with("Continuing"),
-            "{:?}",
-            again.notices
+        assert_eq!(
+            again.notices,
+            [Notice::Continued {
+                file: shown(&again.path),
+                notes: 1
+            }]
         );
+        assert!(Lang::En.notice(&again.notices[0]).starts_with("Continuing"));
     }
 
     #[test]
@@ -437,7 +493,9 @@ mod tests {
         assert_eq!(o.doc.count(1), 1);
         assert_eq!(o.doc.draft.text, "half");
         assert!(
-            o.notices.iter().any(|n| n.contains("Kamer_1--w1.json")),
+            o.notices.iter().any(
+                |n| matches!(n, Notice::TookIn { file, notes: 1 } if file.contains("Kamer_1--w1.json"))
+            ),
             "{:?}",
             o.notices
         );
@@ -453,7 +511,7 @@ mod tests {
         let dir = SessionDir::new(tmp.path());
         let p = Programme::demo();
         let e = open(&request(&dir, &p, "Kamer 1", "w1")).err().unwrap();
-        assert!(e.contains("rooms"), "{e}");
+        assert!(matches!(&e, OpenError::NotOwnFolder(dir) if dir.contains("rooms")));
         assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
     }
 }

@@ -463,9 +463,44 @@ fn a_draft_with_text_answers_a_question_the_file_has() {
             ),
             "{e:?}"
         );
-        assert!(crate::check::check_text(&text, "r.json", crate::i18n::Lang::En).is_err());
+        assert!(crate::check::check_text(&text, "r.json").is_err());
         let inputs = crate::merge::Inputs::from_texts(vec![("r.json".into(), text)], Vec::new());
         let opts = crate::merge::Options::default();
         assert!(crate::merge::merge(&inputs, &opts, crate::i18n::Lang::En).is_err());
     }
+}
+
+#[test]
+fn a_file_set_aside_is_known_by_its_name() {
+    use std::path::Path;
+    let role = |n: &str| FileRole::of(Path::new(n));
+    assert_eq!(
+        role("rooms/r/Kamer_1-abc--w1.corrupt-20210121T110000.json"),
+        FileRole::SetAside
+    );
+    assert_eq!(
+        role("Kamer_1--w1.corrupt-20210121T110000-2.json"),
+        FileRole::SetAside
+    );
+    // A room may be called anything: only oogst's own pattern counts.
+    assert_eq!(
+        role("rooms/r/Kamer.corrupt-werk-abc--w1.json"),
+        FileRole::Room
+    );
+    assert_eq!(role("Kamer_1--w1.corrupt-2021.json"), FileRole::Room);
+    assert_eq!(
+        role("Kamer_1--w1.corrupt-20210121T110000-.json"),
+        FileRole::Room
+    );
+    assert_eq!(role("Kamer_1--w1.json"), FileRole::Room);
+    // What the host's opener writes is what is recognised.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Kamer_1--w1.json");
+    std::fs::write(&path, "{").unwrap();
+    let t: jiff::Timestamp = "2021-01-21T10:00:00Z".parse().unwrap();
+    let aside = crate::session_dir::move_aside(&path, SET_ASIDE, t).unwrap();
+    assert_eq!(FileRole::of(&aside), FileRole::SetAside);
+    std::fs::write(&path, "{").unwrap();
+    let again = crate::session_dir::move_aside(&path, SET_ASIDE, t).unwrap();
+    assert_eq!(FileRole::of(&again), FileRole::SetAside);
 }

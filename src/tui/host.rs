@@ -5,16 +5,18 @@
 
 use jiff::{SignedDuration, Timestamp};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
+use super::chrome::{self, Header, KeyHint, Status};
 use super::host_app::{HostApp, HostOverlay};
 use super::keys;
-use super::widgets::{self, KeyHint, countdown};
+use super::widgets::{self, countdown};
+use crate::clock::Countdown;
 use crate::files::parse_timestamp;
-use crate::i18n::fill;
+use crate::i18n::{Catalog, fill};
 use crate::room::Note;
 use crate::text;
 
@@ -99,12 +101,8 @@ impl Widget for HostView<'_> {
         if full {
             self.status(status, buf);
         }
-        let mode = match (app.selected_note.is_some(), app.editing().is_some()) {
-            (true, _) => keys::HostMode::Picked,
-            (false, true) => keys::HostMode::Editing,
-            (false, false) => keys::HostMode::Typing,
-        };
-        widgets::footer(
+        let mode = app.mode();
+        chrome::footer(
             footer,
             buf,
             app.theme,
@@ -115,16 +113,16 @@ impl Widget for HostView<'_> {
             },
         );
         if app.overlay == HostOverlay::Help {
-            widgets::help(area, buf, app.theme, t, &keys::host_all(t));
+            widgets::help(area, buf, app.theme, t, &keys::host_help(t));
         }
     }
 }
 
 impl HostView<'_> {
+    /// The top bar: the round; the room and the host at the right, and
+    /// on small screens (no clock row) the time left before them.
     fn header(&self, area: Rect, buf: &mut Buffer, full: bool) {
         let app = self.app;
-        let th = app.theme;
-        buf.set_style(area, th.bar());
         let host = if app.doc.host().trim().is_empty() {
             app.lang.t().host_no_name.to_string()
         } else {
@@ -133,48 +131,29 @@ impl HostView<'_> {
         let mut right = format!("{} · {host} ", text::one_line(&app.doc.room));
         if !full {
             // No clock row: the countdown goes up here.
-            if let Some((time, _)) = self.remaining() {
-                let time = if time.starts_with('+') {
-                    fill(app.lang.t().host_clock_over, &[("time", &time)])
-                } else {
-                    time
+            if let Some((c, _)) = self.remaining() {
+                let time = match c {
+                    Countdown::Left(left) => countdown(left),
+                    Countdown::Over(_) => time_words(c, app.lang.t()),
                 };
                 right = format!("{time}  {right}");
             }
         }
-        let right = text::truncate(&right, usize::from(area.width) / 2 + 4).into_owned();
-        let room = usize::from(area.width).saturating_sub(text::width(&right) + 1);
-        let title = format!(" oogst · {}", text::one_line(&app.title));
-        Line::from(Span::styled(
-            text::truncate(&title, room).into_owned(),
-            th.strong(),
-        ))
-        .render(area, buf);
-        Line::from(Span::styled(right, th.strong()))
-            .alignment(Alignment::Right)
+        Header::new(app.theme, Some(&app.title))
+            .right_text(right, usize::from(area.width) / 2 + 4)
             .render(area, buf);
     }
 
-    /// The lead's countdown as text and its style, if there is a running block.
-    fn remaining(&self) -> Option<(String, Style)> {
+    /// The lead's countdown and its style, if there is a running block.
+    fn remaining(&self) -> Option<(Countdown, Style)> {
         let th = self.app.theme;
-        let clock = self.app.clock.as_ref()?;
-        let block = clock.block.as_ref()?;
-        let end = parse_timestamp(&block.projected_end)?;
-        let lead_now = if clock.paused {
-            parse_timestamp(&clock.written)?
-        } else {
-            clock.lead_now(self.now)?
+        let c = self.app.clock.as_ref()?.countdown(self.now)?;
+        let style = match c {
+            Countdown::Over(_) => th.alert(),
+            Countdown::Left(left) if left <= SignedDuration::from_secs(120) => th.warn(),
+            Countdown::Left(_) => th.good(),
         };
-        let left = end - lead_now;
-        let style = if left <= SignedDuration::ZERO {
-            th.alert()
-        } else if left <= SignedDuration::from_secs(120) {
-            th.warn()
-        } else {
-            th.good()
-        };
-        Some((countdown(left), style))
+        Some((c, style))
     }
 
     /// The lead's clock: the block and its time left, the message, and a
@@ -199,18 +178,12 @@ impl HostView<'_> {
             first.push(Span::raw(" "));
         }
         match (&clock.block, self.remaining()) {
-            (Some(block), Some((time, style))) => {
+            (Some(block), Some((c, style))) => {
                 first.push(Span::styled(
                     format!("{} · ", text::one_line(&block.title)),
                     th.strong(),
                 ));
-                let over = time.starts_with('+');
-                let words = if over {
-                    t.host_clock_over
-                } else {
-                    t.host_clock_left
-                };
-                first.push(Span::styled(fill(words, &[("time", &time)]), style));
+                first.push(Span::styled(time_words(c, t), style));
                 if clock.paused {
                     first.push(Span::styled(
                         format!(" · {}", t.host_clock_paused),
@@ -220,7 +193,7 @@ impl HostView<'_> {
             }
             _ => first.push(Span::styled(t.host_clock_waiting.to_string(), th.dim())),
         }
-        if let Some(age) = clock.age(self.now).filter(|a| *a > STALE) {
+        if let Some(age) = Some(clock.age(self.now)).filter(|a| *a > STALE) {
             first.push(Span::styled(
                 format!(
                     " · ⚠ {}",
@@ -231,13 +204,11 @@ impl HostView<'_> {
         }
         let mut lines = vec![Line::from(first)];
         if let Some(m) = &clock.message {
-            let at = parse_timestamp(&m.at)
-                .map(|ts| {
-                    ts.to_zoned_datetime(app.tz.clone())
-                        .strftime(" · %H:%M")
-                        .to_string()
-                })
-                .unwrap_or_default();
+            let at =
+                m.at.at()
+                    .to_zoned_datetime(app.tz.clone())
+                    .strftime(" · %H:%M")
+                    .to_string();
             let message = format!("✉ {}: “{}”{at}", t.host_message, text::one_line(&m.text));
             // A long message wraps, up to three lines.
             let wrapped = textwrap::wrap(&message, width.max(1));
@@ -344,20 +315,6 @@ impl HostView<'_> {
             Paragraph::new("─".repeat(usize::from(area.width)))
                 .style(th.border())
                 .render(rule, buf);
-        } else if let Some(err) = &app.save_error {
-            let s = fill(app.lang.t().save_failed, &[("error", err)]);
-            Paragraph::new(
-                text::truncate(&text::one_line(&s), usize::from(area.width)).into_owned(),
-            )
-            .style(th.alert())
-            .render(area, buf);
-        } else if let Some(toast) = &app.toast {
-            let s = format!("» {}", toast.text);
-            Paragraph::new(
-                text::truncate(&text::one_line(&s), usize::from(area.width)).into_owned(),
-            )
-            .style(if toast.alert { th.warn() } else { th.label() })
-            .render(area, buf);
         } else {
             let q = app.question();
             let head = format!(
@@ -372,9 +329,17 @@ impl HostView<'_> {
                         .unwrap_or("")
                 )
             );
-            Paragraph::new(text::truncate(&head, usize::from(area.width)).into_owned())
-                .style(th.label().add_modifier(ratatui::style::Modifier::BOLD))
-                .render(area, buf);
+            Status {
+                theme: th,
+                t: app.lang.t(),
+                save_error: app.save_error.as_deref(),
+                toast: app.toast.as_ref(),
+                otherwise: (
+                    head,
+                    th.label().add_modifier(ratatui::style::Modifier::BOLD),
+                ),
+            }
+            .render(area, buf);
         }
     }
 
@@ -570,28 +535,37 @@ impl HostView<'_> {
         app.input.render(inner, buf);
     }
 
+    /// The line above the footer: a save error, a notice, or when the
+    /// notes were last saved.
     fn status(&self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = app.lang.t();
         let th = app.theme;
-        let (s, style) = if let Some(err) = &app.save_error {
-            (fill(t.save_failed, &[("error", err)]), th.alert())
-        } else if let Some(toast) = &app.toast {
-            (
-                format!("» {}", toast.text),
-                if toast.alert { th.warn() } else { th.label() },
-            )
-        } else if let Some(at) = app.saved_at {
-            let time = at
-                .to_zoned_datetime(app.tz.clone())
-                .strftime("%H:%M:%S")
-                .to_string();
-            (fill(t.host_saved, &[("time", &time)]), th.dim())
-        } else {
-            (String::new(), th.dim())
+        let otherwise = match app.saved_at {
+            Some(at) => {
+                let time = at
+                    .to_zoned_datetime(app.tz.clone())
+                    .strftime("%H:%M:%S")
+                    .to_string();
+                (fill(t.host_saved, &[("time", &time)]), th.dim())
+            }
+            None => (String::new(), th.dim()),
         };
-        Paragraph::new(text::truncate(&text::one_line(&s), usize::from(area.width)).into_owned())
-            .style(style)
-            .render(area, buf);
+        Status {
+            theme: th,
+            t,
+            save_error: app.save_error.as_deref(),
+            toast: app.toast.as_ref(),
+            otherwise,
+        }
+        .render(area, buf);
+    }
+}
+
+/// The countdown in words: "12:30 left", "+02:10 over".
+fn time_words(c: Countdown, t: &Catalog) -> String {
+    match c {
+        Countdown::Left(left) => fill(t.host_clock_left, &[("time", &countdown(left))]),
+        Countdown::Over(over) => fill(t.host_clock_over, &[("time", &countdown(-over))]),
     }
 }

@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::host_shell::{Effect, Msg};
+use super::keys::{self, HostCommand as Command, HostMode};
 use super::runtime::Toast;
 use super::theme::Theme;
 use crate::clock::ClockDoc;
@@ -18,6 +19,23 @@ use crate::session_dir::SaveReport;
 
 /// How far PageUp and PageDown move the selection.
 const PAGE: usize = 10;
+
+/// Keys closer together than this came in one burst: a paste from a
+/// terminal without bracketed paste (Windows' console, some SSH clients),
+/// which arrives as keystrokes. A burst's keys arrive microseconds apart,
+/// but a frame may be drawn in the middle of one (a slow console takes
+/// milliseconds for it); a person does not press Enter this soon after a
+/// key and the next key this soon after Enter. What a held Enter costs a
+/// person is this long before the note is added.
+pub const BURST: SignedDuration = SignedDuration::from_millis(20);
+
+/// An Enter or Tab that came right after typed text: a line break or a
+/// tab of a paste if more keys follow at once, else the key itself.
+#[derive(Clone, Copy, Debug)]
+struct Held {
+    key: KeyEvent,
+    at: Timestamp,
+}
 
 /// A quick fingerprint of a text (to tell whether the draft changed).
 fn hash_text(s: &str) -> u64 {
@@ -61,6 +79,11 @@ pub struct HostApp {
     /// The first list row shown, kept between frames so the list scrolls
     /// only as far as the selection needs.
     pub scroll: std::cell::Cell<usize>,
+    /// When the last key that typed text arrived (a burst's line breaks
+    /// count as text).
+    typed_at: Option<Timestamp>,
+    /// An Enter or Tab waiting to be told apart: key or pasted text.
+    held: Option<Held>,
 }
 
 fn new_input(text: &str, placeholder: &str, theme: Theme) -> TextArea<'static> {
@@ -113,6 +136,8 @@ impl HostApp {
             saved_at: None,
             notes_changed: 0,
             scroll: std::cell::Cell::new(0),
+            typed_at: None,
+            held: None,
         }
     }
 
@@ -167,7 +192,32 @@ impl HostApp {
         let notes_before = self.notes_changed;
         let draft_before = self.doc.draft.text.len();
         let draft_hash = hash_text(&self.doc.draft.text);
+        // A held Enter or Tab is a line break of a paste when the next key
+        // follows at once; else it does what it does (at the latest when
+        // the burst's time is up, or the app stops).
+        if let Some(held) = self.held.take() {
+            // Only text follows text in a paste: any other key (Ctrl-C
+            // above all) means the Enter was the host's.
+            let text = match &msg {
+                Msg::Key(k) => {
+                    // Capitals come with Shift.
+                    k.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+                        && matches!(k.code, KeyCode::Char(_) | KeyCode::Enter | KeyCode::Tab)
+                }
+                Msg::Paste(_) => true,
+                _ => false,
+            };
+            let follows = text && now - held.at <= BURST;
+            if follows {
+                self.burst_text(held.key.code, now, &mut fx);
+            } else if now - held.at > BURST || matches!(msg, Msg::Key(_) | Msg::Stop) {
+                self.on_key(held.key, held.at, &mut fx);
+            } else {
+                self.held = Some(held);
+            }
+        }
         match msg {
+            Msg::Key(key) if self.holds(&key, now) => self.held = Some(Held { key, at: now }),
             Msg::Key(key) => self.on_key(key, now, &mut fx),
             Msg::Paste(text) => {
                 self.overlay = HostOverlay::None;
@@ -244,17 +294,30 @@ impl HostApp {
             .and_then(|i| (n > 0).then(|| i.min(n - 1)));
     }
 
+    /// What the host is doing: the view of [`keys::HOST`] that holds.
+    pub fn mode(&self) -> HostMode {
+        match (self.selected_note.is_some(), self.editing().is_some()) {
+            (true, _) => HostMode::Picked,
+            (false, true) => HostMode::Editing,
+            (false, false) => HostMode::Typing,
+        }
+    }
+
+    /// The command of the host's key table ([`keys::HOST`]) `key` runs now.
+    fn command(&self, key: &KeyEvent) -> Option<Command> {
+        keys::command(&keys::HOST, self.mode() as usize, key)
+    }
+
     fn on_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-        if ctrl && matches!(key.code, KeyCode::Char('c' | 'C' | 'q' | 'Q')) {
+        if self.command(&key) == Some(Command::SaveQuit) {
             fx.extend([Effect::SaveState, Effect::Quit]);
             return;
         }
         if self.overlay == HostOverlay::Help {
             self.overlay = HostOverlay::None;
-            if matches!(key.code, KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?')) {
+            if key.code == KeyCode::Esc || self.command(&key) == Some(Command::Help) {
                 return;
             }
             // Help came from a `?` on an empty box; a letter after it means
@@ -274,22 +337,46 @@ impl HostApp {
             }
         }
         self.help_from_question_mark = false;
+        // Only typed text starts a burst; any other key ends one.
+        self.typed_at = None;
+        let changed = match self.run(self.command(&key), &key, now) {
+            Some(changed) => changed,
+            None => {
+                // Anything else is typing: it goes to the input.
+                self.selected_note = None;
+                self.input.input(key);
+                if matches!(key.code, KeyCode::Char(_)) && !ctrl && !alt {
+                    self.typed_at = Some(now);
+                }
+                self.sync_draft()
+            }
+        };
+        if changed {
+            fx.push(Effect::SaveState);
+        }
+    }
+
+    /// Runs `command` (of `key`): whether the room document changed, or
+    /// `None` when it does not apply here and the key is typing after all
+    /// (`?` in a note, Up inside a note of several lines, …).
+    fn run(&mut self, command: Option<Command>, key: &KeyEvent, now: Timestamp) -> Option<bool> {
         let nothing_typed = self.input_text().is_empty() && self.editing().is_none();
         let n_notes = self.doc.count(self.question());
-        let changed = match key.code {
-            KeyCode::F(1) => {
+        let picked = self.selected_note;
+        let changed = match command? {
+            Command::Help if key.code == KeyCode::F(1) => {
                 self.overlay = HostOverlay::Help;
                 false
             }
-            KeyCode::Char('?') if nothing_typed && self.selected_note.is_none() => {
+            Command::Help if nothing_typed && picked.is_none() => {
                 self.overlay = HostOverlay::Help;
                 self.help_from_question_mark = true;
                 false
             }
-            KeyCode::Char('z' | 'Z') if ctrl => self.undo_last(now),
-            KeyCode::Tab => self.switch_question(1),
-            KeyCode::BackTab => self.switch_question(-1),
-            KeyCode::Esc => {
+            Command::Undo => self.undo_last(now),
+            Command::Question if key.code == KeyCode::BackTab => self.switch_question(-1),
+            Command::Question => self.switch_question(1),
+            Command::Back => {
                 if self.selected_note.take().is_none() && self.editing().is_some() {
                     self.finish_edit();
                     true
@@ -297,50 +384,66 @@ impl HostApp {
                     false
                 }
             }
-            KeyCode::Enter if alt || shift => {
+            Command::Newline => {
                 self.selected_note = None;
                 self.input.insert_newline();
                 self.sync_draft()
             }
-            KeyCode::Enter => match self.selected_note {
-                Some(i) => self.start_edit(i),
-                None => self.submit(now),
+            Command::Edit => self.start_edit(picked?),
+            Command::Add | Command::Keep => self.submit(now),
+            Command::Delete => self.delete_selected(now),
+            Command::Select if key.code == KeyCode::Up => match picked {
+                Some(i) => {
+                    self.selected_note = Some(i.saturating_sub(1));
+                    false
+                }
+                None if self.input.cursor().0 == 0 && n_notes > 0 => {
+                    self.selected_note = Some(n_notes - 1);
+                    false
+                }
+                None => return None,
             },
-            KeyCode::Delete if self.selected_note.is_some() => self.delete_selected(now),
-            KeyCode::Up if self.selected_note.is_some() => {
-                self.selected_note = self.selected_note.map(|i| i.saturating_sub(1));
+            Command::Select => {
+                self.selected_note = Some(picked?).and_then(|i| (i + 1 < n_notes).then_some(i + 1));
                 false
             }
-            KeyCode::Up if self.input.cursor().0 == 0 && n_notes > 0 => {
-                self.selected_note = Some(n_notes - 1);
-                false
-            }
-            KeyCode::Down if self.selected_note.is_some() => {
-                self.selected_note = self
-                    .selected_note
-                    .and_then(|i| (i + 1 < n_notes).then_some(i + 1));
-                false
-            }
-            KeyCode::PageUp if n_notes > 0 => {
-                let from = self.selected_note.unwrap_or(n_notes);
+            Command::Page if key.code == KeyCode::PageUp && n_notes > 0 => {
+                let from = picked.unwrap_or(n_notes);
                 self.selected_note = Some(from.saturating_sub(PAGE));
                 false
             }
-            KeyCode::PageDown if self.selected_note.is_some() => {
-                self.selected_note = self
-                    .selected_note
-                    .map(|i| i + PAGE)
-                    .and_then(|i| (i < n_notes).then_some(i));
+            Command::Page if key.code == KeyCode::PageDown => {
+                self.selected_note = Some(picked? + PAGE).filter(|i| *i < n_notes);
                 false
             }
-            _ => {
-                // Anything else is typing: it goes to the input.
-                self.selected_note = None;
-                self.input.input(key);
-                self.sync_draft()
-            }
+            // Quitting is done above; the rounds are the shell's.
+            Command::Help | Command::Page | Command::SaveQuit | Command::Round => return None,
         };
-        if changed {
+        Some(changed)
+    }
+
+    /// Whether `key` is an Enter (that would add or keep the note) or a
+    /// Tab that comes right after typed text: it waits for the next key.
+    fn holds(&self, key: &KeyEvent, now: Timestamp) -> bool {
+        let text_key = match self.command(key) {
+            Some(Command::Add | Command::Keep) => true,
+            Some(Command::Question) => key.code == KeyCode::Tab,
+            _ => false,
+        };
+        text_key
+            && self.overlay == HostOverlay::None
+            && self.typed_at.is_some_and(|at| now - at <= BURST)
+    }
+
+    /// An Enter or Tab of a burst: a line break or a space in the draft.
+    fn burst_text(&mut self, code: KeyCode, now: Timestamp, fx: &mut Vec<Effect>) {
+        match code {
+            KeyCode::Enter => self.input.insert_newline(),
+            // As a pasted tab (see [`clean_note_text`]).
+            _ => self.input.insert_char(' '),
+        }
+        self.typed_at = Some(now);
+        if self.sync_draft() {
             fx.push(Effect::SaveState);
         }
     }
@@ -469,7 +572,7 @@ impl HostApp {
         if let Some(clock) = &self.clock {
             // The lead's countdown turns over on its own seconds, in its
             // own (perhaps rehearsal) time.
-            let lead_now = clock.lead_now(now).unwrap_or(now);
+            let lead_now = clock.lead_now(now);
             let speed = clock
                 .rehearsal
                 .as_ref()
@@ -479,7 +582,7 @@ impl HostApp {
             let end = clock
                 .block
                 .as_ref()
-                .and_then(|b| crate::files::parse_timestamp(&b.projected_end))
+                .map(|b| b.projected_end.at())
                 .unwrap_or(lead_now);
             let phase = (end - lead_now).as_nanos().rem_euclid(1_000_000_000);
             let wait = if phase == 0 { 1_000_000_000 } else { phase };
@@ -488,6 +591,10 @@ impl HostApp {
         }
         if let Some(t) = &self.toast {
             next = next.min(t.until.max(now));
+        }
+        // A held key is told apart once the burst's time is up.
+        if let Some(h) = &self.held {
+            next = next.min(h.at + BURST + SignedDuration::from_millis(1));
         }
         next
     }

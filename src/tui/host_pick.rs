@@ -4,13 +4,15 @@
 
 use jiff::Timestamp;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::chrome::{self, Header, KeyHint};
 use super::host::{HostView, MIN_HEIGHT, MIN_WIDTH};
 use super::host_shell::{Choice, HostShell, Phase, Picker, ShellOverlay};
-use super::widgets::{self, KeyHint};
+use super::keys;
+use super::widgets;
 use crate::i18n::fill;
 use crate::text;
 
@@ -38,6 +40,10 @@ impl Widget for ShellView<'_> {
         }
         match &s.overlay {
             ShellOverlay::None => {}
+            ShellOverlay::Help => {
+                let rows = keys::help(&keys::PICK, &[0], t);
+                widgets::help(area, buf, s.theme, t, &rows);
+            }
             ShellOverlay::Rounds { selected } => self.rounds(*selected, area, buf),
             ShellOverlay::CannotSave(why) => {
                 let problem = fill(t.host_cannot_save, &[("why", &text::one_line(why))]);
@@ -67,33 +73,22 @@ impl ShellView<'_> {
     /// The top bar: the round (once known) and the host.
     fn header(&self, area: Rect, buf: &mut Buffer, round: Option<&str>) {
         let s = self.shell;
-        let th = s.theme;
-        buf.set_style(area, th.bar());
-        let title = match round {
-            Some(r) => format!(" oogst · {}", text::one_line(r)),
-            None => " oogst".to_string(),
-        };
         let right = format!("{} ", text::one_line(&s.name));
-        let right = text::truncate(&right, usize::from(area.width) / 2).into_owned();
-        let room = usize::from(area.width).saturating_sub(text::width(&right) + 1);
-        Line::from(Span::styled(
-            text::truncate(&title, room).into_owned(),
-            th.strong(),
-        ))
-        .render(area, buf);
-        Line::from(Span::styled(right, th.strong()))
-            .alignment(Alignment::Right)
+        Header::new(s.theme, round)
+            .right_text(right, usize::from(area.width) / 2)
             .render(area, buf);
     }
 
-    fn footer(&self, area: Rect, buf: &mut Buffer, hints: &[KeyHint]) {
+    /// The footer: `hints` (the first most important) and quitting.
+    fn footer(&self, area: Rect, buf: &mut Buffer, hints: Vec<KeyHint>) {
         let s = self.shell;
         let t = s.lang.t();
-        widgets::footer(
+        let hints: Vec<(u8, KeyHint)> = (0..).zip(hints).collect();
+        chrome::footer(
             area,
             buf,
             s.theme,
-            hints,
+            &hints,
             &KeyHint {
                 keys: "Ctrl-C",
                 what: t.key_quit,
@@ -156,7 +151,7 @@ impl ShellView<'_> {
             ..body
         };
         widgets::wrapped(body, buf, lines);
-        self.footer(footer, buf, &[]);
+        self.footer(footer, buf, Vec::new());
     }
 
     fn picking(&self, p: &Picker, area: Rect, buf: &mut Buffer) {
@@ -256,23 +251,17 @@ impl ShellView<'_> {
                 .wrap(Wrap { trim: true })
                 .render(bottom, buf);
         }
-        let mut hints = vec![
-            KeyHint {
-                keys: "↑/↓",
-                what: t.key_browse,
+        let hints = keys::pick_footer(t, p.previous.is_some());
+        chrome::footer(
+            footer,
+            buf,
+            th,
+            &hints,
+            &KeyHint {
+                keys: "?",
+                what: t.key_help,
             },
-            KeyHint {
-                keys: "Enter",
-                what: t.key_pick_room,
-            },
-        ];
-        if p.previous.is_some() {
-            hints.push(KeyHint {
-                keys: "Esc",
-                what: t.key_back,
-            });
-        }
-        self.footer(footer, buf, &hints);
+        );
     }
 
     fn rounds(&self, selected: usize, area: Rect, buf: &mut Buffer) {
@@ -303,10 +292,7 @@ impl ShellView<'_> {
             })
             .collect();
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            t.host_rounds_help.to_string(),
-            th.dim(),
-        )));
+        lines.push(Line::from(Span::styled(keys::rounds_line(t), th.dim())));
         let height = u16::try_from(lines.len())
             .unwrap_or(u16::MAX)
             .saturating_add(2);

@@ -209,7 +209,7 @@ impl Looks {
                     return None;
                 }
                 self.bad_looks = 0;
-                move_aside(&path, "corrupt", now_ts).ok()?;
+                move_aside(&path, room::SET_ASIDE, now_ts).ok()?;
                 Some(Msg::OnDisk(None))
             }
         }
@@ -247,7 +247,7 @@ impl HostSession {
         &mut self,
         req: &OpenRoom,
         opened: room::open::Opened,
-    ) -> (Box<RoomDoc>, Vec<String>) {
+    ) -> (Box<RoomDoc>, Vec<room::open::Notice>) {
         self.looks.room = Some(RoomFile {
             path: opened.path,
             session: req.session.clone(),
@@ -266,7 +266,7 @@ impl HostSession {
         &mut self,
         req: &OpenRoom,
         now: Timestamp,
-    ) -> Result<(Box<RoomDoc>, Vec<String>), String> {
+    ) -> Result<(Box<RoomDoc>, Vec<room::open::Notice>), String> {
         let opened = open_room(&self.looks, req, now)?;
         Ok(self.take_room(req, opened))
     }
@@ -391,6 +391,7 @@ fn open_room(looks: &Looks, req: &OpenRoom, now: Timestamp) -> Result<room::open
         lang: looks.lang,
         now,
     })
+    .map_err(|e| looks.lang.open_error(&e))
 }
 
 /// Prepares the host: the lead's clock as it is now, and the room, opened

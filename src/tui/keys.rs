@@ -1,100 +1,389 @@
-//! The keys of each screen, in one table, so the footer and the help
-//! overlay can never disagree with each other.
+//! The keys of each screen, in one table per screen: which keys run which
+//! command, what the help says about it, and whether (and how urgently)
+//! the footer shows it. Dispatch, the footer and the help overlay all
+//! read the same table, so they cannot disagree.
 
-use super::widgets::KeyHint;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::chrome::KeyHint;
 use crate::i18n::Catalog;
 
+/// A key as the terminal reports it: a code and its modifiers. A
+/// character matches whether or not Shift came with it (`?`, `+` and
+/// capitals come with Shift on most terminals); with Ctrl, in either case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Keymap {
-    Lead,
-    Presenter,
-    Dashboard,
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
 }
 
-/// One row: the keys, what they do, and whether the footer shows it.
-#[derive(Clone, Copy)]
-struct Row {
-    keys: fn(&Catalog) -> &'static str,
-    what: fn(&Catalog) -> &'static str,
-    footer: bool,
-}
-
-const fn row(
-    keys: fn(&Catalog) -> &'static str,
-    what: fn(&Catalog) -> &'static str,
-    footer: bool,
-) -> Row {
-    Row { keys, what, footer }
-}
-
-/// The clock keys work on every screen of the lead.
-const CLOCK: [Row; 6] = [
-    row(|t| t.space, |t| t.key_start_pause, true),
-    row(|_| "n", |t| t.key_next, true),
-    row(|_| "p", |t| t.key_previous, true),
-    row(|_| "+/-", |t| t.key_extend_shorten, true),
-    row(|_| "r", |t| t.key_replan, true),
-    row(|_| "m", |t| t.key_message, true),
-];
-
-const PRESENTER: Row = row(|_| "f", |t| t.key_presenter, true);
-const DASHBOARD: Row = row(|_| "d", |t| t.key_dashboard, true);
-const LEAD_VIEW: Row = row(|_| "Esc", |t| t.key_lead_view, true);
-
-/// The harvest: shown in the dashboard's footer, in the help everywhere.
-const EXPORT: Row = row(|_| "e", |t| t.key_export, false);
-const EXPORT_SHOWN: Row = row(|_| "e", |t| t.key_export, true);
-
-const END: [Row; 4] = [
-    row(|_| "b", |t| t.key_bell, false),
-    row(|_| "?", |t| t.key_help, false),
-    row(|_| "q", |t| t.key_quit, true),
-    row(|_| "Ctrl-C", |t| t.key_save_quit, false),
-];
-
-fn rows(keymap: Keymap) -> impl Iterator<Item = &'static Row> {
-    let screens: &'static [Row] = match keymap {
-        Keymap::Lead => &[PRESENTER, DASHBOARD, EXPORT],
-        Keymap::Presenter => &[LEAD_VIEW, DASHBOARD, EXPORT],
-        Keymap::Dashboard => &[LEAD_VIEW, PRESENTER, EXPORT_SHOWN],
-    };
-    CLOCK.iter().chain(screens).chain(END.iter())
-}
-
-/// The hints the footer shows, in order; `bell` says whether it rings.
-pub fn footer(keymap: Keymap, t: &'static Catalog, bell: &'static str) -> Vec<KeyHint<'static>> {
-    // On a shared screen the presenter clock stays quiet: the way back only.
-    if keymap == Keymap::Presenter {
-        return vec![KeyHint {
-            keys: (LEAD_VIEW.keys)(t),
-            what: (LEAD_VIEW.what)(t),
-        }];
+impl Key {
+    pub const fn ch(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::NONE,
+        }
     }
-    let mut hints: Vec<KeyHint> = rows(keymap)
-        .filter(|r| r.footer)
-        .map(|r| KeyHint {
-            keys: (r.keys)(t),
-            what: (r.what)(t),
-        })
-        .collect();
-    hints.push(KeyHint {
-        keys: "b",
-        what: bell,
-    });
-    hints
+    pub const fn code(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+    pub const fn with(code: KeyCode, mods: KeyModifiers) -> Key {
+        Key { code, mods }
+    }
+
+    /// Whether the terminal's `event` is this key.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let mut mods = event.modifiers;
+        let mut code = event.code;
+        // Shift-Tab comes as BackTab, with or without Shift.
+        if code == KeyCode::BackTab {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        if let KeyCode::Char(c) = code {
+            mods.remove(KeyModifiers::SHIFT);
+            if mods.contains(KeyModifiers::CONTROL) {
+                code = KeyCode::Char(c.to_ascii_lowercase());
+            }
+        }
+        code == self.code && mods == self.mods
+    }
+
+    /// The event this key sends (for tests and sweeps).
+    pub fn event(&self) -> KeyEvent {
+        KeyEvent::new(self.code, self.mods)
+    }
+
+    /// The key as the footer and the help write it.
+    pub fn name(&self, t: &Catalog) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => t.space.to_string(),
+            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => {
+                c.to_ascii_uppercase().to_string()
+            }
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            other => format!("{other:?}"),
+        };
+        let mut name = String::new();
+        for (m, word) in [
+            (KeyModifiers::CONTROL, "Ctrl-"),
+            (KeyModifiers::ALT, "Alt-"),
+            (KeyModifiers::SHIFT, "Shift-"),
+        ] {
+            if self.mods.contains(m) {
+                name.push_str(word);
+            }
+        }
+        name + &base
+    }
 }
 
-/// Every key of the screen, for the help overlay.
-pub fn all(keymap: Keymap, t: &'static Catalog) -> Vec<KeyHint<'static>> {
-    rows(keymap)
-        .map(|r| KeyHint {
-            keys: (r.keys)(t),
-            what: (r.what)(t),
+/// What a row is in one view (or mode) of its screen.
+#[derive(Clone, Copy)]
+pub enum Place {
+    /// Not there: its keys do something else (or nothing).
+    Off,
+    /// Works and is in the help, not in the footer.
+    Help,
+    /// Works, is in the help, and in the footer: `priority` 0 is shown
+    /// first and dropped last; `keys` and `what` as the footer says it.
+    Foot {
+        priority: u8,
+        keys: &'static str,
+        what: fn(&Catalog) -> &'static str,
+    },
+}
+
+/// In the footer with priority `p`, written `keys what`.
+pub const fn foot(p: u8, keys: &'static str, what: fn(&Catalog) -> &'static str) -> Place {
+    Place::Foot {
+        priority: p,
+        keys,
+        what,
+    }
+}
+
+/// One row of a screen's table: its keys, its command, what the help says,
+/// and its place in each of the screen's `N` views.
+pub struct Binding<C: 'static, const N: usize> {
+    pub keys: &'static [Key],
+    pub command: C,
+    pub help: fn(&Catalog) -> &'static str,
+    pub places: [Place; N],
+}
+
+const fn bind<C, const N: usize>(
+    keys: &'static [Key],
+    command: C,
+    help: fn(&Catalog) -> &'static str,
+    places: [Place; N],
+) -> Binding<C, N> {
+    Binding {
+        keys,
+        command,
+        help,
+        places,
+    }
+}
+
+/// The command `event` runs in `view`, by the first row that has it.
+pub fn command<C: Copy, const N: usize>(
+    table: &[Binding<C, N>],
+    view: usize,
+    event: &KeyEvent,
+) -> Option<C> {
+    table
+        .iter()
+        .filter(|b| !matches!(b.places[view], Place::Off))
+        .find(|b| b.keys.iter().any(|k| k.matches(event)))
+        .map(|b| b.command)
+}
+
+/// Every row there in one of `views`, for the help overlay: all its keys,
+/// and what it does.
+pub fn help<C, const N: usize>(
+    table: &[Binding<C, N>],
+    views: &[usize],
+    t: &Catalog,
+) -> Vec<(String, &'static str)> {
+    table
+        .iter()
+        .filter(|b| views.iter().any(|&v| !matches!(b.places[v], Place::Off)))
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.name(t)).collect();
+            (keys.join("/"), (b.help)(t))
         })
         .collect()
 }
 
-/// What the host is doing, for the footer.
+/// The footer's hints in `view`, in table order, each with its command
+/// and priority; `words` may say a row otherwise (the bell: on or off).
+pub fn footer<C: Copy, const N: usize>(
+    table: &[Binding<C, N>],
+    view: usize,
+    t: &'static Catalog,
+    words: impl Fn(C) -> Option<&'static str>,
+) -> Vec<(C, u8, KeyHint<'static>)> {
+    table
+        .iter()
+        .filter_map(|b| match b.places[view] {
+            Place::Foot {
+                priority,
+                keys,
+                what,
+            } => Some((
+                b.command,
+                priority,
+                KeyHint {
+                    keys,
+                    what: words(b.command).unwrap_or(what(t)),
+                },
+            )),
+            Place::Off | Place::Help => None,
+        })
+        .collect()
+}
+
+/// What the lead's keys do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeadCommand {
+    StartPause,
+    Next,
+    Previous,
+    Extend,
+    Shorten,
+    Replan,
+    Message,
+    Presenter,
+    Dashboard,
+    LeadView,
+    Export,
+    Bell,
+    Help,
+    Quit,
+    SaveQuit,
+}
+
+/// The lead's views, in the order of [`LEAD`]'s places.
+pub const LEAD_VIEW: usize = 0;
+pub const PRESENTER_VIEW: usize = 1;
+pub const DASHBOARD_VIEW: usize = 2;
+
+/// The view of the lead's `screen`, in [`LEAD`]'s places.
+pub fn lead_view(screen: super::lead_app::Screen) -> usize {
+    use super::lead_app::Screen;
+    match screen {
+        Screen::Lead => LEAD_VIEW,
+        Screen::Presenter => PRESENTER_VIEW,
+        Screen::Dashboard => DASHBOARD_VIEW,
+    }
+}
+
+const OFF: Place = Place::Off;
+const HELP: Place = Place::Help;
+
+/// The lead's keys: the clock's work on every view; the presenter clock
+/// on a shared screen shows only the way back.
+pub const LEAD: [Binding<LeadCommand, 3>; 15] = {
+    use LeadCommand as C;
+    // Written in the interface's language: `lead_footer` fills it in.
+    let space = foot(0, "", |t| t.key_start_pause);
+    let next = foot(1, "n", |t| t.key_next);
+    let length = foot(2, "+/-", |t| t.key_extend_shorten);
+    let message = foot(3, "m", |t| t.key_message);
+    let quit = foot(5, "q", |t| t.key_quit);
+    let presenter = foot(6, "f", |t| t.key_presenter);
+    let previous = foot(7, "p", |t| t.key_previous);
+    let replan = foot(8, "r", |t| t.key_replan);
+    let bell = foot(9, "b", |t| t.key_bell);
+    [
+        bind(
+            &[Key::ch(' ')],
+            C::StartPause,
+            |t| t.key_start_pause,
+            [space, HELP, space],
+        ),
+        bind(&[Key::ch('n')], C::Next, |t| t.key_next, [next, HELP, next]),
+        bind(
+            &[Key::ch('p')],
+            C::Previous,
+            |t| t.key_previous,
+            [previous, HELP, previous],
+        ),
+        bind(
+            &[Key::ch('+'), Key::ch('=')],
+            C::Extend,
+            |t| t.key_extend,
+            [length, HELP, length],
+        ),
+        bind(
+            &[Key::ch('-'), Key::ch('_')],
+            C::Shorten,
+            |t| t.key_shorten,
+            [HELP; 3],
+        ),
+        bind(
+            &[Key::ch('r')],
+            C::Replan,
+            |t| t.key_replan,
+            [replan, HELP, replan],
+        ),
+        bind(
+            &[Key::ch('m')],
+            C::Message,
+            |t| t.key_message,
+            [message, HELP, message],
+        ),
+        bind(
+            &[Key::ch('f')],
+            C::Presenter,
+            |t| t.key_presenter,
+            [presenter, OFF, presenter],
+        ),
+        bind(
+            &[Key::ch('d')],
+            C::Dashboard,
+            |t| t.key_dashboard,
+            [foot(4, "d", |t| t.key_dashboard), HELP, OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::Esc)],
+            C::LeadView,
+            |t| t.key_lead_view,
+            // The way back matters on the dashboard as much as `n`.
+            [
+                OFF,
+                foot(0, "Esc", |t| t.key_lead_view),
+                foot(1, "Esc", |t| t.key_lead_view),
+            ],
+        ),
+        bind(
+            &[Key::ch('e')],
+            C::Export,
+            |t| t.key_export,
+            [HELP, HELP, foot(5, "e", |t| t.key_export_short)],
+        ),
+        bind(&[Key::ch('b')], C::Bell, |t| t.key_bell, [bell, HELP, bell]),
+        bind(
+            &[Key::ch('?'), Key::code(KeyCode::F(1))],
+            C::Help,
+            |t| t.key_help,
+            [HELP; 3],
+        ),
+        bind(&[Key::ch('q')], C::Quit, |t| t.key_quit, [quit, HELP, quit]),
+        bind(
+            &[Key::ctrl('c')],
+            C::SaveQuit,
+            |t| t.key_save_quit,
+            [HELP; 3],
+        ),
+    ]
+};
+
+/// The lead's footer in `view`: `space` in the interface's language, the
+/// bell as it is (`bell`: its words).
+pub fn lead_footer(
+    view: usize,
+    t: &'static Catalog,
+    bell: &'static str,
+) -> Vec<(u8, KeyHint<'static>)> {
+    footer(&LEAD, view, t, |c| (c == LeadCommand::Bell).then_some(bell))
+        .into_iter()
+        .map(|(c, p, mut h)| {
+            if c == LeadCommand::StartPause {
+                h.keys = t.space;
+            }
+            (p, h)
+        })
+        .collect()
+}
+
+/// What the host's keys do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostCommand {
+    /// Enter while typing: the note is added.
+    Add,
+    /// Enter while editing: the edit is kept.
+    Keep,
+    Newline,
+    /// Tab, Shift-Tab: the next or previous question.
+    Question,
+    /// F2: the rounds (the host's shell opens them).
+    Round,
+    SaveQuit,
+    /// Up, Down: a note of the question (from the input's first line).
+    Select,
+    /// Enter on a picked note.
+    Edit,
+    Delete,
+    /// Esc: back to typing, or the edit cancelled.
+    Back,
+    Undo,
+    /// PgUp, PgDn: ten notes on.
+    Page,
+    /// F1, and `?` on an empty input.
+    Help,
+}
+
+/// What the host is doing, the views of [`HOST`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HostMode {
     Typing,
@@ -104,79 +393,324 @@ pub enum HostMode {
     Editing,
 }
 
-/// One of the host's keys: the keys, what they do, and how the footer
-/// says it while typing, while a note is picked and while editing
-/// (`None`: not shown then).
-struct HostRow {
-    keys: &'static str,
-    what: fn(&Catalog) -> &'static str,
-    footer: [Option<&'static str>; 3],
-}
+/// The host's keys. Keys not in it (in the mode the host is in) are typing.
+/// Ctrl-C says only "quit" in the footer, Esc while editing "cancel"; the
+/// help says the rest.
+pub const HOST: [Binding<HostCommand, 3>; 13] = {
+    use HostCommand as C;
+    let quit = foot(3, "Ctrl-C", |t| t.key_quit);
+    let newline = foot(1, "Alt-Enter", |t| t.key_newline);
+    [
+        bind(
+            &[Key::code(KeyCode::Enter)],
+            C::Add,
+            |t| t.key_add,
+            [foot(0, "Enter", |t| t.key_add), OFF, OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::Enter)],
+            C::Keep,
+            |t| t.key_keep,
+            [OFF, OFF, foot(0, "Enter", |t| t.key_keep)],
+        ),
+        bind(
+            &[
+                Key::with(KeyCode::Enter, KeyModifiers::ALT),
+                Key::with(KeyCode::Enter, KeyModifiers::SHIFT),
+            ],
+            C::Newline,
+            |t| t.key_newline,
+            [newline, HELP, newline],
+        ),
+        bind(
+            &[Key::code(KeyCode::Tab), Key::code(KeyCode::BackTab)],
+            C::Question,
+            |t| t.key_question,
+            [foot(2, "Tab", |t| t.key_question), HELP, HELP],
+        ),
+        bind(
+            &[Key::code(KeyCode::F(2))],
+            C::Round,
+            |t| t.key_round,
+            [foot(3, "F2", |t| t.key_round), HELP, HELP],
+        ),
+        bind(
+            &[Key::ctrl('c'), Key::ctrl('q')],
+            C::SaveQuit,
+            |t| t.key_save_quit,
+            [quit, HELP, quit],
+        ),
+        bind(
+            &[Key::code(KeyCode::Up), Key::code(KeyCode::Down)],
+            C::Select,
+            |t| t.key_select,
+            [
+                foot(5, "↑", |t| t.key_select),
+                foot(1, "↑/↓", |t| t.key_select),
+                HELP,
+            ],
+        ),
+        bind(
+            &[Key::code(KeyCode::Enter)],
+            C::Edit,
+            |t| t.key_edit,
+            [OFF, foot(0, "Enter", |t| t.key_edit), OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::Delete)],
+            C::Delete,
+            |t| t.key_delete,
+            [OFF, foot(2, "Del", |t| t.key_delete), OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::Esc)],
+            C::Back,
+            |t| t.key_deselect,
+            [
+                HELP,
+                foot(3, "Esc", |t| t.key_deselect),
+                foot(2, "Esc", |t| t.key_cancel_edit),
+            ],
+        ),
+        bind(
+            &[Key::ctrl('z')],
+            C::Undo,
+            |t| t.key_undo,
+            [
+                foot(6, "Ctrl-Z", |t| t.key_undo),
+                foot(4, "Ctrl-Z", |t| t.key_undo),
+                HELP,
+            ],
+        ),
+        bind(
+            &[Key::code(KeyCode::PageUp), Key::code(KeyCode::PageDown)],
+            C::Page,
+            |t| t.key_page,
+            [HELP; 3],
+        ),
+        bind(
+            &[Key::code(KeyCode::F(1)), Key::ch('?')],
+            C::Help,
+            |t| t.key_help,
+            [HELP; 3],
+        ),
+    ]
+};
 
-const fn host(
-    keys: &'static str,
-    what: fn(&Catalog) -> &'static str,
-    footer: [Option<&'static str>; 3],
-) -> HostRow {
-    HostRow { keys, what, footer }
-}
-
-const HOST: [HostRow; 13] = [
-    host("Enter", |t| t.key_add, [Some("Enter"), None, None]),
-    host("Enter", |t| t.key_keep, [None, None, Some("Enter")]),
-    host(
-        "Alt-Enter",
-        |t| t.key_newline,
-        [Some("Alt-Enter"), None, Some("Alt-Enter")],
-    ),
-    host(
-        "Tab/Shift-Tab",
-        |t| t.key_question,
-        [Some("Tab"), None, None],
-    ),
-    host("F2", |t| t.key_round, [Some("F2"), None, None]),
-    host(
-        "Ctrl-C",
-        |t| t.key_save_quit,
-        [Some("Ctrl-C"), None, Some("Ctrl-C")],
-    ),
-    host("↑/↓", |t| t.key_select, [Some("↑"), Some("↑/↓"), None]),
-    host("Enter", |t| t.key_edit, [None, Some("Enter"), None]),
-    host("Del", |t| t.key_delete, [None, Some("Del"), None]),
-    host("Esc", |t| t.key_deselect, [None, Some("Esc"), Some("Esc")]),
-    host(
-        "Ctrl-Z",
-        |t| t.key_undo,
-        [Some("Ctrl-Z"), Some("Ctrl-Z"), None],
-    ),
-    host("PgUp/PgDn", |t| t.key_page, [None, None, None]),
-    host("F1 ?", |t| t.key_help, [None, None, None]),
-];
-
-/// The host's footer for what the host is doing. Ctrl-C says only "quit"
-/// there, Esc while editing "cancel"; the help says the rest. The round
-/// key shows when the programme has more than one round.
-pub fn host_footer(t: &'static Catalog, mode: HostMode, rounds: bool) -> Vec<KeyHint<'static>> {
-    HOST.iter()
-        .filter(|r| rounds || r.keys != "F2")
-        .filter_map(|r| {
-            let keys = r.footer[mode as usize]?;
-            let what = match (r.keys, mode) {
-                ("Ctrl-C", _) => t.key_quit,
-                ("Esc", HostMode::Editing) => t.key_cancel_edit,
-                _ => (r.what)(t),
-            };
-            Some(KeyHint { keys, what })
-        })
+/// The host's footer for what the host is doing; the round key only
+/// when the programme has more than one round.
+pub fn host_footer(
+    t: &'static Catalog,
+    mode: HostMode,
+    rounds: bool,
+) -> Vec<(u8, KeyHint<'static>)> {
+    footer(&HOST, mode as usize, t, |_| None)
+        .into_iter()
+        .filter(|(c, ..)| rounds || *c != HostCommand::Round)
+        .map(|(_, p, h)| (p, h))
         .collect()
 }
 
 /// Every key of the host's screen, for the help overlay.
-pub fn host_all(t: &'static Catalog) -> Vec<KeyHint<'static>> {
-    HOST.iter()
-        .map(|r| KeyHint {
-            keys: r.keys,
-            what: (r.what)(t),
-        })
+pub fn host_help(t: &Catalog) -> Vec<(String, &'static str)> {
+    help(&HOST, &[0, 1, 2], t)
+}
+
+/// Every key of a lead view, for the help overlay.
+pub fn lead_help(view: usize, t: &Catalog) -> Vec<(String, &'static str)> {
+    help(&LEAD, &[view], t)
+}
+
+/// What the keys of the room picker do (its list; the name of another
+/// room is typed in a box of its own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickCommand {
+    /// Up, Down.
+    Browse,
+    /// Home, End.
+    Ends,
+    /// 1 to 9: that line, chosen.
+    Number,
+    Choose,
+    /// Esc: back to the room before (when there is one).
+    Back,
+    /// F2: the rounds.
+    Round,
+    Help,
+    SaveQuit,
+}
+
+/// The room picker's keys (one view: the list).
+pub const PICK: [Binding<PickCommand, 1>; 8] = {
+    use PickCommand as C;
+    const DIGITS: [Key; 9] = [
+        Key::ch('1'),
+        Key::ch('2'),
+        Key::ch('3'),
+        Key::ch('4'),
+        Key::ch('5'),
+        Key::ch('6'),
+        Key::ch('7'),
+        Key::ch('8'),
+        Key::ch('9'),
+    ];
+    [
+        bind(
+            &[Key::code(KeyCode::Up), Key::code(KeyCode::Down)],
+            C::Browse,
+            |t| t.key_browse,
+            [foot(0, "↑/↓", |t| t.key_browse)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Home), Key::code(KeyCode::End)],
+            C::Ends,
+            |t| t.key_first_last,
+            [HELP],
+        ),
+        bind(&DIGITS, C::Number, |t| t.key_pick_number, [HELP]),
+        bind(
+            &[Key::code(KeyCode::Enter)],
+            C::Choose,
+            |t| t.key_pick_room,
+            [foot(1, "Enter", |t| t.key_pick_room)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Esc)],
+            C::Back,
+            |t| t.key_back,
+            [foot(2, "Esc", |t| t.key_back)],
+        ),
+        bind(
+            &[Key::code(KeyCode::F(2))],
+            C::Round,
+            |t| t.key_round,
+            [HELP],
+        ),
+        bind(
+            &[Key::ch('?'), Key::code(KeyCode::F(1))],
+            C::Help,
+            |t| t.key_help,
+            [HELP],
+        ),
+        bind(
+            &[Key::ctrl('c'), Key::ctrl('q')],
+            C::SaveQuit,
+            |t| t.key_save_quit,
+            [foot(3, "Ctrl-C", |t| t.key_quit)],
+        ),
+    ]
+};
+
+/// The picker's footer; `back` whether Esc leads anywhere.
+pub fn pick_footer(t: &'static Catalog, back: bool) -> Vec<(u8, KeyHint<'static>)> {
+    footer(&PICK, 0, t, |_| None)
+        .into_iter()
+        .filter(|(c, ..)| back || *c != PickCommand::Back)
+        .map(|(_, p, h)| (p, h))
         .collect()
+}
+
+/// What the keys of the list of rounds (F2) do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundsCommand {
+    /// Up, Down.
+    Browse,
+    /// Enter: to the round chosen.
+    Go,
+    /// Esc (and any key not in the table): the list closes.
+    Close,
+    SaveQuit,
+}
+
+/// The list of rounds' keys; its last line is its footer and its help.
+pub const ROUNDS: [Binding<RoundsCommand, 1>; 4] = {
+    use RoundsCommand as C;
+    [
+        bind(
+            &[Key::code(KeyCode::Up), Key::code(KeyCode::Down)],
+            C::Browse,
+            |t| t.key_pick_room,
+            [foot(0, "↑/↓", |t| t.key_pick_room)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Enter)],
+            C::Go,
+            |t| t.key_go_round,
+            [foot(1, "Enter", |t| t.key_go_round)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Esc)],
+            C::Close,
+            |t| t.key_back,
+            [foot(2, "Esc", |t| t.key_back)],
+        ),
+        bind(
+            &[Key::ctrl('c'), Key::ctrl('q')],
+            C::SaveQuit,
+            |t| t.key_save_quit,
+            [HELP],
+        ),
+    ]
+};
+
+/// The list of rounds' line of keys: `↑/↓ choose · Enter go to that round · Esc back`.
+pub fn rounds_line(t: &'static Catalog) -> String {
+    footer(&ROUNDS, 0, t, |_| None)
+        .iter()
+        .map(|(_, _, h)| format!("{} {}", h.keys, h.what))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// In no view of a table does one key run two commands (the first row
+    /// would win unseen), and every row is there in some view.
+    fn unambiguous<C: Copy + std::fmt::Debug, const N: usize>(table: &[Binding<C, N>]) {
+        for view in 0..N {
+            let mut seen: Vec<(Key, C)> = Vec::new();
+            for b in table
+                .iter()
+                .filter(|b| !matches!(b.places[view], Place::Off))
+            {
+                for k in b.keys {
+                    if let Some((_, c)) = seen.iter().find(|(s, _)| s.matches(&k.event())) {
+                        panic!("view {view}: {k:?} runs {c:?} and {:?}", b.command);
+                    }
+                    seen.push((*k, b.command));
+                }
+            }
+        }
+        for b in table {
+            assert!(
+                b.places.iter().any(|p| !matches!(p, Place::Off)),
+                "{:?} is nowhere",
+                b.command
+            );
+        }
+    }
+
+    #[test]
+    fn no_key_means_two_things() {
+        unambiguous(&LEAD);
+        unambiguous(&HOST);
+        unambiguous(&PICK);
+        unambiguous(&ROUNDS);
+    }
+
+    #[test]
+    fn help_writes_every_key_of_a_row() {
+        let t = crate::i18n::Lang::En.t();
+        let rows = lead_help(LEAD_VIEW, t);
+        assert!(rows.contains(&("+/=".to_string(), t.key_extend)));
+        assert!(rows.contains(&("?/F1".to_string(), t.key_help)));
+        assert!(
+            !rows.iter().any(|(k, _)| k == "Esc"),
+            "no way back on the lead view"
+        );
+        let host = host_help(t);
+        assert!(host.contains(&("Ctrl-C/Ctrl-Q".to_string(), t.key_save_quit)));
+    }
 }

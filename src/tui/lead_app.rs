@@ -9,6 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
+use super::keys::{self, LeadCommand as Command};
 use super::theme::Theme;
 use crate::clock::{Action, ClockState, Ignored, Outcome, Phase};
 use crate::i18n::{Lang, fill};
@@ -198,16 +199,17 @@ impl LeadApp {
     }
 
     fn on_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
+        let command = keys::command(&keys::LEAD, keys::lead_view(self.screen), &key);
+        if command == Some(Command::SaveQuit) {
             fx.extend(SAVE_AND_QUIT);
             return;
         }
         match std::mem::replace(&mut self.overlay, Overlay::None) {
             Overlay::Help => {
-                // Any key closes the help; only `?` and Esc are swallowed.
-                if !matches!(key.code, KeyCode::Char('?') | KeyCode::Esc) {
-                    self.on_screen_key(key, now, fx);
+                // Any key closes the help; only the help's keys and Esc are
+                // swallowed.
+                if command != Some(Command::Help) && key.code != KeyCode::Esc {
+                    self.on_screen_key(command, now, fx);
                 }
             }
             Overlay::ConfirmQuit => {
@@ -224,6 +226,7 @@ impl LeadApp {
                     self.act(action, now, fx);
                 }
                 _ => {
+                    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                     let len = area.lines().concat().chars().count();
                     let adds = matches!(key.code, KeyCode::Char(_)) && !ctrl;
                     if !adds || len < MAX_MESSAGE_CHARS {
@@ -232,48 +235,41 @@ impl LeadApp {
                     self.overlay = Overlay::Message(area);
                 }
             },
-            Overlay::None => self.on_screen_key(key, now, fx),
+            Overlay::None => self.on_screen_key(command, now, fx),
         }
     }
 
-    fn on_screen_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
-        let action = match key.code {
-            KeyCode::Char(' ') => Some(Action::StartPause),
-            KeyCode::Char('n') => Some(Action::Next),
-            KeyCode::Char('p') => Some(Action::Previous),
-            KeyCode::Char('+' | '=') => Some(Action::Extend),
-            KeyCode::Char('-' | '_') => Some(Action::Shorten),
-            KeyCode::Char('r') => Some(Action::Replan),
-            KeyCode::Char('b') => Some(Action::ToggleBell),
-            _ => None,
-        };
-        if let Some(action) = action {
-            self.act(action, now, fx);
-            return;
-        }
-        match key.code {
-            KeyCode::Char('m') => {
+    /// Runs a command of the lead's key table ([`keys::LEAD`]).
+    fn on_screen_key(&mut self, command: Option<Command>, now: Timestamp, fx: &mut Vec<Effect>) {
+        let Some(command) = command else { return };
+        let action = match command {
+            Command::StartPause => Action::StartPause,
+            Command::Next => Action::Next,
+            Command::Previous => Action::Previous,
+            Command::Extend => Action::Extend,
+            Command::Shorten => Action::Shorten,
+            Command::Replan => Action::Replan,
+            Command::Bell => Action::ToggleBell,
+            Command::Message => {
                 let mut area = TextArea::default();
                 area.set_cursor_line_style(ratatui::style::Style::new());
                 area.set_placeholder_text(self.lang.t().message_example);
                 area.set_placeholder_style(self.theme.dim());
                 area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
                 self.overlay = Overlay::Message(Box::new(area));
+                return;
             }
-            KeyCode::Char('?') | KeyCode::F(1) => self.overlay = Overlay::Help,
-            KeyCode::Char('d') => self.screen = Screen::Dashboard,
-            KeyCode::Char('e') => fx.push(Effect::Export),
-            KeyCode::Char('f') => self.screen = Screen::Presenter,
-            KeyCode::Esc => self.screen = Screen::Lead,
-            KeyCode::Char('q') => {
-                if self.clock.is_running() {
-                    self.overlay = Overlay::ConfirmQuit;
-                } else {
-                    fx.extend(SAVE_AND_QUIT);
-                }
+            Command::Help => return self.overlay = Overlay::Help,
+            Command::Dashboard => return self.screen = Screen::Dashboard,
+            Command::Presenter => return self.screen = Screen::Presenter,
+            Command::LeadView => return self.screen = Screen::Lead,
+            Command::Export => return fx.push(Effect::Export),
+            Command::Quit if self.clock.is_running() => {
+                return self.overlay = Overlay::ConfirmQuit;
             }
-            _ => {}
-        }
+            Command::Quit | Command::SaveQuit => return fx.extend(SAVE_AND_QUIT),
+        };
+        self.act(action, now, fx);
     }
 
     /// Applies a clock action, saves it, and tells the lead what it did.

@@ -1,5 +1,5 @@
-//! Widgets shared by the screens: big digits, the footer of keys, the
-//! "terminal too small" notice, popups. All of them draw only inside the
+//! Widgets shared by the screens: big digits, the "terminal too small"
+//! notice, popups, the help. All of them draw only inside the
 //! area they are given, at any size, with saturating arithmetic.
 
 use jiff::SignedDuration;
@@ -189,49 +189,6 @@ impl Widget for BigText<'_> {
     }
 }
 
-/// One key and what it does, for footers and the help overlay.
-pub struct KeyHint<'a> {
-    pub keys: &'a str,
-    pub what: &'a str,
-}
-
-/// The footer: as many key hints as fit, `last` (help) always shown at
-/// the right.
-pub fn footer(area: Rect, buf: &mut Buffer, theme: Theme, hints: &[KeyHint], last: &KeyHint) {
-    let area = area.intersection(buf.area);
-    if area.is_empty() {
-        return;
-    }
-    let hint_spans = |h: &KeyHint| {
-        vec![
-            Span::styled(text::one_line(h.keys).into_owned(), theme.key()),
-            Span::styled(format!(" {}", text::one_line(h.what)), theme.dim()),
-        ]
-    };
-    let hint_width = |h: &KeyHint| text::width(h.keys) + 1 + text::width(h.what);
-    let last_width = hint_width(last);
-    let mut used = 0;
-    let mut spans = Vec::new();
-    let room = usize::from(area.width).saturating_sub(last_width + 2);
-    for h in hints {
-        let w = hint_width(h) + 2;
-        if used + w > room {
-            break;
-        }
-        spans.extend(hint_spans(h));
-        spans.push(Span::raw("  "));
-        used += w;
-    }
-    Paragraph::new(Line::from(spans)).render(area, buf);
-    if usize::from(area.width) >= last_width {
-        let x = area.x + area.width - last_width as u16;
-        let r = Rect::new(x, area.y, last_width as u16, 1);
-        Paragraph::new(Line::from(hint_spans(last))).render(r, buf);
-    } else {
-        Paragraph::new(Line::from(hint_spans(last))).render(area, buf);
-    }
-}
-
 /// Whether a screen needing `min` (width, height) fits `area`; if not, the
 /// "terminal too small" notice is drawn instead.
 pub fn fits(area: Rect, buf: &mut Buffer, theme: Theme, message: &str, min: (u16, u16)) -> bool {
@@ -290,15 +247,16 @@ pub fn popup(
     inner
 }
 
-/// The help overlay: every key of the screen and what it does.
-pub fn help(area: Rect, buf: &mut Buffer, theme: Theme, t: &Catalog, hints: &[KeyHint]) {
-    let key_w = hints.iter().map(|h| text::width(h.keys)).max().unwrap_or(0);
-    let lines: Vec<Line> = hints
+/// The help overlay: every key of the screen (all keys of a row, written
+/// out) and what it does.
+pub fn help(area: Rect, buf: &mut Buffer, theme: Theme, t: &Catalog, rows: &[(String, &str)]) {
+    let key_w = rows.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+    let lines: Vec<Line> = rows
         .iter()
-        .map(|h| {
+        .map(|(keys, what)| {
             Line::from(vec![
-                Span::styled(text::fit(h.keys, key_w + 2), theme.key()),
-                Span::raw(h.what.to_string()),
+                Span::styled(text::fit(keys, key_w + 2), theme.key()),
+                Span::raw(what.to_string()),
             ])
         })
         .chain([
@@ -362,28 +320,5 @@ mod tests {
     fn digits_share_one_width() {
         assert_eq!(pixel_width("1"), pixel_width("8"));
         assert!(pixel_width(":") < pixel_width("0"));
-    }
-
-    #[test]
-    fn footer_keeps_help_visible_when_narrow() {
-        let area = Rect::new(0, 0, 20, 1);
-        let mut buf = Buffer::empty(area);
-        let hints = [KeyHint {
-            keys: "space",
-            what: "start/pause",
-        }];
-        footer(
-            area,
-            &mut buf,
-            Theme::NO_COLOR,
-            &hints,
-            &KeyHint {
-                keys: "?",
-                what: "help",
-            },
-        );
-        let row: String = (0..20).map(|x| buf[(x, 0)].symbol().to_string()).collect();
-        assert!(row.ends_with("? help"), "{row:?}");
-        assert!(!row.contains("space"));
     }
 }

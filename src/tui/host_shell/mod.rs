@@ -13,11 +13,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::host_app::HostApp;
+use super::keys::{self, PickCommand, RoundsCommand};
 use super::runtime::{Control, Input, Toast};
 use super::theme::Theme;
 use crate::clock::ClockDoc;
 use crate::i18n::{Lang, fill};
-use crate::programme::{Block, DayTime, Programme};
+use crate::programme::{Block, BlockKind, DayTime, Programme};
 use crate::room::{RoomDoc, room_key};
 use crate::session_dir::SaveReport;
 
@@ -39,7 +40,7 @@ pub enum Msg {
     ProgrammeProblem(String),
     /// The room asked for is open (its document, and what to tell the
     /// host), or why not.
-    RoomOpened(Result<(Box<RoomDoc>, Vec<String>), String>),
+    RoomOpened(Result<(Box<RoomDoc>, Vec<crate::room::open::Notice>), String>),
     /// The host's room file changed on disk by someone else (a sync
     /// engine putting an older copy back, say), or went away (`None`).
     OnDisk(Option<Box<RoomDoc>>),
@@ -145,6 +146,8 @@ pub enum ShellOverlay {
     },
     /// Nothing could be saved: quit anyway? (why)
     CannotSave(String),
+    /// The keys of the room picker.
+    Help,
 }
 
 /// What the host's app starts with.
@@ -338,24 +341,24 @@ impl HostShell {
         let p = self.programme.as_ref()?;
         let clock = self.clock.as_ref().filter(|c| c.session == p.id);
         // The lead's block, by its id (else its place, if the kind agrees).
-        let position = |id: Option<&str>, index: usize, kind: Option<&str>| {
+        let position = |id: Option<&str>, index: usize, kind: Option<BlockKind>| {
             id.and_then(|id| p.blocks.iter().position(|x| x.id == id))
                 .or_else(|| {
                     p.blocks
                         .get(index)
-                        .filter(|x| kind.is_none_or(|k| x.kind.name() == k))
+                        .filter(|x| kind.is_none_or(|k| x.kind == k))
                         .map(|_| index)
                 })
         };
         let at = clock.and_then(|c| match (&c.block, &c.current) {
-            (Some(b), _) => position(b.id.as_deref(), b.index, Some(&b.kind)),
+            (Some(b), _) => position(b.id.as_deref(), b.index, Some(b.kind)),
             (None, Some(cur)) => position(Some(&cur.id), cur.index, None),
             (None, None) => None,
         });
         if let Some(at) = at {
             return p.round_at(at);
         }
-        let lead_now = clock.and_then(|c| c.lead_now(now)).unwrap_or(now);
+        let lead_now = clock.map_or(now, |c| c.lead_now(now));
         let time = lead_now.to_zoned_datetime(self.tz.clone());
         let minutes =
             u16::try_from(i32::from(time.hour()) * 60 + i32::from(time.minute())).unwrap_or(0);
@@ -585,7 +588,8 @@ impl HostShell {
                 if let Some(toast) = self.toast.take() {
                     app.toast = Some(toast);
                 } else if let Some(n) = notices.last() {
-                    app.notify(n.clone(), notices.len() > 1 || n.contains(".corrupt-"), now);
+                    let alert = notices.len() > 1 || notices.iter().any(|n| n.alert());
+                    app.notify(self.lang.notice(n), alert, now);
                 }
                 self.phase = Phase::Writing(Box::new(app));
                 // The file exists from the start, so the lead sees the room.
@@ -649,20 +653,29 @@ impl HostShell {
                 }
             };
         }
+        if self.overlay == ShellOverlay::Help {
+            // Any key closes the help; only the help's keys and Esc are
+            // swallowed.
+            self.overlay = ShellOverlay::None;
+            let help = keys::command(&keys::PICK, 0, &key) == Some(PickCommand::Help);
+            if help || key.code == KeyCode::Esc {
+                return Vec::new();
+            }
+        }
         if let ShellOverlay::Rounds { selected } = self.overlay {
             let n = self.programme.as_ref().map_or(0, |p| p.breakouts().count());
-            match key.code {
-                KeyCode::Up => {
+            match keys::command(&keys::ROUNDS, 0, &key) {
+                Some(RoundsCommand::Browse) if key.code == KeyCode::Up => {
                     self.overlay = ShellOverlay::Rounds {
                         selected: selected.saturating_sub(1),
                     }
                 }
-                KeyCode::Down => {
+                Some(RoundsCommand::Browse) => {
                     self.overlay = ShellOverlay::Rounds {
                         selected: (selected + 1).min(n.saturating_sub(1)),
                     }
                 }
-                KeyCode::Enter => {
+                Some(RoundsCommand::Go) => {
                     self.overlay = ShellOverlay::None;
                     let id = self
                         .programme
@@ -676,12 +689,17 @@ impl HostShell {
                         return fx;
                     }
                 }
-                KeyCode::Char('c' | 'q') if ctrl => return vec![Effect::SaveState, Effect::Quit],
-                _ => self.overlay = ShellOverlay::None,
+                Some(RoundsCommand::SaveQuit) => return vec![Effect::SaveState, Effect::Quit],
+                Some(RoundsCommand::Close) | None => self.overlay = ShellOverlay::None,
             }
             return Vec::new();
         }
         if ctrl && matches!(key.code, KeyCode::Char('c' | 'C' | 'q' | 'Q')) {
+            // The note-taking app quits itself: an Enter it holds (see
+            // `host_app::BURST`) is carried out first.
+            if let Phase::Writing(app) = &mut self.phase {
+                return app.update(Msg::Key(key), now);
+            }
             return vec![Effect::SaveState, Effect::Quit];
         }
         if key.code == KeyCode::F(2) && self.programme.is_some() {
@@ -755,27 +773,33 @@ impl HostShell {
             return Vec::new();
         }
         let n = p.choices.len();
-        match key.code {
+        match keys::command(&keys::PICK, 0, &key) {
             // Back to the room before (a round the host moved to by hand
             // or by the clock, without a room of its own yet).
-            KeyCode::Esc => {
+            Some(PickCommand::Back) => {
                 if let Some(app) = p.previous.take() {
                     self.phase = Phase::Writing(app);
                 }
             }
-            KeyCode::Up => p.selected = p.selected.saturating_sub(1),
-            KeyCode::Down => p.selected = (p.selected + 1).min(n.saturating_sub(1)),
-            KeyCode::Home => p.selected = 0,
-            KeyCode::End => p.selected = n.saturating_sub(1),
-            KeyCode::Char(c @ '1'..='9') => {
-                let i = c as usize - '1' as usize;
-                if i < n {
-                    p.selected = i;
-                    return self.choose(now);
+            Some(PickCommand::Browse) if key.code == KeyCode::Up => {
+                p.selected = p.selected.saturating_sub(1)
+            }
+            Some(PickCommand::Browse) => p.selected = (p.selected + 1).min(n.saturating_sub(1)),
+            Some(PickCommand::Ends) if key.code == KeyCode::Home => p.selected = 0,
+            Some(PickCommand::Ends) => p.selected = n.saturating_sub(1),
+            Some(PickCommand::Number) => {
+                if let KeyCode::Char(c @ '1'..='9') = key.code {
+                    let i = c as usize - '1' as usize;
+                    if i < n {
+                        p.selected = i;
+                        return self.choose(now);
+                    }
                 }
             }
-            KeyCode::Enter => return self.choose(now),
-            _ => {}
+            Some(PickCommand::Choose) => return self.choose(now),
+            Some(PickCommand::Help) => self.overlay = ShellOverlay::Help,
+            // Quitting and the rounds are taken care of above.
+            Some(PickCommand::Round | PickCommand::SaveQuit) | None => {}
         }
         Vec::new()
     }

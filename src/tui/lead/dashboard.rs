@@ -11,12 +11,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Ctx, Keymap};
+use super::Ctx;
 use crate::clock::Phase;
 use crate::i18n::fill;
 use crate::programme::{Block, BlockKind};
 use crate::rooms::{RoomLine, Rooms, Signal};
 use crate::text;
+use crate::tui::keys;
 
 /// A room of a running round that has not changed for this long is quiet.
 const QUIET: SignedDuration = SignedDuration::from_mins(5);
@@ -84,7 +85,7 @@ impl Ctx<'_> {
             text::truncate(&heading, room_for_heading).into_owned(),
         );
         self.status_row(status, buf);
-        self.footer(footer, buf, Keymap::Dashboard);
+        self.footer(footer, buf, keys::DASHBOARD_VIEW);
         if inner.is_empty() {
             return;
         }
