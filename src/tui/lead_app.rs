@@ -36,8 +36,8 @@ pub enum Overlay {
     Message(Box<TextArea<'static>>),
 }
 
+use super::runtime::Control;
 pub use super::runtime::Toast;
-use super::runtime::{Control, Input};
 
 /// Everything that can happen to the lead's app.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,17 +57,7 @@ pub enum Msg {
     Exported(Result<String, String>),
 }
 
-impl From<Input> for Msg {
-    fn from(input: Input) -> Msg {
-        match input {
-            Input::Key(key) => Msg::Key(key),
-            Input::Paste(text) => Msg::Paste(text),
-            Input::Tick => Msg::Tick,
-            Input::Saved(report) => Msg::Saved(report),
-            Input::Stop => Msg::Stop,
-        }
-    }
-}
+super::runtime::msg_from_input!(Msg);
 
 /// What the lead's `update` asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]

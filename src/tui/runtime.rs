@@ -52,6 +52,26 @@ pub enum Input {
     Stop,
 }
 
+/// `From<Input>` for an app's message type that has the loop's inputs as
+/// variants of the same names (`Key`, `Paste`, `Tick`, `Saved`, `Stop`).
+macro_rules! msg_from_input {
+    ($msg:ident) => {
+        impl From<$crate::tui::runtime::Input> for $msg {
+            fn from(input: $crate::tui::runtime::Input) -> $msg {
+                use $crate::tui::runtime::Input;
+                match input {
+                    Input::Key(key) => $msg::Key(key),
+                    Input::Paste(text) => $msg::Paste(text),
+                    Input::Tick => $msg::Tick,
+                    Input::Saved(report) => $msg::Saved(report),
+                    Input::Stop => $msg::Stop,
+                }
+            }
+        }
+    };
+}
+pub(crate) use msg_from_input;
+
 /// The effects the event loop carries out itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Control {

@@ -14,7 +14,7 @@ use ratatui_textarea::TextArea;
 
 use super::host_app::HostApp;
 use super::keys::{self, PickCommand, RoundsCommand};
-use super::runtime::{Control, Input, Toast};
+use super::runtime::{Control, Toast};
 use super::theme::Theme;
 use crate::clock::ClockDoc;
 use crate::i18n::{Lang, fill};
@@ -48,17 +48,7 @@ pub enum Msg {
     CannotSave(String),
 }
 
-impl From<Input> for Msg {
-    fn from(input: Input) -> Msg {
-        match input {
-            Input::Key(key) => Msg::Key(key),
-            Input::Paste(text) => Msg::Paste(text),
-            Input::Tick => Msg::Tick,
-            Input::Saved(report) => Msg::Saved(report),
-            Input::Stop => Msg::Stop,
-        }
-    }
-}
+super::runtime::msg_from_input!(Msg);
 
 /// A room the host wants open: a round, and a room in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
