@@ -274,11 +274,15 @@ impl<W: notify::Watcher> notify::Watcher for Changes<W> {
 
 /// Watches `root` and everything in it; the paths that changed go to
 /// `tx`, debounced. The system's watcher (inotify, FSEvents,
-/// ReadDirectoryChangesW) where it starts, else a polling one (set
-/// `OOGST_WATCH=poll` to choose it). A network share or a sync folder may
+/// ReadDirectoryChangesW) where it starts, else (or with `poll`, which
+/// `OOGST_WATCH=poll` sets) a polling one. A network share or a sync folder may
 /// send no events at all: the apps' periodic look is the safety net.
 /// `None`: nothing could watch (the periodic look still sees changes).
-fn watch_folder(root: &Path, tx: UnboundedSender<Vec<PathBuf>>) -> Option<Box<dyn std::any::Any>> {
+fn watch_folder(
+    root: &Path,
+    tx: UnboundedSender<Vec<PathBuf>>,
+    poll: bool,
+) -> Option<Box<dyn std::any::Any>> {
     use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
     use notify_debouncer_mini::{Config, DebounceEventResult, new_debouncer_opt};
     let handler = move |events: DebounceEventResult| {
@@ -287,7 +291,6 @@ fn watch_folder(root: &Path, tx: UnboundedSender<Vec<PathBuf>>) -> Option<Box<dy
         }
     };
     let config = Config::default().with_timeout(DEBOUNCE);
-    let poll = std::env::var_os("OOGST_WATCH").is_some_and(|v| v == "poll");
     if !poll
         && let Ok(mut watcher) =
             new_debouncer_opt::<_, Changes<RecommendedWatcher>>(config.clone(), handler.clone())
@@ -389,7 +392,8 @@ pub fn run<A: App, P: Persist<A>>(
         .build()
         .map_err(|e| e.to_string())?;
     let (change_tx, changes) = unbounded_channel();
-    let watcher = watch_folder(&persist.watched(), change_tx);
+    let poll = std::env::var_os("OOGST_WATCH").is_some_and(|v| v == "poll");
+    let watcher = watch_folder(&persist.watched(), change_tx, poll);
     let mut terminal = init_terminal().map_err(|e| {
         restore_terminal();
         format!("terminal: {e}")
@@ -714,13 +718,22 @@ mod tests {
 
     #[test]
     fn the_folder_watcher_tells_of_changes_and_not_of_reading() {
+        hears_changes_only(false, Duration::from_millis(500));
+    }
+
+    #[test]
+    fn the_polling_watcher_too() {
+        hears_changes_only(true, POLL * 2);
+    }
+
+    fn hears_changes_only(poll: bool, within: Duration) {
         let tmp = tempfile::tempdir().unwrap();
         let rooms = tmp.path().join("rooms");
         std::fs::create_dir_all(&rooms).unwrap();
         let file = rooms.join("Kamer_1--w.json");
         std::fs::write(&file, "{}").unwrap();
         let (tx, mut rx) = unbounded_channel();
-        let _watcher = watch_folder(tmp.path(), tx).expect("a watcher");
+        let _watcher = watch_folder(tmp.path(), tx, poll).expect("a watcher");
         heard(&mut rx, Duration::from_millis(200));
         // Reading (as the apps' looks do) is no change: else each look
         // would make the next.
@@ -732,10 +745,15 @@ mod tests {
             heard(&mut rx, Duration::from_millis(300)),
             Vec::<PathBuf>::new()
         );
-        // A file renamed into place (as every oogst write is) is.
+        // A file renamed into place (as every oogst write is) is. (The
+        // polling watcher compares whole seconds of the modified time: a
+        // file changed twice in a second is the periodic look's.)
+        if poll {
+            std::thread::sleep(POLL);
+        }
         let tmp_file = rooms.join(".Kamer_1--w.json.tmp");
         std::fs::write(&tmp_file, "{\"a\":1}").unwrap();
         std::fs::rename(&tmp_file, &file).unwrap();
-        assert!(heard(&mut rx, Duration::from_millis(500)).contains(&file));
+        assert!(heard(&mut rx, within).contains(&file));
     }
 }
