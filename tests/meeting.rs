@@ -123,6 +123,9 @@ fn two_hosts_on_one_laptop_two_rounds_every_note_in_the_harvest() {
     let m = Meeting::new(PROGRAMME);
     // A file of today's oogst (version 1) by this laptop's writer, with
     // the counter ids it used: they meet the new ids of nothing.
+    // (The lead's clock first: without one a host goes by the
+    // programme's planned times, and the test would by the time of day.)
+    m.clock(1, "ronde-1", "Ronde 1");
     let mut a = m.host("Kamer 1", "Anna");
     wait_for("Anna's room", || a.screen().contains("Kamer 1 · Anna"));
     let writer = std::fs::read_to_string(Path::new(&m.env[0].1).join("oogst/writer-id"))
