@@ -215,18 +215,6 @@ impl Looks {
         }
     }
 
-    /// Every look, in order: what changed.
-    fn look_at_all(&mut self, now: Timestamp) -> Vec<Msg> {
-        [
-            self.look_at_programme(),
-            self.look_at_clock(),
-            self.look_at_room(now),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
-    }
-
     /// Whether a change of `path` is one the host looks at.
     fn watches(&self, path: &Path) -> bool {
         path == self.dir.clock_path()
@@ -295,17 +283,23 @@ impl HostSession {
         let mut looks = self.looks.clone();
         let opened = self.opened;
         work.spawn(move || {
-            let news = looks.look_at_all(Timestamp::now());
+            let mut news: Vec<Msg> = [looks.look_at_programme(), looks.look_at_clock()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let room_news = looks.look_at_room(Timestamp::now());
             move |s: &mut HostSession, _: &HostShell, work: &Worker<HostShell, HostSession>| {
                 s.looking = false;
                 s.looks.programme_seen = looks.programme_seen;
                 s.looks.clock_seen = looks.clock_seen;
                 // What it found of the room counts while the room is the
-                // same; what was written meanwhile is the newer.
+                // same (news of a room left is no news for the next); what
+                // was written meanwhile is the newer.
                 if s.opened == opened {
                     s.looks.room = looks.room;
                     s.looks.room_seen = looks.room_seen;
                     s.looks.bad_looks = looks.bad_looks;
+                    news.extend(room_news);
                 }
                 if s.look_again {
                     s.look(work);

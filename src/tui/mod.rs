@@ -375,15 +375,17 @@ impl Persist<LeadApp> for LeadIo {
     fn watched(&self) -> std::path::PathBuf {
         self.session.dir.root.clone()
     }
-    /// A room file changed: the dashboard looks again.
+    /// A room file changed: the dashboard looks again. (By the folder's
+    /// name: a watcher may tell of the folder by another path, FSEvents
+    /// its real one, say.)
     fn changed(
         &mut self,
         app: &LeadApp,
         paths: &[std::path::PathBuf],
         work: &Worker<LeadApp, LeadIo>,
     ) {
-        let rooms = self.session.dir.rooms_dir();
-        if paths.iter().any(|p| p.starts_with(&rooms)) {
+        let in_rooms = |p: &std::path::PathBuf| p.components().any(|c| c.as_os_str() == "rooms");
+        if paths.iter().any(in_rooms) {
             self.look_at_rooms(app, work);
         }
     }
