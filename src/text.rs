@@ -153,7 +153,7 @@ impl<const N: usize> Plain<N> {
     /// Whether `chunk` holds a byte that is not plain: every byte
     /// compared with every special, each lane apart until one reduction
     /// at the end, which the compiler makes SIMD compares of (SSE2 on
-    /// x86-64) without `unsafe`.
+    /// x86-64) from safe code.
     #[inline(always)]
     fn hits(&self, chunk: &[u8; 16]) -> bool {
         let mut lanes = [0u8; 16];

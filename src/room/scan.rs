@@ -88,7 +88,7 @@ fn specials(x: u64) -> u64 {
 }
 
 /// How many bytes at the start of `b` are plain string content, eight
-/// at a time, without `unsafe` (on room files' short strings nearly as
+/// at a time, in safe code (on room files' short strings nearly as
 /// fast as sixteen at a time with SSE2).
 fn plain_run(b: &[u8]) -> usize {
     let mut i = 0;
