@@ -359,7 +359,6 @@ fn merge(
     lang: Lang,
 ) -> Result<(), String> {
     let t = lang.t();
-    keep_memory_for_the_merge();
     let inputs = oogst::merge::read_inputs(paths, lang)?;
     let (harvest, report) =
         oogst::merge::merge(&inputs, &opts, lang).map_err(|e| e.0.join("\n"))?;
@@ -446,23 +445,6 @@ fn merge(
         );
     }
     Ok(())
-}
-
-/// A merge allocates and frees large buffers on every core; by default
-/// glibc maps each one fresh from the kernel and gives it back at once,
-/// and the page faults cost a fifth of the merge. Let it keep its memory.
-/// And one heap for every thread: a thread's own heap grows a page or
-/// two at a time (a system call each, two per room file), the main heap
-/// a megabyte at a time.
-fn keep_memory_for_the_merge() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only tunes the allocator; called before the threads start.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 20);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
-        libc::mallopt(libc::M_TOP_PAD, 1 << 20);
-        libc::mallopt(libc::M_ARENA_MAX, 1);
-    }
 }
 
 fn no_data_dir(lang: Lang) -> String {
