@@ -1256,7 +1256,7 @@ pub static NL: Catalog = Catalog {
     crashed: "er ging iets mis in oogst zelf. De klok is bewaard in {dir}; start oogst opnieuw om verder te gaan. Meld dit graag, met het bericht hieronder.",
     quit_title: "Stoppen?",
     rehearse_hint: "Oefenen kan altijd: oogst lead --at {time} --speed 30",
-    replanned_one: "Herplanning: 1 blok {dur} korter; r nogmaals maakt het ongedaan",
+    replanned_one: "Herplanning: {blocks} blok {dur} korter; r nogmaals maakt het ongedaan",
     cli_about: "Loop de klok van een participatieve bijeenkomst en oogst wat de break-outkamers zeiden.",
     cli_about_long: "Loop de klok van een participatieve bijeenkomst en oogst wat de break-outkamers zeiden.\n\nZonder opdracht opent oogst het dagvoorzittersscherm met het ingebouwde voorbeeldprogramma.",
     cli_lead: "De klok van het programma lopen (dagvoorzittersscherm)",
@@ -1540,7 +1540,7 @@ pub static EN: Catalog = Catalog {
     crashed: "something went wrong inside oogst. The clock is saved in {dir}; start oogst again to carry on. Please report this, with the message below.",
     quit_title: "Quit?",
     rehearse_hint: "You can always rehearse: oogst lead --at {time} --speed 30",
-    replanned_one: "Re-planned: 1 block {dur} shorter; r again undoes it",
+    replanned_one: "Re-planned: {blocks} block {dur} shorter; r again undoes it",
     cli_about: "Run the agenda clock of a participatory meeting and harvest what its breakout rooms said.",
     cli_about_long: "Run the agenda clock of a participatory meeting and harvest what its breakout rooms said.\n\nWithout a command, oogst opens the lead view on the built-in demo programme.",
     cli_lead: "Run the programme's clock (the lead view)",
@@ -1572,12 +1572,40 @@ pub static EN: Catalog = Catalog {
     space: "space",
 };
 
-/// Fills `{name}` placeholders.
+/// Fills `{name}` placeholders in one pass over the template: a value is
+/// put in as it is, never searched for placeholders itself (a file called
+/// `{file}` stays that name), and a `{…}` with no value stays as written.
+/// Every name given must be a placeholder of the template (checked in
+/// debug builds, so the whole test suite checks every call).
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in args {
-        out = out.replace(&format!("{{{k}}}"), v);
+    debug_assert!(
+        args.iter()
+            .all(|(k, _)| template.contains(&format!("{{{k}}}"))),
+        "fill: a name given is no placeholder of {template:?}: {args:?}"
+    );
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -1659,6 +1687,36 @@ mod tests {
             fill(NL.runs_late, &[("dur", "5 min")]),
             "programma loopt 5 min uit"
         );
+        assert_eq!(fill("{a}{a} {b}", &[("a", "x"), ("b", "y")]), "xx y");
+        assert_eq!(
+            fill("een object { … } {a} {onbekend} {{a}}", &[("a", "x")]),
+            "een object { … } x {onbekend} {x}"
+        );
+    }
+
+    /// A value is put in once, never read for placeholders: a file named
+    /// `{aside}` or a room called `{why}` shows as itself.
+    #[test]
+    fn fill_leaves_braces_in_values_alone() {
+        let filled = fill(
+            EN.host_moved_aside,
+            &[("file", "{aside}"), ("why", "{file}"), ("aside", "b.json")],
+        );
+        assert_eq!(
+            filled,
+            "The room file {aside} could not be used ({file}); it is kept as b.json and a new one was started."
+        );
+        assert_eq!(
+            fill("{file}: {why}", &[("file", "{why}"), ("why", "x")]),
+            "{why}: x"
+        );
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "no placeholder")]
+    fn fill_refuses_a_name_the_template_lacks() {
+        fill(EN.runs_late, &[("dur", "5 min"), ("durr", "typo")]);
     }
 
     #[test]
