@@ -1748,13 +1748,37 @@ pub static EN: Catalog = Catalog {
 /// Fills `{name}` placeholders in one pass over the template: a value is
 /// put in as it is, never searched for placeholders itself (a file called
 /// `{file}` stays that name), and a `{…}` with no value stays as written.
-/// Every name given must be a placeholder of the template (checked in
-/// debug builds, so the whole test suite checks every call).
+/// The `{name}` placeholders of a text (lower-case letters and `_`; a
+/// `{ … }` in the text is none), sorted, each once.
+fn placeholders(text: &str) -> std::collections::BTreeSet<&str> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        if let Some(close) = rest.find('}') {
+            let name = &rest[..close];
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                found.insert(name);
+            }
+        }
+    }
+    found
+}
+
+/// The names given must be the template's placeholders, no more and no
+/// fewer (checked in debug builds, so the whole test suite checks every
+/// call).
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     debug_assert!(
         args.iter()
             .all(|(k, _)| template.contains(&format!("{{{k}}}"))),
         "fill: a name given is no placeholder of {template:?}: {args:?}"
+    );
+    debug_assert!(
+        placeholders(template)
+            .iter()
+            .all(|p| args.iter().any(|(k, _)| k == p)),
+        "fill: a placeholder of {template:?} is given no value: {args:?}"
     );
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
@@ -1811,22 +1835,6 @@ mod tests {
         assert_eq!(Lang::En.date(d), "21 January 2021");
     }
 
-    /// The `{name}` placeholders of a text, sorted, each once.
-    fn placeholders(text: &str) -> std::collections::BTreeSet<&str> {
-        let mut found = std::collections::BTreeSet::new();
-        let mut rest = text;
-        while let Some(open) = rest.find('{') {
-            rest = &rest[open + 1..];
-            if let Some(close) = rest.find('}') {
-                let name = &rest[..close];
-                if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-                    found.insert(name);
-                }
-            }
-        }
-        found
-    }
-
     /// Every text has the same placeholders in Dutch and English: a
     /// translation can never drop a value or ask for one nobody fills.
     #[test]
@@ -1878,8 +1886,8 @@ mod tests {
         );
         assert_eq!(fill("{a}{a} {b}", &[("a", "x"), ("b", "y")]), "xx y");
         assert_eq!(
-            fill("een object { … } {a} {onbekend} {{a}}", &[("a", "x")]),
-            "een object { … } x {onbekend} {x}"
+            fill("een object { … } {a} {Niet} {{a}}", &[("a", "x")]),
+            "een object { … } x {Niet} {x}"
         );
     }
 
@@ -1906,6 +1914,13 @@ mod tests {
     #[should_panic(expected = "no placeholder")]
     fn fill_refuses_a_name_the_template_lacks() {
         fill(EN.runs_late, &[("dur", "5 min"), ("durr", "typo")]);
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "given no value")]
+    fn fill_refuses_to_leave_a_placeholder_empty() {
+        fill(EN.replanned, &[("dur", "5 min")]);
     }
 
     #[test]
