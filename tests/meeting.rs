@@ -121,9 +121,8 @@ fn notes_of(h: &serde_json::Value) -> Vec<(String, String, String, String)> {
 #[test]
 fn two_hosts_on_one_laptop_two_rounds_every_note_in_the_harvest() {
     let m = Meeting::new(PROGRAMME);
-    // The lead's clock is in round 1 before anyone starts: a host without
-    // a clock goes by the plan and the time of day, which would make this
-    // test depend on when it runs (after 09:40 that is round 2).
+    // The lead's clock first: without it a host goes by the time of day,
+    // and the programme's times would make the test depend on the hour.
     m.clock(1, "ronde-1", "Ronde 1");
     // A file of today's oogst (version 1) by this laptop's writer, with
     // the counter ids it used: they meet the new ids of nothing.
