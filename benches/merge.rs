@@ -91,10 +91,8 @@ fn write_session(dir: &Path) -> u64 {
 
 /// The largest resident set of any child waited for so far, in bytes.
 fn children_max_rss() -> u64 {
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: getrusage fills the struct it is given.
-    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    usage.ru_maxrss as u64 * 1024
+    use nix::sys::resource::{UsageWho, getrusage};
+    getrusage(UsageWho::RUSAGE_CHILDREN).unwrap().max_rss() as u64 * 1024
 }
 
 fn time(runs: usize, mut cmd: impl FnMut() -> Command) -> Duration {
@@ -133,8 +131,7 @@ fn main() {
     let bytes = write_session(dir.path());
     // The files on disk before anything is timed: otherwise the system
     // writes them back during the first runs (oogst's, by the order below).
-    // SAFETY: sync has no preconditions.
-    unsafe { libc::sync() };
+    nix::unistd::sync();
     let files: Vec<_> = std::fs::read_dir(dir.path().join("rooms/ronde-1"))
         .unwrap()
         .map(|e| e.unwrap().path())

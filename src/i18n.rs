@@ -39,70 +39,38 @@ impl Lang {
         }
     }
 
-    fn pick<T>(self, nl: T, en: T) -> T {
-        match self {
-            Lang::Nl => nl,
-            Lang::En => en,
-        }
-    }
-
     /// A length of time in whole minutes, rounded: `5 min`, `1 u 05 min`.
     pub fn duration(self, d: jiff::SignedDuration) -> String {
+        let t = self.t();
         let minutes = (d.abs().as_secs() + 30) / 60;
         let (h, m) = (minutes / 60, minutes % 60);
-        match (h, self) {
-            (0, _) => format!("{m} min"),
-            (_, Lang::Nl) => format!("{h} u {m:02} min"),
-            (_, Lang::En) => format!("{h} h {m:02} min"),
+        match h {
+            0 => fill(t.duration_minutes, &[("m", &m.to_string())]),
+            _ => fill(
+                t.duration_hours,
+                &[("h", &h.to_string()), ("m", &format!("{m:02}"))],
+            ),
         }
     }
 
     /// A date as people write it: `21 januari 2021`, `21 January 2021`.
     pub fn date(self, d: jiff::civil::Date) -> String {
-        const NL_MONTHS: [&str; 12] = [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        const EN_MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let months = self.pick(&NL_MONTHS, &EN_MONTHS);
-        let month = months[usize::try_from(d.month() - 1).unwrap_or(0).min(11)];
-        format!("{} {month} {}", d.day(), d.year())
+        let t = self.t();
+        let month = t.months[usize::try_from(d.month() - 1).unwrap_or(0).min(11)];
+        fill(
+            t.date,
+            &[
+                ("day", &d.day().to_string()),
+                ("month", month),
+                ("year", &d.year().to_string()),
+            ],
+        )
     }
 
     /// "3 files" / "1 file", in words of this language.
     pub fn count_files(self, n: usize) -> String {
         let t = self.t();
-        format!(
-            "{n} {}",
-            if n == 1 {
-                t.dash_file_one
-            } else {
-                t.dash_files
-            }
-        )
+        count(n, t.dash_file_one, t.dash_files)
     }
 
     pub fn kind_name(self, kind: BlockKind) -> &'static str {
@@ -121,16 +89,14 @@ impl Lang {
     /// `1 note`, `3 notes`.
     pub fn count_notes(self, n: usize) -> String {
         let t = self.t();
-        format!("{n} {}", if n == 1 { t.doc_note } else { t.doc_notes })
+        count(n, t.doc_note, t.doc_notes)
     }
 
     /// What `check` says of a good file `file`: a one-line summary, and
     /// its warnings (each with the file and its place).
     pub fn verdict(self, v: &Verdict, file: &str) -> (String, Vec<String>) {
         use crate::text::for_message;
-        let nl = self == Lang::Nl;
-        let plural =
-            |n: usize, one: &str, more: &str| format!("{n} {}", if n == 1 { one } else { more });
+        let t = self.t();
         match v {
             Verdict::Programme {
                 title,
@@ -140,22 +106,20 @@ impl Lang {
                 breakouts,
                 warnings,
             } => {
-                let title = for_message(title);
                 let time = |t: &Option<DayTime>| t.map(|t| t.to_string()).unwrap_or_default();
-                let (first, last) = (time(first), time(last));
-                let summary = if nl {
-                    format!(
-                        "programma \"{title}\": {}, {first}–{last}, {}",
-                        plural(*blocks, "blok", "blokken"),
-                        plural(*breakouts, "break-out", "break-outs")
-                    )
-                } else {
-                    format!(
-                        "programme \"{title}\": {}, {first}–{last}, {}",
-                        plural(*blocks, "block", "blocks"),
-                        plural(*breakouts, "breakout", "breakouts")
-                    )
-                };
+                let summary = fill(
+                    t.check_programme,
+                    &[
+                        ("title", &for_message(title)),
+                        ("blocks", &count(*blocks, t.check_block_one, t.check_blocks)),
+                        ("first", &time(first)),
+                        ("last", &time(last)),
+                        (
+                            "breakouts",
+                            &count(*breakouts, t.check_breakout_one, t.check_breakouts),
+                        ),
+                    ],
+                );
                 let warnings = warnings
                     .iter()
                     .map(|w| self.problem_line(file, w))
@@ -167,14 +131,15 @@ impl Lang {
                 block,
                 written,
             } => {
-                let session = for_message(session);
                 let block = block.as_deref().map_or("–".into(), for_message);
-                let written = for_message(written);
-                let summary = if nl {
-                    format!("klok van sessie {session}: blok {block}, geschreven {written}")
-                } else {
-                    format!("clock of session {session}: block {block}, written {written}")
-                };
+                let summary = fill(
+                    t.check_clock,
+                    &[
+                        ("session", &for_message(session)),
+                        ("block", &block),
+                        ("written", &for_message(written)),
+                    ],
+                );
                 (summary, Vec::new())
             }
             Verdict::Room {
@@ -186,28 +151,26 @@ impl Lang {
                 deleted,
                 drafts,
             } => {
-                let room = for_message(room);
-                let hosts = for_message(&hosts.join(", ")).into_owned();
-                let session = for_message(session);
-                let notes = self.count_notes(*notes);
                 let round = match round {
-                    Some(b) if nl => format!(", ronde {}", for_message(b)),
-                    Some(b) => format!(", round {}", for_message(b)),
+                    Some(b) => fill(t.check_room_round, &[("round", &for_message(b))]),
                     None => String::new(),
                 };
-                let draft = match drafts {
+                let drafts = match drafts {
                     0 => String::new(),
                     n => format!(", {}", crate::export::count_drafts(*n, self)),
                 };
-                let summary = if nl {
-                    format!(
-                        "kamer \"{room}\" ({hosts}) van sessie {session}{round}: {notes}, {deleted} verwijderd{draft}"
-                    )
-                } else {
-                    format!(
-                        "room \"{room}\" ({hosts}) of session {session}{round}: {notes}, {deleted} deleted{draft}"
-                    )
-                };
+                let summary = fill(
+                    t.check_room,
+                    &[
+                        ("room", &for_message(room)),
+                        ("hosts", &for_message(&hosts.join(", "))),
+                        ("session", &for_message(session)),
+                        ("round", &round),
+                        ("notes", &self.count_notes(*notes)),
+                        ("deleted", &deleted.to_string()),
+                        ("drafts", &drafts),
+                    ],
+                );
                 (summary, Vec::new())
             }
             Verdict::Harvest {
@@ -215,22 +178,24 @@ impl Lang {
                 rooms,
                 notes,
             } => (
-                format!(
-                    "{} {}: {}, {}",
-                    self.t().doc_harvest.to_lowercase(),
-                    for_message(session),
-                    crate::export::count_rooms(*rooms, self),
-                    self.count_notes(*notes)
+                fill(
+                    t.check_harvest,
+                    &[
+                        ("session", &for_message(session)),
+                        ("rooms", &crate::export::count_rooms(*rooms, self)),
+                        ("notes", &self.count_notes(*notes)),
+                    ],
                 ),
                 Vec::new(),
             ),
             Verdict::LeadState { session, day } => {
-                let session = for_message(session);
-                let summary = if nl {
-                    format!("klokstand van sessie {session} op {day}")
-                } else {
-                    format!("lead state of session {session} on {day}")
-                };
+                let summary = fill(
+                    t.check_lead_state,
+                    &[
+                        ("session", &for_message(session)),
+                        ("day", &day.to_string()),
+                    ],
+                );
                 (summary, Vec::new())
             }
         }
@@ -314,9 +279,9 @@ impl Lang {
         s.push_str(": ");
         if let Some((n, title)) = &p.block {
             let title = crate::text::for_message(title);
-            s.push_str(&self.pick(
-                format!("blok {n} \"{title}\": "),
-                format!("block {n} \"{title}\": "),
+            s.push_str(&fill(
+                self.t().problem_block,
+                &[("n", &n.to_string()), ("title", &title)],
             ));
         }
         s.push_str(&self.problem(&p.kind));
@@ -325,223 +290,177 @@ impl Lang {
 
     pub fn problem(self, kind: &ProblemKind) -> String {
         use ProblemKind as P;
+        let t = self.t();
         let q = |s: &str| format!("\"{}\"", crate::text::for_message(s));
         match kind {
-            P::Empty => self.pick(
-                "het bestand is leeg; een oogst-bestand is een JSON-object { … }".to_string(),
-                "the file is empty; an oogst file is a JSON object { … }".to_string(),
-            ),
-            P::Malformed { truncated: true, .. } => self.pick(
-                "het bestand houdt midden in de JSON op (afgebroken, of niet helemaal gesynchroniseerd?)".to_string(),
-                "the file ends in the middle of the JSON (cut short, or not fully synced?)".to_string(),
-            ),
-            P::Malformed { detail, .. } => self.pick(
-                format!("geen geldige JSON: {}", self.parser_words(detail)),
-                format!("not valid JSON: {}", self.parser_words(detail)),
+            P::Empty => t.problem_empty.to_string(),
+            P::Malformed {
+                truncated: true, ..
+            } => t.problem_truncated.to_string(),
+            P::Malformed { detail, .. } => fill(
+                t.problem_malformed,
+                &[("detail", &self.parser_words(detail))],
             ),
             P::Shape { path, detail } => format!(
                 "{}: {}",
                 crate::text::for_message(path),
                 self.parser_words(&crate::text::for_message(detail))
             ),
-            P::BadStamp { path, found } => self.pick(
-                format!(
-                    "{}: {} is geen tijd; schrijf RFC 3339 met tijdzone, jaar 0001–9999, bijvoorbeeld \"2021-01-21T11:07:12+01:00\"",
-                    crate::text::for_message(path),
-                    q(found)
-                ),
-                format!(
-                    "{}: {} is not a time; write RFC 3339 with an offset, year 0001–9999, e.g. \"2021-01-21T11:07:12+01:00\"",
-                    crate::text::for_message(path),
-                    q(found)
-                ),
+            P::BadStamp { path, found } => fill(
+                t.problem_bad_stamp,
+                &[
+                    ("path", &crate::text::for_message(path)),
+                    ("found", &q(found)),
+                ],
             ),
-            P::OutOfRange { path, found, allowed } => self.pick(
-                format!(
-                    "{}: {} kan niet; toegestaan is {allowed}",
-                    crate::text::for_message(path),
-                    crate::text::for_message(found)
-                ),
-                format!(
-                    "{}: {} is not allowed; allowed is {allowed}",
-                    crate::text::for_message(path),
-                    crate::text::for_message(found)
-                ),
+            P::OutOfRange {
+                path,
+                found,
+                allowed,
+            } => fill(
+                t.problem_out_of_range,
+                &[
+                    ("path", &crate::text::for_message(path)),
+                    ("found", &crate::text::for_message(found)),
+                    ("allowed", allowed),
+                ],
             ),
-            P::Missing { field, version } => self.pick(
-                format!("het veld \"{field}\" ontbreekt (versie {version} heeft het nodig)"),
-                format!("the field \"{field}\" is missing (version {version} needs it)"),
+            P::Missing { field, version } => fill(
+                t.problem_missing,
+                &[("field", field), ("version", &version.to_string())],
             ),
-            P::BadBlockId { id } => self.pick(
-                format!(
-                    "id {} kan geen blok-id zijn; gebruik letters, cijfers, '-' en '_', bijvoorbeeld \"ronde-1\"",
-                    q(id)
-                ),
-                format!(
-                    "id {} cannot be a block id; use letters, digits, '-' and '_', e.g. \"round-1\"",
-                    q(id)
-                ),
+            P::BadBlockId { id } => fill(t.problem_bad_block_id, &[("id", &q(id))]),
+            P::DuplicateBlockId { id } => fill(t.problem_duplicate_block_id, &[("id", &q(id))]),
+            P::UnknownField {
+                field,
+                nearest: Some(n),
+            } => fill(
+                t.problem_unknown_field_nearest,
+                &[("field", &q(field)), ("nearest", n)],
             ),
-            P::DuplicateBlockId { id } => self.pick(
-                format!("id {} is al van een ander blok (hoofdletters tellen niet mee)", q(id)),
-                format!("id {} already belongs to another block (case does not count)", q(id)),
+            P::UnknownField {
+                field,
+                nearest: None,
+            } => fill(t.problem_unknown_field, &[("field", &q(field))]),
+            P::WrongFormat {
+                found: Some(f),
+                expected,
+            } => fill(
+                t.problem_wrong_format,
+                &[("found", &q(f)), ("expected", expected)],
             ),
-            P::UnknownField { field, nearest: Some(n) } => self.pick(
-                format!("waarschuwing: onbekend veld {}; bedoel je \"{n}\"?", q(field)),
-                format!("warning: unknown field {}; did you mean \"{n}\"?", q(field)),
+            P::WrongFormat {
+                found: None,
+                expected,
+            } => fill(t.problem_no_format, &[("expected", expected)]),
+            P::NoSuchQuestion {
+                note,
+                question,
+                questions,
+            } if note == "draft" => fill(
+                t.problem_draft_question,
+                &[
+                    ("question", &question.to_string()),
+                    ("questions", &questions.to_string()),
+                ],
             ),
-            P::UnknownField { field, nearest: None } => self.pick(
-                format!(
-                    "waarschuwing: onbekend veld {} (bekend zijn: id, kind, title, start, end, minutes, rooms, questions)",
-                    q(field)
-                ),
-                format!(
-                    "warning: unknown field {} (known: id, kind, title, start, end, minutes, rooms, questions)",
-                    q(field)
-                ),
+            P::NoSuchQuestion {
+                note,
+                question,
+                questions,
+            } => fill(
+                t.problem_no_such_question,
+                &[
+                    ("note", &q(note)),
+                    ("question", &question.to_string()),
+                    ("questions", &questions.to_string()),
+                ],
             ),
-            P::WrongFormat { found: Some(f), expected } => self.pick(
-                format!("dit is een bestand van soort {}, geen \"{expected}\"", q(f)),
-                format!("this is a {} file, not \"{expected}\"", q(f)),
+            P::UnknownFormat { found, known } => fill(
+                t.problem_unknown_format,
+                &[("found", &q(found)), ("known", &known.join(", "))],
             ),
-            P::WrongFormat { found: None, expected } => self.pick(
-                format!("geen oogst-bestand: het veld \"format\" ontbreekt (verwacht \"{expected}\")"),
-                format!("not an oogst file: the field \"format\" is missing (expected \"{expected}\")"),
+            P::NewerVersion {
+                what,
+                found,
+                supported,
+            } => fill(
+                if *supported > 1 {
+                    t.problem_newer_version_more
+                } else {
+                    t.problem_newer_version_one
+                },
+                &[
+                    ("what", &self.file_kind(what)),
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
             ),
-            P::NoSuchQuestion { note, question, questions } if note == "draft" => self.pick(
-                format!(
-                    "draft.question: het concept hoort bij vraag {question}, maar het bestand heeft {questions} vragen"
-                ),
-                format!(
-                    "draft.question: the draft belongs to question {question}, but the file has {questions} questions"
-                ),
+            P::BadVersion => t.problem_bad_version.to_string(),
+            P::BadId { id } => fill(t.problem_bad_id, &[("id", &q(id))]),
+            P::EmptyTitle => t.problem_empty_title.to_string(),
+            P::BadDate { found } => fill(t.problem_bad_date, &[("found", &q(found))]),
+            P::NoBlocks => t.problem_no_blocks.to_string(),
+            P::UnknownKind { found } => fill(
+                t.problem_unknown_kind,
+                &[
+                    ("found", &q(found)),
+                    ("dutch", &BlockKind::dutch_names()),
+                    ("english", &BlockKind::valid_names()),
+                ],
             ),
-            P::NoSuchQuestion { note, question, questions } => self.pick(
-                format!(
-                    "notitie {} hoort bij vraag {question}, maar het bestand heeft {questions} vragen",
-                    q(note)
-                ),
-                format!(
-                    "note {} belongs to question {question}, but the file has {questions} questions",
-                    q(note)
-                ),
+            P::BadTime { field, found } => fill(
+                t.problem_bad_time,
+                &[("field", field), ("found", &q(found))],
             ),
-            P::UnknownFormat { found, known } => self.pick(
-                format!("onbekend formaat {}; oogst kent: {}", q(found), known.join(", ")),
-                format!("unknown format {}; oogst knows: {}", q(found), known.join(", ")),
+            P::FirstNeedsStart => t.problem_first_needs_start.to_string(),
+            P::NoLength => t.problem_no_length.to_string(),
+            P::ZeroMinutes => t.problem_zero_minutes.to_string(),
+            P::TooLong { minutes } => {
+                fill(t.problem_too_long, &[("minutes", &minutes.to_string())])
+            }
+            P::LengthMismatch {
+                minutes,
+                start,
+                end,
+            } => fill(
+                t.problem_length_mismatch,
+                &[
+                    ("minutes", &minutes.to_string()),
+                    ("start", &start.to_string()),
+                    ("end", &end.to_string()),
+                ],
             ),
-            P::NewerVersion { what, found, supported } => self.pick(
-                format!(
-                    "gemaakt door een nieuwere oogst: {} versie {found}; deze oogst leest {} {supported}",
-                    dutch_what(what),
-                    if *supported > 1 { "tot en met versie" } else { "versie" }
-                ),
-                format!(
-                    "made by a newer oogst: {what} file version {found}; this oogst reads {} {supported}",
-                    if *supported > 1 { "up to version" } else { "version" }
-                ),
+            P::EndNotAfterStart { start, end } => fill(
+                t.problem_end_not_after_start,
+                &[("start", &start.to_string()), ("end", &end.to_string())],
             ),
-            P::BadVersion => self.pick(
-                "het veld \"version\" ontbreekt of is geen geheel getal (schrijf \"version\": 1)".to_string(),
-                "the field \"version\" is missing or not a whole number (write \"version\": 1)".to_string(),
+            P::PastMidnight { start, minutes } => fill(
+                t.problem_past_midnight,
+                &[
+                    ("start", &start.to_string()),
+                    ("minutes", &minutes.to_string()),
+                ],
             ),
-            P::BadId { id } => self.pick(
-                format!(
-                    "id {} kan geen mapnaam zijn; gebruik letters, cijfers, '-', '_' en '.', bijvoorbeeld \"cop-2021-01-21\"",
-                    q(id)
-                ),
-                format!(
-                    "id {} cannot name a folder; use letters, digits, '-', '_' and '.', e.g. \"cop-2021-01-21\"",
-                    q(id)
-                ),
+            P::Overlap {
+                start,
+                previous_end,
+            } => fill(
+                t.problem_overlap,
+                &[
+                    ("start", &start.to_string()),
+                    ("previous_end", &previous_end.to_string()),
+                ],
             ),
-            P::EmptyTitle => self.pick("de titel is leeg".to_string(), "the title is empty".to_string()),
-            P::BadDate { found } => self.pick(
-                format!("datum {} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld \"2021-01-21\"", q(found)),
-                format!("date {} is not a date; write YYYY-MM-DD, e.g. \"2021-01-21\"", q(found)),
-            ),
-            P::NoBlocks => self.pick(
-                "het programma heeft geen blokken; \"blocks\" moet er minstens één hebben".to_string(),
-                "the programme has no blocks; \"blocks\" needs at least one".to_string(),
-            ),
-            P::UnknownKind { found } => self.pick(
-                format!(
-                    "onbekende soort {}; geldig zijn: {} (of in het Engels: {})",
-                    q(found),
-                    BlockKind::dutch_names(),
-                    BlockKind::valid_names()
-                ),
-                format!(
-                    "unknown kind {}; valid kinds are: {} (or in Dutch: {})",
-                    q(found),
-                    BlockKind::valid_names(),
-                    BlockKind::dutch_names()
-                ),
-            ),
-            P::BadTime { field, found } => self.pick(
-                format!("{field} {} is geen tijd; schrijf UU:MM, bijvoorbeeld \"09:45\"", q(found)),
-                format!("{field} {} is not a time of day; write HH:MM, e.g. \"09:45\"", q(found)),
-            ),
-            P::FirstNeedsStart => self.pick(
-                "het eerste blok heeft een \"start\" nodig, bijvoorbeeld \"start\": \"09:45\"".to_string(),
-                "the first block needs a \"start\", e.g. \"start\": \"09:45\"".to_string(),
-            ),
-            P::NoLength => self.pick(
-                "het blok heeft \"minutes\" of \"end\" nodig, bijvoorbeeld \"minutes\": 15".to_string(),
-                "the block needs \"minutes\" or \"end\", e.g. \"minutes\": 15".to_string(),
-            ),
-            P::ZeroMinutes => self.pick(
-                "\"minutes\" is 0; een blok duurt minstens 1 minuut".to_string(),
-                "\"minutes\" is 0; a block lasts at least 1 minute".to_string(),
-            ),
-            P::TooLong { minutes } => self.pick(
-                format!("\"minutes\" is {minutes}; een blok duurt hoogstens een dag (1440)"),
-                format!("\"minutes\" is {minutes}; a block lasts at most a day (1440)"),
-            ),
-            P::LengthMismatch { minutes, start, end } => self.pick(
-                format!(
-                    "\"minutes\": {minutes} vanaf {start} eindigt niet om \"end\" {end}; geef er één van beide, of laat ze kloppen"
-                ),
-                format!(
-                    "\"minutes\": {minutes} from {start} does not end at \"end\" {end}; give one of them, or make them agree"
-                ),
-            ),
-            P::EndNotAfterStart { start, end } => self.pick(
-                format!("eindigt om {end}, niet na de start om {start}"),
-                format!("ends at {end}, not after its start at {start}"),
-            ),
-            P::PastMidnight { start, minutes } => self.pick(
-                format!("{minutes} minuten vanaf {start} loopt over middernacht; een programma past binnen één dag"),
-                format!("{minutes} minutes from {start} runs past midnight; a programme fits within one day"),
-            ),
-            P::Overlap { start, previous_end } => self.pick(
-                format!(
-                    "begint om {start}, vóór het vorige blok eindigt om {previous_end}; laat het om {previous_end} of later beginnen"
-                ),
-                format!(
-                    "starts at {start}, before the previous block ends at {previous_end}; start it at {previous_end} or later"
-                ),
-            ),
-            P::NoQuestions => self.pick(
-                "een break-out heeft leervragen nodig: \"questions\": [\"…\"]".to_string(),
-                "a breakout needs learning questions: \"questions\": [\"…\"]".to_string(),
-            ),
-            P::NoRooms => self.pick(
-                "een break-out heeft kamers nodig: \"rooms\": [\"Kamer 1\", \"Kamer 2\"]".to_string(),
-                "a breakout needs rooms: \"rooms\": [\"Kamer 1\", \"Kamer 2\"]".to_string(),
-            ),
-            P::EmptyQuestion { number } => self.pick(
-                format!("vraag {number} is leeg"),
-                format!("question {number} is empty"),
-            ),
-            P::EmptyRoom { number } => self.pick(
-                format!("kamer {number} heeft geen naam"),
-                format!("room {number} has no name"),
-            ),
-            P::DuplicateRoom { name } => self.pick(
-                format!("kamer {} staat er twee keer in", q(name)),
-                format!("room {} is listed twice", q(name)),
-            ),
+            P::NoQuestions => t.problem_no_questions.to_string(),
+            P::NoRooms => t.problem_no_rooms.to_string(),
+            P::EmptyQuestion { number } => {
+                fill(t.problem_empty_question, &[("number", &number.to_string())])
+            }
+            P::EmptyRoom { number } => {
+                fill(t.problem_empty_room, &[("number", &number.to_string())])
+            }
+            P::DuplicateRoom { name } => fill(t.problem_duplicate_room, &[("name", &q(name))]),
         }
     }
 }
@@ -550,52 +469,34 @@ impl Lang {
     /// The JSON parser's own words (serde_json's, in English and in Rust's
     /// terms) said plainly, in this language.
     pub fn parser_words(self, detail: &str) -> String {
+        let t = self.t();
         let thing = |s: &str| -> String {
             let s = s.trim();
             let (word, rest) = s.split_once(' ').unwrap_or((s, ""));
             let rest = rest.trim_matches('`');
-            match (word, self) {
-                ("string", Lang::Nl) => format!("tekst {rest}"),
-                ("string", Lang::En) => format!("text {rest}"),
-                ("integer" | "floating", Lang::Nl) => {
-                    format!("het getal {}", rest.trim_start_matches("point `"))
-                }
-                ("integer" | "floating", Lang::En) => {
-                    format!("the number {}", rest.trim_start_matches("point `"))
-                }
-                ("boolean", _) => rest.to_string(),
-                ("null", _) => "null".to_string(),
-                ("map", Lang::Nl) => "een object { … }".to_string(),
-                ("map", Lang::En) => "an object { … }".to_string(),
-                ("sequence", Lang::Nl) => "een lijst [ … ]".to_string(),
-                ("sequence", Lang::En) => "a list [ … ]".to_string(),
+            match word {
+                "string" => fill(t.parser_text, &[("text", rest)]),
+                "integer" | "floating" => fill(
+                    t.parser_the_number,
+                    &[("number", rest.trim_start_matches("point `"))],
+                ),
+                "boolean" => rest.to_string(),
+                "null" => "null".to_string(),
+                "map" => t.parser_object.to_string(),
+                "sequence" => t.parser_list.to_string(),
                 _ => s.to_string(),
             }
         };
         let expected = |s: &str| -> String {
             let s = s.trim();
-            match (s, self) {
-                ("u8" | "u16" | "u32" | "u64" | "usize", Lang::Nl) => {
-                    "een geheel getal van 0 of meer".into()
-                }
-                ("u8" | "u16" | "u32" | "u64" | "usize", Lang::En) => {
-                    "a whole number of 0 or more".into()
-                }
-                ("i8" | "i16" | "i32" | "i64" | "isize", Lang::Nl) => "een geheel getal".into(),
-                ("i8" | "i16" | "i32" | "i64" | "isize", Lang::En) => "a whole number".into(),
-                ("a string", Lang::Nl) => "tekst tussen aanhalingstekens".into(),
-                ("a string", Lang::En) => "text in quotes".into(),
-                ("a boolean", Lang::Nl) => "true of false".into(),
-                ("a boolean", Lang::En) => "true or false".into(),
-                ("a sequence", Lang::Nl) => "een lijst [ … ]".into(),
-                ("a sequence", Lang::En) => "a list [ … ]".into(),
-                (s, Lang::Nl) if s.starts_with("struct ") || s == "a map" => {
-                    "een object { … }".into()
-                }
-                (s, Lang::En) if s.starts_with("struct ") || s == "a map" => {
-                    "an object { … }".into()
-                }
-                (s, _) => s.to_string(),
+            match s {
+                "u8" | "u16" | "u32" | "u64" | "usize" => t.parser_unsigned.into(),
+                "i8" | "i16" | "i32" | "i64" | "isize" => t.parser_integer.into(),
+                "a string" => t.parser_string.into(),
+                "a boolean" => t.parser_boolean.into(),
+                "a sequence" => t.parser_list.into(),
+                s if s.starts_with("struct ") || s == "a map" => t.parser_object.into(),
+                s => s.to_string(),
             }
         };
         if let Some(rest) = detail
@@ -603,107 +504,65 @@ impl Lang {
             .or_else(|| detail.strip_prefix("invalid value: "))
             && let Some((found, want)) = rest.rsplit_once(", expected ")
         {
-            return self.pick(
-                format!(
-                    "verwacht {}, maar hier staat {}",
-                    expected(want),
-                    thing(found)
-                ),
-                format!("expected {}, found {}", expected(want), thing(found)),
+            return fill(
+                t.parser_expected,
+                &[("expected", &expected(want)), ("found", &thing(found))],
             );
         }
         if let Some(field) = detail.strip_prefix("missing field ") {
             let field = field.trim_matches('`');
-            return self.pick(
-                format!("het veld \"{field}\" ontbreekt"),
-                format!("the field \"{field}\" is missing"),
-            );
+            return fill(t.parser_missing_field, &[("field", field)]);
         }
         if let Some(n) = detail.strip_prefix("invalid length ") {
             let n = n.split(',').next().unwrap_or(n);
-            return self.pick(format!("verkeerde lengte {n}"), format!("wrong length {n}"));
+            return fill(t.parser_wrong_length, &[("n", n)]);
         }
-        let plain: &[(&str, &str, &str)] = &[
-            (
-                "expected value",
-                "hier hoort een waarde (tekst, getal, lijst of object)",
-                "a value belongs here (text, number, list or object)",
-            ),
-            (
-                "expected `,` or `}`",
-                "hier hoort een komma of }",
-                "a comma or } belongs here",
-            ),
-            (
-                "expected `,` or `]`",
-                "hier hoort een komma of ]",
-                "a comma or ] belongs here",
-            ),
-            (
-                "expected `:`",
-                "hier hoort een dubbele punt :",
-                "a colon : belongs here",
-            ),
-            (
-                "key must be a string",
-                "een sleutel moet tekst tussen aanhalingstekens zijn",
-                "a key must be text in quotes",
-            ),
-            (
-                "trailing comma",
-                "een komma vlak voor } of ] hoort er niet",
-                "a comma just before } or ] does not belong",
-            ),
-            (
-                "trailing characters",
-                "er staat nog iets na het einde van de JSON",
-                "there is more after the end of the JSON",
-            ),
+        let plain: &[(&str, &str)] = &[
+            ("expected value", t.parser_expected_value),
+            ("expected `,` or `}`", t.parser_comma_or_brace),
+            ("expected `,` or `]`", t.parser_comma_or_bracket),
+            ("expected `:`", t.parser_colon),
+            ("key must be a string", t.parser_key_string),
+            ("trailing comma", t.parser_trailing_comma),
+            ("trailing characters", t.parser_trailing_characters),
             (
                 "control character (\\u0000-\\u001F) found while parsing a string",
-                "een stuurteken in tekst; schrijf \\n, \\t of \\u001b",
-                "a control character inside text; write \\n, \\t or \\u001b",
+                t.parser_control_character,
             ),
-            (
-                "invalid escape",
-                "ongeldige \\-code in tekst",
-                "invalid \\ escape in text",
-            ),
-            (
-                "invalid unicode code point",
-                "ongeldige \\u-code in tekst",
-                "invalid \\u code in text",
-            ),
-            (
-                "number out of range",
-                "getal te groot",
-                "number out of range",
-            ),
-            ("invalid number", "ongeldig getal", "invalid number"),
-            (
-                "expected ident",
-                "hier hoort true, false of null",
-                "true, false or null belongs here",
-            ),
+            ("invalid escape", t.parser_invalid_escape),
+            ("invalid unicode code point", t.parser_invalid_unicode),
+            ("number out of range", t.parser_number_out_of_range),
+            ("invalid number", t.parser_invalid_number),
+            ("expected ident", t.parser_expected_ident),
         ];
-        for (serde, nl, en) in plain {
+        for (serde, said) in plain {
             if detail == *serde {
-                return self.pick(nl, en).to_string();
+                return said.to_string();
             }
         }
         detail.to_string()
     }
+
+    /// A kind of file by name (`"programme"`, as `ProblemKind::NewerVersion`
+    /// has it), in words: `programmabestand`, `programme file`.
+    fn file_kind(self, what: &str) -> String {
+        let t = self.t();
+        match what {
+            "programme" => t.file_kind_programme.to_string(),
+            "clock" => t.file_kind_clock.to_string(),
+            "room" => t.file_kind_room.to_string(),
+            "harvest" => t.file_kind_harvest.to_string(),
+            "lead state" => t.file_kind_lead_state.to_string(),
+            other => fill(t.file_kind_other, &[("what", other)]),
+        }
+    }
 }
 
-fn dutch_what(what: &str) -> &str {
-    match what {
-        "programme" => "programmabestand",
-        "clock" => "klokbestand",
-        "room" => "kamerbestand",
-        "harvest" => "oogstbestand",
-        "lead state" => "klokstandbestand",
-        other => other,
-    }
+/// `n` and its word, the one for one or the one for more: `1 note`,
+/// `3 notes`. Every count in words goes through here, each with its two
+/// catalogue entries (`…_one` and the plural).
+pub fn count(n: usize, one: &str, more: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { more })
 }
 
 /// The interface's words. Placeholders in `{braces}` are filled by [`fill`].
@@ -1002,6 +861,106 @@ pub struct Catalog {
     pub key_export_short: &'static str,
     pub key_resume: &'static str,
     pub space: &'static str,
+
+    // Numbers, dates and counts in words (`Lang::duration`, `Lang::date`).
+    pub duration_minutes: &'static str,
+    pub duration_hours: &'static str,
+    pub date: &'static str,
+
+    // What `check` says of a good file (`Lang::verdict`); counts as one and more.
+    pub check_programme: &'static str,
+    pub check_block_one: &'static str,
+    pub check_blocks: &'static str,
+    pub check_breakout_one: &'static str,
+    pub check_breakouts: &'static str,
+    pub check_clock: &'static str,
+    pub check_room: &'static str,
+    pub check_room_round: &'static str,
+    pub check_harvest: &'static str,
+    pub check_lead_state: &'static str,
+    pub check_empty_folder: &'static str,
+    pub check_invalid: &'static str,
+
+    // The command line's own messages (`main`).
+    pub cli_no_data_dir: &'static str,
+    pub cli_need_name: &'static str,
+    pub init_exists: &'static str,
+    pub init_wrote: &'static str,
+    pub lang_code: &'static str,
+
+    // What is wrong with a file (`Lang::problem_line`, `Lang::problem`).
+    pub problem_block: &'static str,
+    pub problem_empty: &'static str,
+    pub problem_truncated: &'static str,
+    pub problem_malformed: &'static str,
+    pub problem_bad_stamp: &'static str,
+    pub problem_out_of_range: &'static str,
+    pub problem_missing: &'static str,
+    pub problem_bad_block_id: &'static str,
+    pub problem_duplicate_block_id: &'static str,
+    pub problem_unknown_field_nearest: &'static str,
+    pub problem_unknown_field: &'static str,
+    pub problem_wrong_format: &'static str,
+    pub problem_no_format: &'static str,
+    pub problem_draft_question: &'static str,
+    pub problem_no_such_question: &'static str,
+    pub problem_unknown_format: &'static str,
+    pub problem_newer_version_one: &'static str,
+    pub problem_newer_version_more: &'static str,
+    pub file_kind_programme: &'static str,
+    pub file_kind_clock: &'static str,
+    pub file_kind_room: &'static str,
+    pub file_kind_harvest: &'static str,
+    pub file_kind_lead_state: &'static str,
+    pub file_kind_other: &'static str,
+    pub problem_bad_version: &'static str,
+    pub problem_bad_id: &'static str,
+    pub problem_empty_title: &'static str,
+    pub problem_bad_date: &'static str,
+    pub problem_no_blocks: &'static str,
+    pub problem_unknown_kind: &'static str,
+    pub problem_bad_time: &'static str,
+    pub problem_first_needs_start: &'static str,
+    pub problem_no_length: &'static str,
+    pub problem_zero_minutes: &'static str,
+    pub problem_too_long: &'static str,
+    pub problem_length_mismatch: &'static str,
+    pub problem_end_not_after_start: &'static str,
+    pub problem_past_midnight: &'static str,
+    pub problem_overlap: &'static str,
+    pub problem_no_questions: &'static str,
+    pub problem_no_rooms: &'static str,
+    pub problem_empty_question: &'static str,
+    pub problem_empty_room: &'static str,
+    pub problem_duplicate_room: &'static str,
+
+    // The JSON parser's words said plainly (`Lang::parser_words`).
+    pub parser_expected: &'static str,
+    pub parser_missing_field: &'static str,
+    pub parser_wrong_length: &'static str,
+    pub parser_text: &'static str,
+    pub parser_the_number: &'static str,
+    pub parser_object: &'static str,
+    pub parser_list: &'static str,
+    pub parser_unsigned: &'static str,
+    pub parser_integer: &'static str,
+    pub parser_string: &'static str,
+    pub parser_boolean: &'static str,
+    pub parser_expected_value: &'static str,
+    pub parser_comma_or_brace: &'static str,
+    pub parser_comma_or_bracket: &'static str,
+    pub parser_colon: &'static str,
+    pub parser_key_string: &'static str,
+    pub parser_trailing_comma: &'static str,
+    pub parser_trailing_characters: &'static str,
+    pub parser_control_character: &'static str,
+    pub parser_invalid_escape: &'static str,
+    pub parser_invalid_unicode: &'static str,
+    pub parser_number_out_of_range: &'static str,
+    pub parser_invalid_number: &'static str,
+    pub parser_expected_ident: &'static str,
+    /// January to December.
+    pub months: [&'static str; 12],
 }
 
 pub static NL: Catalog = Catalog {
@@ -1256,7 +1215,7 @@ pub static NL: Catalog = Catalog {
     crashed: "er ging iets mis in oogst zelf. De klok is bewaard in {dir}; start oogst opnieuw om verder te gaan. Meld dit graag, met het bericht hieronder.",
     quit_title: "Stoppen?",
     rehearse_hint: "Oefenen kan altijd: oogst lead --at {time} --speed 30",
-    replanned_one: "Herplanning: 1 blok {dur} korter; r nogmaals maakt het ongedaan",
+    replanned_one: "Herplanning: {blocks} blok {dur} korter; r nogmaals maakt het ongedaan",
     cli_about: "Loop de klok van een participatieve bijeenkomst en oogst wat de break-outkamers zeiden.",
     cli_about_long: "Loop de klok van een participatieve bijeenkomst en oogst wat de break-outkamers zeiden.\n\nZonder opdracht opent oogst het dagvoorzittersscherm met het ingebouwde voorbeeldprogramma.",
     cli_lead: "De klok van het programma lopen (dagvoorzittersscherm)",
@@ -1286,6 +1245,113 @@ pub static NL: Catalog = Catalog {
     key_export_short: "oogst",
     key_resume: "spatie: hervatten",
     space: "spatie",
+
+    duration_minutes: "{m} min",
+    duration_hours: "{h} u {m} min",
+    date: "{day} {month} {year}",
+
+    check_programme: "programma \"{title}\": {blocks}, {first}–{last}, {breakouts}",
+    check_block_one: "blok",
+    check_blocks: "blokken",
+    check_breakout_one: "break-out",
+    check_breakouts: "break-outs",
+    check_clock: "klok van sessie {session}: blok {block}, geschreven {written}",
+    check_room: "kamer \"{room}\" ({hosts}) van sessie {session}{round}: {notes}, {deleted} verwijderd{drafts}",
+    check_room_round: ", ronde {round}",
+    check_harvest: "oogst {session}: {rooms}, {notes}",
+    check_lead_state: "klokstand van sessie {session} op {day}",
+    check_empty_folder: "een map zonder .json-bestanden",
+    check_invalid: "{n} van {total} ongeldig",
+
+    cli_no_data_dir: "geen datamap gevonden voor de sessie; geef er een met --dir",
+    cli_need_name: "geef één keer je naam met --name \"Je Naam\" (oogst onthoudt haar)",
+    init_exists: "{name} bestaat al; kies een andere naam of overschrijf met --force",
+    init_wrote: "{name} geschreven. Pas het aan, controleer het met `oogst check {name}` en start met `oogst lead {name}`.",
+    lang_code: "nl",
+
+    problem_block: "blok {n} \"{title}\": ",
+    problem_empty: "het bestand is leeg; een oogst-bestand is een JSON-object { … }",
+    problem_truncated: "het bestand houdt midden in de JSON op (afgebroken, of niet helemaal gesynchroniseerd?)",
+    problem_malformed: "geen geldige JSON: {detail}",
+    problem_bad_stamp: "{path}: {found} is geen tijd; schrijf RFC 3339 met tijdzone, jaar 0001–9999, bijvoorbeeld \"2021-01-21T11:07:12+01:00\"",
+    problem_out_of_range: "{path}: {found} kan niet; toegestaan is {allowed}",
+    problem_missing: "het veld \"{field}\" ontbreekt (versie {version} heeft het nodig)",
+    problem_bad_block_id: "id {id} kan geen blok-id zijn; gebruik letters, cijfers, '-' en '_', bijvoorbeeld \"ronde-1\"",
+    problem_duplicate_block_id: "id {id} is al van een ander blok (hoofdletters tellen niet mee)",
+    problem_unknown_field_nearest: "waarschuwing: onbekend veld {field}; bedoel je \"{nearest}\"?",
+    problem_unknown_field: "waarschuwing: onbekend veld {field} (bekend zijn: id, kind, title, start, end, minutes, rooms, questions)",
+    problem_wrong_format: "dit is een bestand van soort {found}, geen \"{expected}\"",
+    problem_no_format: "geen oogst-bestand: het veld \"format\" ontbreekt (verwacht \"{expected}\")",
+    problem_draft_question: "draft.question: het concept hoort bij vraag {question}, maar het bestand heeft {questions} vragen",
+    problem_no_such_question: "notitie {note} hoort bij vraag {question}, maar het bestand heeft {questions} vragen",
+    problem_unknown_format: "onbekend formaat {found}; oogst kent: {known}",
+    problem_newer_version_one: "gemaakt door een nieuwere oogst: {what} versie {found}; deze oogst leest versie {supported}",
+    problem_newer_version_more: "gemaakt door een nieuwere oogst: {what} versie {found}; deze oogst leest tot en met versie {supported}",
+    file_kind_programme: "programmabestand",
+    file_kind_clock: "klokbestand",
+    file_kind_room: "kamerbestand",
+    file_kind_harvest: "oogstbestand",
+    file_kind_lead_state: "klokstandbestand",
+    file_kind_other: "{what}",
+    problem_bad_version: "het veld \"version\" ontbreekt of is geen geheel getal (schrijf \"version\": 1)",
+    problem_bad_id: "id {id} kan geen mapnaam zijn; gebruik letters, cijfers, '-', '_' en '.', bijvoorbeeld \"cop-2021-01-21\"",
+    problem_empty_title: "de titel is leeg",
+    problem_bad_date: "datum {found} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld \"2021-01-21\"",
+    problem_no_blocks: "het programma heeft geen blokken; \"blocks\" moet er minstens één hebben",
+    problem_unknown_kind: "onbekende soort {found}; geldig zijn: {dutch} (of in het Engels: {english})",
+    problem_bad_time: "{field} {found} is geen tijd; schrijf UU:MM, bijvoorbeeld \"09:45\"",
+    problem_first_needs_start: "het eerste blok heeft een \"start\" nodig, bijvoorbeeld \"start\": \"09:45\"",
+    problem_no_length: "het blok heeft \"minutes\" of \"end\" nodig, bijvoorbeeld \"minutes\": 15",
+    problem_zero_minutes: "\"minutes\" is 0; een blok duurt minstens 1 minuut",
+    problem_too_long: "\"minutes\" is {minutes}; een blok duurt hoogstens een dag (1440)",
+    problem_length_mismatch: "\"minutes\": {minutes} vanaf {start} eindigt niet om \"end\" {end}; geef er één van beide, of laat ze kloppen",
+    problem_end_not_after_start: "eindigt om {end}, niet na de start om {start}",
+    problem_past_midnight: "{minutes} minuten vanaf {start} loopt over middernacht; een programma past binnen één dag",
+    problem_overlap: "begint om {start}, vóór het vorige blok eindigt om {previous_end}; laat het om {previous_end} of later beginnen",
+    problem_no_questions: "een break-out heeft leervragen nodig: \"questions\": [\"…\"]",
+    problem_no_rooms: "een break-out heeft kamers nodig: \"rooms\": [\"Kamer 1\", \"Kamer 2\"]",
+    problem_empty_question: "vraag {number} is leeg",
+    problem_empty_room: "kamer {number} heeft geen naam",
+    problem_duplicate_room: "kamer {name} staat er twee keer in",
+
+    parser_expected: "verwacht {expected}, maar hier staat {found}",
+    parser_missing_field: "het veld \"{field}\" ontbreekt",
+    parser_wrong_length: "verkeerde lengte {n}",
+    parser_text: "tekst {text}",
+    parser_the_number: "het getal {number}",
+    parser_object: "een object { … }",
+    parser_list: "een lijst [ … ]",
+    parser_unsigned: "een geheel getal van 0 of meer",
+    parser_integer: "een geheel getal",
+    parser_string: "tekst tussen aanhalingstekens",
+    parser_boolean: "true of false",
+    parser_expected_value: "hier hoort een waarde (tekst, getal, lijst of object)",
+    parser_comma_or_brace: "hier hoort een komma of }",
+    parser_comma_or_bracket: "hier hoort een komma of ]",
+    parser_colon: "hier hoort een dubbele punt :",
+    parser_key_string: "een sleutel moet tekst tussen aanhalingstekens zijn",
+    parser_trailing_comma: "een komma vlak voor } of ] hoort er niet",
+    parser_trailing_characters: "er staat nog iets na het einde van de JSON",
+    parser_control_character: "een stuurteken in tekst; schrijf \\n, \\t of \\u001b",
+    parser_invalid_escape: "ongeldige \\-code in tekst",
+    parser_invalid_unicode: "ongeldige \\u-code in tekst",
+    parser_number_out_of_range: "getal te groot",
+    parser_invalid_number: "ongeldig getal",
+    parser_expected_ident: "hier hoort true, false of null",
+    months: [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
 };
 
 pub static EN: Catalog = Catalog {
@@ -1540,7 +1606,7 @@ pub static EN: Catalog = Catalog {
     crashed: "something went wrong inside oogst. The clock is saved in {dir}; start oogst again to carry on. Please report this, with the message below.",
     quit_title: "Quit?",
     rehearse_hint: "You can always rehearse: oogst lead --at {time} --speed 30",
-    replanned_one: "Re-planned: 1 block {dur} shorter; r again undoes it",
+    replanned_one: "Re-planned: {blocks} block {dur} shorter; r again undoes it",
     cli_about: "Run the agenda clock of a participatory meeting and harvest what its breakout rooms said.",
     cli_about_long: "Run the agenda clock of a participatory meeting and harvest what its breakout rooms said.\n\nWithout a command, oogst opens the lead view on the built-in demo programme.",
     cli_lead: "Run the programme's clock (the lead view)",
@@ -1570,14 +1636,173 @@ pub static EN: Catalog = Catalog {
     key_export_short: "harvest",
     key_resume: "space: resume",
     space: "space",
+
+    duration_minutes: "{m} min",
+    duration_hours: "{h} h {m} min",
+    date: "{day} {month} {year}",
+
+    check_programme: "programme \"{title}\": {blocks}, {first}–{last}, {breakouts}",
+    check_block_one: "block",
+    check_blocks: "blocks",
+    check_breakout_one: "breakout",
+    check_breakouts: "breakouts",
+    check_clock: "clock of session {session}: block {block}, written {written}",
+    check_room: "room \"{room}\" ({hosts}) of session {session}{round}: {notes}, {deleted} deleted{drafts}",
+    check_room_round: ", round {round}",
+    check_harvest: "harvest {session}: {rooms}, {notes}",
+    check_lead_state: "lead state of session {session} on {day}",
+    check_empty_folder: "a folder without .json files",
+    check_invalid: "{n} of {total} invalid",
+
+    cli_no_data_dir: "no data folder found for the session; give one with --dir",
+    cli_need_name: "give your name once with --name \"Your Name\" (oogst remembers it)",
+    init_exists: "{name} already exists; choose another name or overwrite with --force",
+    init_wrote: "Wrote {name}. Edit it, validate it with `oogst check {name}`, then run `oogst lead {name}`.",
+    lang_code: "en",
+
+    problem_block: "block {n} \"{title}\": ",
+    problem_empty: "the file is empty; an oogst file is a JSON object { … }",
+    problem_truncated: "the file ends in the middle of the JSON (cut short, or not fully synced?)",
+    problem_malformed: "not valid JSON: {detail}",
+    problem_bad_stamp: "{path}: {found} is not a time; write RFC 3339 with an offset, year 0001–9999, e.g. \"2021-01-21T11:07:12+01:00\"",
+    problem_out_of_range: "{path}: {found} is not allowed; allowed is {allowed}",
+    problem_missing: "the field \"{field}\" is missing (version {version} needs it)",
+    problem_bad_block_id: "id {id} cannot be a block id; use letters, digits, '-' and '_', e.g. \"round-1\"",
+    problem_duplicate_block_id: "id {id} already belongs to another block (case does not count)",
+    problem_unknown_field_nearest: "warning: unknown field {field}; did you mean \"{nearest}\"?",
+    problem_unknown_field: "warning: unknown field {field} (known: id, kind, title, start, end, minutes, rooms, questions)",
+    problem_wrong_format: "this is a {found} file, not \"{expected}\"",
+    problem_no_format: "not an oogst file: the field \"format\" is missing (expected \"{expected}\")",
+    problem_draft_question: "draft.question: the draft belongs to question {question}, but the file has {questions} questions",
+    problem_no_such_question: "note {note} belongs to question {question}, but the file has {questions} questions",
+    problem_unknown_format: "unknown format {found}; oogst knows: {known}",
+    problem_newer_version_one: "made by a newer oogst: {what} version {found}; this oogst reads version {supported}",
+    problem_newer_version_more: "made by a newer oogst: {what} version {found}; this oogst reads up to version {supported}",
+    file_kind_programme: "programme file",
+    file_kind_clock: "clock file",
+    file_kind_room: "room file",
+    file_kind_harvest: "harvest file",
+    file_kind_lead_state: "lead state file",
+    file_kind_other: "{what} file",
+    problem_bad_version: "the field \"version\" is missing or not a whole number (write \"version\": 1)",
+    problem_bad_id: "id {id} cannot name a folder; use letters, digits, '-', '_' and '.', e.g. \"cop-2021-01-21\"",
+    problem_empty_title: "the title is empty",
+    problem_bad_date: "date {found} is not a date; write YYYY-MM-DD, e.g. \"2021-01-21\"",
+    problem_no_blocks: "the programme has no blocks; \"blocks\" needs at least one",
+    problem_unknown_kind: "unknown kind {found}; valid kinds are: {english} (or in Dutch: {dutch})",
+    problem_bad_time: "{field} {found} is not a time of day; write HH:MM, e.g. \"09:45\"",
+    problem_first_needs_start: "the first block needs a \"start\", e.g. \"start\": \"09:45\"",
+    problem_no_length: "the block needs \"minutes\" or \"end\", e.g. \"minutes\": 15",
+    problem_zero_minutes: "\"minutes\" is 0; a block lasts at least 1 minute",
+    problem_too_long: "\"minutes\" is {minutes}; a block lasts at most a day (1440)",
+    problem_length_mismatch: "\"minutes\": {minutes} from {start} does not end at \"end\" {end}; give one of them, or make them agree",
+    problem_end_not_after_start: "ends at {end}, not after its start at {start}",
+    problem_past_midnight: "{minutes} minutes from {start} runs past midnight; a programme fits within one day",
+    problem_overlap: "starts at {start}, before the previous block ends at {previous_end}; start it at {previous_end} or later",
+    problem_no_questions: "a breakout needs learning questions: \"questions\": [\"…\"]",
+    problem_no_rooms: "a breakout needs rooms: \"rooms\": [\"Kamer 1\", \"Kamer 2\"]",
+    problem_empty_question: "question {number} is empty",
+    problem_empty_room: "room {number} has no name",
+    problem_duplicate_room: "room {name} is listed twice",
+
+    parser_expected: "expected {expected}, found {found}",
+    parser_missing_field: "the field \"{field}\" is missing",
+    parser_wrong_length: "wrong length {n}",
+    parser_text: "text {text}",
+    parser_the_number: "the number {number}",
+    parser_object: "an object { … }",
+    parser_list: "a list [ … ]",
+    parser_unsigned: "a whole number of 0 or more",
+    parser_integer: "a whole number",
+    parser_string: "text in quotes",
+    parser_boolean: "true or false",
+    parser_expected_value: "a value belongs here (text, number, list or object)",
+    parser_comma_or_brace: "a comma or } belongs here",
+    parser_comma_or_bracket: "a comma or ] belongs here",
+    parser_colon: "a colon : belongs here",
+    parser_key_string: "a key must be text in quotes",
+    parser_trailing_comma: "a comma just before } or ] does not belong",
+    parser_trailing_characters: "there is more after the end of the JSON",
+    parser_control_character: "a control character inside text; write \\n, \\t or \\u001b",
+    parser_invalid_escape: "invalid \\ escape in text",
+    parser_invalid_unicode: "invalid \\u code in text",
+    parser_number_out_of_range: "number out of range",
+    parser_invalid_number: "invalid number",
+    parser_expected_ident: "true, false or null belongs here",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 };
 
-/// Fills `{name}` placeholders.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in args {
-        out = out.replace(&format!("{{{k}}}"), v);
+/// Fills `{name}` placeholders in one pass over the template: a value is
+/// put in as it is, never searched for placeholders itself (a file called
+/// `{file}` stays that name), and a `{…}` with no value stays as written.
+/// The `{name}` placeholders of a text (lower-case letters and `_`; a
+/// `{ … }` in the text is none), sorted, each once.
+fn placeholders(text: &str) -> std::collections::BTreeSet<&str> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        if let Some(close) = rest.find('}') {
+            let name = &rest[..close];
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                found.insert(name);
+            }
+        }
     }
+    found
+}
+
+/// The names given must be the template's placeholders, no more and no
+/// fewer (checked in debug builds, so the whole test suite checks every
+/// call).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    debug_assert!(
+        args.iter()
+            .all(|(k, _)| template.contains(&format!("{{{k}}}"))),
+        "fill: a name given is no placeholder of {template:?}: {args:?}"
+    );
+    debug_assert!(
+        placeholders(template)
+            .iter()
+            .all(|p| args.iter().any(|(k, _)| k == p)),
+        "fill: a placeholder of {template:?} is given no value: {args:?}"
+    );
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -1610,22 +1835,6 @@ mod tests {
         assert_eq!(Lang::En.date(d), "21 January 2021");
     }
 
-    /// The `{name}` placeholders of a text, sorted, each once.
-    fn placeholders(text: &str) -> std::collections::BTreeSet<&str> {
-        let mut found = std::collections::BTreeSet::new();
-        let mut rest = text;
-        while let Some(open) = rest.find('{') {
-            rest = &rest[open + 1..];
-            if let Some(close) = rest.find('}') {
-                let name = &rest[..close];
-                if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-                    found.insert(name);
-                }
-            }
-        }
-        found
-    }
-
     /// Every text has the same placeholders in Dutch and English: a
     /// translation can never drop a value or ask for one nobody fills.
     #[test]
@@ -1635,11 +1844,27 @@ mod tests {
         let (nl, en) = (nl.as_object().unwrap(), en.as_object().unwrap());
         assert_eq!(nl.len(), en.len());
         assert!(nl.len() > 100, "the catalogue is read whole");
+        // A field is a text, or a list of words (`months`): each word is
+        // then compared with the English one in its place.
+        let texts = |key: &str, v: &serde_json::Value| -> Vec<String> {
+            match v {
+                serde_json::Value::String(s) => vec![s.clone()],
+                serde_json::Value::Array(words) => words
+                    .iter()
+                    .map(|w| w.as_str().expect("a list of words").to_string())
+                    .collect(),
+                other => panic!("{key}: neither a text nor a list of words: {other}"),
+            }
+        };
         let mut wrong = Vec::new();
-        for (key, nl_text) in nl {
-            let (nl_text, en_text) = (nl_text.as_str().unwrap(), en[key].as_str().unwrap());
-            if placeholders(nl_text) != placeholders(en_text) {
-                wrong.push(format!("{key}: nl {nl_text:?} / en {en_text:?}"));
+        for (key, nl_value) in nl {
+            let (nl_texts, en_texts) = (texts(key, nl_value), texts(key, &en[key]));
+            assert_eq!(nl_texts.len(), en_texts.len(), "{key}: as many words");
+            for (nl_text, en_text) in nl_texts.iter().zip(&en_texts) {
+                assert!(!nl_text.is_empty() && !en_text.is_empty(), "{key} is empty");
+                if placeholders(nl_text) != placeholders(en_text) {
+                    wrong.push(format!("{key}: nl {nl_text:?} / en {en_text:?}"));
+                }
             }
         }
         assert!(
@@ -1659,6 +1884,43 @@ mod tests {
             fill(NL.runs_late, &[("dur", "5 min")]),
             "programma loopt 5 min uit"
         );
+        assert_eq!(fill("{a}{a} {b}", &[("a", "x"), ("b", "y")]), "xx y");
+        assert_eq!(
+            fill("een object { … } {a} {Niet} {{a}}", &[("a", "x")]),
+            "een object { … } x {Niet} {x}"
+        );
+    }
+
+    /// A value is put in once, never read for placeholders: a file named
+    /// `{aside}` or a room called `{why}` shows as itself.
+    #[test]
+    fn fill_leaves_braces_in_values_alone() {
+        let filled = fill(
+            EN.host_moved_aside,
+            &[("file", "{aside}"), ("why", "{file}"), ("aside", "b.json")],
+        );
+        assert_eq!(
+            filled,
+            "The room file {aside} could not be used ({file}); it is kept as b.json and a new one was started."
+        );
+        assert_eq!(
+            fill("{file}: {why}", &[("file", "{why}"), ("why", "x")]),
+            "{why}: x"
+        );
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "no placeholder")]
+    fn fill_refuses_a_name_the_template_lacks() {
+        fill(EN.runs_late, &[("dur", "5 min"), ("durr", "typo")]);
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "given no value")]
+    fn fill_refuses_to_leave_a_placeholder_empty() {
+        fill(EN.replanned, &[("dur", "5 min")]);
     }
 
     #[test]

@@ -324,14 +324,9 @@ fn host(
                 .map_err(|e| format!("{}: {}", shown(&config.dir), io_error(&e, lang)))?;
             n
         }
-        None => config.last_name().ok_or_else(|| match lang {
-            Lang::Nl => {
-                "geef één keer je naam met --name \"Je Naam\" (oogst onthoudt haar)".to_string()
-            }
-            Lang::En => {
-                "give your name once with --name \"Your Name\" (oogst remembers it)".to_string()
-            }
-        })?,
+        None => config
+            .last_name()
+            .ok_or_else(|| lang.t().cli_need_name.to_string())?,
     };
     let writer = config
         .writer_id()
@@ -359,7 +354,6 @@ fn merge(
     lang: Lang,
 ) -> Result<(), String> {
     let t = lang.t();
-    keep_memory_for_the_merge();
     let inputs = oogst::merge::read_inputs(paths, lang)?;
     let (harvest, report) =
         oogst::merge::merge(&inputs, &opts, lang).map_err(|e| e.0.join("\n"))?;
@@ -448,28 +442,8 @@ fn merge(
     Ok(())
 }
 
-/// A merge allocates and frees large buffers on every core; by default
-/// glibc maps each one fresh from the kernel and gives it back at once,
-/// and the page faults cost a fifth of the merge. Let it keep its memory.
-/// And one heap for every thread: a thread's own heap grows a page or
-/// two at a time (a system call each, two per room file), the main heap
-/// a megabyte at a time.
-fn keep_memory_for_the_merge() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only tunes the allocator; called before the threads start.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 20);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
-        libc::mallopt(libc::M_TOP_PAD, 1 << 20);
-        libc::mallopt(libc::M_ARENA_MAX, 1);
-    }
-}
-
 fn no_data_dir(lang: Lang) -> String {
-    match lang {
-        Lang::Nl => "geen datamap gevonden voor de sessie; geef er een met --dir".to_string(),
-        Lang::En => "no data folder found for the session; give one with --dir".to_string(),
-    }
+    lang.t().cli_no_data_dir.to_string()
 }
 
 fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
@@ -483,11 +457,7 @@ fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
             let (found, passed) = oogst::merge::json_files_in(p, lang)
                 .map_err(|e| format!("{}: {}", shown(p), io_error(&e, lang)))?;
             if found.is_empty() && passed.is_empty() {
-                let why = match lang {
-                    Lang::Nl => "een map zonder .json-bestanden",
-                    Lang::En => "a folder without .json files",
-                };
-                eprintln!("{}: {why}", shown(p));
+                eprintln!("{}: {}", shown(p), lang.t().check_empty_folder);
                 failed += 1;
             }
             for (path, why) in passed {
@@ -519,34 +489,25 @@ fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
         }
     }
     let total = checked.max(failed);
-    match (failed, lang) {
-        (0, _) => Ok(()),
-        (n, Lang::Nl) => Err(format!("{n} van {total} ongeldig")),
-        (n, Lang::En) => Err(format!("{n} of {total} invalid")),
+    match failed {
+        0 => Ok(()),
+        n => Err(oogst::i18n::fill(
+            lang.t().check_invalid,
+            &[("n", &n.to_string()), ("total", &total.to_string())],
+        )),
     }
 }
 
 fn init(file: &Path, force: bool, lang: Lang) -> Result<(), String> {
     let name = shown(file);
     if file.exists() && !force {
-        return Err(match lang {
-            Lang::Nl => {
-                format!("{name} bestaat al; kies een andere naam of overschrijf met --force")
-            }
-            Lang::En => {
-                format!("{name} already exists; choose another name or overwrite with --force")
-            }
-        });
+        return Err(oogst::i18n::fill(lang.t().init_exists, &[("name", &name)]));
     }
     write_atomic(file, DEMO_JSON.as_bytes())
         .map_err(|e| format!("{name}: {}", io_error(&e, lang)))?;
-    match lang {
-        Lang::Nl => println!(
-            "{name} geschreven. Pas het aan, controleer het met `oogst check {name}` en start met `oogst lead {name}`."
-        ),
-        Lang::En => println!(
-            "Wrote {name}. Edit it, validate it with `oogst check {name}`, then run `oogst lead {name}`."
-        ),
-    }
+    println!(
+        "{}",
+        oogst::i18n::fill(lang.t().init_wrote, &[("name", &name)])
+    );
     Ok(())
 }

@@ -135,42 +135,37 @@ impl<const N: usize> Plain<N> {
         Plain { specials, table }
     }
 
-    /// Whether every byte of `s` is plain: sixteen at a time with SSE2
-    /// (part of x86-64's baseline), a short text byte by byte.
+    /// Whether every byte of `s` is plain: sixteen at a time (see
+    /// [`Plain::hits`]), a short text byte by byte.
     #[inline]
     pub fn all(&self, s: &[u8]) -> bool {
-        #[cfg(target_arch = "x86_64")]
-        if s.len() >= 16 {
-            let mut chunks = s.chunks_exact(16);
-            if chunks.by_ref().any(|c| self.hits(c)) {
-                return false;
-            }
-            // The last bytes, in the last sixteen (some looked at again).
-            return chunks.remainder().is_empty() || !self.hits(&s[s.len() - 16..]);
+        if s.len() < 16 {
+            return s.iter().all(|&b| self.table[usize::from(b)]);
         }
-        s.iter().all(|&b| self.table[usize::from(b)])
+        let mut chunks = s.as_chunks::<16>().0.iter();
+        if chunks.any(|c| self.hits(c)) {
+            return false;
+        }
+        // The last bytes, in the last sixteen (some looked at again).
+        s.len().is_multiple_of(16) || !s.last_chunk::<16>().is_some_and(|c| self.hits(c))
     }
 
-    /// Whether the sixteen bytes of `chunk` hold one that is not plain.
-    #[cfg(target_arch = "x86_64")]
+    /// Whether `chunk` holds a byte that is not plain: every byte
+    /// compared with every special, each lane apart until one reduction
+    /// at the end, which the compiler makes SIMD compares of (SSE2 on
+    /// x86-64) from safe code.
     #[inline(always)]
-    fn hits(&self, chunk: &[u8]) -> bool {
-        use std::arch::x86_64::{
-            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8,
-            _mm_or_si128, _mm_set1_epi8,
-        };
-        debug_assert_eq!(chunk.len(), 16);
-        // SAFETY: SSE2 is part of x86-64's baseline; the load reads the
-        // sixteen bytes of `chunk` (unaligned loads allowed).
-        unsafe {
-            let x = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
-            // x ≤ 0x1F (unsigned): a C0 control.
-            let mut hit = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x);
+    fn hits(&self, chunk: &[u8; 16]) -> bool {
+        let mut lanes = [0u8; 16];
+        for (lane, &b) in lanes.iter_mut().zip(chunk) {
+            // b ≤ 0x1F: a C0 control.
+            let mut hit = u8::from(b < 0x20);
             for &special in &self.specials {
-                hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(special as i8)));
+                hit |= u8::from(b == special);
             }
-            _mm_movemask_epi8(hit) != 0
+            *lane = hit;
         }
+        lanes.iter().fold(0, |any, &lane| any | lane) != 0
     }
 }
 

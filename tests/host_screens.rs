@@ -2,6 +2,7 @@
 //! frames out through `TestBackend`, and the room document checked.
 
 mod common;
+mod sizes;
 
 use common::text_of;
 use jiff::civil::{Date, date};
@@ -568,14 +569,13 @@ fn any_size_renders_without_panic() {
             h.send(Msg::Paste("日本語\n👩‍👩‍👧\n".repeat(20)));
         }),
     ];
+    let sizes = sizes::sizes(&[1, 19, 20, 49, 50], &[1, 5, 6, 15, 16]);
     for prepare in states {
         let mut h = busy();
         h.send(clock("2021-01-21T11:05:00+01:00", Some("Nog 5 minuten")));
         prepare(&mut h);
-        for w in (0..=130).step_by(9).chain([1, 19, 20, 49, 50]) {
-            for hgt in (0..=45).step_by(4).chain([1, 5, 6, 15, 16]) {
-                h.render(w, hgt);
-            }
+        for &(w, hgt) in &sizes {
+            h.render(w, hgt);
         }
     }
     assert!(busy().screen(19, 5).contains("Terminal too"));
@@ -914,10 +914,8 @@ mod shell {
         key(&mut typing, KeyCode::Enter);
         states.push(typing);
         for s in &states {
-            for w in (0..=130).step_by(7).chain([1, 19, 20]) {
-                for h in (0..=45).step_by(5).chain([1, 5, 6]) {
-                    draw(s, w, h);
-                }
+            for (w, h) in crate::sizes::sizes(&[1, 19, 20], &[1, 5, 6]) {
+                draw(s, w, h);
             }
         }
     }

@@ -252,9 +252,7 @@ fn a_fifo_in_the_session_folder_never_hangs_the_host() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = |path: &Path| {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
-        // SAFETY: mkfifo with a valid C string.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        nix::unistd::mkfifo(path, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
     };
     fifo(&dir.path().join("clock.json"));
     fifo(

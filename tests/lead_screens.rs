@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 mod common;
+mod sizes;
 
 use common::text_of;
 use jiff::civil::{Date, date};
@@ -426,14 +427,13 @@ fn small_terminals_say_so_and_never_panic() {
             l.press('q');
         }),
     ];
+    let sizes = sizes::sizes(&[1, 2, 19, 20, 59, 60, 149, 150], &[1, 5, 6, 15, 16]);
     for prepare in states.drain(..) {
         let mut lead = running_case();
         prepare(&mut lead);
         lead.at(at(10, 45, 0));
-        for w in (0..=130).step_by(7).chain([1, 2, 19, 20, 59, 60, 149, 150]) {
-            for h in (0..=45).step_by(3).chain([1, 5, 6, 15, 16]) {
-                lead.render(w, h);
-            }
+        for &(w, h) in &sizes {
+            lead.render(w, h);
         }
     }
 }
@@ -675,10 +675,8 @@ fn the_rooms_dashboard_on_small_terminals() {
         screen.contains("… 2 more (make the window taller)"),
         "{screen}"
     );
-    for w in (0..=130).step_by(3) {
-        for h in (0..=45).step_by(2) {
-            lead.render(w, h);
-        }
+    for (w, h) in sizes::sizes(&[39, 40, 41, 59, 60, 61], &[11, 12, 13, 15, 16, 17]) {
+        lead.render(w, h);
     }
 }
 

@@ -225,9 +225,8 @@ fn a_session_folder_that_is_a_file_is_an_error_naming_it() {
 fn a_fifo_in_the_session_folder_never_hangs_the_lead() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["lead-state.json", "programme.json"] {
-        let c = std::ffi::CString::new(dir.path().join(name).to_str().unwrap()).unwrap();
-        // SAFETY: mkfifo with a valid C string.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let path = dir.path().join(name);
+        nix::unistd::mkfifo(&path, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
     }
     let started = std::time::Instant::now();
     let (_app, _session, _) =

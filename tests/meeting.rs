@@ -121,11 +121,11 @@ fn notes_of(h: &serde_json::Value) -> Vec<(String, String, String, String)> {
 #[test]
 fn two_hosts_on_one_laptop_two_rounds_every_note_in_the_harvest() {
     let m = Meeting::new(PROGRAMME);
+    // The lead's clock first: without it a host goes by the time of day,
+    // and the programme's times would make the test depend on the hour.
+    m.clock(1, "ronde-1", "Ronde 1");
     // A file of today's oogst (version 1) by this laptop's writer, with
     // the counter ids it used: they meet the new ids of nothing.
-    // (The lead's clock first: without one a host goes by the
-    // programme's planned times, and the test would by the time of day.)
-    m.clock(1, "ronde-1", "Ronde 1");
     let mut a = m.host("Kamer 1", "Anna");
     wait_for("Anna's room", || a.screen().contains("Kamer 1 · Anna"));
     let writer = std::fs::read_to_string(Path::new(&m.env[0].1).join("oogst/writer-id"))
@@ -140,7 +140,6 @@ fn two_hosts_on_one_laptop_two_rounds_every_note_in_the_harvest() {
     );
     std::fs::write(m.dir.join(format!("rooms/Kamer_2--{writer}.json")), v1).unwrap();
 
-    m.clock(1, "ronde-1", "Ronde 1");
     let mut b = m.host("Kamer 2", "Bas");
     wait_for("Bas's room", || b.screen().contains("Kamer 2 · Bas"));
     wait_for("round 1 on both", || {

@@ -507,9 +507,7 @@ fn a_fifo_never_hangs_the_merge_or_check() {
         &room("s", "Kamer 1", "a", &note("a-000001", 1, "wel")),
     );
     let fifo = dir.path().join("rooms/b.json");
-    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    // SAFETY: mkfifo with a valid C string.
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
     merge()
         .arg(dir.path())
         .timeout(std::time::Duration::from_secs(20))

@@ -211,10 +211,7 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
 fn layout<'h>(h: &'h Harvest, by: By, lang: Lang, out: &mut Pieces<'h>) -> std::io::Result<()> {
     let t = lang.t();
     let title = title(h, lang);
-    let lang_code = match lang {
-        Lang::Nl => "nl",
-        Lang::En => "en",
-    };
+    let lang_code = t.lang_code;
     writeln!(out, "<!doctype html>")?;
     writeln!(out, r#"<html lang="{lang_code}">"#)?;
     writeln!(out, r#"<head><meta charset="utf-8">"#)?;

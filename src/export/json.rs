@@ -136,11 +136,19 @@ fn notes(b: &mut Vec<u8>, h: &Harvest, room: &HarvestRoom, from: usize, to: usiz
         } else {
             b"\",\n              \"star\": false,\n              \"created\": \""
         });
-        body(b, n.created());
+        time(b, n.created());
         b.extend_from_slice(b"\",\n              \"updated\": \"");
-        body(b, n.updated());
+        time(b, n.updated());
         b.extend_from_slice(b"\"\n            }");
     }
+}
+
+/// A note's time between its quotes: as written, for the room reader let
+/// no file in whose times are not RFC 3339 ([`crate::files::parse_time`]:
+/// digits and `-:.+TtZz`), which JSON never escapes.
+fn time(b: &mut Vec<u8>, s: &str) {
+    debug_assert!(crate::files::parse_time(s).is_some(), "{s:?}");
+    b.extend_from_slice(s.as_bytes());
 }
 
 /// A whole number, as JSON writes it.

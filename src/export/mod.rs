@@ -72,39 +72,25 @@ pub fn title(h: &Harvest, lang: Lang) -> String {
 /// "4 rooms" / "1 room", in words of `lang`.
 pub fn count_rooms(n: usize, lang: Lang) -> String {
     let t = lang.t();
-    format!("{n} {}", if n == 1 { t.doc_room_one } else { t.doc_rooms })
+    crate::i18n::count(n, t.doc_room_one, t.doc_rooms)
 }
 
 /// "4 hosts" / "1 host", in words of `lang`.
 pub fn count_hosts(n: usize, lang: Lang) -> String {
     let t = lang.t();
-    format!("{n} {}", if n == 1 { t.doc_host_one } else { t.doc_hosts })
+    crate::i18n::count(n, t.doc_host_one, t.doc_hosts)
 }
 
 /// "2 rounds" / "1 round", in words of `lang`.
 pub fn count_rounds(n: usize, lang: Lang) -> String {
     let t = lang.t();
-    format!(
-        "{n} {}",
-        if n == 1 {
-            t.doc_round_one
-        } else {
-            t.doc_rounds
-        }
-    )
+    crate::i18n::count(n, t.doc_round_one, t.doc_rounds)
 }
 
 /// "2 drafts" / "1 draft", in words of `lang`.
 pub fn count_drafts(n: usize, lang: Lang) -> String {
     let t = lang.t();
-    format!(
-        "{n} {}",
-        if n == 1 {
-            t.doc_draft_one
-        } else {
-            t.doc_drafts
-        }
-    )
+    crate::i18n::count(n, t.doc_draft_one, t.doc_drafts)
 }
 
 /// A round's heading: its title, else its block id, else (files of

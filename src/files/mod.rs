@@ -631,9 +631,7 @@ mod tests {
     fn a_fifo_is_refused_at_once() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.json");
-        let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
-        // SAFETY: mkfifo with a valid C string.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        nix::unistd::mkfifo(&path, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
         for links in [Links::Follow, Links::Refuse] {
             let e = read_text(&path, links, Lang::En).unwrap_err();
             assert!(matches!(e, ReadError::NotPlain(_)), "{e:?}");

@@ -136,6 +136,12 @@ impl Room {
         self.slice(at, n.text_len)
     }
 
+    /// All of a note's strings, one after the other.
+    fn strings(&self, n: &Note) -> &str {
+        let len = u32::from(n.created_len) + u32::from(n.updated_len) + n.id_len + n.text_len;
+        self.slice(n.at, len)
+    }
+
     /// When a note was updated (its time was read before: it is one).
     fn updated_at(&self, n: &Note) -> Stamp {
         if n.updated_len == 0 {
@@ -292,13 +298,23 @@ struct NoteRef {
 pub struct HarvestNote<'h> {
     file: &'h Room,
     note: &'h Note,
+    /// Its strings, as [`Room::strings`] has them.
+    strings: &'h str,
     /// 1-based, into the round's questions.
     question: usize,
 }
 
 impl<'h> HarvestNote<'h> {
+    /// `len` bytes of its strings from `at`.
+    fn part(&self, at: u32, len: u32) -> &'h str {
+        let at = at as usize;
+        self.strings.get(at..at + len as usize).unwrap_or("")
+    }
+
     pub fn id(&self) -> &'h str {
-        self.file.id(self.note)
+        let n = self.note;
+        let at = u32::from(n.created_len) + u32::from(n.updated_len);
+        self.part(at, n.id_len)
     }
 
     pub fn question(&self) -> usize {
@@ -306,7 +322,9 @@ impl<'h> HarvestNote<'h> {
     }
 
     pub fn text(&self) -> &'h str {
-        self.file.text(self.note)
+        let n = self.note;
+        let at = u32::from(n.created_len) + u32::from(n.updated_len) + n.id_len;
+        self.part(at, n.text_len)
     }
 
     pub fn by(&self) -> &'h str {
@@ -318,11 +336,14 @@ impl<'h> HarvestNote<'h> {
     }
 
     pub fn created(&self) -> &'h str {
-        self.file.created(self.note)
+        self.part(0, self.note.created_len.into())
     }
 
     pub fn updated(&self) -> &'h str {
-        self.file.updated(self.note)
+        match self.note.updated_len {
+            0 => self.created(),
+            len => self.part(self.note.created_len.into(), len.into()),
+        }
     }
 }
 
@@ -468,6 +489,9 @@ impl Harvest {
             question: 1,
             at: 0,
             base: start,
+            looked: [None; LOOK_AHEAD],
+            from: 0,
+            to: 0,
         }
     }
 
@@ -481,12 +505,24 @@ impl Harvest {
             question: q,
             at: 0,
             base: range.start,
+            looked: [None; LOOK_AHEAD],
+            from: 0,
+            to: 0,
         }
     }
 }
 
-/// Notes in order. Each is fetched from memory a few notes ahead, so that
-/// writing a large harvest does not wait on memory note by note.
+/// How many notes [`Notes`] looks up at a time. A large harvest's notes
+/// lie all over memory (each in its own file's store), and they are
+/// written in another order than they are stored: looked up one by one as
+/// they are written, each would wait for memory in turn; looked up
+/// sixteen together, the waits overlap.
+const LOOK_AHEAD: usize = 16;
+
+/// A note looked up: its file, itself, its strings.
+type Looked<'h> = (&'h Room, &'h Note, &'h str);
+
+/// Notes in order.
 pub struct Notes<'h> {
     files: &'h [Room],
     refs: &'h [NoteRef],
@@ -496,36 +532,43 @@ pub struct Notes<'h> {
     question: usize,
     at: usize,
     base: usize,
+    /// The notes of `refs[from..to]`, looked up (`None` where a reference
+    /// leads nowhere, which ends the notes).
+    looked: [Option<Looked<'h>>; LOOK_AHEAD],
+    from: usize,
+    to: usize,
 }
 
-impl<'h> Notes<'h> {
-    fn get(&self, at: usize) -> Option<(&'h Room, &'h Note)> {
-        let r = self.refs.get(at)?;
-        let file = self.files.get(r.file as usize)?;
-        Some((file, file.notes.get(r.index as usize)?))
+impl Notes<'_> {
+    /// Looks up the next [`LOOK_AHEAD`] notes from `at`: first every note
+    /// (one small loop, so that the processor has all of them on the way
+    /// at once), then every note's strings (the same).
+    fn look_up(&mut self) {
+        let files = self.files;
+        let refs = self.refs.get(self.at..).unwrap_or_default();
+        let refs = &refs[..refs.len().min(LOOK_AHEAD)];
+        let mut notes: [Option<(&Room, &Note)>; LOOK_AHEAD] = [None; LOOK_AHEAD];
+        for (slot, r) in notes.iter_mut().zip(refs) {
+            *slot = files
+                .get(r.file as usize)
+                .and_then(|f| Some((f, f.notes.get(r.index as usize)?)));
+        }
+        for (slot, n) in self.looked.iter_mut().zip(notes) {
+            *slot = n.map(|(f, n)| (f, n, f.strings(n)));
+        }
+        self.from = self.at;
+        self.to = self.at + refs.len();
     }
 }
-
-/// How far ahead a note and its text are fetched.
-const AHEAD: usize = 8;
 
 impl<'h> Iterator for Notes<'h> {
     type Item = HarvestNote<'h>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if let Some((_, n)) = self.get(self.at + 2 * AHEAD) {
-            prefetch((n as *const Note).cast());
+        if self.at >= self.to {
+            self.look_up();
         }
-        // Its strings, one after the other: mostly its text.
-        if let Some((f, n)) = self.get(self.at + AHEAD)
-            && let Some(strings) = f.store.as_bytes().get(n.at as usize..)
-        {
-            prefetch(strings.as_ptr());
-            if let Some(text) = strings.get(64..) {
-                prefetch(text.as_ptr());
-            }
-        }
-        let (file, note) = self.get(self.at)?;
+        let (file, note, strings) = (*self.looked.get(self.at - self.from)?)?;
         // Across questions: the question of this place.
         while self
             .starts
@@ -538,6 +581,7 @@ impl<'h> Iterator for Notes<'h> {
         Some(HarvestNote {
             file,
             note,
+            strings,
             question: self.question,
         })
     }
@@ -549,19 +593,6 @@ impl<'h> Iterator for Notes<'h> {
 }
 
 impl ExactSizeIterator for Notes<'_> {}
-
-/// Asks the processor to bring `p`'s cache line in (a hint, never a load).
-#[inline(always)]
-fn prefetch(p: *const u8) {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse"))]
-    // SAFETY: SSE is enabled at build time (it is part of x86-64's
-    // baseline), and a prefetch is a hint: it never faults, whatever the address.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
-    }
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse")))]
-    let _ = p;
-}
 
 impl Serialize for Harvest {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

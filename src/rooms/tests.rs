@@ -401,9 +401,8 @@ fn a_fifo_named_json_does_not_block_the_scan() {
         doc("ronde-1", "Kamer 1", "Anna", "w1", &["A", "B"]),
         &[(1, "a")],
     ));
-    let fifo = std::ffi::CString::new(f.rooms().join("x.json").to_str().unwrap()).unwrap();
-    // SAFETY: a valid, NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    let fifo = f.rooms().join("x.json");
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o644)).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rows = f.rows(ROUND_1);
