@@ -24,6 +24,11 @@ fn answered(live: &mut Live, keys: &[u8], what: &str, gone: bool, bound: Duratio
     }
 }
 
+/// Types `text`; fails unless the screen shows it within a second.
+fn echoed(live: &mut Live, text: &str) {
+    answered(live, text.as_bytes(), text, false, Duration::from_secs(1));
+}
+
 /// A FIFO named like a room file, which nothing may wait on.
 fn fifo(path: &Path) {
     let ok = std::process::Command::new("mkfifo")
@@ -80,13 +85,7 @@ fn the_host_sees_the_leads_message_at_once() {
             std::thread::sleep(Duration::from_millis(5));
         }
     }
-    answered(
-        &mut live,
-        b"Tikt door",
-        "Tikt door",
-        false,
-        Duration::from_secs(1),
-    );
+    echoed(&mut live, "Tikt door");
     live.send(b"\x03");
     assert_eq!(live.wait_exit(), 0);
 }
@@ -100,13 +99,7 @@ fn a_slow_disk_never_stops_the_hosts_keys() {
     wait_for("the first frame", || live.screen().contains("Kamer 2"));
     // Its looks at the lead's files (every second) each take four.
     std::thread::sleep(Duration::from_millis(1500));
-    answered(
-        &mut live,
-        b"Nog steeds",
-        "Nog steeds",
-        false,
-        Duration::from_secs(1),
-    );
+    echoed(&mut live, "Nog steeds");
     answered(
         &mut live,
         b" vlot",
