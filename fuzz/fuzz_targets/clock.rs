@@ -11,7 +11,7 @@ use oogst::i18n::Lang;
 use oogst::room::RoomDoc;
 use oogst::tui::host::HostView;
 use oogst::tui::host_app::HostApp;
-use oogst::tui::runtime::Msg;
+use oogst::tui::host_shell::Msg;
 use oogst::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
