@@ -15,6 +15,7 @@ use oogst::clock::ClockState;
 use oogst::i18n::Lang;
 use oogst::programme::Programme;
 use oogst::rooms::{Elsewhere, RoomLine, Rooms, Signal};
+use oogst::tui::burst::BURST;
 use oogst::tui::lead::View;
 use oogst::tui::lead_app::{Effect, LeadApp, Msg};
 use oogst::tui::theme::Theme;
@@ -67,9 +68,18 @@ impl Lead {
         self.app.update(Msg::Tick, t)
     }
 
+    /// A key as a person presses it: an Enter right after typed text
+    /// is held for a moment (it might be a paste's), then acts as itself
+    /// at the moment it was pressed.
     fn key(&mut self, code: KeyCode) -> Vec<Effect> {
-        self.app
-            .update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)), self.now)
+        let mut fx = self
+            .app
+            .update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)), self.now);
+        if self.app.holds_a_key() {
+            let wake = self.app.next_change(self.now);
+            fx.extend(self.app.update(Msg::Tick, wake));
+        }
+        fx
     }
 
     fn press(&mut self, c: char) -> Vec<Effect> {
@@ -291,6 +301,64 @@ fn a_message_to_the_rooms() {
     assert_eq!(
         lead.app.clock.message.as_ref().unwrap().text,
         "Nog 5 minuten 👍"
+    );
+}
+
+/// A terminal without bracketed paste types a pasted message as keys:
+/// its line breaks must not send half of it and run the rest as the
+/// lead's keys (`n` next block, `q` quit, space pause…).
+#[test]
+fn a_message_pasted_as_keystrokes_stays_one_message() {
+    let mut lead = running_case();
+    let block = lead.app.clock.current;
+    lead.press('m');
+    let burst = |lead: &mut Lead, text: &str| {
+        let mut fx = Vec::new();
+        for c in text.chars() {
+            lead.now += SignedDuration::from_micros(50);
+            let code = if c == '\r' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            fx.extend(
+                lead.app
+                    .update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)), lead.now),
+            );
+        }
+        fx
+    };
+    let fx = burst(
+        &mut lead,
+        "Nog 5 minuten\rdan koffie, quit niet\r\rna de pauze",
+    );
+    lead.now += BURST * 2;
+    let fx2 = lead.app.update(Msg::Tick, lead.now);
+    assert!(
+        !fx.iter()
+            .chain(&fx2)
+            .any(|e| *e == Effect::Quit || *e == Effect::WriteClock),
+        "nothing sent, nothing run: {fx:?} {fx2:?}"
+    );
+    assert_eq!(lead.app.clock.current, block, "no block skipped");
+    assert!(lead.app.clock.message.is_none());
+    // The lead sends it with Enter, as always: one line.
+    lead.now += SignedDuration::from_secs(1);
+    lead.key(KeyCode::Enter);
+    assert_eq!(
+        lead.app.clock.message.as_ref().unwrap().text,
+        "Nog 5 minuten dan koffie, quit niet  na de pauze"
+    );
+    // A paste that ends in a line break sends itself once the burst is over.
+    lead.press('m');
+    burst(&mut lead, "Terug naar de zaal\r");
+    assert!(lead.app.holds_a_key());
+    let wake = lead.app.next_change(lead.now);
+    assert!(wake <= lead.now + BURST + SignedDuration::from_millis(1));
+    lead.app.update(Msg::Tick, wake);
+    assert_eq!(
+        lead.app.clock.message.as_ref().unwrap().text,
+        "Terug naar de zaal"
     );
 }
 

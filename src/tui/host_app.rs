@@ -8,6 +8,7 @@ use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use super::burst::{Burst, Next, Settled};
 use super::host_shell::{Effect, Msg};
 use super::keys::{self, HostCommand as Command, HostMode};
 use super::runtime::Toast;
@@ -20,22 +21,7 @@ use crate::session_dir::SaveReport;
 /// How far PageUp and PageDown move the selection.
 const PAGE: usize = 10;
 
-/// Keys closer together than this came in one burst: a paste from a
-/// terminal without bracketed paste (Windows' console, some SSH clients),
-/// which arrives as keystrokes. A burst's keys arrive microseconds apart,
-/// but a frame may be drawn in the middle of one (a slow console takes
-/// milliseconds for it); a person does not press Enter this soon after a
-/// key and the next key this soon after Enter. What a held Enter costs a
-/// person is this long before the note is added.
-pub const BURST: SignedDuration = SignedDuration::from_millis(20);
-
-/// An Enter or Tab that came right after typed text: a line break or a
-/// tab of a paste if more keys follow at once, else the key itself.
-#[derive(Clone, Copy, Debug)]
-struct Held {
-    key: KeyEvent,
-    at: Timestamp,
-}
+pub use super::burst::BURST;
 
 /// A quick fingerprint of a text (to tell whether the draft changed).
 fn hash_text(s: &str) -> u64 {
@@ -79,11 +65,8 @@ pub struct HostApp {
     /// The first list row shown, kept between frames so the list scrolls
     /// only as far as the selection needs.
     pub scroll: std::cell::Cell<usize>,
-    /// When the last key that typed text arrived (a burst's line breaks
-    /// count as text).
-    typed_at: Option<Timestamp>,
-    /// An Enter or Tab waiting to be told apart: key or pasted text.
-    held: Option<Held>,
+    /// A paste that comes as keystrokes, told from typing.
+    burst: Burst,
 }
 
 fn new_input(text: &str, placeholder: &str, theme: Theme) -> TextArea<'static> {
@@ -136,8 +119,7 @@ impl HostApp {
             saved_at: None,
             notes_changed: 0,
             scroll: std::cell::Cell::new(0),
-            typed_at: None,
-            held: None,
+            burst: Burst::default(),
         }
     }
 
@@ -195,29 +177,19 @@ impl HostApp {
         // A held Enter or Tab is a line break of a paste when the next key
         // follows at once; else it does what it does (at the latest when
         // the burst's time is up, or the app stops).
-        if let Some(held) = self.held.take() {
-            // Only text follows text in a paste: any other key (Ctrl-C
-            // above all) means the Enter was the host's.
-            let text = match &msg {
-                Msg::Key(k) => {
-                    // Capitals come with Shift.
-                    k.modifiers.difference(KeyModifiers::SHIFT).is_empty()
-                        && matches!(k.code, KeyCode::Char(_) | KeyCode::Enter | KeyCode::Tab)
-                }
-                Msg::Paste(_) => true,
-                _ => false,
-            };
-            let follows = text && now - held.at <= BURST;
-            if follows {
-                self.burst_text(held.key.code, now, &mut fx);
-            } else if now - held.at > BURST || matches!(msg, Msg::Key(_) | Msg::Stop) {
-                self.on_key(held.key, held.at, &mut fx);
-            } else {
-                self.held = Some(held);
-            }
+        let next = match &msg {
+            Msg::Key(k) => Next::Key(k),
+            Msg::Paste(_) => Next::Paste,
+            Msg::Stop => Next::Stop,
+            _ => Next::Wake,
+        };
+        match self.burst.settle(next, now) {
+            Some(Settled::Text(code)) => self.burst_text(code, &mut fx),
+            Some(Settled::Key(key, at)) => self.on_key(key, at, &mut fx),
+            None => {}
         }
         match msg {
-            Msg::Key(key) if self.holds(&key, now) => self.held = Some(Held { key, at: now }),
+            Msg::Key(key) if self.holdable(&key) && self.burst.hold(key, now) => {}
             Msg::Key(key) => self.on_key(key, now, &mut fx),
             Msg::Paste(text) => {
                 self.overlay = HostOverlay::None;
@@ -338,7 +310,7 @@ impl HostApp {
         }
         self.help_from_question_mark = false;
         // Only typed text starts a burst; any other key ends one.
-        self.typed_at = None;
+        self.burst.broken();
         let changed = match self.run(self.command(&key), &key, now) {
             Some(changed) => changed,
             None => {
@@ -346,7 +318,7 @@ impl HostApp {
                 self.selected_note = None;
                 self.input.input(key);
                 if matches!(key.code, KeyCode::Char(_)) && !ctrl && !alt {
-                    self.typed_at = Some(now);
+                    self.burst.typed(now);
                 }
                 self.sync_draft()
             }
@@ -423,26 +395,23 @@ impl HostApp {
     }
 
     /// Whether `key` is an Enter (that would add or keep the note) or a
-    /// Tab that comes right after typed text: it waits for the next key.
-    fn holds(&self, key: &KeyEvent, now: Timestamp) -> bool {
+    /// Tab: held when it comes right after typed text (see [`Burst`]).
+    fn holdable(&self, key: &KeyEvent) -> bool {
         let text_key = match self.command(key) {
             Some(Command::Add | Command::Keep) => true,
             Some(Command::Question) => key.code == KeyCode::Tab,
             _ => false,
         };
-        text_key
-            && self.overlay == HostOverlay::None
-            && self.typed_at.is_some_and(|at| now - at <= BURST)
+        text_key && self.overlay == HostOverlay::None
     }
 
     /// An Enter or Tab of a burst: a line break or a space in the draft.
-    fn burst_text(&mut self, code: KeyCode, now: Timestamp, fx: &mut Vec<Effect>) {
+    fn burst_text(&mut self, code: KeyCode, fx: &mut Vec<Effect>) {
         match code {
             KeyCode::Enter => self.input.insert_newline(),
             // As a pasted tab (see [`clean_note_text`]).
             _ => self.input.insert_char(' '),
         }
-        self.typed_at = Some(now);
         if self.sync_draft() {
             fx.push(Effect::SaveState);
         }
@@ -593,8 +562,8 @@ impl HostApp {
             next = next.min(t.until.max(now));
         }
         // A held key is told apart once the burst's time is up.
-        if let Some(h) = &self.held {
-            next = next.min(h.at + BURST + SignedDuration::from_millis(1));
+        if let Some(due) = self.burst.due() {
+            next = next.min(due);
         }
         next
     }

@@ -9,6 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
+use super::burst::{Burst, Next, Settled};
 use super::keys::{self, LeadCommand as Command};
 use super::theme::Theme;
 use crate::clock::{Action, ClockState, Ignored, Outcome, Phase};
@@ -104,6 +105,10 @@ pub struct LeadApp {
     /// Whether the running block was over time at the last update, so the
     /// bell rings once, when it gets there.
     was_over: bool,
+    /// A paste into the message that comes as keystrokes, told from
+    /// typing: its Enter must not send half a message and run the rest as
+    /// the lead's keys.
+    burst: Burst,
 }
 
 impl LeadApp {
@@ -134,6 +139,21 @@ impl LeadApp {
             rooms: crate::rooms::Rooms::default(),
             rooms_read: false,
             was_over,
+            burst: Burst::new(speed.unwrap_or(1.0)),
+        }
+    }
+
+    /// Whether a key waits to be told apart from a paste (see [`Burst`]);
+    /// it is settled at [`LeadApp::next_change`] at the latest.
+    pub fn holds_a_key(&self) -> bool {
+        self.burst.due().is_some()
+    }
+
+    /// Pasted text into the message box (if it is open), as one line.
+    fn type_in_message(&mut self, s: &str) {
+        if let Overlay::Message(area) = &mut self.overlay {
+            let room = MAX_MESSAGE_CHARS.saturating_sub(area.lines().concat().chars().count());
+            area.insert_str(one_line_message(s, room));
         }
     }
 
@@ -144,15 +164,26 @@ impl LeadApp {
 
     pub fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
         let mut fx = Vec::new();
+        // An Enter held in the message box: a space of a paste when text
+        // follows at once, else it sends the message.
+        let next = match &msg {
+            Msg::Key(k) => Next::Key(k),
+            Msg::Paste(_) => Next::Paste,
+            Msg::Stop => Next::Stop,
+            _ => Next::Wake,
+        };
+        match self.burst.settle(next, now) {
+            Some(Settled::Text(_)) => self.type_in_message(" "),
+            Some(Settled::Key(key, at)) => self.on_key(key, at, &mut fx),
+            None => {}
+        }
         match msg {
+            Msg::Key(key)
+                if matches!(self.overlay, Overlay::Message(_))
+                    && key.code == KeyCode::Enter
+                    && self.burst.hold(key, now) => {}
             Msg::Key(key) => self.on_key(key, now, &mut fx),
-            Msg::Paste(s) => {
-                if let Overlay::Message(area) = &mut self.overlay {
-                    let room =
-                        MAX_MESSAGE_CHARS.saturating_sub(area.lines().concat().chars().count());
-                    area.insert_str(one_line_message(&s, room));
-                }
-            }
+            Msg::Paste(s) => self.type_in_message(&s),
             Msg::Tick => {}
             Msg::Rooms(rows) => {
                 self.rooms = *rows;
@@ -217,10 +248,16 @@ impl LeadApp {
                 }
                 _ => {
                     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+                    let alt = key.modifiers.contains(KeyModifiers::ALT);
                     let len = area.lines().concat().chars().count();
                     let adds = matches!(key.code, KeyCode::Char(_)) && !ctrl;
                     if !adds || len < MAX_MESSAGE_CHARS {
                         area.input(key);
+                    }
+                    if adds && !alt {
+                        self.burst.typed(now);
+                    } else {
+                        self.burst.broken();
                     }
                     self.overlay = Overlay::Message(area);
                 }
@@ -346,6 +383,10 @@ impl LeadApp {
         let mut next = now + SignedDuration::from_nanos_i128(wait);
         if let Some(t) = &self.toast {
             next = next.min(t.until.max(now));
+        }
+        // A held Enter is told apart once the burst's time is up.
+        if let Some(due) = self.burst.due() {
+            next = next.min(due);
         }
         next
     }

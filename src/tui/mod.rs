@@ -1,6 +1,7 @@
 //! The terminal shell around the core: the lead's and the host's start-up
 //! and their wiring to the event loop of [`runtime`].
 
+pub mod burst;
 pub mod chrome;
 pub mod host;
 pub mod host_app;
