@@ -9,6 +9,7 @@ pub mod host_shell;
 pub mod keys;
 pub mod lead;
 pub mod lead_app;
+pub mod platform;
 pub mod runtime;
 pub mod theme;
 pub mod widgets;

@@ -23,8 +23,8 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::crossterm::{cursor, execute, queue, terminal};
 use ratatui::layout::Rect;
-use tokio::signal::unix::{SignalKind, signal};
 
+use super::platform;
 use crate::clock::{ClockDoc, TimeSource};
 use crate::session_dir::{SaveReport, Saver};
 
@@ -57,7 +57,7 @@ pub enum Msg {
     OnDisk(Option<Box<crate::room::RoomDoc>>),
     /// Quitting could save nothing anywhere (why): the app asks first.
     CannotSave(String),
-    /// SIGTERM, SIGHUP, SIGINT or a terminal that went away.
+    /// A signal (`platform::Stop`) or a terminal that went away.
     Stop,
 }
 
@@ -166,7 +166,7 @@ const QUIT_FLUSH: Duration = Duration::from_secs(2);
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 fn init_terminal() -> std::io::Result<Term> {
-    let left_raw = tty_left_raw();
+    let left_raw = platform::terminal_left_raw();
     terminal::enable_raw_mode()?;
     let mut out = std::io::stdout();
     // Whatever an earlier, killed run left on screen goes: ratatui then
@@ -190,38 +190,12 @@ fn init_terminal() -> std::io::Result<Term> {
 /// and leaving restores sane settings instead.
 static SANE_ON_EXIT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Whether the terminal on stdin has line editing and echo switched off.
-fn tty_left_raw() -> bool {
-    // SAFETY: tcgetattr only fills the struct it is given.
-    unsafe {
-        let mut t: libc::termios = std::mem::zeroed();
-        libc::tcgetattr(libc::STDIN_FILENO, &mut t) == 0
-            && t.c_lflag & (libc::ICANON | libc::ECHO) == 0
-    }
-}
-
-/// What `stty sane` does to the settings that raw mode changes.
-fn make_tty_sane() {
-    // SAFETY: tcgetattr/tcsetattr on stdin, with a struct they fill.
-    unsafe {
-        let mut t: libc::termios = std::mem::zeroed();
-        if libc::tcgetattr(libc::STDIN_FILENO, &mut t) != 0 {
-            return;
-        }
-        t.c_lflag |=
-            libc::ICANON | libc::ECHO | libc::ECHOE | libc::ECHOK | libc::ISIG | libc::IEXTEN;
-        t.c_iflag |= libc::ICRNL | libc::IXON | libc::BRKINT;
-        t.c_oflag |= libc::OPOST | libc::ONLCR;
-        libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &t);
-    }
-}
-
 /// Puts the terminal back as it was; safe to call more than once.
 pub fn restore_terminal() {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste, cursor::Show);
     let _ = ratatui::try_restore();
     if SANE_ON_EXIT.load(std::sync::atomic::Ordering::Relaxed) {
-        make_tty_sane();
+        platform::make_terminal_sane();
     }
 }
 
@@ -354,12 +328,8 @@ async fn event_loop<A: App, P: Persist<A>>(
     saver: &Saver,
     mut reports: tokio::sync::mpsc::UnboundedReceiver<SaveReport>,
 ) -> Result<Exit, String> {
-    // The signal streams live as long as the loop: once registered, a
-    // signal is never again the default "die at once".
-    let signal_stream = |kind| signal(kind).map_err(|e| format!("signals: {e}"));
-    let mut sigterm = signal_stream(SignalKind::terminate())?;
-    let mut sighup = signal_stream(SignalKind::hangup())?;
-    let mut sigint = signal_stream(SignalKind::interrupt())?;
+    // Live as long as the loop: a signal is never again "die at once".
+    let mut signals = platform::Signals::new().map_err(|e| format!("signals: {e}"))?;
     let mut events = EventStream::new();
     let mut periodic = tokio::time::interval(persist.period());
     periodic.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -413,9 +383,7 @@ async fn event_loop<A: App, P: Persist<A>>(
                 continue;
             }
             Some(report) = reports.recv() => (Some(Msg::Saved(report)), false),
-            _ = sigterm.recv() => (Some(Msg::Stop), false),
-            _ = sigint.recv() => (Some(Msg::Stop), false),
-            _ = sighup.recv() => (Some(Msg::Stop), true),
+            stop = signals.next() => (Some(Msg::Stop), stop == platform::Stop::Hangup),
         };
         redraw = true;
         let real = Timestamp::now();
