@@ -89,7 +89,15 @@ fn write_session(dir: &Path) -> u64 {
     total
 }
 
+/// The largest resident set of any child waited for so far, in bytes
+/// (0 where there is no getrusage: Windows).
+#[cfg(not(unix))]
+fn children_max_rss() -> u64 {
+    0
+}
+
 /// The largest resident set of any child waited for so far, in bytes.
+#[cfg(unix)]
 fn children_max_rss() -> u64 {
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: getrusage fills the struct it is given.
@@ -134,7 +142,10 @@ fn main() {
     // The files on disk before anything is timed: otherwise the system
     // writes them back during the first runs (oogst's, by the order below).
     // SAFETY: sync has no preconditions.
-    unsafe { libc::sync() };
+    #[cfg(unix)]
+    unsafe {
+        libc::sync()
+    };
     let files: Vec<_> = std::fs::read_dir(dir.path().join("rooms/ronde-1"))
         .unwrap()
         .map(|e| e.unwrap().path())
