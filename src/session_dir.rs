@@ -2,7 +2,8 @@
 //!
 //! All writes go through here: atomic (a temporary file in the same folder,
 //! fsync, rename over the old file, fsync of the folder, all done by the
-//! `atomic-write-file` crate) and, when they come from the screen, queued to
+//! `atomic-write-file` crate; on Windows the same without the folder's
+//! fsync, which it has not) and, when they come from the screen, queued to
 //! a writer thread so that typing never waits for the disk. A write that
 //! fails stays queued and is retried from memory.
 
@@ -154,9 +155,56 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             "is a folder",
         ));
     }
+    replace(path, bytes)
+}
+
+/// A temporary file in the same folder, fsync, rename over the old file,
+/// fsync of the folder.
+#[cfg(not(windows))]
+fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = atomic_write_file::AtomicWriteFile::options().open(path)?;
     file.write_all(bytes)?;
     file.commit()
+}
+
+/// A temporary file in the same folder (named as atomic-write-file names
+/// it: `.NAME.XXXXXX`, which every scan passes over), flushed to disk,
+/// renamed over the old file. Windows cannot fsync a folder; NTFS's
+/// journal keeps the rename. Not atomic-write-file here: when the rename
+/// fails (another program has the file open without sharing its
+/// deletion) it leaves its temporary file behind, and the saver retries
+/// twice a second.
+#[cfg(windows)]
+fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
+    let mut random = [0u8; 6];
+    getrandom::fill(&mut random).map_err(std::io::Error::other)?;
+    let suffix: String = random
+        .iter()
+        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
+        .collect();
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(format!(".{suffix}"));
+    let temp = path.with_file_name(temp_name);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)?;
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| {
+            drop(file);
+            std::fs::rename(&temp, path)
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
 }
 
 /// Moves a file that cannot be used out of the way, keeping it:
@@ -322,6 +370,50 @@ mod tests {
         write_atomic(&path, b"{\"a\":2}").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"a\":2}");
         // No temporary files are left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// A reader that has the file open (a host reading `clock.json`, the
+    /// dashboard a room file) never stops the write, and keeps reading
+    /// the old bytes.
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_replaces_a_file_that_is_open() {
+        use std::io::Read;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("clock.json");
+        write_atomic(&path, b"old").unwrap();
+        let mut reader = std::fs::File::open(&path).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        let mut seen = String::new();
+        reader.read_to_string(&mut seen).unwrap();
+        assert_eq!(seen, "old");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// Windows: replacing a file that a reader has open works where std's
+    /// rename gets POSIX semantics (Windows 10 and later, NTFS). Elsewhere
+    /// (FAT, some network drives, Wine) it is refused, leaves nothing
+    /// behind and works once the reader is gone: what the saver's retry
+    /// counts on.
+    #[cfg(windows)]
+    #[test]
+    fn atomic_write_over_an_open_file_works_or_waits_for_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("clock.json");
+        write_atomic(&path, b"old").unwrap();
+        let reader = std::fs::File::open(&path).unwrap();
+        match write_atomic(&path, b"new") {
+            Ok(()) => {}
+            Err(e) => {
+                assert_eq!(e.kind(), std::io::ErrorKind::PermissionDenied, "{e}");
+                assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+                drop(reader);
+                write_atomic(&path, b"new").unwrap();
+            }
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

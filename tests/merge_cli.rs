@@ -546,7 +546,13 @@ fn a_fifo_never_hangs_the_merge_or_check() {
 #[test]
 fn messages_show_control_characters_visibly() {
     let dir = tempfile::tempdir().unwrap();
-    let name = "kamer\u{1b}]0;pwned\u{7}\u{9b}31m.json";
+    // Windows refuses control characters in file names: there only the
+    // contents are hostile.
+    let name = if cfg!(unix) {
+        "kamer\u{1b}]0;pwned\u{7}\u{9b}31m.json"
+    } else {
+        "kamer\u{9b}31m.json"
+    };
     write(
         dir.path(),
         name,
@@ -568,7 +574,10 @@ fn messages_show_control_characters_visibly() {
         assert!(!all.contains(&0x1b), "{}", String::from_utf8_lossy(&all));
         assert!(!all.windows(2).any(|w| w == [0xc2, 0x9b]));
         let text = String::from_utf8_lossy(&all);
+        #[cfg(unix)]
         assert!(text.contains("kamer^[]0;pwned^G\\u{9b}31m.json"), "{text}");
+        #[cfg(windows)]
+        assert!(text.contains("kamer\\u{9b}31m.json"), "{text}");
     }
     let out = merge()
         .arg(dir.path().join("b.json"))
