@@ -1,6 +1,4 @@
-//! The session folder and every write to disk.
-//!
-//! All writes go through here: atomic (a temporary file in the same folder,
+//! Every write to disk: atomic (a temporary file in the same folder,
 //! fsync, rename over the old file, fsync of the folder, all done by the
 //! `atomic-write-file` crate; on Windows the same without the folder's
 //! fsync, which it has not) and, when they come from the screen, queued to
@@ -12,142 +10,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
-
-/// The folder that lead and hosts share.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SessionDir {
-    pub root: PathBuf,
-}
-
-impl SessionDir {
-    pub fn new(root: impl Into<PathBuf>) -> SessionDir {
-        SessionDir { root: root.into() }
-    }
-
-    /// `<data dir>/sessions/<programme id>/`, from the `directories` crate.
-    pub fn default_for(programme_id: &str) -> Option<SessionDir> {
-        let dirs = directories::ProjectDirs::from("", "", "oogst")?;
-        Some(SessionDir::new(
-            dirs.data_dir().join("sessions").join(programme_id),
-        ))
-    }
-
-    pub fn programme_path(&self) -> PathBuf {
-        self.root.join("programme.json")
-    }
-    pub fn clock_path(&self) -> PathBuf {
-        self.root.join("clock.json")
-    }
-    pub fn lead_state_path(&self) -> PathBuf {
-        self.root.join("lead-state.json")
-    }
-    pub fn rooms_dir(&self) -> PathBuf {
-        self.root.join("rooms")
-    }
-
-    /// Creates the folder and its `rooms/` if they are not there yet.
-    pub fn ensure(&self) -> std::io::Result<()> {
-        std::fs::create_dir_all(self.rooms_dir())
-    }
-}
-
-/// The user's own settings: the writer id of this machine and the name
-/// the host used last.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Config {
-    pub dir: PathBuf,
-}
-
-/// Whether `s` can be a writer id: 4–16 of `a-z0-9`.
-fn valid_writer(s: &str) -> bool {
-    (4..=16).contains(&s.len())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-}
-
-/// Six random letters and digits (`a-z0-9`).
-fn random_word() -> std::io::Result<String> {
-    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-    let mut bytes = [0u8; 6];
-    getrandom::fill(&mut bytes).map_err(std::io::Error::other)?;
-    Ok(bytes
-        .iter()
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect())
-}
-
-impl Config {
-    /// The config dir of the `directories` crate.
-    pub fn locate() -> Option<Config> {
-        let dirs = directories::ProjectDirs::from("", "", "oogst")?;
-        Some(Config {
-            dir: dirs.config_dir().to_path_buf(),
-        })
-    }
-
-    /// This machine's writer id, made (six random letters and digits) the
-    /// first time and kept, so every file this machine writes has its own
-    /// name and every note id its own prefix.
-    pub fn writer_id(&self) -> std::io::Result<String> {
-        let path = self.dir.join("writer-id");
-        if let Ok(s) =
-            crate::files::read_text(&path, crate::files::Links::Follow, crate::i18n::Lang::En)
-            && valid_writer(s.trim())
-        {
-            return Ok(s.trim().to_string());
-        }
-        let id = random_word()?;
-        std::fs::create_dir_all(&self.dir)?;
-        write_atomic(&path, format!("{id}\n").as_bytes())?;
-        Ok(id)
-    }
-
-    /// The host name used last, if any.
-    pub fn last_name(&self) -> Option<String> {
-        let path = self.dir.join("host-name");
-        let s = crate::files::read_text(&path, crate::files::Links::Follow, crate::i18n::Lang::En)
-            .ok()?;
-        let s = s.trim();
-        (!s.is_empty()).then(|| s.to_string())
-    }
-
-    pub fn remember_name(&self, name: &str) -> std::io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
-        write_atomic(&self.dir.join("host-name"), format!("{name}\n").as_bytes())
-    }
-}
-
-/// Holds a lock on `path` for as long as the returned file lives, so two
-/// oogst processes on one machine never write the same room file. The lock
-/// file lives beside `path`'s folder in the user's runtime or data dir, not
-/// in the (synced) session folder. `Ok(None)`: another process holds it.
-pub fn lock(path: &Path) -> std::io::Result<Option<std::fs::File>> {
-    let dirs = directories::ProjectDirs::from("", "", "oogst");
-    let base = dirs
-        .as_ref()
-        .and_then(|d| d.runtime_dir().map(Path::to_path_buf))
-        .or_else(|| dirs.as_ref().map(|d| d.data_local_dir().join("locks")))
-        .unwrap_or_else(std::env::temp_dir);
-    std::fs::create_dir_all(&base)?;
-    let absolute = std::fs::canonicalize(path.parent().unwrap_or(Path::new(".")))
-        .unwrap_or_else(|_| path.to_path_buf())
-        .join(path.file_name().unwrap_or_default());
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in absolute.as_os_str().as_encoded_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(base.join(format!("room-{h:016x}.lock")))?;
-    match file.try_lock() {
-        Ok(()) => Ok(Some(file)),
-        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-        Err(std::fs::TryLockError::Error(e)) => Err(e),
-    }
-}
 
 /// Writes `bytes` to `path` atomically and durably: readers see the old
 /// file or the new one, never half of one, and after return it survives a
@@ -186,7 +48,7 @@ fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
     let mut temp_name = std::ffi::OsString::from(".");
     temp_name.push(name);
-    temp_name.push(format!(".{}", random_word()?));
+    temp_name.push(format!(".{}", super::random_word()?));
     let temp = path.with_file_name(temp_name);
     let mut file = std::fs::OpenOptions::new()
         .write(true)
@@ -457,32 +319,6 @@ mod tests {
             .unwrap();
         assert_eq!(saved, SaveReport::Saved(path.clone()));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept");
-    }
-
-    #[test]
-    fn the_writer_id_is_made_once_and_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let config = Config {
-            dir: dir.path().join("oogst"),
-        };
-        let id = config.writer_id().unwrap();
-        assert!(valid_writer(&id), "{id}");
-        assert_eq!(id.len(), 6);
-        assert_eq!(config.writer_id().unwrap(), id);
-        assert_eq!(config.last_name(), None);
-        config.remember_name("Anna de Vries").unwrap();
-        assert_eq!(config.last_name().as_deref(), Some("Anna de Vries"));
-    }
-
-    #[test]
-    fn a_room_file_is_locked_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("Kamer_1--abc123.json");
-        let first = lock(&path).unwrap();
-        assert!(first.is_some());
-        assert!(lock(&path).unwrap().is_none());
-        drop(first);
-        assert!(lock(&path).unwrap().is_some());
     }
 
     #[test]
