@@ -89,7 +89,15 @@ fn write_session(dir: &Path) -> u64 {
     total
 }
 
+/// The largest resident set of any child waited for so far, in bytes
+/// (0 where there is no getrusage: Windows).
+#[cfg(not(unix))]
+fn children_max_rss() -> u64 {
+    0
+}
+
 /// The largest resident set of any child waited for so far, in bytes.
+#[cfg(unix)]
 fn children_max_rss() -> u64 {
     use nix::sys::resource::{UsageWho, getrusage};
     getrusage(UsageWho::RUSAGE_CHILDREN).unwrap().max_rss() as u64 * 1024
@@ -131,6 +139,7 @@ fn main() {
     let bytes = write_session(dir.path());
     // The files on disk before anything is timed: otherwise the system
     // writes them back during the first runs (oogst's, by the order below).
+    #[cfg(unix)]
     nix::unistd::sync();
     let files: Vec<_> = std::fs::read_dir(dir.path().join("rooms/ronde-1"))
         .unwrap()

@@ -5,6 +5,8 @@
 //! no terminal; [`tui`] is a thin shell on top that turns key presses into
 //! actions and state into frames.
 
+#![forbid(unsafe_code)]
+
 pub mod check;
 pub mod clock;
 pub mod export;

@@ -2,6 +2,8 @@
 //! errors into a message on stderr and an exit status (0 success, 1 a
 //! user-facing error, 2 bad usage).
 
+#![forbid(unsafe_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -1,6 +1,11 @@
 //! The host's real binary in a pseudo-terminal: type notes, then kill it
 //! in every way there is, and find everything on disk.
 
+// Unix only: these drive the real binary through a Unix pseudo-terminal,
+// byte by byte, and stop it with Unix signals. Windows' pseudo-console
+// (ConPTY) redraws the screen its own way and has no signals to send.
+#![cfg(unix)]
+
 mod common;
 
 use std::time::Duration;

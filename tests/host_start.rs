@@ -246,6 +246,7 @@ fn without_a_programme_the_host_waits_and_never_takes_the_demo() {
 
 /// A FIFO named `clock.json` (or a room file) in the session folder is
 /// never waited on: the host starts at once.
+// Unix only: Windows has no FIFOs in folders.
 #[cfg(unix)]
 #[test]
 fn a_fifo_in_the_session_folder_never_hangs_the_host() {

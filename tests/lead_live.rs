@@ -2,6 +2,11 @@
 //! from outside, and what must survive is read back from the session
 //! folder. Slow-ish (each test runs the app for a second or two).
 
+// Unix only: these drive the real binary through a Unix pseudo-terminal,
+// byte by byte, and stop it with Unix signals. Windows' pseudo-console
+// (ConPTY) redraws the screen its own way and has no signals to send.
+#![cfg(unix)]
+
 mod common;
 
 use std::path::Path;

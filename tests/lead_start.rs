@@ -220,6 +220,7 @@ fn a_session_folder_that_is_a_file_is_an_error_naming_it() {
 
 /// A FIFO named `lead-state.json` or `programme.json` in the session
 /// folder is never waited on: the lead starts at once.
+// Unix only: Windows has no FIFOs in folders.
 #[cfg(unix)]
 #[test]
 fn a_fifo_in_the_session_folder_never_hangs_the_lead() {

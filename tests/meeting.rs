@@ -4,6 +4,11 @@
 //! of today's oogst (version 1) beside them — and then the merge, which
 //! must hold every note typed, under its round and its question.
 
+// Unix only: these drive the real binary through a Unix pseudo-terminal,
+// byte by byte, and stop it with Unix signals. Windows' pseudo-console
+// (ConPTY) redraws the screen its own way and has no signals to send.
+#![cfg(unix)]
+
 mod common;
 
 use std::path::Path;

@@ -502,6 +502,7 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&old).unwrap(), v1, "left as it is");
     }
 
+    // Unix only: making a link on Windows needs a privilege.
     #[cfg(unix)]
     #[test]
     fn a_linked_rooms_folder_is_refused() {

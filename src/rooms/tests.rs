@@ -393,6 +393,7 @@ fn a_file_that_was_never_readable_warns_on_the_room_its_name_says() {
     }
 }
 
+// Unix only: Windows has no FIFOs in folders.
 #[cfg(unix)]
 #[test]
 fn a_fifo_named_json_does_not_block_the_scan() {
@@ -418,6 +419,7 @@ fn a_fifo_named_json_does_not_block_the_scan() {
     assert!(fifo.problems[0].contains("FIFO"), "{:?}", fifo.problems);
 }
 
+// Unix only: making a link on Windows needs a privilege (or developer mode).
 #[cfg(unix)]
 #[test]
 fn a_link_is_not_followed() {

@@ -11,6 +11,7 @@ pub mod host_shell;
 pub mod keys;
 pub mod lead;
 pub mod lead_app;
+pub mod platform;
 pub mod runtime;
 pub mod theme;
 pub mod widgets;
@@ -507,12 +508,14 @@ mod tests {
         std::fs::write(dir.rooms_dir().join("kapot.json"), "{").unwrap();
 
         let notice = export_harvest(&dir, &programme, Lang::En).unwrap();
-        let root = tmp.path().display();
+        let written = |name| tmp.path().join(name).display().to_string();
         assert_eq!(
             notice,
             format!(
                 "Harvest written (1 file of another session left out, 1 file skipped): \
-                 {root}/harvest.md, {root}/harvest.html"
+                 {}, {}",
+                written("harvest.md"),
+                written("harvest.html")
             )
         );
         let md = std::fs::read_to_string(tmp.path().join("harvest.md")).unwrap();

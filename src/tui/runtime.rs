@@ -33,9 +33,9 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::crossterm::{cursor, execute, queue, terminal};
 use ratatui::layout::Rect;
-use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
+use super::platform;
 use crate::clock::TimeSource;
 use crate::session_dir::{SaveReport, Saver};
 
@@ -48,7 +48,7 @@ pub enum Input {
     /// The screen may have changed by itself (the next whole second).
     Tick,
     Saved(SaveReport),
-    /// SIGTERM, SIGHUP, SIGINT or a terminal that went away.
+    /// A signal (`platform::Stop`) or a terminal that went away.
     Stop,
 }
 
@@ -313,7 +313,7 @@ fn watch_folder(
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 fn init_terminal() -> std::io::Result<Term> {
-    let left_raw = tty_left_raw();
+    let left_raw = platform::terminal_left_raw();
     terminal::enable_raw_mode()?;
     let mut out = std::io::stdout();
     // Whatever an earlier, killed run left on screen goes: ratatui then
@@ -337,38 +337,12 @@ fn init_terminal() -> std::io::Result<Term> {
 /// and leaving restores sane settings instead.
 static SANE_ON_EXIT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Whether the terminal on stdin has line editing and echo switched off.
-fn tty_left_raw() -> bool {
-    // SAFETY: tcgetattr only fills the struct it is given.
-    unsafe {
-        let mut t: libc::termios = std::mem::zeroed();
-        libc::tcgetattr(libc::STDIN_FILENO, &mut t) == 0
-            && t.c_lflag & (libc::ICANON | libc::ECHO) == 0
-    }
-}
-
-/// What `stty sane` does to the settings that raw mode changes.
-fn make_tty_sane() {
-    // SAFETY: tcgetattr/tcsetattr on stdin, with a struct they fill.
-    unsafe {
-        let mut t: libc::termios = std::mem::zeroed();
-        if libc::tcgetattr(libc::STDIN_FILENO, &mut t) != 0 {
-            return;
-        }
-        t.c_lflag |=
-            libc::ICANON | libc::ECHO | libc::ECHOE | libc::ECHOK | libc::ISIG | libc::IEXTEN;
-        t.c_iflag |= libc::ICRNL | libc::IXON | libc::BRKINT;
-        t.c_oflag |= libc::OPOST | libc::ONLCR;
-        libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &t);
-    }
-}
-
 /// Puts the terminal back as it was; safe to call more than once.
 pub fn restore_terminal() {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste, cursor::Show);
     let _ = ratatui::try_restore();
     if SANE_ON_EXIT.load(std::sync::atomic::Ordering::Relaxed) {
-        make_tty_sane();
+        platform::make_terminal_sane();
     }
 }
 
@@ -581,12 +555,8 @@ async fn event_loop<A: App, P: Persist<A>>(
         saver,
         work,
     };
-    // The signal streams live as long as the loop: once registered, a
-    // signal is never again the default "die at once".
-    let signal_stream = |kind| signal(kind).map_err(|e| format!("signals: {e}"));
-    let mut sigterm = signal_stream(SignalKind::terminate())?;
-    let mut sighup = signal_stream(SignalKind::hangup())?;
-    let mut sigint = signal_stream(SignalKind::interrupt())?;
+    // Live as long as the loop: a signal is never again "die at once".
+    let mut signals = platform::Signals::new().map_err(|e| format!("signals: {e}"))?;
     let mut events = EventStream::new();
     let mut periodic = tokio::time::interval(lp.persist.period());
     periodic.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -637,9 +607,7 @@ async fn event_loop<A: App, P: Persist<A>>(
                 Woke::Quiet
             }
             Some(report) = reports.recv() => Woke::Input(Input::Saved(report), false),
-            _ = sigterm.recv() => Woke::Input(Input::Stop, false),
-            _ = sigint.recv() => Woke::Input(Input::Stop, false),
-            _ = sighup.recv() => Woke::Input(Input::Stop, true),
+            stop = signals.next() => Woke::Input(Input::Stop, stop == platform::Stop::Hangup),
         };
         let (input, hangup) = match woke {
             Woke::Quiet => {

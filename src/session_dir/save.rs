@@ -1,8 +1,7 @@
-//! The session folder and every write to disk.
-//!
-//! All writes go through here: atomic (a temporary file in the same folder,
+//! Every write to disk: atomic (a temporary file in the same folder,
 //! fsync, rename over the old file, fsync of the folder, all done by the
-//! `atomic-write-file` crate) and, when they come from the screen, queued to
+//! `atomic-write-file` crate; on Windows the same without the folder's
+//! fsync, which it has not) and, when they come from the screen, queued to
 //! a writer thread so that typing never waits for the disk. A write that
 //! fails stays queued and is retried from memory.
 
@@ -11,137 +10,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
-
-/// The folder that lead and hosts share.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SessionDir {
-    pub root: PathBuf,
-}
-
-impl SessionDir {
-    pub fn new(root: impl Into<PathBuf>) -> SessionDir {
-        SessionDir { root: root.into() }
-    }
-
-    /// `<data dir>/sessions/<programme id>/`, from the `directories` crate.
-    pub fn default_for(programme_id: &str) -> Option<SessionDir> {
-        let dirs = directories::ProjectDirs::from("", "", "oogst")?;
-        Some(SessionDir::new(
-            dirs.data_dir().join("sessions").join(programme_id),
-        ))
-    }
-
-    pub fn programme_path(&self) -> PathBuf {
-        self.root.join("programme.json")
-    }
-    pub fn clock_path(&self) -> PathBuf {
-        self.root.join("clock.json")
-    }
-    pub fn lead_state_path(&self) -> PathBuf {
-        self.root.join("lead-state.json")
-    }
-    pub fn rooms_dir(&self) -> PathBuf {
-        self.root.join("rooms")
-    }
-
-    /// Creates the folder and its `rooms/` if they are not there yet.
-    pub fn ensure(&self) -> std::io::Result<()> {
-        std::fs::create_dir_all(self.rooms_dir())
-    }
-}
-
-/// The user's own settings: the writer id of this machine and the name
-/// the host used last.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Config {
-    pub dir: PathBuf,
-}
-
-/// Whether `s` can be a writer id: 4–16 of `a-z0-9`.
-fn valid_writer(s: &str) -> bool {
-    (4..=16).contains(&s.len())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-}
-
-impl Config {
-    /// The config dir of the `directories` crate.
-    pub fn locate() -> Option<Config> {
-        let dirs = directories::ProjectDirs::from("", "", "oogst")?;
-        Some(Config {
-            dir: dirs.config_dir().to_path_buf(),
-        })
-    }
-
-    /// This machine's writer id, made (six random letters and digits) the
-    /// first time and kept, so every file this machine writes has its own
-    /// name and every note id its own prefix.
-    pub fn writer_id(&self) -> std::io::Result<String> {
-        let path = self.dir.join("writer-id");
-        if let Ok(s) =
-            crate::files::read_text(&path, crate::files::Links::Follow, crate::i18n::Lang::En)
-            && valid_writer(s.trim())
-        {
-            return Ok(s.trim().to_string());
-        }
-        let mut bytes = [0u8; 6];
-        getrandom::fill(&mut bytes).map_err(std::io::Error::other)?;
-        const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-        let id: String = bytes
-            .iter()
-            .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-            .collect();
-        std::fs::create_dir_all(&self.dir)?;
-        write_atomic(&path, format!("{id}\n").as_bytes())?;
-        Ok(id)
-    }
-
-    /// The host name used last, if any.
-    pub fn last_name(&self) -> Option<String> {
-        let path = self.dir.join("host-name");
-        let s = crate::files::read_text(&path, crate::files::Links::Follow, crate::i18n::Lang::En)
-            .ok()?;
-        let s = s.trim();
-        (!s.is_empty()).then(|| s.to_string())
-    }
-
-    pub fn remember_name(&self, name: &str) -> std::io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
-        write_atomic(&self.dir.join("host-name"), format!("{name}\n").as_bytes())
-    }
-}
-
-/// Holds a lock on `path` for as long as the returned file lives, so two
-/// oogst processes on one machine never write the same room file. The lock
-/// file lives beside `path`'s folder in the user's runtime or data dir, not
-/// in the (synced) session folder. `Ok(None)`: another process holds it.
-pub fn lock(path: &Path) -> std::io::Result<Option<std::fs::File>> {
-    let dirs = directories::ProjectDirs::from("", "", "oogst");
-    let base = dirs
-        .as_ref()
-        .and_then(|d| d.runtime_dir().map(Path::to_path_buf))
-        .or_else(|| dirs.as_ref().map(|d| d.data_local_dir().join("locks")))
-        .unwrap_or_else(std::env::temp_dir);
-    std::fs::create_dir_all(&base)?;
-    let absolute = std::fs::canonicalize(path.parent().unwrap_or(Path::new(".")))
-        .unwrap_or_else(|_| path.to_path_buf())
-        .join(path.file_name().unwrap_or_default());
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in absolute.as_os_str().as_encoded_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(base.join(format!("room-{h:016x}.lock")))?;
-    match file.try_lock() {
-        Ok(()) => Ok(Some(file)),
-        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-        Err(std::fs::TryLockError::Error(e)) => Err(e),
-    }
-}
 
 /// Writes `bytes` to `path` atomically and durably: readers see the old
 /// file or the new one, never half of one, and after return it survives a
@@ -154,9 +22,49 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             "is a folder",
         ));
     }
+    replace(path, bytes)
+}
+
+/// A temporary file in the same folder, fsync, rename over the old file,
+/// fsync of the folder.
+#[cfg(not(windows))]
+fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = atomic_write_file::AtomicWriteFile::options().open(path)?;
     file.write_all(bytes)?;
     file.commit()
+}
+
+/// A temporary file in the same folder (named as atomic-write-file names
+/// it: `.NAME.XXXXXX`, which every scan passes over), flushed to disk,
+/// renamed over the old file. Windows cannot fsync a folder; NTFS's
+/// journal keeps the rename. Not atomic-write-file here: when the rename
+/// fails (another program has the file open without sharing its
+/// deletion) it leaves its temporary file behind, and the saver retries
+/// twice a second.
+#[cfg(windows)]
+fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(format!(".{}", super::random_word()?));
+    let temp = path.with_file_name(temp_name);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)?;
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| {
+            drop(file);
+            std::fs::rename(&temp, path)
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
 }
 
 /// Moves a file that cannot be used out of the way, keeping it:
@@ -325,6 +233,39 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
+    /// A reader that has the file open (a host reading `clock.json`, the
+    /// dashboard a room file) never stops the write, and keeps reading
+    /// the old bytes. On Windows that holds where std's rename gets POSIX
+    /// semantics (Windows 10 and later, NTFS); elsewhere (FAT, some
+    /// network drives, Wine) the write is refused, leaves nothing behind
+    /// and goes through once the reader is gone: what the saver's retry
+    /// counts on.
+    #[test]
+    fn atomic_write_over_a_file_that_is_open() {
+        use std::io::Read;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("clock.json");
+        let files = || std::fs::read_dir(dir.path()).unwrap().count();
+        write_atomic(&path, b"old").unwrap();
+        let mut reader = std::fs::File::open(&path).unwrap();
+        match write_atomic(&path, b"new") {
+            Ok(()) => {
+                let mut seen = String::new();
+                reader.read_to_string(&mut seen).unwrap();
+                assert_eq!(seen, "old");
+            }
+            Err(e) if cfg!(windows) && e.kind() == std::io::ErrorKind::PermissionDenied => {
+                assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+                assert_eq!(files(), 1, "a temporary file left behind");
+                drop(reader);
+                write_atomic(&path, b"new").unwrap();
+            }
+            Err(e) => panic!("{e}"),
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(files(), 1);
+    }
+
     #[test]
     fn saver_coalesces_and_flushes() {
         let dir = tempfile::tempdir().unwrap();
@@ -378,32 +319,6 @@ mod tests {
             .unwrap();
         assert_eq!(saved, SaveReport::Saved(path.clone()));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept");
-    }
-
-    #[test]
-    fn the_writer_id_is_made_once_and_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let config = Config {
-            dir: dir.path().join("oogst"),
-        };
-        let id = config.writer_id().unwrap();
-        assert!(valid_writer(&id), "{id}");
-        assert_eq!(id.len(), 6);
-        assert_eq!(config.writer_id().unwrap(), id);
-        assert_eq!(config.last_name(), None);
-        config.remember_name("Anna de Vries").unwrap();
-        assert_eq!(config.last_name().as_deref(), Some("Anna de Vries"));
-    }
-
-    #[test]
-    fn a_room_file_is_locked_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("Kamer_1--abc123.json");
-        let first = lock(&path).unwrap();
-        assert!(first.is_some());
-        assert!(lock(&path).unwrap().is_none());
-        drop(first);
-        assert!(lock(&path).unwrap().is_some());
     }
 
     #[test]
