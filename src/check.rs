@@ -7,7 +7,7 @@ use crate::files::{FileError, Problem, ProblemKind, head, strip_bom};
 use crate::lead_state::LeadState;
 use crate::programme::{self, DayTime, Programme};
 
-pub use crate::files::{MAX_FILE_BYTES, io_error};
+pub use crate::files::MAX_FILE_BYTES;
 
 /// The formats `check` knows.
 const KNOWN: [&str; 5] = [

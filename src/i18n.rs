@@ -3,7 +3,7 @@
 //! missing translation is a compile error, not a blank on screen.
 
 use crate::check::Verdict;
-use crate::files::{FileError, Problem, ProblemKind};
+use crate::files::{FileError, Problem, ProblemKind, ReadError, Special, Unreadable};
 use crate::programme::{BlockKind, DayTime};
 use crate::room::open::{LeftAlone, Notice, OpenError};
 
@@ -86,6 +86,89 @@ impl Lang {
         }
     }
 
+    /// An I/O error in words; the system's own for the rare ones.
+    pub fn io_error(self, e: &std::io::Error) -> String {
+        self.io_words(e.kind(), &e.to_string())
+    }
+
+    /// An I/O error of `kind` in words; `raw` (the system's) for the rare
+    /// ones, made safe for a message.
+    pub fn io_words(self, kind: std::io::ErrorKind, raw: &str) -> String {
+        use std::io::ErrorKind as K;
+        let t = self.t();
+        let words = match kind {
+            K::NotFound => t.io_not_found,
+            K::PermissionDenied => t.io_permission_denied,
+            K::IsADirectory => t.io_is_a_folder,
+            K::NotADirectory => t.io_not_a_folder,
+            K::StorageFull => t.io_disk_full,
+            K::ReadOnlyFilesystem => t.io_read_only,
+            K::QuotaExceeded => t.io_quota,
+            _ => return crate::text::for_message(raw).into_owned(),
+        };
+        words.to_string()
+    }
+
+    /// What a path that is not a plain file is.
+    pub fn special(self, what: Special) -> &'static str {
+        let t = self.t();
+        match what {
+            Special::Fifo => t.file_is_fifo,
+            Special::Socket => t.file_is_socket,
+            Special::Device => t.file_is_device,
+            Special::Folder => t.file_is_folder,
+            Special::Link => t.file_is_link,
+            Special::Other => t.file_is_special,
+        }
+    }
+
+    /// Why a file could not be read, starting with the file.
+    pub fn read_error(self, e: &ReadError) -> String {
+        let t = self.t();
+        let file = e.file.as_str();
+        match &e.why {
+            Unreadable::NotPlain(what) => format!("{file}: {}", self.special(*what)),
+            Unreadable::Io { kind, raw } => format!("{file}: {}", self.io_words(*kind, raw)),
+            Unreadable::TooLarge { bytes, exact } => {
+                let max = crate::files::MAX_FILE_BYTES;
+                let shown = if *exact { *bytes } else { (*bytes).min(max) };
+                let mib = format!("{:.1}", shown as f64 / (1024.0 * 1024.0));
+                let more = if *exact { "" } else { "> " };
+                fill(
+                    t.file_too_large,
+                    &[("file", file), ("more", more), ("mib", &mib)],
+                )
+            }
+            Unreadable::NotUtf8 { at } => {
+                fill(t.file_not_utf8, &[("file", file), ("at", &at.to_string())])
+            }
+        }
+    }
+
+    /// `1 room`, `3 rooms`.
+    pub fn count_rooms(self, n: usize) -> String {
+        let t = self.t();
+        count(n, t.doc_room_one, t.doc_rooms)
+    }
+
+    /// `1 host`, `3 hosts`.
+    pub fn count_hosts(self, n: usize) -> String {
+        let t = self.t();
+        count(n, t.doc_host_one, t.doc_hosts)
+    }
+
+    /// `1 round`, `3 rounds`.
+    pub fn count_rounds(self, n: usize) -> String {
+        let t = self.t();
+        count(n, t.doc_round_one, t.doc_rounds)
+    }
+
+    /// `1 draft`, `3 drafts`.
+    pub fn count_drafts(self, n: usize) -> String {
+        let t = self.t();
+        count(n, t.doc_draft_one, t.doc_drafts)
+    }
+
     /// `1 note`, `3 notes`.
     pub fn count_notes(self, n: usize) -> String {
         let t = self.t();
@@ -157,7 +240,7 @@ impl Lang {
                 };
                 let drafts = match drafts {
                     0 => String::new(),
-                    n => format!(", {}", crate::export::count_drafts(*n, self)),
+                    n => format!(", {}", self.count_drafts(*n)),
                 };
                 let summary = fill(
                     t.check_room,
@@ -182,7 +265,7 @@ impl Lang {
                     t.check_harvest,
                     &[
                         ("session", &for_message(session)),
-                        ("rooms", &crate::export::count_rooms(*rooms, self)),
+                        ("rooms", &self.count_rooms(*rooms)),
                         ("notes", &self.count_notes(*notes)),
                     ],
                 ),
@@ -211,7 +294,7 @@ impl Lang {
             ),
             Notice::LeftAlone { file, why } => {
                 let why = match why {
-                    LeftAlone::NotPlain(why) => why.clone(),
+                    LeftAlone::NotPlain(what) => self.special(*what).to_string(),
                     LeftAlone::Whose {
                         session,
                         block,
@@ -251,13 +334,13 @@ impl Lang {
         match e {
             OpenError::NotOwnFolder(dir) => fill(t.host_not_own_folder, &[("dir", dir)]),
             OpenError::Io { file, error } => {
-                format!("{file}: {}", crate::files::io_error(error, self))
+                format!("{file}: {}", self.io_error(error))
             }
             OpenError::AlreadyOpen { room, file } => fill(
                 t.host_already_open,
                 &[("room", &crate::text::for_message(room)), ("file", file)],
             ),
-            OpenError::Read(why) => why.clone(),
+            OpenError::Read(e) => self.read_error(e),
         }
     }
 
@@ -712,6 +795,15 @@ pub struct Catalog {
     pub file_is_folder: &'static str,
     pub file_is_link: &'static str,
     pub file_is_special: &'static str,
+    pub file_too_large: &'static str,
+    pub file_not_utf8: &'static str,
+    pub io_not_found: &'static str,
+    pub io_permission_denied: &'static str,
+    pub io_is_a_folder: &'static str,
+    pub io_not_a_folder: &'static str,
+    pub io_disk_full: &'static str,
+    pub io_read_only: &'static str,
+    pub io_quota: &'static str,
     pub doc_harvest: &'static str,
     pub doc_question: &'static str,
     pub doc_room: &'static str,
@@ -1103,6 +1195,15 @@ pub static NL: Catalog = Catalog {
     file_is_folder: "is een map, geen bestand",
     file_is_link: "een symbolische koppeling binnen de map: niet gevolgd",
     file_is_special: "geen gewoon bestand: niet gelezen",
+    file_too_large: "{file}: te groot ({more}{mib} MiB); oogst leest bestanden tot 64 MiB",
+    file_not_utf8: "{file}: geen UTF-8-tekst (ongeldige byte op positie {at})",
+    io_not_found: "bestand niet gevonden",
+    io_permission_denied: "geen toegang (rechten)",
+    io_is_a_folder: "is een map, geen bestand",
+    io_not_a_folder: "een deel van het pad is geen map",
+    io_disk_full: "de schijf is vol",
+    io_read_only: "alleen-lezen bestandssysteem",
+    io_quota: "de schijfruimte (quota) is op",
     doc_harvest: "Oogst",
     doc_question: "Vraag",
     doc_room: "Kamer",
@@ -1494,6 +1595,15 @@ pub static EN: Catalog = Catalog {
     file_is_folder: "is a folder, not a file",
     file_is_link: "a symbolic link inside the folder: not followed",
     file_is_special: "not a plain file: not read",
+    file_too_large: "{file}: too large ({more}{mib} MiB); oogst reads files up to 64 MiB",
+    file_not_utf8: "{file}: not UTF-8 text (invalid byte at offset {at})",
+    io_not_found: "file not found",
+    io_permission_denied: "permission denied",
+    io_is_a_folder: "is a folder, not a file",
+    io_not_a_folder: "part of the path is not a folder",
+    io_disk_full: "the disk is full",
+    io_read_only: "read-only file system",
+    io_quota: "the disk quota is used up",
     doc_harvest: "Harvest",
     doc_question: "Question",
     doc_room: "Room",

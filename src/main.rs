@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use oogst::check::check_text;
 use oogst::export::{self, By, Format};
-use oogst::files::{Links, io_error, read_text, shown};
+use oogst::files::{Links, read_text, shown};
 use oogst::i18n::Lang;
 use oogst::programme::{DEMO_JSON, DayTime, Programme};
 use oogst::session_dir::{Config, SessionDir, write_atomic};
@@ -260,7 +260,7 @@ fn main() -> ExitCode {
 }
 
 fn load_programme(path: &Path, lang: Lang) -> Result<Programme, String> {
-    let text = read_text(path, Links::Follow, lang).map_err(|e| e.into_message())?;
+    let text = read_text(path, Links::Follow).map_err(|e| lang.read_error(&e))?;
     Programme::parse(&text, &path.display().to_string()).map_err(|e| lang.file_error(&e))
 }
 
@@ -270,7 +270,7 @@ fn lead(programme: Option<PathBuf>, args: LeadOptionsArgs, lang: Lang) -> Result
         (None, Some(dir)) if std::fs::symlink_metadata(dir.join("programme.json")).is_ok() => {
             // The session folder's own copy: a plain file, never a link.
             let path = dir.join("programme.json");
-            let text = read_text(&path, Links::Refuse, lang).map_err(|e| e.into_message())?;
+            let text = read_text(&path, Links::Refuse).map_err(|e| lang.read_error(&e))?;
             Programme::parse(&text, &path.display().to_string()).map_err(|e| lang.file_error(&e))?
         }
         _ => Programme::demo(),
@@ -307,7 +307,7 @@ fn host(
         (_, Some(path)) => Some(load_programme(path, lang)?),
         (Some(d), None) => {
             let path = d.join("programme.json");
-            oogst::files::read_text(&path, Links::Refuse, lang)
+            oogst::files::read_text(&path, Links::Refuse)
                 .ok()
                 .and_then(|text| Programme::parse(&text, &path.display().to_string()).ok())
         }
@@ -323,7 +323,7 @@ fn host(
         Some(n) => {
             config
                 .remember_name(&n)
-                .map_err(|e| format!("{}: {}", shown(&config.dir), io_error(&e, lang)))?;
+                .map_err(|e| format!("{}: {}", shown(&config.dir), lang.io_error(&e)))?;
             n
         }
         None => config
@@ -332,7 +332,7 @@ fn host(
     };
     let writer = config
         .writer_id()
-        .map_err(|e| format!("{}: {}", shown(&config.dir), io_error(&e, lang)))?;
+        .map_err(|e| format!("{}: {}", shown(&config.dir), lang.io_error(&e)))?;
     let opts = HostOptions {
         programme,
         dir,
@@ -366,7 +366,7 @@ fn merge(
         Some(path) => {
             // Whole or not at all: a temporary file, fsync, rename.
             let name = shown(path);
-            let fail = |e: std::io::Error| format!("{name}: {}", io_error(&e, lang));
+            let fail = |e: std::io::Error| format!("{name}: {}", lang.io_error(&e));
             if path.is_dir() {
                 return Err(fail(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
             }
@@ -389,7 +389,7 @@ fn merge(
                 Ok(()) => {}
                 // The reader went away (`| head`): nothing more to say.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
-                Err(e) => return Err(format!("stdout: {}", io_error(&e, lang))),
+                Err(e) => return Err(format!("stdout: {}", lang.io_error(&e))),
             }
         }
     }
@@ -457,7 +457,7 @@ fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
     for p in paths {
         if p.is_dir() {
             let (found, passed) = oogst::merge::json_files_in(p, lang)
-                .map_err(|e| format!("{}: {}", shown(p), io_error(&e, lang)))?;
+                .map_err(|e| format!("{}: {}", shown(p), lang.io_error(&e)))?;
             if found.is_empty() && passed.is_empty() {
                 eprintln!("{}: {}", shown(p), lang.t().check_empty_folder);
                 failed += 1;
@@ -473,8 +473,8 @@ fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
     for (path, links) in &files {
         let name = path.display().to_string();
         checked += 1;
-        let outcome = read_text(path, *links, lang)
-            .map_err(|e| e.into_message())
+        let outcome = read_text(path, *links)
+            .map_err(|e| lang.read_error(&e))
             .and_then(|text| check_text(&text, &name).map_err(|e| lang.file_error(&e)));
         match outcome {
             Ok(verdict) => {
@@ -506,7 +506,7 @@ fn init(file: &Path, force: bool, lang: Lang) -> Result<(), String> {
         return Err(oogst::i18n::fill(lang.t().init_exists, &[("name", &name)]));
     }
     write_atomic(file, DEMO_JSON.as_bytes())
-        .map_err(|e| format!("{name}: {}", io_error(&e, lang)))?;
+        .map_err(|e| format!("{name}: {}", lang.io_error(&e)))?;
     println!(
         "{}",
         oogst::i18n::fill(lang.t().init_wrote, &[("name", &name)])

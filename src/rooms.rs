@@ -261,11 +261,12 @@ fn is_json(name: &str) -> bool {
 /// Reads one room file through the one reader.
 fn read_file(path: &Path, name: &str, lang: Lang) -> Result<Kept, String> {
     let shown = crate::text::for_message(name);
-    let text = files::read_text(path, Links::Refuse, lang).map_err(|e| {
-        let why = e.into_message();
-        let prefix = format!("{}: ", files::shown(path));
-        let why = why.strip_prefix(&prefix).unwrap_or(&why);
-        format!("{shown}: {why}")
+    let text = files::read_text(path, Links::Refuse).map_err(|e| {
+        // Named as the dashboard names it.
+        lang.read_error(&files::ReadError {
+            file: shown.to_string(),
+            ..e
+        })
     })?;
     let checked = room::read(&text, &shown).map_err(|e| lang.file_error(&e))?;
     Ok(Kept::of(&checked))

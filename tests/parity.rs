@@ -1244,13 +1244,13 @@ fn a_file_that_is_not_utf8_is_refused_by_every_reader() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("f.json");
     std::fs::write(&path, &bytes).unwrap();
-    let read = oogst::files::read_text(&path, oogst::files::Links::Follow, Lang::En);
+    let read = oogst::files::read_text(&path, oogst::files::Links::Follow);
     assert!(read.is_err(), "{read:?}");
     let inputs = oogst::merge::read_inputs(std::slice::from_ref(&path), Lang::En).unwrap();
     assert!(merge(&inputs, &Options::default(), Lang::En).is_err());
     // The same file with the character whole is read by all.
     std::fs::write(&path, text).unwrap();
-    let read = oogst::files::read_text(&path, oogst::files::Links::Follow, Lang::En).unwrap();
+    let read = oogst::files::read_text(&path, oogst::files::Links::Follow).unwrap();
     same_reading(&read).unwrap();
     let inputs = oogst::merge::read_inputs(std::slice::from_ref(&path), Lang::En).unwrap();
     assert_eq!(

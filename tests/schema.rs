@@ -216,7 +216,10 @@ fn valid_variants_are_accepted_by_schema_and_parser() {
         let errors: Vec<String> = v.iter_errors(&instance).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{name}: schema rejects it: {errors:#?}");
         if let Err(e) = Programme::parse(&instance.to_string(), "p.json") {
-            panic!("{name}: oogst rejects it: {e}");
+            panic!(
+                "{name}: oogst rejects it: {}",
+                oogst::i18n::Lang::En.file_error(&e)
+            );
         }
     }
 }

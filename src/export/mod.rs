@@ -71,26 +71,22 @@ pub fn title(h: &Harvest, lang: Lang) -> String {
 
 /// "4 rooms" / "1 room", in words of `lang`.
 pub fn count_rooms(n: usize, lang: Lang) -> String {
-    let t = lang.t();
-    crate::i18n::count(n, t.doc_room_one, t.doc_rooms)
+    lang.count_rooms(n)
 }
 
 /// "4 hosts" / "1 host", in words of `lang`.
 pub fn count_hosts(n: usize, lang: Lang) -> String {
-    let t = lang.t();
-    crate::i18n::count(n, t.doc_host_one, t.doc_hosts)
+    lang.count_hosts(n)
 }
 
 /// "2 rounds" / "1 round", in words of `lang`.
 pub fn count_rounds(n: usize, lang: Lang) -> String {
-    let t = lang.t();
-    crate::i18n::count(n, t.doc_round_one, t.doc_rounds)
+    lang.count_rounds(n)
 }
 
 /// "2 drafts" / "1 draft", in words of `lang`.
 pub fn count_drafts(n: usize, lang: Lang) -> String {
-    let t = lang.t();
-    crate::i18n::count(n, t.doc_draft_one, t.doc_drafts)
+    lang.count_drafts(n)
 }
 
 /// A round's heading: its title, else its block id, else (files of

@@ -23,8 +23,6 @@ use std::path::Path;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::i18n::Lang;
-
 /// Files larger than this are refused, before or while they are read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -47,27 +45,64 @@ pub enum Links {
     Refuse,
 }
 
-/// Why a file could not be read.
+/// Why a file could not be read: the file (as messages show it) and
+/// what was wrong. Put in words by [`crate::i18n`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ReadError {
+pub struct ReadError {
+    pub file: String,
+    pub why: Unreadable,
+}
+
+/// What was wrong with a file that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
     /// Not a plain file (a FIFO, device, socket, folder, or a link that
     /// is not followed): passed over with a note, never waited on.
-    NotPlain(String),
-    /// Anything else: missing, unreadable, too large, not UTF-8.
-    Failed(String),
+    NotPlain(Special),
+    /// The system refused: its kind of error, and its own words.
+    Io {
+        kind: std::io::ErrorKind,
+        raw: String,
+    },
+    /// Over [`MAX_FILE_BYTES`]: its size (`exact`), or how much was read
+    /// before reading stopped.
+    TooLarge { bytes: u64, exact: bool },
+    /// Not UTF-8: where the first byte that is not text is.
+    NotUtf8 { at: usize },
+}
+
+/// What a path that is not a plain file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    Fifo,
+    Socket,
+    Device,
+    Folder,
+    Link,
+    Other,
 }
 
 impl ReadError {
-    pub fn message(&self) -> &str {
-        match self {
-            ReadError::NotPlain(m) | ReadError::Failed(m) => m,
+    fn new(file: &str, why: Unreadable) -> ReadError {
+        ReadError {
+            file: file.to_string(),
+            why,
         }
     }
 
-    pub fn into_message(self) -> String {
-        match self {
-            ReadError::NotPlain(m) | ReadError::Failed(m) => m,
-        }
+    fn io(file: &str, e: &std::io::Error) -> ReadError {
+        ReadError::new(
+            file,
+            Unreadable::Io {
+                kind: e.kind(),
+                raw: e.to_string(),
+            },
+        )
+    }
+
+    /// Not a plain file: passed over, never an error of the file itself.
+    pub fn not_plain(&self) -> bool {
+        matches!(self.why, Unreadable::NotPlain(_))
     }
 }
 
@@ -76,40 +111,36 @@ pub fn shown(path: &Path) -> String {
     crate::text::for_message(&path.display().to_string()).into_owned()
 }
 
-fn what_it_is(meta: &std::fs::Metadata, lang: Lang) -> &'static str {
+fn what_it_is(meta: &std::fs::Metadata) -> Special {
     let ty = meta.file_type();
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if ty.is_fifo() {
-            return lang.t().file_is_fifo;
+            return Special::Fifo;
         }
         if ty.is_socket() {
-            return lang.t().file_is_socket;
+            return Special::Socket;
         }
         if ty.is_char_device() || ty.is_block_device() {
-            return lang.t().file_is_device;
+            return Special::Device;
         }
     }
     if ty.is_dir() {
-        return lang.t().file_is_folder;
+        return Special::Folder;
     }
     if ty.is_symlink() {
-        return lang.t().file_is_link;
+        return Special::Link;
     }
-    lang.t().file_is_special
+    Special::Other
 }
 
 /// Opens `path` for reading without ever blocking on it, refusing
 /// anything that is not a plain file; with what it says of itself.
-fn open_plain(
-    path: &Path,
-    links: Links,
-    lang: Lang,
-) -> Result<(std::fs::File, std::fs::Metadata), ReadError> {
+fn open_plain(path: &Path, links: Links) -> Result<(std::fs::File, std::fs::Metadata), ReadError> {
     let name = shown(path);
-    let fail = |e: std::io::Error| ReadError::Failed(format!("{name}: {}", io_error(&e, lang)));
-    let not_plain = |why: &str| ReadError::NotPlain(format!("{name}: {why}"));
+    let fail = |e: std::io::Error| ReadError::io(&name, &e);
+    let not_plain = |what: Special| ReadError::new(&name, Unreadable::NotPlain(what));
     #[cfg(not(unix))]
     {
         // No O_NOFOLLOW here: look first (the window between the look and
@@ -121,7 +152,7 @@ fn open_plain(
         }
         .map_err(fail)?;
         if !meta.is_file() {
-            return Err(not_plain(what_it_is(&meta, lang)));
+            return Err(not_plain(what_it_is(&meta)));
         }
     }
     let mut opts = std::fs::OpenOptions::new();
@@ -148,11 +179,11 @@ fn open_plain(
         Ok(f) => f,
         #[cfg(unix)]
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) && links == Links::Refuse => {
-            return Err(not_plain(lang.t().file_is_link));
+            return Err(not_plain(Special::Link));
         }
         #[cfg(unix)]
         Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {
-            return Err(not_plain(lang.t().file_is_socket));
+            return Err(not_plain(Special::Socket));
         }
         Err(e) => return Err(fail(e)),
     };
@@ -160,7 +191,7 @@ fn open_plain(
     #[cfg(windows)]
     let (file, meta) = windows::through_placeholder(path, file, meta).map_err(fail)?;
     if !meta.is_file() {
-        return Err(not_plain(what_it_is(&meta, lang)));
+        return Err(not_plain(what_it_is(&meta)));
     }
     Ok((file, meta))
 }
@@ -201,13 +232,8 @@ fn read_capped(reader: impl Read, bytes: &mut Vec<u8>) -> std::io::Result<bool> 
 }
 
 /// The bytes of the plain file at `path` into `bytes`.
-pub fn read_bytes(
-    path: &Path,
-    links: Links,
-    bytes: &mut Vec<u8>,
-    lang: Lang,
-) -> Result<(), ReadError> {
-    let read = read_into(path, links, bytes, lang)?;
+pub fn read_bytes(path: &Path, links: Links, bytes: &mut Vec<u8>) -> Result<(), ReadError> {
+    let read = read_into(path, links, bytes)?;
     bytes.truncate(read);
     Ok(())
 }
@@ -215,18 +241,13 @@ pub fn read_bytes(
 /// The bytes of the plain file at `path` into the first bytes of
 /// `scratch`, a buffer used again and again (it keeps its length, so
 /// that it is zeroed only as it grows); how many.
-fn read_into(
-    path: &Path,
-    links: Links,
-    scratch: &mut Vec<u8>,
-    lang: Lang,
-) -> Result<usize, ReadError> {
+fn read_into(path: &Path, links: Links, scratch: &mut Vec<u8>) -> Result<usize, ReadError> {
     let name = shown(path);
-    let (mut file, meta) = open_plain(path, links, lang)?;
-    let fail = |e: std::io::Error| ReadError::Failed(format!("{name}: {}", io_error(&e, lang)));
+    let (mut file, meta) = open_plain(path, links)?;
+    let fail = |e: std::io::Error| ReadError::io(&name, &e);
     let len = meta.len();
     if len > MAX_FILE_BYTES {
-        return Err(ReadError::Failed(too_large(&name, len, true, lang)));
+        return Err(too_large(&name, len, true));
     }
     // Room for the file and a byte more, so that a file read whole takes
     // one read, and one more to see its end. A file that grows while it
@@ -246,12 +267,7 @@ fn read_into(
         }
         if read == room {
             if room == most {
-                return Err(ReadError::Failed(too_large(
-                    &name,
-                    read as u64,
-                    false,
-                    lang,
-                )));
+                return Err(too_large(&name, read as u64, false));
             }
             room = (room * 2).min(most);
         }
@@ -260,11 +276,10 @@ fn read_into(
 }
 
 /// [`read_bytes`] as UTF-8 text.
-pub fn read_text(path: &Path, links: Links, lang: Lang) -> Result<String, ReadError> {
+pub fn read_text(path: &Path, links: Links) -> Result<String, ReadError> {
     let mut bytes = Vec::new();
-    read_bytes(path, links, &mut bytes, lang)?;
-    String::from_utf8(bytes)
-        .map_err(|e| ReadError::Failed(not_utf8(&shown(path), e.utf8_error().valid_up_to(), lang)))
+    read_bytes(path, links, &mut bytes)?;
+    String::from_utf8(bytes).map_err(|e| not_utf8(&shown(path), e.utf8_error().valid_up_to()))
 }
 
 /// [`read_text`] into a buffer that is used again and again (the merge
@@ -273,78 +288,32 @@ pub fn read_text_into<'b>(
     path: &Path,
     links: Links,
     scratch: &'b mut Vec<u8>,
-    lang: Lang,
 ) -> Result<&'b str, ReadError> {
-    let read = read_into(path, links, scratch, lang)?;
-    std::str::from_utf8(&scratch[..read])
-        .map_err(|e| ReadError::Failed(not_utf8(&shown(path), e.valid_up_to(), lang)))
+    let read = read_into(path, links, scratch)?;
+    std::str::from_utf8(&scratch[..read]).map_err(|e| not_utf8(&shown(path), e.valid_up_to()))
 }
 
-/// Standard input, held to [`MAX_FILE_BYTES`] while it is read: a
-/// stream of a gigabyte is refused after 64 MiB, not read whole.
-pub fn read_stdin(lang: Lang) -> Result<String, String> {
+/// Standard input (`<stdin>`), held to [`MAX_FILE_BYTES`] while it is
+/// read: a stream of a gigabyte is refused after 64 MiB, not read whole.
+pub fn read_stdin() -> Result<String, ReadError> {
+    const NAME: &str = "<stdin>";
     let mut bytes = Vec::new();
-    let more = read_capped(std::io::stdin().lock(), &mut bytes)
-        .map_err(|e| format!("<stdin>: {}", io_error(&e, lang)))?;
+    let more =
+        read_capped(std::io::stdin().lock(), &mut bytes).map_err(|e| ReadError::io(NAME, &e))?;
     if more {
-        return Err(too_large("<stdin>", bytes.len() as u64, false, lang));
+        return Err(too_large(NAME, bytes.len() as u64, false));
     }
-    String::from_utf8(bytes).map_err(|e| not_utf8("<stdin>", e.utf8_error().valid_up_to(), lang))
+    String::from_utf8(bytes).map_err(|e| not_utf8(NAME, e.utf8_error().valid_up_to()))
 }
 
-/// "too large": a file over [`MAX_FILE_BYTES`], with its size (`exact`),
-/// or with how much was read before reading stopped.
-pub fn too_large(name: &str, bytes: u64, exact: bool, lang: Lang) -> String {
-    let mib = bytes.min(MAX_FILE_BYTES) as f64 / (1024.0 * 1024.0);
-    let mib = if exact {
-        bytes as f64 / (1024.0 * 1024.0)
-    } else {
-        mib
-    };
-    let more = if exact { "" } else { "> " };
-    match lang {
-        Lang::Nl => {
-            format!("{name}: te groot ({more}{mib:.1} MiB); oogst leest bestanden tot 64 MiB")
-        }
-        Lang::En => {
-            format!("{name}: too large ({more}{mib:.1} MiB); oogst reads files up to 64 MiB")
-        }
-    }
+/// A file over [`MAX_FILE_BYTES`]: with its size (`exact`), or with how
+/// much was read before reading stopped.
+pub fn too_large(file: &str, bytes: u64, exact: bool) -> ReadError {
+    ReadError::new(file, Unreadable::TooLarge { bytes, exact })
 }
 
-/// "not UTF-8": where the first byte that is not text is.
-pub fn not_utf8(name: &str, at: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Nl => format!("{name}: geen UTF-8-tekst (ongeldige byte op positie {at})"),
-        Lang::En => format!("{name}: not UTF-8 text (invalid byte at offset {at})"),
-    }
-}
-
-/// An I/O error in words; the system's own for the rare ones.
-pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
-    io_words(e.kind(), &e.to_string(), lang)
-}
-
-/// An I/O error of `kind` in words; `raw` (the system's) for the rare ones.
-pub fn io_words(kind: std::io::ErrorKind, raw: &str, lang: Lang) -> String {
-    use std::io::ErrorKind as K;
-    let (nl, en) = match kind {
-        K::NotFound => ("bestand niet gevonden", "file not found"),
-        K::PermissionDenied => ("geen toegang (rechten)", "permission denied"),
-        K::IsADirectory => ("is een map, geen bestand", "is a folder, not a file"),
-        K::NotADirectory => (
-            "een deel van het pad is geen map",
-            "part of the path is not a folder",
-        ),
-        K::StorageFull => ("de schijf is vol", "the disk is full"),
-        K::ReadOnlyFilesystem => ("alleen-lezen bestandssysteem", "read-only file system"),
-        K::QuotaExceeded => ("de schijfruimte (quota) is op", "the disk quota is used up"),
-        _ => return crate::text::for_message(raw).into_owned(),
-    };
-    match lang {
-        Lang::Nl => nl.to_string(),
-        Lang::En => en.to_string(),
-    }
+fn not_utf8(file: &str, at: usize) -> ReadError {
+    ReadError::new(file, Unreadable::NotUtf8 { at })
 }
 
 // ---------------------------------------------------------------------------
@@ -604,6 +573,7 @@ fn block_of_path(path: &str, text: &str) -> Option<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn the_head_is_read_from_the_top_level_only() {
@@ -670,9 +640,9 @@ mod tests {
         let path = dir.path().join("x.json");
         nix::unistd::mkfifo(&path, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
         for links in [Links::Follow, Links::Refuse] {
-            let e = read_text(&path, links, Lang::En).unwrap_err();
-            assert!(matches!(e, ReadError::NotPlain(_)), "{e:?}");
-            assert!(e.message().contains("FIFO"), "{e:?}");
+            let e = read_text(&path, links).unwrap_err();
+            assert_eq!(e.why, Unreadable::NotPlain(Special::Fifo));
+            assert!(Lang::En.read_error(&e).contains("FIFO"), "{e:?}");
         }
     }
 
@@ -684,7 +654,7 @@ mod tests {
         let path = dir.path().join("room.json");
         std::fs::write(&path, "{\"a\": 1}").unwrap();
         for links in [Links::Follow, Links::Refuse] {
-            assert_eq!(read_text(&path, links, Lang::En).unwrap(), "{\"a\": 1}");
+            assert_eq!(read_text(&path, links).unwrap(), "{\"a\": 1}");
         }
     }
 
@@ -698,18 +668,56 @@ mod tests {
         std::fs::write(&target, "{}").unwrap();
         let link = dir.path().join("link.json");
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        assert_eq!(read_text(&link, Links::Follow, Lang::En).unwrap(), "{}");
-        let e = read_text(&link, Links::Refuse, Lang::En).unwrap_err();
-        assert!(matches!(e, ReadError::NotPlain(_)), "{e:?}");
-        assert!(e.message().contains("link"), "{e:?}");
+        assert_eq!(read_text(&link, Links::Follow).unwrap(), "{}");
+        let e = read_text(&link, Links::Refuse).unwrap_err();
+        assert_eq!(e.why, Unreadable::NotPlain(Special::Link));
+        assert!(Lang::En.read_error(&e).contains("link"), "{e:?}");
     }
 
     #[test]
     fn folders_and_missing_files() {
         let dir = tempfile::tempdir().unwrap();
-        let e = read_text(dir.path(), Links::Follow, Lang::En).unwrap_err();
-        assert!(matches!(e, ReadError::NotPlain(_)), "{e:?}");
-        let e = read_text(&dir.path().join("nope.json"), Links::Refuse, Lang::En).unwrap_err();
-        assert!(e.message().ends_with("file not found"), "{e:?}");
+        let e = read_text(dir.path(), Links::Follow).unwrap_err();
+        assert_eq!(e.why, Unreadable::NotPlain(Special::Folder));
+        let e = read_text(&dir.path().join("nope.json"), Links::Refuse).unwrap_err();
+        assert!(matches!(
+            e.why,
+            Unreadable::Io {
+                kind: std::io::ErrorKind::NotFound,
+                ..
+            }
+        ));
+        assert!(
+            Lang::En.read_error(&e).ends_with(": file not found"),
+            "{e:?}"
+        );
+        assert!(
+            Lang::Nl.read_error(&e).ends_with(": bestand niet gevonden"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn too_large_and_not_utf8_in_words() {
+        let big = too_large("big.json", 70 * 1024 * 1024, true);
+        assert_eq!(
+            Lang::En.read_error(&big),
+            "big.json: too large (70.0 MiB); oogst reads files up to 64 MiB"
+        );
+        let stream = too_large("<stdin>", u64::MAX, false);
+        assert_eq!(
+            Lang::Nl.read_error(&stream),
+            "<stdin>: te groot (> 64.0 MiB); oogst leest bestanden tot 64 MiB"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("latin1.json");
+        std::fs::write(&path, b"{\"a\": \"caf\xe9\"}").unwrap();
+        let e = read_text(&path, Links::Refuse).unwrap_err();
+        assert_eq!(e.why, Unreadable::NotUtf8 { at: 10 });
+        assert!(
+            Lang::En
+                .read_error(&e)
+                .ends_with(": not UTF-8 text (invalid byte at offset 10)")
+        );
     }
 }

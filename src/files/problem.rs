@@ -1,10 +1,6 @@
 //! The problem model: what can be wrong with a file, and where. Words
 //! for people are made of it only in [`crate::i18n`].
 
-use std::fmt;
-
-use crate::i18n::Lang;
-
 /// A file that could not be used, with every problem found in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileError {
@@ -140,14 +136,6 @@ pub enum ProblemKind {
         nearest: Option<&'static str>,
     },
 }
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&Lang::En.file_error(self))
-    }
-}
-
-impl std::error::Error for FileError {}
 
 impl FileError {
     pub fn single(file: &str, problem: Problem) -> FileError {

@@ -854,9 +854,8 @@ enum Parsed {
 fn parse_file(i: usize, input: &Input, text: Result<&str, ReadError>, lang: Lang) -> Parsed {
     let text = match text {
         Ok(t) => t,
-        Err(ReadError::NotPlain(why)) if !input.named() => return Parsed::NotPlain(why),
-        Err(ReadError::NotPlain(why)) => return Parsed::Unreadable(why),
-        Err(ReadError::Failed(why)) => return Parsed::Unreadable(why),
+        Err(e) if e.not_plain() && !input.named() => return Parsed::NotPlain(lang.read_error(&e)),
+        Err(e) => return Parsed::Unreadable(lang.read_error(&e)),
     };
     match room::classify(text) {
         Ok(Classified::Room(c)) => {
@@ -894,7 +893,7 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     let t = lang.t();
     let mut report = Report::default();
     let mut errors: Vec<String> = Vec::new();
-    let parsed = inputs.read_each(lang, |i, input, text| parse_file(i, input, text, lang));
+    let parsed = inputs.read_each(|i, input, text| parse_file(i, input, text, lang));
     let (files, given_programmes) = (&inputs.files, &inputs.programmes);
     let mut rooms: Vec<Room> = Vec::new();
     let mut programmes: Vec<Programme> = Vec::new();

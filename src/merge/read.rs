@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::files::{self, Links, MAX_FILE_BYTES, ReadError, io_error, shown, too_large};
+use crate::files::{self, Links, MAX_FILE_BYTES, ReadError, shown, too_large};
 use crate::i18n::Lang;
 use crate::programme::Programme;
 
@@ -51,13 +51,13 @@ impl Input {
     }
 
     /// The text, read into `buf` if it is on disk; or why it cannot be read.
-    fn load<'s>(&'s self, buf: &'s mut Vec<u8>, lang: Lang) -> Result<&'s str, ReadError> {
+    fn load<'s>(&'s self, buf: &'s mut Vec<u8>) -> Result<&'s str, ReadError> {
         match &self.source {
-            Source::Disk(path, links) => files::read_text_into(path, *links, buf, lang),
+            Source::Disk(path, links) => files::read_text_into(path, *links, buf),
             // Standard input has the same limit as a file.
-            Source::Given(text) if text.len() as u64 > MAX_FILE_BYTES => Err(ReadError::Failed(
-                too_large(&self.name, text.len() as u64, true, lang),
-            )),
+            Source::Given(text) if text.len() as u64 > MAX_FILE_BYTES => {
+                Err(too_large(&self.name, text.len() as u64, true))
+            }
             Source::Given(text) => Ok(text),
         }
     }
@@ -91,13 +91,12 @@ impl Inputs {
     /// files through one buffer.
     pub(super) fn read_each<R: Send>(
         &self,
-        lang: Lang,
         parse: impl Fn(usize, &Input, Result<&str, ReadError>) -> R + Sync,
     ) -> Vec<R> {
         let items: Vec<usize> = (0..self.files.len()).collect();
         crate::par::parallel_map_with(&items, Vec::new, |buf, &i| {
             let input = &self.files[i];
-            parse(i, input, input.load(buf, lang))
+            parse(i, input, input.load(buf))
         })
     }
 }
@@ -221,14 +220,14 @@ pub fn read_inputs(paths: &[PathBuf], lang: Lang) -> Result<Inputs, String> {
     let mut stdin: Option<String> = None;
     for p in paths {
         if p.as_os_str() == "-" {
-            stdin = Some(files::read_stdin(lang)?);
+            stdin = Some(files::read_stdin().map_err(|e| lang.read_error(&e))?);
             continue;
         }
         let meta =
-            std::fs::metadata(p).map_err(|e| format!("{}: {}", shown(p), io_error(&e, lang)))?;
+            std::fs::metadata(p).map_err(|e| format!("{}: {}", shown(p), lang.io_error(&e)))?;
         if meta.is_dir() {
             json_files(p, &mut found, lang)
-                .map_err(|e| format!("{}: {}", shown(p), io_error(&e, lang)))?;
+                .map_err(|e| format!("{}: {}", shown(p), lang.io_error(&e)))?;
             beside.insert(p.join("programme.json"));
             if let Some(parent) = p.parent() {
                 beside.insert(parent.join("programme.json"));
@@ -275,7 +274,7 @@ pub fn read_inputs(paths: &[PathBuf], lang: Lang) -> Result<Inputs, String> {
         if !meta.is_file() || seen.contains(&identity(&path, Some(&meta))) {
             continue;
         }
-        if let Ok(text) = files::read_text(&path, Links::Refuse, lang)
+        if let Ok(text) = files::read_text(&path, Links::Refuse)
             && let Ok(p) = Programme::parse(&text, &path.display().to_string())
         {
             inputs.programmes.push(p);

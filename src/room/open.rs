@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::{RoomDoc, block_dir, file_name, file_suffix, room_key};
-use crate::files::{FileError, Links, ReadError, read_text, shown};
+use crate::files::{FileError, Links, ReadError, Special, Unreadable, read_text, shown};
 use crate::i18n::Lang;
 use crate::programme::Block;
 use crate::session_dir::{SessionDir, lock, move_aside};
@@ -71,8 +71,8 @@ pub enum Notice {
 /// Why a file was left alone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LeftAlone {
-    /// Not a plain file (the reader's words).
-    NotPlain(String),
+    /// Not a plain file.
+    NotPlain(Special),
     /// Another session's, round's or room's file.
     Whose {
         session: String,
@@ -100,7 +100,7 @@ pub enum OpenError {
     /// Another oogst on this machine has the room open.
     AlreadyOpen { room: String, file: String },
     /// A file in the way could not be read.
-    Read(String),
+    Read(ReadError),
 }
 
 /// A folder inside the session folder, made if needed; never a link.
@@ -198,14 +198,17 @@ pub fn open(req: &Request) -> Result<Opened, OpenError> {
             continue;
         }
         let file = shown(&path);
-        match read_text(&path, Links::Refuse, req.lang) {
-            Err(ReadError::NotPlain(why)) => {
+        match read_text(&path, Links::Refuse) {
+            Err(ReadError {
+                why: Unreadable::NotPlain(what),
+                ..
+            }) => {
                 notices.push(Notice::LeftAlone {
                     file,
-                    why: LeftAlone::NotPlain(why),
+                    why: LeftAlone::NotPlain(what),
                 });
             }
-            Err(ReadError::Failed(why)) => return Err(OpenError::Read(why)),
+            Err(e) => return Err(OpenError::Read(e)),
             Ok(text) => match RoomDoc::parse(&text, &file) {
                 Ok(d) if mine(&d) => {
                     let notes = d.notes.iter().filter(|n| !n.deleted).count();
@@ -301,7 +304,7 @@ fn take_in_version_1(rooms: &Path, req: &Request, doc: &mut RoomDoc, notices: &m
         .collect();
     names.sort();
     for path in names {
-        let Ok(text) = read_text(&path, Links::Refuse, req.lang) else {
+        let Ok(text) = read_text(&path, Links::Refuse) else {
             continue;
         };
         let Ok(old) = RoomDoc::parse(&text, &path.display().to_string()) else {

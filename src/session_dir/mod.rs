@@ -87,8 +87,7 @@ impl Config {
     /// name and every note id its own prefix.
     pub fn writer_id(&self) -> std::io::Result<String> {
         let path = self.dir.join("writer-id");
-        if let Ok(s) =
-            crate::files::read_text(&path, crate::files::Links::Follow, crate::i18n::Lang::En)
+        if let Ok(s) = crate::files::read_text(&path, crate::files::Links::Follow)
             && valid_writer(s.trim())
         {
             return Ok(s.trim().to_string());
@@ -102,8 +101,7 @@ impl Config {
     /// The host name used last, if any.
     pub fn last_name(&self) -> Option<String> {
         let path = self.dir.join("host-name");
-        let s = crate::files::read_text(&path, crate::files::Links::Follow, crate::i18n::Lang::En)
-            .ok()?;
+        let s = crate::files::read_text(&path, crate::files::Links::Follow).ok()?;
         let s = s.trim();
         (!s.is_empty()).then(|| s.to_string())
     }

@@ -19,7 +19,7 @@ use super::host_shell::{Effect, HostShell, Msg, OpenRoom, ShellOptions};
 use super::runtime::{self, App, Control, Persist, Worker};
 use super::theme::Theme;
 use crate::clock::{ClockDoc, TimeSource};
-use crate::files::{Links, ReadError, read_text, shown};
+use crate::files::{Links, read_text, shown};
 use crate::i18n::{Lang, fill};
 use crate::programme::Programme;
 use crate::room::{self, RoomDoc, room_key};
@@ -135,9 +135,9 @@ impl Looks {
         }
         self.programme_seen = now;
         let file = shown(&path);
-        let text = match read_text(&path, Links::Refuse, self.lang) {
+        let text = match read_text(&path, Links::Refuse) {
             Ok(text) => text,
-            Err(e) => return Some(Msg::ProgrammeProblem(e.into_message())),
+            Err(e) => return Some(Msg::ProgrammeProblem(self.lang.read_error(&e))),
         };
         Some(match Programme::parse(&text, &file) {
             Ok(p) => Msg::Programme(Box::new(p)),
@@ -153,7 +153,7 @@ impl Looks {
         if now.is_none() || now == self.clock_seen {
             return None;
         }
-        let text = read_text(&path, Links::Refuse, self.lang).ok()?;
+        let text = read_text(&path, Links::Refuse).ok()?;
         let doc = ClockDoc::parse(&text, "clock.json").ok()?;
         self.clock_seen = now;
         Some(Msg::Clock(Some(Box::new(doc))))
@@ -171,12 +171,12 @@ impl Looks {
             // Gone (deleted, or replaced by a sync engine): written back.
             return Some(Msg::OnDisk(None));
         }
-        let text = match read_text(&path, Links::Refuse, self.lang) {
+        let text = match read_text(&path, Links::Refuse) {
             Ok(t) => t,
             // A link or a FIFO in its place: written over (the rename
             // replaces it, it is never followed).
-            Err(ReadError::NotPlain(_)) => return Some(Msg::OnDisk(None)),
-            Err(ReadError::Failed(_)) => return None,
+            Err(e) if e.not_plain() => return Some(Msg::OnDisk(None)),
+            Err(_) => return None,
         };
         if self.written == Some(fingerprint(text.as_bytes())) {
             // Our own write.
@@ -361,11 +361,7 @@ impl HostSession {
                         ],
                     )));
                 }
-                Err(e) => why.push(format!(
-                    "{}: {}",
-                    shown(&path),
-                    crate::files::io_error(&e, lang)
-                )),
+                Err(e) => why.push(format!("{}: {}", shown(&path), lang.io_error(&e))),
             }
         }
         Some(Err(why.join("; ")))
@@ -401,7 +397,7 @@ pub fn start_host(opts: HostOptions, now: Timestamp) -> Result<(HostShell, HostS
             &[("id", &crate::text::for_message(&p.id))],
         ));
     }
-    let clock = read_text(&opts.dir.clock_path(), Links::Refuse, opts.lang)
+    let clock = read_text(&opts.dir.clock_path(), Links::Refuse)
         .ok()
         .and_then(|text| ClockDoc::parse(&text, "clock.json").ok());
     let mut session = HostSession {

@@ -199,7 +199,7 @@ impl LeadApp {
             Msg::Saved(SaveReport::Saved(_)) => self.save_error = None,
             Msg::Saved(SaveReport::Failed { path, error, kind }) => {
                 // The reason first: on a narrow screen the file name is cut, not it.
-                let error = crate::files::io_words(kind, &error, self.lang);
+                let error = self.lang.io_words(kind, &error);
                 let name = path.file_name().unwrap_or(path.as_os_str());
                 self.save_error = Some(format!("{error} ({})", name.to_string_lossy()));
             }

@@ -95,9 +95,8 @@ pub fn start_lead(
     dir.ensure()
         .map_err(|e| format!("{}: {e}", dir.root.display()))?;
     let programme_path = dir.programme_path();
-    let unchanged =
-        crate::files::read_text(&programme_path, crate::files::Links::Refuse, opts.lang)
-            .is_ok_and(|s| s == opts.programme.source);
+    let unchanged = crate::files::read_text(&programme_path, crate::files::Links::Refuse)
+        .is_ok_and(|s| s == opts.programme.source);
     if !unchanged {
         write_atomic(&programme_path, opts.programme.source.as_bytes())
             .map_err(|e| format!("{}: {e}", programme_path.display()))?;
@@ -124,7 +123,7 @@ pub fn start_lead(
         .date();
     let mut resumed: Option<ClockState> = None;
     // Only a plain file of the session folder (a FIFO there is never waited on).
-    if let Ok(text) = crate::files::read_text(&state_path, crate::files::Links::Refuse, opts.lang) {
+    if let Ok(text) = crate::files::read_text(&state_path, crate::files::Links::Refuse) {
         let file = state_path.display().to_string();
         let saved = LeadState::parse(&text, &file);
         let fits = saved.as_ref().is_ok_and(|s| {
@@ -276,7 +275,7 @@ pub fn export_harvest(
         let mut bytes = Vec::new();
         crate::export::write(&harvest, format, By::Question, lang, &mut bytes)
             .and_then(|()| write_atomic(&path, &bytes))
-            .map_err(|e| format!("{}: {}", path.display(), crate::check::io_error(&e, lang)))?;
+            .map_err(|e| format!("{}: {}", path.display(), lang.io_error(&e)))?;
         written.push(path.display().to_string());
     }
     Ok(export_notice(&written.join(", "), &report, lang))
