@@ -15,6 +15,8 @@ pub struct Live {
     /// The screen, kept by a terminal emulator as the output comes.
     shown: Arc<Mutex<vt100::Parser>>,
     input: Box<dyn Write + Send>,
+    /// The thread that reads the output, done at the output's end.
+    reader: std::thread::JoinHandle<()>,
     // Kept open for the child's sake.
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
@@ -61,7 +63,7 @@ impl Live {
         let shown = Arc::new(Mutex::new(vt100::Parser::new(size(30), size(100), 0)));
         let mut reader = pty.master.try_clone_reader().unwrap();
         let (sink, screen) = (Arc::clone(&output), Arc::clone(&shown));
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -78,6 +80,7 @@ impl Live {
             output,
             shown,
             input,
+            reader,
             _master: pty.master,
         }
     }
@@ -97,16 +100,23 @@ impl Live {
         assert!(ok, "kill -{name} {pid}");
     }
 
-    /// Waits for the app to exit; its exit code.
+    /// Waits for the app to exit, and for the last of its output to be
+    /// read (a busy machine may be slower at that than the app at
+    /// leaving); its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
+        let code = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
+                break status.exit_code();
             }
             assert!(Instant::now() < deadline, "the app did not exit");
             std::thread::sleep(Duration::from_millis(20));
+        };
+        let read = Instant::now() + Duration::from_secs(2);
+        while !self.reader.is_finished() && Instant::now() < read {
+            std::thread::sleep(Duration::from_millis(10));
         }
+        code
     }
 
     /// The screen as a person sees it now (the output run through a
