@@ -8,7 +8,7 @@ use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use super::burst::{Burst, Next, Settled};
+use super::burst::{Burst, Settled};
 use super::host_shell::{Effect, Msg};
 use super::keys::{self, HostCommand as Command, HostMode};
 use super::runtime::Toast;
@@ -177,13 +177,7 @@ impl HostApp {
         // A held Enter or Tab is a line break of a paste when the next key
         // follows at once; else it does what it does (at the latest when
         // the burst's time is up, or the app stops).
-        let next = match &msg {
-            Msg::Key(k) => Next::Key(k),
-            Msg::Paste(_) => Next::Paste,
-            Msg::Stop => Next::Stop,
-            _ => Next::Wake,
-        };
-        match self.burst.settle(next, now) {
+        match self.burst.settle(msg.burst_next(), now) {
             Some(Settled::Text(code)) => self.burst_text(code, &mut fx),
             Some(Settled::Key(key, at)) => self.on_key(key, at, &mut fx),
             None => {}

@@ -9,7 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
-use super::burst::{Burst, Next, Settled};
+use super::burst::{Burst, Settled};
 use super::keys::{self, LeadCommand as Command};
 use super::theme::Theme;
 use crate::clock::{Action, ClockState, Ignored, Outcome, Phase};
@@ -166,13 +166,7 @@ impl LeadApp {
         let mut fx = Vec::new();
         // An Enter held in the message box: a space of a paste when text
         // follows at once, else it sends the message.
-        let next = match &msg {
-            Msg::Key(k) => Next::Key(k),
-            Msg::Paste(_) => Next::Paste,
-            Msg::Stop => Next::Stop,
-            _ => Next::Wake,
-        };
-        match self.burst.settle(next, now) {
+        match self.burst.settle(msg.burst_next(), now) {
             Some(Settled::Text(_)) => self.type_in_message(" "),
             Some(Settled::Key(key, at)) => self.on_key(key, at, &mut fx),
             None => {}

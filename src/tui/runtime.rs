@@ -53,7 +53,8 @@ pub enum Input {
 }
 
 /// `From<Input>` for an app's message type that has the loop's inputs as
-/// variants of the same names (`Key`, `Paste`, `Tick`, `Saved`, `Stop`).
+/// variants of the same names (`Key`, `Paste`, `Tick`, `Saved`, `Stop`),
+/// and what such a message is to a key held in a burst.
 macro_rules! msg_from_input {
     ($msg:ident) => {
         impl From<$crate::tui::runtime::Input> for $msg {
@@ -65,6 +66,19 @@ macro_rules! msg_from_input {
                     Input::Tick => $msg::Tick,
                     Input::Saved(report) => $msg::Saved(report),
                     Input::Stop => $msg::Stop,
+                }
+            }
+        }
+
+        impl $msg {
+            /// What this message is to a key held back in a burst.
+            pub(crate) fn burst_next(&self) -> $crate::tui::burst::Next<'_> {
+                use $crate::tui::burst::Next;
+                match self {
+                    $msg::Key(k) => Next::Key(k),
+                    $msg::Paste(_) => Next::Paste,
+                    $msg::Stop => Next::Stop,
+                    _ => Next::Wake,
                 }
             }
         }
