@@ -1,6 +1,11 @@
 //! The one runtime, in a pseudo-terminal: the screen never waits on the
 //! disk, and the session folder's changes reach the screen at once.
 
+// Unix only: these drive the real binary through a Unix pseudo-terminal
+// and make a FIFO (Windows' pseudo-console redraws the screen its own
+// way, and Windows has no FIFOs in folders).
+#![cfg(unix)]
+
 mod common;
 
 use std::path::Path;
