@@ -401,13 +401,13 @@ fn merge(
         t.merge_files_read,
     )];
     if report.rounds > 1 {
-        summary.push(export::count_rounds(report.rounds, lang));
+        summary.push(lang.count_rounds(report.rounds));
     }
     summary.extend([
-        export::count_rooms(report.rooms, lang),
-        export::count_hosts(report.hosts, lang),
-        export::count_notes(report.notes, lang),
-        export::count_drafts(report.drafts, lang),
+        lang.count_rooms(report.rooms),
+        lang.count_hosts(report.hosts),
+        lang.count_notes(report.notes),
+        lang.count_drafts(report.drafts),
         words(report.duplicates, t.merge_duplicate, t.merge_duplicates),
         format!("{} {}", report.tombstones, t.merge_deleted),
         words(

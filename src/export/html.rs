@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::{By, count_drafts, count_notes, count_rooms, meta, round_name, title};
+use super::{By, meta, round_name, title};
 use crate::i18n::{Lang, fill};
 use crate::merge::{Harvest, HarvestRoom};
 use crate::par::write_in_order;
@@ -115,7 +115,7 @@ fn room_heading(room: &HarvestRoom, n: usize, lang: Lang) -> String {
     format!(
         r#"<h3><span>{}</span>{hosts}<span class="count">{}</span></h3>"#,
         escape(&room.room),
-        escape(&count_notes(n, lang))
+        escape(&lang.count_notes(n))
     )
 }
 
@@ -190,8 +190,8 @@ impl Write for Pieces<'_> {
 /// "5 notes" (and drafts), for a count line.
 fn counted(notes: usize, drafts: usize, lang: Lang) -> String {
     match drafts {
-        0 => count_notes(notes, lang),
-        d => format!("{} · {}", count_notes(notes, lang), count_drafts(d, lang)),
+        0 => lang.count_notes(notes),
+        d => format!("{} · {}", lang.count_notes(notes), lang.count_drafts(d)),
     }
 }
 
@@ -317,7 +317,7 @@ fn layout<'h>(h: &'h Harvest, by: By, lang: Lang, out: &mut Pieces<'h>) -> std::
                     )?;
                     let from = fill(
                         t.doc_from_rooms,
-                        &[("rooms", &count_rooms(rooms.len(), lang))],
+                        &[("rooms", &lang.count_rooms(rooms.len()))],
                     );
                     writeln!(
                         out,
@@ -369,7 +369,7 @@ fn layout<'h>(h: &'h Harvest, by: By, lang: Lang, out: &mut Pieces<'h>) -> std::
                             out,
                             r#"<article><h3><span>{n}. {}</span><span class="count">{}</span></h3>"#,
                             escape(q),
-                            escape(&count_notes(room.count_of(n), lang))
+                            escape(&lang.count_notes(room.count_of(n)))
                         )?;
                         out.list(room, n);
                         writeln!(out, "</article>")?;

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use super::{By, count_drafts, count_notes, count_rooms, meta, round_name, title};
+use super::{By, meta, round_name, title};
 use crate::i18n::Lang;
 use crate::merge::{Harvest, HarvestRoom, HarvestRound};
 use crate::par::write_in_order;
@@ -90,8 +90,8 @@ fn bullets(out: &mut Vec<u8>, h: &Harvest, room: &HarvestRoom, q: usize, lang: L
 fn count_line(notes: usize, drafts: usize, lang: Lang) -> String {
     match (notes, drafts) {
         (0, 0) => format!("{}\n", lang.t().doc_no_notes),
-        (n, 0) => format!("*{}*\n", count_notes(n, lang)),
-        (n, d) => format!("*{} · {}*\n", count_notes(n, lang), count_drafts(d, lang)),
+        (n, 0) => format!("*{}*\n", lang.count_notes(n)),
+        (n, d) => format!("*{} · {}*\n", lang.count_notes(n), lang.count_drafts(d)),
     }
 }
 
@@ -134,10 +134,10 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
         match *piece {
             Piece::Round(round) => {
                 writeln!(out, "## {}\n", escape(&round_name(round, lang), " "))?;
-                let mut meta = vec![count_rooms(round.rooms.len(), lang)];
-                meta.push(count_notes(round.note_count(), lang));
+                let mut meta = vec![lang.count_rooms(round.rooms.len())];
+                meta.push(lang.count_notes(round.note_count()));
                 if round.draft_count() > 0 {
-                    meta.push(count_drafts(round.draft_count(), lang));
+                    meta.push(lang.count_drafts(round.draft_count()));
                 }
                 writeln!(out, "{}\n", meta.join(" · "))?;
             }

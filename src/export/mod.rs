@@ -69,26 +69,6 @@ pub fn title(h: &Harvest, lang: Lang) -> String {
     }
 }
 
-/// "4 rooms" / "1 room", in words of `lang`.
-pub fn count_rooms(n: usize, lang: Lang) -> String {
-    lang.count_rooms(n)
-}
-
-/// "4 hosts" / "1 host", in words of `lang`.
-pub fn count_hosts(n: usize, lang: Lang) -> String {
-    lang.count_hosts(n)
-}
-
-/// "2 rounds" / "1 round", in words of `lang`.
-pub fn count_rounds(n: usize, lang: Lang) -> String {
-    lang.count_rounds(n)
-}
-
-/// "2 drafts" / "1 draft", in words of `lang`.
-pub fn count_drafts(n: usize, lang: Lang) -> String {
-    lang.count_drafts(n)
-}
-
 /// A round's heading: its title, else its block id, else (files of
 /// version 1 without a programme) "First round".
 pub fn round_name(round: &HarvestRound, lang: Lang) -> String {
@@ -104,9 +84,9 @@ pub fn meta(h: &Harvest, lang: Lang, hosts: bool) -> Vec<String> {
         meta.push(lang.date(d));
     }
     if h.rounds.len() > 1 {
-        meta.push(count_rounds(h.rounds.len(), lang));
+        meta.push(lang.count_rounds(h.rounds.len()));
     }
-    meta.push(count_rooms(h.room_count(), lang));
+    meta.push(lang.count_rooms(h.room_count()));
     if hosts {
         let n: usize = h
             .rounds
@@ -114,16 +94,11 @@ pub fn meta(h: &Harvest, lang: Lang, hosts: bool) -> Vec<String> {
             .flat_map(|r| &r.rooms)
             .map(|r| r.hosts.len())
             .sum();
-        meta.push(count_hosts(n, lang));
+        meta.push(lang.count_hosts(n));
     }
-    meta.push(count_notes(h.note_count(), lang));
+    meta.push(lang.count_notes(h.note_count()));
     if h.draft_count() > 0 {
-        meta.push(count_drafts(h.draft_count(), lang));
+        meta.push(lang.count_drafts(h.draft_count()));
     }
     meta
-}
-
-/// "12 notes" / "1 note", in words of `lang`.
-pub fn count_notes(n: usize, lang: Lang) -> String {
-    lang.count_notes(n)
 }

@@ -140,9 +140,9 @@ impl Ctx<'_> {
         let mut summary = fill(
             t.dash_summary,
             &[
-                ("rooms", &crate::export::count_rooms(active, lang)),
-                ("hosts", &crate::export::count_hosts(hosts, lang)),
-                ("notes", &crate::export::count_notes(notes, lang)),
+                ("rooms", &lang.count_rooms(active)),
+                ("hosts", &lang.count_hosts(hosts)),
+                ("notes", &lang.count_notes(notes)),
             ],
         );
         let breakouts: Vec<&Block> = self.app.programme.breakouts().collect();
@@ -214,8 +214,8 @@ impl Ctx<'_> {
                 said.push(fill(
                     t.dash_other_rounds,
                     &[
-                        ("rooms", &crate::export::count_rooms(e.rooms, lang)),
-                        ("notes", &crate::export::count_notes(e.notes, lang)),
+                        ("rooms", &lang.count_rooms(e.rooms)),
+                        ("notes", &lang.count_notes(e.notes)),
                     ],
                 ));
             }
