@@ -74,17 +74,7 @@ fuzz_target!(|data: &[u8]| {
         let real = r.real.at();
         nows.push(real);
         let speed = r.speed.as_f64().expect("a speed is a number");
-        let source = TimeSource::rehearsal(real, written, speed);
-        for &now in &nows {
-            let _ = source.virtual_at(now);
-        }
-        for d in [
-            SignedDuration::MAX,
-            SignedDuration::MIN,
-            SignedDuration::from_secs(1),
-        ] {
-            let _ = source.real_duration(d);
-        }
+        exercise(&TimeSource::rehearsal(real, written, speed), &nows);
     }
 
     for &now in &nows {
@@ -148,15 +138,20 @@ fn any_speed(text: &str) {
             speed > 0.0 && speed <= oogst::clock::document::MAX_SPEED,
             "speed {speed}"
         );
-        for now in [t, Timestamp::MIN, Timestamp::MAX, anchor] {
-            let _ = source.virtual_at(now);
-        }
-        for d in [
-            SignedDuration::MAX,
-            SignedDuration::MIN,
-            SignedDuration::from_secs(1),
-        ] {
-            let _ = source.real_duration(d);
-        }
+        exercise(&source, &[t, Timestamp::MIN, Timestamp::MAX, anchor]);
+    }
+}
+
+/// Every conversion of a time source, at `nows` and at the extremes.
+fn exercise(source: &TimeSource, nows: &[Timestamp]) {
+    for &now in nows {
+        let _ = source.virtual_at(now);
+    }
+    for d in [
+        SignedDuration::MAX,
+        SignedDuration::MIN,
+        SignedDuration::from_secs(1),
+    ] {
+        let _ = source.real_duration(d);
     }
 }
