@@ -16,7 +16,6 @@ use jiff::Timestamp;
 
 use super::{RoomDoc, block_dir, file_name, file_suffix, room_key};
 use crate::files::{FileError, Links, ReadError, Special, Unreadable, read_text, shown};
-use crate::i18n::Lang;
 use crate::programme::Block;
 use crate::session_dir::{SessionDir, lock, move_aside};
 
@@ -34,7 +33,6 @@ pub struct Request<'a> {
     pub room: &'a str,
     pub host: &'a str,
     pub writer: &'a str,
-    pub lang: Lang,
     pub now: Timestamp,
 }
 
@@ -340,6 +338,7 @@ fn take_in_version_1(rooms: &Path, req: &Request, doc: &mut RoomDoc, notices: &m
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::programme::Programme;
 
     fn now() -> Timestamp {
@@ -360,7 +359,6 @@ mod tests {
             room,
             host: "Anna",
             writer,
-            lang: Lang::En,
             now: now(),
         }
     }

@@ -378,7 +378,6 @@ fn open_room(looks: &Looks, req: &OpenRoom, now: Timestamp) -> Result<room::open
         room: &req.room,
         host: &req.host,
         writer: &looks.writer,
-        lang: looks.lang,
         now,
     })
     .map_err(|e| looks.lang.open_error(&e))
