@@ -82,6 +82,33 @@ pub enum Special {
     Other,
 }
 
+impl Special {
+    /// What the entry that `meta` describes is, when it is no plain file.
+    pub fn of(meta: &std::fs::Metadata) -> Special {
+        let ty = meta.file_type();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if ty.is_fifo() {
+                return Special::Fifo;
+            }
+            if ty.is_socket() {
+                return Special::Socket;
+            }
+            if ty.is_char_device() || ty.is_block_device() {
+                return Special::Device;
+            }
+        }
+        if ty.is_dir() {
+            return Special::Folder;
+        }
+        if ty.is_symlink() {
+            return Special::Link;
+        }
+        Special::Other
+    }
+}
+
 impl ReadError {
     fn new(file: &str, why: Unreadable) -> ReadError {
         ReadError {
@@ -111,30 +138,6 @@ pub fn shown(path: &Path) -> String {
     crate::text::for_message(&path.display().to_string()).into_owned()
 }
 
-fn what_it_is(meta: &std::fs::Metadata) -> Special {
-    let ty = meta.file_type();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if ty.is_fifo() {
-            return Special::Fifo;
-        }
-        if ty.is_socket() {
-            return Special::Socket;
-        }
-        if ty.is_char_device() || ty.is_block_device() {
-            return Special::Device;
-        }
-    }
-    if ty.is_dir() {
-        return Special::Folder;
-    }
-    if ty.is_symlink() {
-        return Special::Link;
-    }
-    Special::Other
-}
-
 /// Opens `path` for reading without ever blocking on it, refusing
 /// anything that is not a plain file; with what it says of itself.
 fn open_plain(path: &Path, links: Links) -> Result<(std::fs::File, std::fs::Metadata), ReadError> {
@@ -152,7 +155,7 @@ fn open_plain(path: &Path, links: Links) -> Result<(std::fs::File, std::fs::Meta
         }
         .map_err(fail)?;
         if !meta.is_file() {
-            return Err(not_plain(what_it_is(&meta)));
+            return Err(not_plain(Special::of(&meta)));
         }
     }
     let mut opts = std::fs::OpenOptions::new();
@@ -191,7 +194,7 @@ fn open_plain(path: &Path, links: Links) -> Result<(std::fs::File, std::fs::Meta
     #[cfg(windows)]
     let (file, meta) = windows::through_placeholder(path, file, meta).map_err(fail)?;
     if !meta.is_file() {
-        return Err(not_plain(what_it_is(&meta)));
+        return Err(not_plain(Special::of(&meta)));
     }
     Ok((file, meta))
 }

@@ -139,7 +139,7 @@ fn json_files(dir: &Path, found: &mut Found, lang: Lang) -> std::io::Result<()> 
         } else if kind.is_symlink() {
             let to_folder = std::fs::metadata(&path).is_ok_and(|m| m.is_dir());
             if json || to_folder {
-                let why = lang.t().file_is_link.to_string();
+                let why = lang.special(files::Special::Link).to_string();
                 found.passed_over.push((path, why));
             }
         } else if json && kind.is_file() {
@@ -147,31 +147,12 @@ fn json_files(dir: &Path, found: &mut Found, lang: Lang) -> std::io::Result<()> 
         } else if json {
             let why = e
                 .metadata()
-                .map(|m| not_plain_words(&m, lang))
-                .unwrap_or_else(|_| lang.t().file_is_special.to_string());
+                .map(|m| lang.special(files::Special::of(&m)).to_string())
+                .unwrap_or_else(|_| lang.special(files::Special::Other).to_string());
             found.passed_over.push((path, why));
         }
     }
     Ok(())
-}
-
-fn not_plain_words(meta: &std::fs::Metadata, lang: Lang) -> String {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let ty = meta.file_type();
-        if ty.is_fifo() {
-            return lang.t().file_is_fifo.to_string();
-        }
-        if ty.is_socket() {
-            return lang.t().file_is_socket.to_string();
-        }
-        if ty.is_char_device() || ty.is_block_device() {
-            return lang.t().file_is_device.to_string();
-        }
-    }
-    let _ = meta;
-    lang.t().file_is_special.to_string()
 }
 
 /// Entries of a folder passed over, and why.
