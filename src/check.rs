@@ -157,7 +157,7 @@ mod tests {
         );
         let inputs = crate::merge::Inputs::from_texts(vec![("r.json".into(), text.into())], vec![]);
         let opts = crate::merge::Options::default();
-        let (h, report) = crate::merge::merge(&inputs, &opts, Lang::En).unwrap();
+        let (h, report) = crate::merge::merge(&inputs, &opts).unwrap();
         assert_eq!((report.notes, report.tombstones, report.drafts), (1, 1, 1));
         assert_eq!(h.draft_count(), 1);
     }

@@ -4,6 +4,7 @@
 
 use crate::check::Verdict;
 use crate::files::{FileError, Problem, ProblemKind, ReadError, Special, Unreadable};
+use crate::merge::{MergeError, MergeProblem, Skip};
 use crate::programme::{BlockKind, DayTime};
 use crate::room::open::{LeftAlone, Notice, OpenError};
 
@@ -124,24 +125,23 @@ impl Lang {
 
     /// Why a file could not be read, starting with the file.
     pub fn read_error(self, e: &ReadError) -> String {
+        format!("{}: {}", e.file, self.unreadable(&e.why))
+    }
+
+    /// Why a file could not be read, without its name.
+    pub fn unreadable(self, why: &Unreadable) -> String {
         let t = self.t();
-        let file = e.file.as_str();
-        match &e.why {
-            Unreadable::NotPlain(what) => format!("{file}: {}", self.special(*what)),
-            Unreadable::Io { kind, raw } => format!("{file}: {}", self.io_words(*kind, raw)),
+        match why {
+            Unreadable::NotPlain(what) => self.special(*what).to_string(),
+            Unreadable::Io { kind, raw } => self.io_words(*kind, raw),
             Unreadable::TooLarge { bytes, exact } => {
                 let max = crate::files::MAX_FILE_BYTES;
                 let shown = if *exact { *bytes } else { (*bytes).min(max) };
                 let mib = format!("{:.1}", shown as f64 / (1024.0 * 1024.0));
                 let more = if *exact { "" } else { "> " };
-                fill(
-                    t.file_too_large,
-                    &[("file", file), ("more", more), ("mib", &mib)],
-                )
+                fill(t.file_too_large, &[("more", more), ("mib", &mib)])
             }
-            Unreadable::NotUtf8 { at } => {
-                fill(t.file_not_utf8, &[("file", file), ("at", &at.to_string())])
-            }
+            Unreadable::NotUtf8 { at } => fill(t.file_not_utf8, &[("at", &at.to_string())]),
         }
     }
 
@@ -282,6 +282,50 @@ impl Lang {
                 (summary, Vec::new())
             }
         }
+    }
+
+    /// A file the merge left out, and why: `FILE: why` (a file that
+    /// could not be used: its problems, one per line, each with the file).
+    pub fn skip(self, file: &str, why: &Skip) -> String {
+        let t = self.t();
+        let file = crate::text::for_message(file);
+        let why = match why {
+            Skip::NotPlain(what) => self.special(*what).to_string(),
+            Skip::OtherFormat(format) => fill(t.merge_other_format, &[("format", format)]),
+            Skip::NotOogst => t.merge_not_oogst.to_string(),
+            Skip::OtherSession(session) => fill(t.merge_other_session, &[("session", session)]),
+            Skip::Unreadable(e) => self.unreadable(&e.why),
+            Skip::Invalid(e) => return self.file_error(e),
+        };
+        format!("{file}: {why}")
+    }
+
+    /// Why a merge could not be made, one line per problem; when a file
+    /// was at fault, the last line says that `--keep-going` merges the rest.
+    pub fn merge_error(self, e: &MergeError) -> Vec<String> {
+        let t = self.t();
+        let mut lines: Vec<String> = Vec::new();
+        let mut files = false;
+        for p in &e.0 {
+            match p {
+                MergeProblem::Unreadable(e) => {
+                    files = true;
+                    lines.push(self.read_error(e));
+                }
+                MergeProblem::Invalid(e) => {
+                    files = true;
+                    lines.push(self.file_error(e));
+                }
+                MergeProblem::MixedSessions(list) => lines.push(fill(
+                    t.merge_mixed_sessions,
+                    &[("sessions", &list.join(", "))],
+                )),
+            }
+        }
+        if files {
+            lines.push(t.merge_keep_going_hint.to_string());
+        }
+        lines
     }
 
     /// What opening a room found, for the host.
@@ -1195,8 +1239,8 @@ pub static NL: Catalog = Catalog {
     file_is_folder: "is een map, geen bestand",
     file_is_link: "een symbolische koppeling binnen de map: niet gevolgd",
     file_is_special: "geen gewoon bestand: niet gelezen",
-    file_too_large: "{file}: te groot ({more}{mib} MiB); oogst leest bestanden tot 64 MiB",
-    file_not_utf8: "{file}: geen UTF-8-tekst (ongeldige byte op positie {at})",
+    file_too_large: "te groot ({more}{mib} MiB); oogst leest bestanden tot 64 MiB",
+    file_not_utf8: "geen UTF-8-tekst (ongeldige byte op positie {at})",
     io_not_found: "bestand niet gevonden",
     io_permission_denied: "geen toegang (rechten)",
     io_is_a_folder: "is een map, geen bestand",
@@ -1595,8 +1639,8 @@ pub static EN: Catalog = Catalog {
     file_is_folder: "is a folder, not a file",
     file_is_link: "a symbolic link inside the folder: not followed",
     file_is_special: "not a plain file: not read",
-    file_too_large: "{file}: too large ({more}{mib} MiB); oogst reads files up to 64 MiB",
-    file_not_utf8: "{file}: not UTF-8 text (invalid byte at offset {at})",
+    file_too_large: "too large ({more}{mib} MiB); oogst reads files up to 64 MiB",
+    file_not_utf8: "not UTF-8 text (invalid byte at offset {at})",
     io_not_found: "file not found",
     io_permission_denied: "permission denied",
     io_is_a_folder: "is a folder, not a file",

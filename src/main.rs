@@ -356,9 +356,9 @@ fn merge(
     lang: Lang,
 ) -> Result<(), String> {
     let t = lang.t();
-    let inputs = oogst::merge::read_inputs(paths, lang)?;
+    let inputs = oogst::merge::read_inputs(paths).map_err(|e| lang.read_error(&e))?;
     let (harvest, report) =
-        oogst::merge::merge(&inputs, &opts, lang).map_err(|e| e.0.join("\n"))?;
+        oogst::merge::merge(&inputs, &opts).map_err(|e| lang.merge_error(&e).join("\n"))?;
     let format = format
         .or_else(|| output.and_then(Format::from_extension))
         .unwrap_or(Format::Md);
@@ -429,10 +429,9 @@ fn merge(
     }
     for (file, why) in &report.skipped {
         eprintln!(
-            "oogst: {}: {}: {}",
+            "oogst: {}: {}",
             t.merge_skipped,
-            for_message(file),
-            message_lines(why)
+            message_lines(&lang.skip(file, why))
         );
     }
     if let Some(path) = output {
@@ -456,14 +455,14 @@ fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
     let mut files: Vec<(PathBuf, Links)> = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let (found, passed) = oogst::merge::json_files_in(p, lang)
+            let (found, passed) = oogst::merge::json_files_in(p)
                 .map_err(|e| format!("{}: {}", shown(p), lang.io_error(&e)))?;
             if found.is_empty() && passed.is_empty() {
                 eprintln!("{}: {}", shown(p), lang.t().check_empty_folder);
                 failed += 1;
             }
-            for (path, why) in passed {
-                eprintln!("{}: {why}", shown(&path));
+            for (path, what) in passed {
+                eprintln!("{}: {}", shown(&path), lang.special(what));
             }
             files.extend(found.into_iter().map(|f| (f, Links::Refuse)));
         } else {

@@ -17,8 +17,8 @@ fn fixtures() -> PathBuf {
 fn render(format: Format, by: By, lang: Lang) -> String {
     // Relative names, so the golden files do not depend on the checkout.
     let dir = fixtures();
-    let inputs = read_inputs(std::slice::from_ref(&dir), lang).unwrap();
-    let (h, report) = merge(&inputs, &Options::default(), lang).unwrap();
+    let inputs = read_inputs(std::slice::from_ref(&dir)).unwrap();
+    let (h, report) = merge(&inputs, &Options::default()).unwrap();
     assert_eq!(report.files_read, 6);
     assert_eq!(report.duplicates, 10);
     let mut out = Vec::new();

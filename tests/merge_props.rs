@@ -569,7 +569,7 @@ fn documents(files: &[(String, String)], plan: Plan) -> (Vec<String>, Report) {
         Plan::Among => files.push(("programme.json".into(), PROGRAMME.into())),
     }
     let inputs = Inputs::from_texts(files, programmes);
-    let (h, report) = merge(&inputs, &Options::default(), Lang::En).unwrap();
+    let (h, report) = merge(&inputs, &Options::default()).unwrap();
     let docs = DOCUMENTS
         .iter()
         .map(|&(format, by)| {

@@ -33,7 +33,6 @@
 
 use oogst::check::{Verdict, check_text};
 use oogst::files::{head, strip_bom};
-use oogst::i18n::Lang;
 use oogst::merge::{Inputs, Options, merge};
 use oogst::room::{RoomDoc, question_key};
 use proptest::prelude::*;
@@ -1095,7 +1094,7 @@ fn same_reading(text: &str) -> Result<(), TestCaseError> {
     let checked = check_text(text, "f.json");
     let host = RoomDoc::parse(text, "f.json");
     let inputs = Inputs::from_texts(vec![("f.json".into(), text.into())], Vec::new());
-    let merged = merge(&inputs, &Options::default(), Lang::En);
+    let merged = merge(&inputs, &Options::default());
 
     let another_format =
         matches!(head(strip_bom(text)), Ok(h) if h.format.as_deref() != Some("oogst-room"));
@@ -1144,7 +1143,7 @@ fn same_reading(text: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(&c, &d, "check and the host refuse it for one reason");
             prop_assert_eq!(
                 &m.0[0],
-                &Lang::En.file_error(&c),
+                &oogst::merge::MergeProblem::Invalid(c.clone()),
                 "and the merge says so too"
             );
             // With --keep-going the merge skips it by name.
@@ -1152,7 +1151,7 @@ fn same_reading(text: &str) -> Result<(), TestCaseError> {
                 keep_going: true,
                 ..Options::default()
             };
-            let (_, report) = match merge(&inputs, &opts, Lang::En) {
+            let (_, report) = match merge(&inputs, &opts) {
                 Ok(m) => m,
                 Err(e) => {
                     let why = format!("--keep-going refused: {e:?}");
@@ -1246,15 +1245,15 @@ fn a_file_that_is_not_utf8_is_refused_by_every_reader() {
     std::fs::write(&path, &bytes).unwrap();
     let read = oogst::files::read_text(&path, oogst::files::Links::Follow);
     assert!(read.is_err(), "{read:?}");
-    let inputs = oogst::merge::read_inputs(std::slice::from_ref(&path), Lang::En).unwrap();
-    assert!(merge(&inputs, &Options::default(), Lang::En).is_err());
+    let inputs = oogst::merge::read_inputs(std::slice::from_ref(&path)).unwrap();
+    assert!(merge(&inputs, &Options::default()).is_err());
     // The same file with the character whole is read by all.
     std::fs::write(&path, text).unwrap();
     let read = oogst::files::read_text(&path, oogst::files::Links::Follow).unwrap();
     same_reading(&read).unwrap();
-    let inputs = oogst::merge::read_inputs(std::slice::from_ref(&path), Lang::En).unwrap();
+    let inputs = oogst::merge::read_inputs(std::slice::from_ref(&path)).unwrap();
     assert_eq!(
-        merge(&inputs, &Options::default(), Lang::En)
+        merge(&inputs, &Options::default())
             .unwrap()
             .1
             .notes,

@@ -96,7 +96,7 @@ fuzz_target!(|data: &[u8]| {
                     ..Options::default()
                 };
                 let (_, report) =
-                    merge(&alone, &lenient, Lang::En).expect("keep_going merges what is left");
+                    merge(&alone, &lenient).expect("keep_going merges what is left");
                 assert!(
                     report.skipped.iter().any(|(n, _)| n == name),
                     "keep_going skips a refused file without naming it"
@@ -119,7 +119,7 @@ fuzz_target!(|data: &[u8]| {
                 keep_going,
                 ..Options::default()
             };
-            match merge(&inputs, &opts, Lang::En) {
+            match merge(&inputs, &opts) {
                 Ok((h, report)) => {
                     for ((name, _), k) in files.iter().zip(&kinds) {
                         let skipped = report.skipped.iter().any(|(n, _)| n == name);

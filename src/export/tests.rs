@@ -6,7 +6,6 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use crate::i18n::Lang;
 use crate::merge::{Harvest, Inputs, Options, merge};
 use crate::programme::Programme;
 
@@ -119,7 +118,7 @@ pub fn harvests() -> impl Strategy<Value = Harvest> {
             ..Options::default()
         };
         let inputs = Inputs::from_texts(files, programmes);
-        merge(&inputs, &opts, Lang::En)
+        merge(&inputs, &opts)
             .expect("one session, files that cannot be used skipped")
             .0
     })

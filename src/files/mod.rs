@@ -117,7 +117,8 @@ impl ReadError {
         }
     }
 
-    fn io(file: &str, e: &std::io::Error) -> ReadError {
+    /// The system's error `e` on `file` (a name already made safe to show).
+    pub fn io(file: &str, e: &std::io::Error) -> ReadError {
         ReadError::new(
             file,
             Unreadable::Io {

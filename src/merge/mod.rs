@@ -21,8 +21,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use crate::files::{FileError, Problem, ProblemKind, ReadError, Stamp, parse_time};
-use crate::i18n::Lang;
+use crate::files::{
+    FileError, Problem, ProblemKind, ReadError, Special, Stamp, Unreadable, parse_time,
+};
 use crate::par::parallel_map;
 use crate::programme::Programme;
 use crate::room::{self, Checked, Classified, question_key, room_key};
@@ -811,7 +812,36 @@ pub struct Report {
     /// Files left out, and why: other formats, other sessions, files that
     /// are not plain files, and with `--keep-going` files that could not
     /// be used.
-    pub skipped: Vec<(String, String)>,
+    pub skipped: Vec<(String, Skip)>,
+}
+
+/// Why a file was left out of a merge (words for it: `Lang::skip`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Skip {
+    /// Not a plain file (a link, a FIFO, …) found in a folder.
+    NotPlain(Special),
+    /// JSON of another format (its `format`, made safe to show).
+    OtherFormat(String),
+    /// JSON that is no oogst file.
+    NotOogst,
+    /// A room file of another session (its session, made safe to show).
+    OtherSession(String),
+    /// It could not be read (`--keep-going`).
+    Unreadable(ReadError),
+    /// It could not be used (`--keep-going`, or oogst set it aside).
+    Invalid(FileError),
+}
+
+/// One reason a merge could not be made (words: `Lang::merge_error`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MergeProblem {
+    /// A file could not be read.
+    Unreadable(ReadError),
+    /// A file could not be used.
+    Invalid(FileError),
+    /// Room files of several sessions and no `--session` (the sessions,
+    /// made safe to show).
+    MixedSessions(Vec<String>),
 }
 
 #[derive(Clone, Debug)]
@@ -832,9 +862,9 @@ impl Default for Options {
     }
 }
 
-/// Why a merge could not be made: every problem, one per line.
+/// Why a merge could not be made: every problem.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MergeError(pub Vec<String>);
+pub struct MergeError(pub Vec<MergeProblem>);
 
 /// What one input turned out to be.
 enum Parsed {
@@ -842,20 +872,23 @@ enum Parsed {
     /// A file of the session that is not a room file (a programme, with
     /// its text; a clock or lead state).
     Session(Option<String>),
-    /// Another format, or no oogst file at all (why).
-    Other(String),
+    /// Another format, or no oogst file at all.
+    Other(Skip),
     Invalid(FileError),
-    /// Not a plain file (why, with its name): passed over, never waited on.
-    NotPlain(String),
-    /// The file could not be read (why, with its name).
-    Unreadable(String),
+    /// Not a plain file: passed over, never waited on.
+    NotPlain(Special),
+    /// The file could not be read.
+    Unreadable(ReadError),
 }
 
-fn parse_file(i: usize, input: &Input, text: Result<&str, ReadError>, lang: Lang) -> Parsed {
+fn parse_file(i: usize, input: &Input, text: Result<&str, ReadError>) -> Parsed {
     let text = match text {
         Ok(t) => t,
-        Err(e) if e.not_plain() && !input.named() => return Parsed::NotPlain(lang.read_error(&e)),
-        Err(e) => return Parsed::Unreadable(lang.read_error(&e)),
+        Err(ReadError {
+            why: Unreadable::NotPlain(what),
+            ..
+        }) if !input.named() => return Parsed::NotPlain(what),
+        Err(e) => return Parsed::Unreadable(e),
     };
     match room::classify(text) {
         Ok(Classified::Room(c)) => {
@@ -866,11 +899,10 @@ fn parse_file(i: usize, input: &Input, text: Result<&str, ReadError>, lang: Lang
         Ok(Classified::Other(head)) => match head.format.as_deref() {
             Some(crate::programme::FORMAT) => Parsed::Session(Some(text.to_string())),
             Some(crate::clock::CLOCK_FORMAT | crate::lead_state::FORMAT) => Parsed::Session(None),
-            Some(other) => Parsed::Other(crate::i18n::fill(
-                lang.t().merge_other_format,
-                &[("format", &crate::text::for_message(other))],
+            Some(other) => Parsed::Other(Skip::OtherFormat(
+                crate::text::for_message(other).into_owned(),
             )),
-            None => Parsed::Other(lang.t().merge_not_oogst.to_string()),
+            None => Parsed::Other(Skip::NotOogst),
         },
         Err(p) => Parsed::Invalid(FileError::single(&input.name, *p)),
     }
@@ -889,15 +921,19 @@ struct RoundPlan<'p> {
 }
 
 /// Merges the room files of `inputs` into one harvest.
-pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Report), MergeError> {
-    let t = lang.t();
+pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), MergeError> {
     let mut report = Report::default();
-    let mut errors: Vec<String> = Vec::new();
-    let parsed = inputs.read_each(|i, input, text| parse_file(i, input, text, lang));
+    let mut errors: Vec<MergeProblem> = Vec::new();
+    let parsed = inputs.read_each(|i, input, text| parse_file(i, input, text));
     let (files, given_programmes) = (&inputs.files, &inputs.programmes);
     let mut rooms: Vec<Room> = Vec::new();
     let mut programmes: Vec<Programme> = Vec::new();
-    report.skipped.extend(inputs.passed_over.iter().cloned());
+    report.skipped.extend(
+        inputs
+            .passed_over
+            .iter()
+            .map(|(name, what)| (name.clone(), Skip::NotPlain(*what))),
+    );
     for (p, input) in parsed.into_iter().zip(files) {
         let name = || crate::text::for_message(&input.name).into_owned();
         match p {
@@ -911,26 +947,23 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
                 }
             }
             Parsed::Other(why) => report.skipped.push((name(), why)),
-            Parsed::NotPlain(why) => report.skipped.push((name(), strip_name(&why))),
-            Parsed::Unreadable(why) if opts.keep_going => {
-                report.skipped.push((name(), strip_name(&why)))
+            Parsed::NotPlain(what) => report.skipped.push((name(), Skip::NotPlain(what))),
+            Parsed::Unreadable(e) if opts.keep_going => {
+                report.skipped.push((name(), Skip::Unreadable(e)))
             }
-            Parsed::Unreadable(why) => errors.push(why),
+            Parsed::Unreadable(e) => errors.push(MergeProblem::Unreadable(e)),
             // oogst set the file aside itself: skip it, say so.
             Parsed::Invalid(e)
                 if opts.keep_going
                     || room::FileRole::of(std::path::Path::new(&input.name))
                         == room::FileRole::SetAside =>
             {
-                report
-                    .skipped
-                    .push((name(), strip_name(&lang.file_error(&e))));
+                report.skipped.push((name(), Skip::Invalid(e)));
             }
-            Parsed::Invalid(e) => errors.push(lang.file_error(&e)),
+            Parsed::Invalid(e) => errors.push(MergeProblem::Invalid(e)),
         }
     }
     if !errors.is_empty() {
-        errors.push(t.merge_keep_going_hint.to_string());
         return Err(MergeError(errors));
     }
 
@@ -952,23 +985,16 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
         (None, _) => {
             let list = sessions
                 .iter()
-                .map(|s| crate::text::for_message(s))
-                .collect::<Vec<_>>()
-                .join(", ");
-            return Err(MergeError(vec![crate::i18n::fill(
-                t.merge_mixed_sessions,
-                &[("sessions", &list)],
-            )]));
+                .map(|s| crate::text::for_message(s).into_owned())
+                .collect();
+            return Err(MergeError(vec![MergeProblem::MixedSessions(list)]));
         }
     };
     rooms.retain(|r| {
         let keep = r.session == session;
         if !keep {
             report.other_session += 1;
-            let why = crate::i18n::fill(
-                t.merge_other_session,
-                &[("session", &crate::text::for_message(&r.session))],
-            );
+            let why = Skip::OtherSession(crate::text::for_message(&r.session).into_owned());
             report.skipped.push((
                 crate::text::for_message(&files[r.file].name).into_owned(),
                 why,
@@ -1451,7 +1477,8 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
         .map(|r| r.hosts.len())
         .sum();
     report.notes = harvest_rounds.iter().map(HarvestRound::note_count).sum();
-    report.skipped.sort();
+    // By name; the same file twice keeps its order of finding.
+    report.skipped.sort_by(|a, b| a.0.cmp(&b.0));
     let harvest = Harvest {
         session,
         title: programme.map(|p| p.title.clone()),
@@ -1465,13 +1492,6 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
 
 /// A message about a file without the file's name in front (the skip
 /// list names it already).
-fn strip_name(why: &str) -> String {
-    match why.split_once(": ") {
-        Some((_, rest)) => rest.to_string(),
-        None => why.to_string(),
-    }
-}
-
 /// Sorts `list` by `order`: the runs already in order (a room's notes,
 /// file by file) are merged pairwise, as the last passes of a merge sort
 /// do, with `scratch` for room; a list of many short runs is sorted

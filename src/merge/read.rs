@@ -11,8 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::files::{self, Links, MAX_FILE_BYTES, ReadError, shown, too_large};
-use crate::i18n::Lang;
+use crate::files::{self, Links, MAX_FILE_BYTES, ReadError, Special, shown, too_large};
 use crate::programme::Programme;
 
 /// One input file: a file on disk, or a text given whole (standard
@@ -69,8 +68,8 @@ pub struct Inputs {
     pub files: Vec<Input>,
     pub programmes: Vec<Programme>,
     /// Entries of folders that are not plain files (links, FIFOs, …),
-    /// and why they were passed over.
-    pub passed_over: Vec<(String, String)>,
+    /// and what they are.
+    pub passed_over: Vec<(String, Special)>,
 }
 
 impl Inputs {
@@ -116,13 +115,13 @@ pub(crate) fn is_temporary(name: &str) -> bool {
 struct Found {
     /// Plain `.json` files, with what the folder says of each.
     files: Vec<(PathBuf, Option<std::fs::Metadata>)>,
-    /// Entries passed over (a link, a FIFO, …), and why.
-    passed_over: Vec<(PathBuf, String)>,
+    /// Entries passed over (a link, a FIFO, …), and what they are.
+    passed_over: PassedOver,
 }
 
 /// All `.json` files in `dir` and below, in a stable order, without
 /// following links.
-fn json_files(dir: &Path, found: &mut Found, lang: Lang) -> std::io::Result<()> {
+fn json_files(dir: &Path, found: &mut Found) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
@@ -135,34 +134,30 @@ fn json_files(dir: &Path, found: &mut Found, lang: Lang) -> std::io::Result<()> 
         let kind = e.file_type()?;
         let json = name.to_ascii_lowercase().ends_with(".json");
         if kind.is_dir() {
-            json_files(&path, found, lang)?;
+            json_files(&path, found)?;
         } else if kind.is_symlink() {
             let to_folder = std::fs::metadata(&path).is_ok_and(|m| m.is_dir());
             if json || to_folder {
-                let why = lang.special(files::Special::Link).to_string();
-                found.passed_over.push((path, why));
+                found.passed_over.push((path, Special::Link));
             }
         } else if json && kind.is_file() {
             found.files.push((path, e.metadata().ok()));
         } else if json {
-            let why = e
-                .metadata()
-                .map(|m| lang.special(files::Special::of(&m)).to_string())
-                .unwrap_or_else(|_| lang.special(files::Special::Other).to_string());
-            found.passed_over.push((path, why));
+            let what = e.metadata().map_or(Special::Other, |m| Special::of(&m));
+            found.passed_over.push((path, what));
         }
     }
     Ok(())
 }
 
-/// Entries of a folder passed over, and why.
-pub type PassedOver = Vec<(PathBuf, String)>;
+/// Entries of a folder passed over, and what they are.
+pub type PassedOver = Vec<(PathBuf, Special)>;
 
 /// Every plain `.json` file in `dir` and below that is not somebody's
-/// temporary file, in a stable order; and the entries passed over, why.
-pub fn json_files_in(dir: &Path, lang: Lang) -> std::io::Result<(Vec<PathBuf>, PassedOver)> {
+/// temporary file, in a stable order; and the entries passed over.
+pub fn json_files_in(dir: &Path) -> std::io::Result<(Vec<PathBuf>, PassedOver)> {
     let mut found = Found::default();
-    json_files(dir, &mut found, lang)?;
+    json_files(dir, &mut found)?;
     Ok((
         found.files.into_iter().map(|(path, _)| path).collect(),
         found.passed_over,
@@ -193,7 +188,7 @@ fn identity(path: &Path, meta: Option<&std::fs::Metadata>) -> Identity {
 /// an input's folder or the folder above, where a session folder's
 /// `programme.json` sits next to `rooms/`). The room files themselves are
 /// read by the merge.
-pub fn read_inputs(paths: &[PathBuf], lang: Lang) -> Result<Inputs, String> {
+pub fn read_inputs(paths: &[PathBuf]) -> Result<Inputs, ReadError> {
     let mut found = Found::default();
     // Files named on the command line: a link there is followed.
     let mut named: BTreeSet<PathBuf> = BTreeSet::new();
@@ -201,14 +196,13 @@ pub fn read_inputs(paths: &[PathBuf], lang: Lang) -> Result<Inputs, String> {
     let mut stdin: Option<String> = None;
     for p in paths {
         if p.as_os_str() == "-" {
-            stdin = Some(files::read_stdin().map_err(|e| lang.read_error(&e))?);
+            stdin = Some(files::read_stdin()?);
             continue;
         }
-        let meta =
-            std::fs::metadata(p).map_err(|e| format!("{}: {}", shown(p), lang.io_error(&e)))?;
+        let fail = |e: std::io::Error| ReadError::io(&shown(p), &e);
+        let meta = std::fs::metadata(p).map_err(fail)?;
         if meta.is_dir() {
-            json_files(p, &mut found, lang)
-                .map_err(|e| format!("{}: {}", shown(p), lang.io_error(&e)))?;
+            json_files(p, &mut found).map_err(fail)?;
             beside.insert(p.join("programme.json"));
             if let Some(parent) = p.parent() {
                 beside.insert(parent.join("programme.json"));

@@ -33,7 +33,7 @@ fn harvest(files: &[(&str, String)]) -> (Harvest, Report) {
             .collect(),
         Vec::new(),
     );
-    merge(&inputs, &Options::default(), Lang::En).unwrap()
+    merge(&inputs, &Options::default()).unwrap()
 }
 
 fn texts(h: &Harvest, round: usize, room: usize) -> Vec<(usize, String)> {
@@ -219,7 +219,7 @@ fn drafts_are_in_the_harvest_once() {
         drafts: false,
         ..Options::default()
     };
-    let (h, report) = merge(&inputs, &opts, Lang::En).unwrap();
+    let (h, report) = merge(&inputs, &opts).unwrap();
     assert_eq!((report.drafts, report.drafts_left_out), (1, true));
     assert!(h.rounds[0].rooms[0].drafts.is_empty());
 }
@@ -279,7 +279,7 @@ fn harvest_json(files: &[(&str, String)], programmes: Vec<Programme>) -> String 
             .collect(),
         programmes,
     );
-    let (h, _) = merge(&inputs, &Options::default(), Lang::En).unwrap();
+    let (h, _) = merge(&inputs, &Options::default()).unwrap();
     let mut out = Vec::new();
     crate::export::json::write(&h, &mut out).unwrap();
     String::from_utf8(out).unwrap()

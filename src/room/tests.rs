@@ -466,7 +466,7 @@ fn a_draft_with_text_answers_a_question_the_file_has() {
         assert!(crate::check::check_text(&text, "r.json").is_err());
         let inputs = crate::merge::Inputs::from_texts(vec![("r.json".into(), text)], Vec::new());
         let opts = crate::merge::Options::default();
-        assert!(crate::merge::merge(&inputs, &opts, crate::i18n::Lang::En).is_err());
+        assert!(crate::merge::merge(&inputs, &opts).is_err());
     }
 }
 

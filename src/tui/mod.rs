@@ -260,7 +260,8 @@ pub fn export_harvest(
     programme: &Programme,
     lang: Lang,
 ) -> Result<String, String> {
-    let mut inputs = crate::merge::read_inputs(&[dir.rooms_dir()], lang)?;
+    let mut inputs =
+        crate::merge::read_inputs(&[dir.rooms_dir()]).map_err(|e| lang.read_error(&e))?;
     inputs.programmes = vec![programme.clone()];
     let opts = crate::merge::Options {
         session: Some(programme.id.clone()),
@@ -268,7 +269,7 @@ pub fn export_harvest(
         drafts: true,
     };
     let (harvest, report) =
-        crate::merge::merge(&inputs, &opts, lang).map_err(|e| e.0.join("; "))?;
+        crate::merge::merge(&inputs, &opts).map_err(|e| lang.merge_error(&e).join("; "))?;
     let mut written = Vec::new();
     for (name, format) in [("harvest.md", Format::Md), ("harvest.html", Format::Html)] {
         let path = dir.root.join(name);
@@ -462,6 +463,7 @@ pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Res
 mod tests {
     use super::*;
     use crate::room::{RoomDoc, block_dir, file_name};
+    use crate::merge::Skip;
 
     const PROGRAMME: &str = r#"{
       "format": "oogst-programme", "version": 1, "id": "s", "title": "Twee rondes",
@@ -543,9 +545,9 @@ mod tests {
         let report = crate::merge::Report {
             other_session: 2,
             skipped: vec![
-                ("a.json".into(), "other".into()),
-                ("b.json".into(), "other".into()),
-                ("c.json".into(), "kapot".into()),
+                ("a.json".into(), Skip::OtherSession("x".into())),
+                ("b.json".into(), Skip::OtherSession("x".into())),
+                ("c.json".into(), Skip::NotOogst),
             ],
             ..crate::merge::Report::default()
         };
