@@ -328,6 +328,17 @@ impl Lang {
         lines
     }
 
+    /// Why a room file on the dashboard counts with its last copy, or not
+    /// at all, starting with the file.
+    pub fn file_problem(self, p: &crate::rooms::FileProblem) -> String {
+        use crate::rooms::FileProblem;
+        match p {
+            FileProblem::Missing(file) => fill(self.t().dash_missing, &[("file", file)]),
+            FileProblem::Unreadable(e) => self.read_error(e),
+            FileProblem::Invalid(e) => self.file_error(e),
+        }
+    }
+
     /// What opening a room found, for the host.
     pub fn notice(self, n: &Notice) -> String {
         let t = self.t();

@@ -21,7 +21,6 @@ use std::time::SystemTime;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::files::{self, Links, Stamp, parse_time};
-use crate::i18n::{Lang, fill};
 use crate::programme::{Block, Programme};
 use crate::room::{self, NoteForm, Version, question_key, room_key};
 
@@ -70,13 +69,26 @@ pub struct RoomLine {
     /// When a file of the room last changed on disk (a host's every
     /// keystroke reaches it within a second).
     pub changed: Option<Timestamp>,
-    /// Why files of the room cannot be read now, one line each.
-    pub problems: Vec<String>,
+    /// Why files of the room cannot be read now, one per file.
+    pub problems: Vec<FileProblem>,
     /// The room's newest signal, and when it was given.
     pub signal: Option<(Signal, Timestamp)>,
     /// The newest message of the lead that a host of the room has shown
     /// (the message's time).
     pub seen: Option<Timestamp>,
+}
+
+/// Why a room file counts with its last good copy, or not at all (words
+/// for it: `Lang::file_problem`). File names are as the dashboard names
+/// them (below `rooms/`), made safe to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// Gone from the folder for a moment; its last copy still counts.
+    Missing(String),
+    /// It cannot be read as it is now.
+    Unreadable(files::ReadError),
+    /// It can be read, but not used.
+    Invalid(files::FileError),
 }
 
 impl RoomLine {
@@ -223,7 +235,7 @@ struct Entry {
     /// The last copy that could be read.
     good: Option<Kept>,
     /// Why the file as it is now cannot be read.
-    problem: Option<String>,
+    problem: Option<FileProblem>,
     /// Since when the file is gone (its last good copy is kept a while).
     missing_since: Option<Timestamp>,
 }
@@ -234,11 +246,11 @@ impl Entry {
         self.name.rsplit('/').next().unwrap_or(&self.name)
     }
 
-    /// What is wrong with the file now, in words.
-    fn problem(&self, lang: Lang) -> Option<String> {
+    /// What is wrong with the file now.
+    fn problem(&self) -> Option<FileProblem> {
         if self.missing_since.is_some() {
             let name = crate::text::for_message(&self.name);
-            return Some(fill(lang.t().dash_missing, &[("file", &name)]));
+            return Some(FileProblem::Missing(name.into_owned()));
         }
         self.problem.clone()
     }
@@ -259,16 +271,16 @@ fn is_json(name: &str) -> bool {
 }
 
 /// Reads one room file through the one reader.
-fn read_file(path: &Path, name: &str, lang: Lang) -> Result<Kept, String> {
+fn read_file(path: &Path, name: &str) -> Result<Kept, FileProblem> {
     let shown = crate::text::for_message(name);
     let text = files::read_text(path, Links::Refuse).map_err(|e| {
         // Named as the dashboard names it.
-        lang.read_error(&files::ReadError {
+        FileProblem::Unreadable(files::ReadError {
             file: shown.to_string(),
             ..e
         })
     })?;
-    let checked = room::read(&text, &shown).map_err(|e| lang.file_error(&e))?;
+    let checked = room::read(&text, &shown).map_err(FileProblem::Invalid)?;
     Ok(Kept::of(&checked))
 }
 
@@ -283,10 +295,9 @@ impl RoomsWatch {
         programme: &Programme,
         at: usize,
         real: Timestamp,
-        lang: Lang,
     ) -> Option<Rooms> {
-        self.look(rooms, real, lang);
-        let rows = self.rows(programme, at, lang);
+        self.look(rooms, real);
+        let rows = self.rows(programme, at);
         if self.sent.as_ref() == Some(&rows) {
             return None;
         }
@@ -301,7 +312,7 @@ impl RoomsWatch {
 
     /// Reads what changed in `rooms/` and `rooms/*/`; forgets files that
     /// have been gone for a while.
-    fn look(&mut self, rooms: &Path, real: Timestamp, lang: Lang) {
+    fn look(&mut self, rooms: &Path, real: Timestamp) {
         let mut present = HashSet::new();
         for (entry, name) in entries(rooms) {
             let Ok(kind) = entry.file_type() else {
@@ -311,12 +322,12 @@ impl RoomsWatch {
             if kind.is_dir() {
                 for (inner, file) in entries(&entry.path()) {
                     if is_json(&file) {
-                        self.visit(&inner, format!("{name}/{file}"), Some(&name), lang);
+                        self.visit(&inner, format!("{name}/{file}"), Some(&name));
                         present.insert(inner.path());
                     }
                 }
             } else if is_json(&name) {
-                self.visit(&entry, name, None, lang);
+                self.visit(&entry, name, None);
                 present.insert(entry.path());
             }
         }
@@ -334,7 +345,7 @@ impl RoomsWatch {
     }
 
     /// Reads the file of `entry` if it changed since it was last read.
-    fn visit(&mut self, entry: &std::fs::DirEntry, name: String, folder: Option<&str>, lang: Lang) {
+    fn visit(&mut self, entry: &std::fs::DirEntry, name: String, folder: Option<&str>) {
         let path = entry.path();
         // The entry's own metadata: a link's, not what it points to.
         let Ok(meta) = entry.metadata() else {
@@ -344,7 +355,7 @@ impl RoomsWatch {
         if self.files.get(&path).is_some_and(|e| e.stamp == stamp) {
             return;
         }
-        let read = read_file(&path, &name, lang);
+        let read = read_file(&path, &name);
         let e = self.files.entry(path).or_insert_with(|| Entry {
             name,
             folder: folder.map(str::to_string),
@@ -370,7 +381,7 @@ impl RoomsWatch {
     }
 
     /// The rows of the round of block `at` from what was read.
-    pub fn rows(&self, programme: &Programme, at: usize, lang: Lang) -> Rooms {
+    pub fn rows(&self, programme: &Programme, at: usize) -> Rooms {
         let Some(round) = programme.round_at(at) else {
             return Rooms::default();
         };
@@ -465,7 +476,7 @@ impl RoomsWatch {
                 files: files.len(),
                 read: good().count(),
                 changed: files.iter().filter_map(|e| e.changed).max(),
-                problems: files.iter().filter_map(|e| e.problem(lang)).collect(),
+                problems: files.iter().filter_map(|e| e.problem()).collect(),
                 signal: good()
                     .filter_map(|k| k.signal)
                     .max_by_key(|&(kind, at)| (at, kind == Signal::Help)),

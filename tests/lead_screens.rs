@@ -14,7 +14,8 @@ use jiff::{SignedDuration, Timestamp};
 use oogst::clock::ClockState;
 use oogst::i18n::Lang;
 use oogst::programme::Programme;
-use oogst::rooms::{Elsewhere, RoomLine, Rooms, Signal};
+use oogst::files::{FileError, Problem, ProblemKind, ReadError, Special, Unreadable};
+use oogst::rooms::{Elsewhere, FileProblem, RoomLine, Rooms, Signal};
 use oogst::tui::burst::BURST;
 use oogst::tui::lead::View;
 use oogst::tui::lead_app::{Effect, LeadApp, Msg};
@@ -650,9 +651,17 @@ fn busy_dashboard(lang: Lang, theme: Theme) -> Lead {
     first.signal = Some((Signal::Done, at(11, 19, 0)));
     let quiet = hosted("Kamer 2", &["Chris 👩‍👩‍👧"], &[0, 4, 1, 0, 0], at(11, 9, 0));
     let mut broken = hosted("Kamer 4", &["Dirk"], &[1, 0, 0, 0, 0], at(11, 18, 0));
-    broken.problems = vec![
-        "samen-in-gesprek/Kamer_4-7x2k9m4q--d1rk.json:1:31: the file ends in the middle".into(),
-    ];
+    broken.problems = vec![FileProblem::Invalid(FileError::single(
+        "samen-in-gesprek/Kamer_4-7x2k9m4q--d1rk.json",
+        Problem {
+            line_col: Some((1, 31)),
+            block: None,
+            kind: ProblemKind::Malformed {
+                detail: "EOF while parsing a string".into(),
+                truncated: true,
+            },
+        },
+    ))];
     broken.signal = Some((Signal::Help, at(11, 19, 30)));
     let mut hall = hosted("Gang", &["Eva"], &[0, 0, 0, 0, 2], at(11, 19, 0));
     hall.listed = false;
@@ -660,7 +669,10 @@ fn busy_dashboard(lang: Lang, theme: Theme) -> Lead {
     let fifo = RoomLine {
         room: "x.json".into(),
         files: 1,
-        problems: vec!["x.json: a FIFO (named pipe), not a plain file: not read".into()],
+        problems: vec![FileProblem::Unreadable(ReadError {
+            file: "x.json".into(),
+            why: Unreadable::NotPlain(Special::Fifo),
+        })],
         counts: vec![0; 5],
         ..RoomLine::default()
     };
@@ -759,7 +771,7 @@ fn names_from_files_never_reach_the_terminal_raw() {
         &[1, 0, 0, 0, 0],
         at(11, 4, 0),
     );
-    evil.problems = vec!["x\u{1b}[31m.json: \u{9b}kapot".into()];
+    evil.problems = vec![FileProblem::Missing("x\u{1b}[31m.json \u{9b}kapot".into())];
     lead.app.update(demo_round(vec![evil], None), lead.now);
     for (w, h) in [(120, 40), (80, 24), (40, 12)] {
         let screen = lead.screen(w, h);
@@ -772,7 +784,7 @@ fn names_from_files_never_reach_the_terminal_raw() {
     let screen = lead.screen(120, 40);
     assert!(screen.contains("Kamer␛]0;pwned␇ 1"), "{screen}");
     assert!(screen.contains("Eve␛[2Jlin"), "{screen}");
-    assert!(screen.contains("x␛[31m.json: �kapot"), "{screen}");
+    assert!(screen.contains("x␛[31m.json �kapot"), "{screen}");
 }
 
 #[test]

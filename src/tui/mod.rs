@@ -216,14 +216,14 @@ impl LeadIo {
         let dir = self.session.dir.rooms_dir();
         let programme = Arc::clone(&self.programme);
         let rooms = Arc::clone(&self.rooms);
-        let (at, lang) = (app.clock.current, self.lang);
+        let at = app.clock.current;
         work.spawn(move || {
             let real = Timestamp::now();
             let mut watch = rooms
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             let rows = watch
-                .scan(&dir, &programme, at, real, lang)
+                .scan(&dir, &programme, at, real)
                 .map(|mut rows| {
                     for r in &mut rows.rooms {
                         r.changed = r.changed.map(|c| source.virtual_at(c));

@@ -198,7 +198,7 @@ impl Ctx<'_> {
         // other rounds hold, what cannot be read.
         let mut below: Vec<Line<'static>> = Vec::new();
         for problem in rooms.iter().flat_map(|r| &r.problems) {
-            let s = format!("⚠ {}", text::one_line(problem));
+            let s = format!("⚠ {}", text::one_line(&lang.file_problem(problem)));
             below.push(Line::from(Span::styled(
                 text::truncate(&s, w).into_owned(),
                 self.th.alert(),
