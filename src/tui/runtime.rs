@@ -324,6 +324,41 @@ fn watch_folder(
     Some(Box::new(watcher))
 }
 
+/// The session folder's watcher: started when the folder is there, and
+/// again at a periodic look when it was not (a folder made after the app
+/// started; a folder removed and made anew, whose old watch hears nothing).
+struct FolderWatch {
+    root: PathBuf,
+    tx: UnboundedSender<Vec<PathBuf>>,
+    poll: bool,
+    watcher: Option<Box<dyn std::any::Any>>,
+}
+
+impl FolderWatch {
+    fn new(root: PathBuf, tx: UnboundedSender<Vec<PathBuf>>, poll: bool) -> FolderWatch {
+        let mut w = FolderWatch {
+            root,
+            tx,
+            poll,
+            watcher: None,
+        };
+        w.start();
+        w
+    }
+
+    /// Starts watching if nothing watches yet and the folder is there;
+    /// stops a watch whose folder is gone.
+    fn start(&mut self) {
+        if !self.root.is_dir() {
+            self.watcher = None;
+        } else if self.watcher.is_none() {
+            self.watcher = watch_folder(&self.root, self.tx.clone(), self.poll);
+        }
+    }
+
+
+}
+
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 fn init_terminal() -> std::io::Result<Term> {
@@ -381,7 +416,7 @@ pub fn run<A: App, P: Persist<A>>(
         .map_err(|e| e.to_string())?;
     let (change_tx, changes) = unbounded_channel();
     let poll = std::env::var_os("OOGST_WATCH").is_some_and(|v| v == "poll");
-    let watcher = watch_folder(&persist.watched(), change_tx, poll);
+    let watch = FolderWatch::new(persist.watched(), change_tx, poll);
     let mut terminal = init_terminal().map_err(|e| {
         restore_terminal();
         format!("terminal: {e}")
@@ -390,11 +425,10 @@ pub fn run<A: App, P: Persist<A>>(
         let inputs = Inputs {
             reports,
             changes,
-            watching: watcher.is_some(),
+            watch,
         };
         runtime.block_on(event_loop(&mut terminal, app, persist, saver, inputs))
     }));
-    drop(watcher);
     // A job still reading (a slow share) is not waited for.
     runtime.shutdown_background();
     // Whatever happened, everything goes to disk before we leave.
@@ -461,8 +495,8 @@ struct Inputs {
     reports: UnboundedReceiver<SaveReport>,
     /// What changed in the session folder.
     changes: UnboundedReceiver<Vec<PathBuf>>,
-    /// Whether anything watches the folder (else `changes` stays quiet).
-    watching: bool,
+    /// What sends them.
+    watch: FolderWatch,
 }
 
 /// The loop's state besides the app's.
@@ -559,7 +593,7 @@ async fn event_loop<A: App, P: Persist<A>>(
     let Inputs {
         mut reports,
         mut changes,
-        watching,
+        mut watch,
     } = inputs;
     let (work, mut landed) = Worker::channel();
     let mut lp = Looper {
@@ -606,11 +640,13 @@ async fn event_loop<A: App, P: Persist<A>>(
             _ = tick => Woke::Input(Input::Tick, false),
             _ = periodic.tick() => {
                 let (now, real) = lp.now();
+                // What changed while nothing watched, this look sees.
+                watch.start();
                 lp.persist.periodic(lp.app, now, real, &lp.work);
                 Woke::Quiet
             }
             Some(done) = landed.recv() => Woke::Landed(done),
-            Some(paths) = changes.recv(), if watching => {
+            Some(paths) = changes.recv() => {
                 lp.persist.changed(lp.app, &paths, &lp.work);
                 Woke::Quiet
             }
@@ -706,6 +742,32 @@ mod tests {
     #[test]
     fn the_polling_watcher_too() {
         hears_changes_only(true, POLL * 2);
+    }
+
+    #[test]
+    fn a_folder_made_later_or_made_anew_is_watched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("sessie");
+        let (tx, mut rx) = unbounded_channel();
+        let mut watch = FolderWatch::new(root.clone(), tx, false);
+        assert!(watch.watcher.is_none(), "no folder, nothing to watch");
+        for round in 0..2 {
+            std::fs::create_dir_all(root.join("rooms")).unwrap();
+            // The next periodic look starts the watch.
+            watch.start();
+            assert!(watch.watcher.is_some(), "round {round}");
+            heard(&mut rx, Duration::from_millis(100));
+            let file = root.join("clock.json");
+            std::fs::write(&file, "{}").unwrap();
+            assert!(
+                heard(&mut rx, Duration::from_millis(500)).contains(&file),
+                "round {round}"
+            );
+            // Gone (a sync engine, a user): the look lets the old watch go.
+            std::fs::remove_dir_all(&root).unwrap();
+            watch.start();
+            assert!(watch.watcher.is_none(), "round {round}");
+        }
     }
 
     fn hears_changes_only(poll: bool, within: Duration) {
