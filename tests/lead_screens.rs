@@ -12,9 +12,9 @@ use jiff::civil::{Date, date};
 use jiff::tz::{self, TimeZone};
 use jiff::{SignedDuration, Timestamp};
 use oogst::clock::ClockState;
+use oogst::files::{FileError, Problem, ProblemKind, ReadError, Special, Unreadable};
 use oogst::i18n::Lang;
 use oogst::programme::Programme;
-use oogst::files::{FileError, Problem, ProblemKind, ReadError, Special, Unreadable};
 use oogst::rooms::{Elsewhere, FileProblem, RoomLine, Rooms, Signal};
 use oogst::tui::burst::BURST;
 use oogst::tui::lead::View;
@@ -1071,4 +1071,77 @@ mod key_table {
         }
         insta::assert_snapshot!(footers);
     }
+}
+
+/// Whether the row that shows `room` is in reverse video.
+fn row_reversed(terminal: &Terminal<TestBackend>, room: &str) -> bool {
+    let buf = terminal.backend().buffer();
+    let lines: Vec<String> = text_of(buf).lines().map(str::to_string).collect();
+    let y = lines
+        .iter()
+        .position(|l| l.contains(room))
+        .unwrap_or_else(|| panic!("no row of {room}"));
+    let x = lines[y].find(room).unwrap();
+    let x = lines[y][..x].chars().count() as u16;
+    buf.cell((x, y as u16))
+        .unwrap()
+        .modifier
+        .contains(ratatui::style::Modifier::REVERSED)
+}
+
+#[test]
+fn a_call_for_help_rings_flashes_and_stays_until_the_lead_has_seen_it() {
+    let mut lead = Lead::open(Programme::demo(), at(11, 0, 0), Lang::En, Theme::NO_COLOR);
+    lead.press(' ');
+    lead.at(at(11, 10, 0));
+    let help = |at_: Timestamp| {
+        let mut r = hosted("Kamer 2", &["Chris"], &[1, 0, 0, 0, 0], at_);
+        r.signal = Some((Signal::Help, at_));
+        demo_round(
+            vec![hosted("Kamer 1", &["Anna"], &[2, 0, 0, 0, 0], at_), r],
+            None,
+        )
+    };
+    // The call lands while the lead looks at the clock: the bell rings
+    // once, and the lead view names the room.
+    let fx = lead.app.update(help(at(11, 9, 50)), lead.now);
+    assert!(fx.contains(&Effect::Bell), "{fx:?}");
+    let fx = lead.app.update(help(at(11, 9, 50)), lead.now);
+    assert!(
+        !fx.contains(&Effect::Bell),
+        "the same call rings once: {fx:?}"
+    );
+    assert!(
+        lead.screen(80, 24)
+            .contains("⚑ Help needed: Kamer 2 · d rooms"),
+        "{}",
+        lead.screen(80, 24)
+    );
+    // On the dashboard its row flashes: lit every other second, in
+    // reverse video (no colour needed), the other rows steady.
+    lead.press('d');
+    let lit = lead.render(80, 24);
+    assert!(row_reversed(&lit, "Kamer 2"));
+    assert!(!row_reversed(&lit, "Kamer 1"));
+    lead.at(at(11, 10, 1));
+    assert!(!row_reversed(&lead.render(80, 24), "Kamer 2"));
+    lead.at(at(11, 10, 2));
+    assert!(row_reversed(&lead.render(80, 24), "Kamer 2"));
+    assert!(lead.screen(80, 24).contains("any key: seen"));
+    // A key on the dashboard: seen. The row is steady, the call still
+    // says "needs help", the lead view no longer names it.
+    lead.key(KeyCode::Down);
+    let screen = lead.screen(80, 24);
+    assert!(!row_reversed(&lead.render(80, 24), "Kamer 2"));
+    assert!(screen.contains("⚑ needs help"), "{screen}");
+    assert!(!screen.contains("Help needed"), "{screen}");
+    lead.key(KeyCode::Esc);
+    assert!(!lead.screen(80, 24).contains("Help needed"));
+    // A new call of the same room rings again; with the bell off, not.
+    let fx = lead.app.update(help(at(11, 12, 0)), lead.now);
+    assert!(fx.contains(&Effect::Bell), "{fx:?}");
+    assert!(lead.screen(80, 24).contains("Help needed: Kamer 2"));
+    lead.press('b');
+    let fx = lead.app.update(help(at(11, 13, 0)), lead.now);
+    assert!(!fx.contains(&Effect::Bell), "{fx:?}");
 }

@@ -1252,11 +1252,5 @@ fn a_file_that_is_not_utf8_is_refused_by_every_reader() {
     let read = oogst::files::read_text(&path, oogst::files::Links::Follow).unwrap();
     same_reading(&read).unwrap();
     let inputs = oogst::merge::read_inputs(std::slice::from_ref(&path)).unwrap();
-    assert_eq!(
-        merge(&inputs, &Options::default())
-            .unwrap()
-            .1
-            .notes,
-        1
-    );
+    assert_eq!(merge(&inputs, &Options::default()).unwrap().1.notes, 1);
 }

@@ -924,7 +924,7 @@ struct RoundPlan<'p> {
 pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), MergeError> {
     let mut report = Report::default();
     let mut errors: Vec<MergeProblem> = Vec::new();
-    let parsed = inputs.read_each(|i, input, text| parse_file(i, input, text));
+    let parsed = inputs.read_each(parse_file);
     let (files, given_programmes) = (&inputs.files, &inputs.programmes);
     let mut rooms: Vec<Room> = Vec::new();
     let mut programmes: Vec<Programme> = Vec::new();

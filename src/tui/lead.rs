@@ -157,11 +157,32 @@ impl<'a> Ctx<'a> {
             ),
             None => (t.no_session_folder.to_string(), self.th.dim()),
         };
+        // Rooms calling for help come before any notice, until the lead
+        // has seen them on the dashboard.
+        let calls: Vec<String> = self
+            .app
+            .help_calls()
+            .map(|r| crate::text::one_line(&r.room).into_owned())
+            .collect();
+        let (toast, otherwise) = if calls.is_empty() {
+            (self.app.toast.as_ref(), otherwise)
+        } else {
+            let rooms = calls.join(", ");
+            let s = if self.app.screen == Screen::Dashboard {
+                fill(t.dash_help_calls, &[("rooms", &rooms)])
+            } else {
+                fill(
+                    t.lead_help_calls,
+                    &[("rooms", &rooms), ("key", t.key_dashboard)],
+                )
+            };
+            (None, (s, self.th.alert()))
+        };
         Status {
             theme: self.th,
             t,
             save_error: self.app.save_error.as_deref(),
-            toast: self.app.toast.as_ref(),
+            toast,
             otherwise,
         }
         .render(area, buf);

@@ -2,6 +2,7 @@
 //! that changing it asks for. `update` is the one place where state
 //! changes; it does no I/O. The event loop performs the effects.
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use jiff::tz::TimeZone;
@@ -15,6 +16,7 @@ use super::theme::Theme;
 use crate::clock::{Action, ClockState, Ignored, Outcome, Phase};
 use crate::i18n::{Lang, fill};
 use crate::programme::Programme;
+use crate::rooms::{RoomLine, Signal};
 use crate::session_dir::SaveReport;
 
 /// A message to the rooms is a line, not a letter.
@@ -102,6 +104,9 @@ pub struct LeadApp {
     pub rooms: crate::rooms::Rooms,
     /// Whether the rooms folder has been looked at yet.
     pub rooms_read: bool,
+    /// Help calls the lead has seen on the dashboard: per room, the time
+    /// of the newest one seen.
+    help_seen: HashMap<String, Timestamp>,
     /// Whether the running block was over time at the last update, so the
     /// bell rings once, when it gets there.
     was_over: bool,
@@ -138,6 +143,7 @@ impl LeadApp {
             save_error: None,
             rooms: crate::rooms::Rooms::default(),
             rooms_read: false,
+            help_seen: HashMap::new(),
             was_over,
             burst: Burst::new(speed.unwrap_or(1.0)),
         }
@@ -147,6 +153,44 @@ impl LeadApp {
     /// it is settled at [`LeadApp::next_change`] at the latest.
     pub fn holds_a_key(&self) -> bool {
         self.burst.due().is_some()
+    }
+
+    /// Rooms asking for help that the lead has not seen yet: their rows
+    /// flash on the dashboard, and the lead view names them, until a key
+    /// is pressed on the dashboard.
+    pub fn help_calls(&self) -> impl Iterator<Item = &RoomLine> {
+        self.rooms.rooms.iter().filter(|r| match r.signal {
+            Some((Signal::Help, at)) => self.help_seen.get(&r.room).is_none_or(|&s| s < at),
+            _ => false,
+        })
+    }
+
+    /// Whether a flashing row is lit at `now`: every other real second
+    /// (a rehearsal's virtual seconds run faster).
+    pub fn flash_lit(&self, now: Timestamp) -> bool {
+        let real = now.as_millisecond() as f64 / 1000.0 / self.speed.unwrap_or(1.0);
+        (real.floor() as i64).rem_euclid(2) == 0
+    }
+
+    /// New rows of the rooms; the bell rings (if it is on) for a new call
+    /// for help.
+    fn rooms_landed(&mut self, rows: crate::rooms::Rooms, fx: &mut Vec<Effect>) {
+        let call = |r: &RoomLine| (r.room.clone(), r.signal.map(|(_, at)| at));
+        let before: HashSet<_> = self.help_calls().map(call).collect();
+        self.rooms = rows;
+        self.rooms_read = true;
+        if self.clock.bell && self.help_calls().any(|r| !before.contains(&call(r))) {
+            fx.push(Effect::Bell);
+        }
+    }
+
+    /// The lead has seen every call for help the dashboard shows.
+    fn help_is_seen(&mut self) {
+        let calls: Vec<(String, Timestamp)> = self
+            .help_calls()
+            .filter_map(|r| Some((r.room.clone(), r.signal?.1)))
+            .collect();
+        self.help_seen.extend(calls);
     }
 
     /// Pasted text into the message box (if it is open), as one line.
@@ -179,10 +223,7 @@ impl LeadApp {
             Msg::Key(key) => self.on_key(key, now, &mut fx),
             Msg::Paste(s) => self.type_in_message(&s),
             Msg::Tick => {}
-            Msg::Rooms(rows) => {
-                self.rooms = *rows;
-                self.rooms_read = true;
-            }
+            Msg::Rooms(rows) => self.rooms_landed(*rows, &mut fx),
             // The notice says where the harvest went and what it left out.
             Msg::Exported(Ok(notice)) => self.notify(notice, false, now),
             Msg::Exported(Err(why)) => {
@@ -214,6 +255,11 @@ impl LeadApp {
     }
 
     fn on_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
+        // A key pressed while the dashboard shows a call for help: the
+        // lead has seen it.
+        if self.screen == Screen::Dashboard && matches!(self.overlay, Overlay::None) {
+            self.help_is_seen();
+        }
         let command = keys::command(&keys::LEAD, keys::lead_view(self.screen), &key);
         if command == Some(Command::SaveQuit) {
             fx.extend(SAVE_AND_QUIT);

@@ -222,14 +222,12 @@ impl LeadIo {
             let mut watch = rooms
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let rows = watch
-                .scan(&dir, &programme, at, real)
-                .map(|mut rows| {
-                    for r in &mut rows.rooms {
-                        r.changed = r.changed.map(|c| source.virtual_at(c));
-                    }
-                    rows
-                });
+            let rows = watch.scan(&dir, &programme, at, real).map(|mut rows| {
+                for r in &mut rows.rooms {
+                    r.changed = r.changed.map(|c| source.virtual_at(c));
+                }
+                rows
+            });
             move |io: &mut LeadIo, app: &LeadApp, work: &Worker<LeadApp, LeadIo>| {
                 io.looking = false;
                 if io.look_again
@@ -462,8 +460,8 @@ pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::room::{RoomDoc, block_dir, file_name};
     use crate::merge::Skip;
+    use crate::room::{RoomDoc, block_dir, file_name};
 
     const PROGRAMME: &str = r#"{
       "format": "oogst-programme", "version": 1, "id": "s", "title": "Twee rondes",

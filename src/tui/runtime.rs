@@ -355,8 +355,6 @@ impl FolderWatch {
             self.watcher = watch_folder(&self.root, self.tx.clone(), self.poll);
         }
     }
-
-
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;

@@ -7,7 +7,7 @@
 use jiff::SignedDuration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -391,7 +391,14 @@ impl Ctx<'_> {
             ));
         }
         spans.extend(state_spans(self.room_state(r, quiet_ok), cols.status));
-        Line::from(spans)
+        let line = Line::from(spans);
+        // A call for help the lead has not seen: the row flashes.
+        let calling = self.app.help_calls().any(|c| c.room == r.room);
+        if calling && self.app.flash_lit(self.now) {
+            line.patch_style(Style::new().add_modifier(Modifier::REVERSED))
+        } else {
+            line
+        }
     }
 
     /// What the last column says of a room with a host, most urgent first:
@@ -424,14 +431,13 @@ impl Ctx<'_> {
             }
             None => {}
         }
-        let seen = self
-            .app
-            .clock
-            .message
-            .as_ref()
-            .is_some_and(|m| r.seen.is_some_and(|s| s.as_second() >= m.at.as_second()));
-        if seen {
-            said.push((t.dash_seen.to_string(), self.th.dim(), false));
+        // The receipt of the lead's message, while there is one.
+        if let Some(m) = self.app.clock.message.as_ref().filter(|_| r.read > 0) {
+            if r.seen.is_some_and(|s| s.as_second() >= m.at.as_second()) {
+                said.push((t.dash_seen.to_string(), self.th.dim(), false));
+            } else {
+                said.push((t.dash_not_seen.to_string(), self.th.warn(), false));
+            }
         }
         said
     }
