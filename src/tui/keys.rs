@@ -227,16 +227,6 @@ pub const LEAD_VIEW: usize = 0;
 pub const PRESENTER_VIEW: usize = 1;
 pub const DASHBOARD_VIEW: usize = 2;
 
-/// The view of the lead's `screen`, in [`LEAD`]'s places.
-pub fn lead_view(screen: super::lead_app::Screen) -> usize {
-    use super::lead_app::Screen;
-    match screen {
-        Screen::Lead => LEAD_VIEW,
-        Screen::Presenter => PRESENTER_VIEW,
-        Screen::Dashboard => DASHBOARD_VIEW,
-    }
-}
-
 const OFF: Place = Place::Off;
 const HELP: Place = Place::Help;
 

@@ -32,6 +32,17 @@ pub enum Screen {
     Dashboard,
 }
 
+impl Screen {
+    /// This screen's place in the key table [`keys::LEAD`].
+    pub fn keys(self) -> usize {
+        match self {
+            Screen::Lead => keys::LEAD_VIEW,
+            Screen::Presenter => keys::PRESENTER_VIEW,
+            Screen::Dashboard => keys::DASHBOARD_VIEW,
+        }
+    }
+}
+
 pub enum Overlay {
     None,
     Help,
@@ -260,7 +271,7 @@ impl LeadApp {
         if self.screen == Screen::Dashboard && matches!(self.overlay, Overlay::None) {
             self.help_is_seen();
         }
-        let command = keys::command(&keys::LEAD, keys::lead_view(self.screen), &key);
+        let command = keys::command(&keys::LEAD, self.screen.keys(), &key);
         if command == Some(Command::SaveQuit) {
             fx.extend(SAVE_AND_QUIT);
             return;

@@ -19,7 +19,7 @@ impl Ctx<'_> {
         match &self.app.overlay {
             Overlay::None => {}
             Overlay::Help => {
-                let view = keys::lead_view(self.app.screen);
+                let view = self.app.screen.keys();
                 widgets::help(area, buf, self.th, t, &keys::lead_help(view, t));
             }
             Overlay::ConfirmQuit => {
