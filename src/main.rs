@@ -4,6 +4,8 @@
 
 #![forbid(unsafe_code)]
 
+mod cli;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -84,9 +86,9 @@ struct LeadArgs {
 struct LeadOptionsArgs {
     #[arg(long)]
     dir: Option<PathBuf>,
-    #[arg(long, value_name = "HH:MM", value_parser = parse_at)]
+    #[arg(long, value_name = "HH:MM", value_parser = cli::parse_at)]
     at: Option<DayTime>,
-    #[arg(long, value_name = "N", value_parser = parse_speed)]
+    #[arg(long, value_name = "N", value_parser = cli::parse_speed)]
     speed: Option<f64>,
     #[arg(long)]
     fresh: bool,
@@ -111,112 +113,53 @@ fn lang_from_args(args: &[std::ffi::OsString]) -> Option<Lang> {
     None
 }
 
-/// Puts the interface language's help texts and headings into the command.
-fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
-    let t = lang.t();
-    let template = format!(
-        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
-        t.cli_usage
-    );
-    let help_of = |id: &str| -> Option<&'static str> {
-        Some(match id {
-            "lang" => t.cli_lang,
-            "programme" => t.cli_programme,
-            "dir" => t.cli_dir,
-            "at" => t.cli_at,
-            "speed" => t.cli_speed,
-            "fresh" => t.cli_fresh,
-            "files" => t.cli_files,
-            "file" => t.cli_file,
-            "force" => t.cli_force,
-            "room" => t.cli_room,
-            "name" => t.cli_name,
-            "host_programme" => t.cli_host_programme,
-            "host_dir" => t.cli_host_dir,
-            "paths" => t.cli_paths,
-            "format" => t.cli_format,
-            "output" => t.cli_output,
-            "by" => t.cli_by,
-            "session" => t.cli_session,
-            "keep_going" => t.cli_keep_going,
-            "no_drafts" => t.cli_no_drafts,
-            _ => return None,
-        })
-    };
-    let dress = |cmd: clap::Command| {
-        cmd.help_template(template.clone())
-            .subcommand_help_heading(t.cli_commands)
-            .disable_help_flag(true)
-            .arg(
-                clap::Arg::new("help")
-                    .short('h')
-                    .long("help")
-                    .action(clap::ArgAction::Help)
-                    .help(t.cli_help),
-            )
-            .mut_args(|a| {
-                let heading = if a.is_positional() {
-                    t.cli_arguments
-                } else {
-                    t.cli_options
-                };
-                let help = help_of(a.get_id().as_str());
-                let a = a.help_heading(heading);
-                match help {
-                    Some(h) => a.help(h),
-                    None => a,
-                }
-            })
-    };
-    dress(cmd)
-        .about(t.cli_about)
-        .long_about(t.cli_about_long)
-        .disable_version_flag(true)
-        .arg(
-            clap::Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(clap::ArgAction::Version)
-                .help(t.cli_version)
-                .help_heading(t.cli_options),
-        )
-        .mut_subcommand("lead", |c| dress(c).about(t.cli_lead))
-        .mut_subcommand("host", |c| dress(c).about(t.cli_host))
-        .mut_subcommand("merge", |c| dress(c).about(t.cli_merge))
-        .mut_subcommand("check", |c| dress(c).about(t.cli_check))
-        .mut_subcommand("init", |c| dress(c).about(t.cli_init))
-}
-
-fn parse_at(s: &str) -> Result<DayTime, String> {
-    match DayTime::parse(s) {
-        Some(t) if t < DayTime::MIDNIGHT_END => Ok(t),
-        _ => Err(format!(
-            "\"{s}\" is not a time of day; write HH:MM, e.g. 10:08"
-        )),
-    }
-}
-
-fn parse_speed(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(n) if (1.0..=oogst::clock::document::MAX_SPEED).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "\"{}\" is not a speed; give a number from 1 to 10000, e.g. 30",
-            for_message(s)
-        )),
-    }
-}
-
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = lang_from_args(&args).unwrap_or_else(Lang::from_env);
-    let matches = match localize(Cli::command(), lang).try_get_matches_from(&args) {
+    let mut command = cli::localize(Cli::command(), lang);
+    let matches = match command.try_get_matches_from_mut(&args) {
         Ok(m) => m,
-        // Help and version exit 0; bad usage 2, with clap's message.
-        Err(e) => e.exit(),
+        // Help and version exit 0.
+        Err(e) if !e.use_stderr() => e.exit(),
+        // Bad usage 2, with clap's message in the interface language.
+        Err(e) => {
+            eprintln!(
+                "{}",
+                cli::usage_error(&e, lang, &cli::usage_of(&command, &args))
+            );
+            return ExitCode::from(2);
+        }
     };
+    if let Some(("help", sub)) = matches.subcommand() {
+        let which = sub.get_one::<String>("command").map(String::as_str);
+        return match cli::help_of(&mut command, which) {
+            Some(help) => {
+                print!("{help}");
+                ExitCode::SUCCESS
+            }
+            None => {
+                let t = lang.t();
+                let which = for_message(which.unwrap_or_default());
+                eprintln!(
+                    "{} {}\n\n{} {}",
+                    t.cli_error,
+                    oogst::i18n::fill(t.cli_err_unknown_command, &[("command", &which)]),
+                    t.cli_usage,
+                    t.cli_usage_help
+                );
+                ExitCode::from(2)
+            }
+        };
+    }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => {
+            eprintln!(
+                "{}",
+                cli::usage_error(&e, lang, &cli::usage_of(&command, &args))
+            );
+            return ExitCode::from(2);
+        }
     };
     let result = match cli.command {
         None => lead(None, cli.lead, lang),

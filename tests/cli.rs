@@ -124,7 +124,7 @@ fn every_command_has_help() {
         (&["--help"][..], "check"),
         (&["-h"], "init"),
         (&["lead", "--help"], "--speed"),
-        (&["check", "--help"], "FILES"),
+        (&["check", "--help"], "<FILE>..."),
         (&["init", "--help"], "--force"),
     ] {
         let assert = en(args)
@@ -133,17 +133,114 @@ fn every_command_has_help() {
             .stdout(contains("Usage:").and(contains(mentions)));
         assert_clean("help", &assert.get_output().stdout);
     }
-    // clap's `help` command takes no options, so no `--lang` here.
     for (args, mentions) in [
         (&["help"][..], "lead"),
-        (&["help", "check"], "FILES"),
+        (&["help", "check"], "<FILE>..."),
         (&["help", "init"], "--force"),
     ] {
-        oogst()
-            .args(args)
+        en(args)
             .assert()
             .success()
             .stdout(contains("Usage:").and(contains(mentions)));
+    }
+}
+
+/// Everything the command line says is in the interface language:
+/// clap's own words ("error:", "Usage", "[possible values: …]",
+/// "[default: …]", "Print help") too.
+#[test]
+fn the_command_line_speaks_dutch() {
+    let nl = |args: &[&str]| {
+        let mut c = oogst();
+        c.args(args).arg("--lang").arg("nl");
+        c
+    };
+    let english = [
+        "error:",
+        "Usage",
+        "possible values",
+        "default:",
+        "Print",
+        "For more information",
+        "OPTIONS",
+        "COMMAND",
+        "Options:",
+        "Arguments:",
+        "tip: a similar",
+        "is not a",
+        "required",
+        "unexpected",
+        "invalid value",
+    ];
+    let no_english = |out: &[u8]| {
+        let out = String::from_utf8_lossy(out);
+        for word in english {
+            assert!(!out.contains(word), "{word:?} in {out}");
+        }
+        out.into_owned()
+    };
+    // Help: headings, usage, value names, possible and default values.
+    for args in [
+        &["--help"][..],
+        &["help"],
+        &["help", "merge"],
+        &["lead", "--help"],
+        &["host", "--help"],
+        &["merge", "--help"],
+        &["check", "--help"],
+        &["init", "--help"],
+    ] {
+        let out = nl(args).assert().success().get_output().stdout.clone();
+        let out = no_english(&out);
+        assert!(out.contains("Gebruik: oogst"), "{out}");
+        assert!(out.contains("Hulp tonen"), "{out}");
+    }
+    let merge = nl(&["merge", "--help"]).output().unwrap().stdout;
+    let merge = String::from_utf8_lossy(&merge);
+    assert!(
+        merge.contains("[mogelijke waarden: md, html, csv, json]")
+            && merge.contains("[standaard: question]")
+            && merge.contains("<PAD>..."),
+        "{merge}"
+    );
+    // Bad usage: exit 2, in Dutch, with the usage line and a way on.
+    for (args, says) in [
+        (&["--bogus"][..], "fout: onbekend argument '--bogus'"),
+        (&["--speeed", "3"], "tip: bedoel je '--speed'?"),
+        (&["frobnicate"], "fout: onbekende opdracht 'frobnicate'"),
+        (
+            &["help", "frobnicate"],
+            "fout: onbekende opdracht 'frobnicate'",
+        ),
+        (
+            &["merge"],
+            "fout: deze verplichte argumenten ontbreken:\n  <PAD>...",
+        ),
+        (
+            &["merge", "x", "--format", "doc"],
+            "fout: ongeldige waarde 'doc' voor '--format <FORMAAT>'\n  [mogelijke waarden: md, html, csv, json]",
+        ),
+        (
+            &["lead", "--at"],
+            "fout: '--at <UU:MM>' heeft een waarde nodig",
+        ),
+        (
+            &["lead", "--at", "25:00"],
+            "\"25:00\" is geen tijdstip; schrijf UU:MM, bijvoorbeeld 10:08",
+        ),
+        (
+            &["lead", "--speed", "0"],
+            "\"0\" is geen snelheid; geef een getal van 1 tot 10000",
+        ),
+        (
+            &["init", "--force", "--force"],
+            "fout: '--force' mag maar één keer",
+        ),
+    ] {
+        let out = nl(args).assert().code(2).get_output().stderr.clone();
+        let out = no_english(&out);
+        assert!(out.contains(says), "{args:?}: {out}");
+        assert!(out.contains("Gebruik: oogst"), "{args:?}: {out}");
     }
 }
 
