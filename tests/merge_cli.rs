@@ -170,7 +170,7 @@ fn by_room() {
         .args(["--by", "room"])
         .assert()
         .success()
-        .stdout(contains("## Kamer 2 — Chris").and(contains("### 3\\. Welke oplossingen")));
+        .stdout(contains("## Kamer 2 — Chris").and(contains("### 3. Welke oplossingen")));
 }
 
 #[test]
@@ -412,7 +412,7 @@ fn the_summary_is_dutch_with_lang_nl() {
         .arg(fixtures())
         .assert()
         .success()
-        .stdout(contains("## 1\\. Welke uitdagingen"))
+        .stdout(contains("## 1. Welke uitdagingen"))
         .stderr(contains("6 bestanden gelezen · 3 kamers"));
 }
 

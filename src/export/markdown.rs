@@ -15,11 +15,16 @@ use crate::text::{self, Plain};
 /// byte of a C1 control or a bidi control or line separator, not markup.
 const PLAIN: Plain<16> = Plain::new(*b"\x7f\xc2\xd8\xe2\\`*_[]<>&|~#");
 
-/// Text as Markdown shows it literally: control characters made visible,
-/// the characters that make inline markup (`\` `` ` `` `*` `_` `[` `]` `<`
-/// `>` `&` `|` `~` `#`) backslash-escaped everywhere, and those that make
-/// blocks (`-` `+` `=` and `1.` or `1)`) where a line starts. Lines are
-/// joined with `join`. What is left reads as typed.
+/// Text as Markdown shows it literally, with a backslash only where a
+/// character would otherwise make markup (CommonMark and GitHub's
+/// tables and strikethrough): control characters made visible; at a
+/// line's start what would make a block (`#` heading, `>` quote, `-`
+/// `+` `*` or `1.` `1)` list, `===`/`---` underline or rule); inside a
+/// line what could open inline markup (`*` `_` `~` unless they cannot
+/// open or close, `` ` ``, `[`, `<` before a tag or link, `&` before an
+/// entity, `\` before punctuation or at the end, `|` when the text has
+/// several lines, `#` closing a heading). Lines are joined with `join`.
+/// What is left reads as typed: "1.5 uur", "#hashtag", "a_b", "5 * 3".
 pub fn escape<'s>(s: &'s str, join: &str) -> Cow<'s, str> {
     // Most notes need nothing: one line of plain text with a plain start.
     let plain_start = !matches!(
@@ -31,33 +36,102 @@ pub fn escape<'s>(s: &'s str, join: &str) -> Cow<'s, str> {
         return Cow::Borrowed(s);
     }
     let safe = text::multi_line(s);
-    let mut out = String::with_capacity(safe.len() + 8);
-    for (i, line) in safe
+    let lines: Vec<&str> = safe
         .split('\n')
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .enumerate()
-    {
+        .collect();
+    let several = lines.len() > 1;
+    let mut out = String::with_capacity(safe.len() + 8);
+    for (i, line) in lines.into_iter().enumerate() {
         if i > 0 {
             out.push_str(join);
         }
-        // `1.` or `12)` at the start would make an ordered list.
-        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-        let list_mark = (digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')))
-            .then_some(digits);
-        for (j, c) in line.char_indices() {
-            let inline = matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#'
-            );
-            let at_start = j == 0 && matches!(c, '-' | '+' | '=');
-            if inline || at_start || list_mark == Some(j) {
-                out.push('\\');
-            }
-            out.push(c);
-        }
+        escape_line(line, several, &mut out);
     }
     Cow::Owned(out)
+}
+
+/// One line of [`escape`] (trimmed, not empty) onto `out`.
+fn escape_line(line: &str, several: bool, out: &mut String) {
+    let chars: Vec<char> = line.chars().collect();
+    let at = |k: usize| chars.get(k).copied();
+    // Nothing, or a blank: what comes before the line's start and after
+    // its end counts as a blank (the text around may be anything).
+    let blank = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let mut block = block_mark(&chars);
+    for (k, &c) in chars.iter().enumerate() {
+        let (before, after) = (if k == 0 { None } else { at(k - 1) }, at(k + 1));
+        let needed = match c {
+            _ if block == Some(k) => true,
+            '\\' => after.is_none_or(|a| a.is_ascii_punctuation()),
+            '`' | '[' => true,
+            // Emphasis and strikethrough open or close only next to a
+            // non-blank; `_` not inside a word.
+            '*' | '~' => !(blank(before) && blank(after)),
+            '_' => {
+                let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                let inside = word(before) && word(after);
+                !(inside || blank(before) && blank(after))
+            }
+            '<' => after.is_some_and(|a| a.is_ascii_alphabetic() || matches!(a, '/' | '!' | '?')),
+            '&' => entity_at(&chars[k + 1..]),
+            '|' => several,
+            // A heading's closing sequence: `#`s at the end after a blank.
+            '#' => {
+                let run_end = chars[k..].iter().take_while(|&&h| h == '#').count() + k;
+                run_end == chars.len()
+                    && chars[..k]
+                        .iter()
+                        .rev()
+                        .find(|&&h| h != '#')
+                        .is_none_or(|h| h.is_whitespace())
+            }
+            _ => false,
+        };
+        if needed {
+            out.push('\\');
+        }
+        out.push(c);
+        if block == Some(k) {
+            block = None;
+        }
+    }
+}
+
+/// Where the character is that makes `line` a block (a heading, a quote,
+/// a list item, a setext underline or a thematic break), if it does.
+fn block_mark(line: &[char]) -> Option<usize> {
+    let first = *line.first()?;
+    let ends_mark = |k: usize| line.get(k).is_none_or(|c| c.is_whitespace());
+    match first {
+        '>' => Some(0),
+        '#' => {
+            let run = line.iter().take_while(|&&c| c == '#').count();
+            (run <= 6 && ends_mark(run)).then_some(0)
+        }
+        '-' | '+' | '*' | '=' | '_' => {
+            let only = line.iter().all(|&c| c == first || c == ' ' || c == '\t');
+            (ends_mark(1) || only).then_some(0)
+        }
+        '0'..='9' => {
+            let digits = line.iter().take_while(|c| c.is_ascii_digit()).count();
+            let mark = matches!(line.get(digits), Some('.' | ')'));
+            (mark && ends_mark(digits + 1)).then_some(digits)
+        }
+        _ => None,
+    }
+}
+
+/// Whether `rest` (what follows an `&`) would make it an entity or a
+/// character reference: `name;`, `#123;`, `#x1F;`.
+fn entity_at(rest: &[char]) -> bool {
+    let body = rest.strip_prefix(&['#']).unwrap_or(rest);
+    let n = body
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    (1..=32).contains(&n) && body.get(n) == Some(&';')
 }
 
 fn room_heading(room: &HarvestRoom) -> String {
@@ -145,7 +219,7 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
                 let drafts = round.rooms.iter().map(|r| r.drafts_of(n).count()).sum();
                 writeln!(
                     out,
-                    "{deeper}## {n}\\. {}\n",
+                    "{deeper}## {n}. {}\n",
                     escape(&round.questions[n - 1], " ")
                 )?;
                 writeln!(out, "{}", count_line(round.count_of(n), drafts, lang))?;
@@ -164,7 +238,7 @@ pub fn write(h: &Harvest, by: By, lang: Lang, out: &mut dyn Write) -> std::io::R
                     By::Question => writeln!(out, "{deeper}### {}\n", room_heading(room))?,
                     By::Room => writeln!(
                         out,
-                        "{deeper}### {n}\\. {}\n",
+                        "{deeper}### {n}. {}\n",
                         escape(&round.questions[n - 1], " ")
                     )?,
                 }
@@ -195,13 +269,18 @@ mod tests {
     #[test]
     fn notes_cannot_become_markup() {
         assert_eq!(escape("# kop", " "), "\\# kop");
-        assert_eq!(escape("[klik](http://x)", " "), "\\[klik\\](http://x)");
-        assert_eq!(escape("| a | b |", " "), "\\| a \\| b \\|");
+        assert_eq!(escape("[klik](http://x)", " "), "\\[klik](http://x)");
+        assert_eq!(escape("| a | b |", " "), "| a | b |");
+        assert_eq!(escape("a | b\n--|--", "  \n  "), "a \\| b  \n  --\\|--");
         assert_eq!(escape("1. lijst", " "), "1\\. lijst");
-        assert_eq!(escape("<script>", " "), "\\<script\\>");
+        assert_eq!(escape("<script>", " "), "\\<script>");
         assert_eq!(escape("a\n\n  - b", "  \n  "), "a  \n  \\- b");
         assert_eq!(escape("12) x", " "), "12\\) x");
         assert_eq!(escape("=====", " "), "\\=====");
+        assert_eq!(escape("> quote", " "), "\\> quote");
+        assert_eq!(escape("kop ##", " "), "kop \\#\\#");
+        assert_eq!(escape("&amp; &#38;", " "), "\\&amp; \\&#38;");
+        assert_eq!(escape("eind\\", " "), "eind\\\\");
         assert_eq!(
             escape("gebiedsgericht-werken 1.5 (ja)", " "),
             "gebiedsgericht-werken 1.5 (ja)"
@@ -212,5 +291,22 @@ mod tests {
         );
         assert_eq!(escape("\u{1b}[2J", " "), "␛\\[2J");
         assert_eq!(escape("Één 👍 مرحبا", " "), "Één 👍 مرحبا");
+    }
+
+    #[test]
+    fn no_backslash_where_nothing_needs_one() {
+        for s in [
+            "1.5 uur is genoeg",
+            "#hashtag en #samenwerken",
+            "Jan & Piet, 5 * 3 = 15",
+            "snake_case_naam",
+            "-5 graden, +31 6 1234",
+            "a > b en c < 3",
+            "Welke uitdagingen? (1) tijd; (2) geld!",
+            "prijs: € 10,- per uur",
+            "a\\b",
+        ] {
+            assert_eq!(escape(s, " "), s);
+        }
     }
 }
