@@ -70,6 +70,7 @@ pub fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
             "files" => (t.cli_files, Some(t.cli_value_file)),
             "file" => (t.cli_file, Some(t.cli_value_file)),
             "force" => (t.cli_force, None),
+            "template" => (t.cli_template, Some(t.cli_value_template)),
             "room" => (t.cli_room, Some(t.cli_value_room)),
             "name" => (t.cli_name, Some(t.cli_value_name)),
             "host_programme" => (t.cli_host_programme, Some(t.cli_value_file)),
@@ -115,7 +116,8 @@ pub fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
                     .map(|v| v.get_name().to_string())
                     .collect();
                 let takes_values = a.get_action().takes_values();
-                if takes_values && !values.is_empty() {
+                let named = values.iter().all(|v| help.contains(v.as_str()));
+                if takes_values && !values.is_empty() && !named {
                     help += &format!(" [{}: {}]", t.cli_possible_values, values.join(", "));
                 }
                 let defaults: Vec<String> = a

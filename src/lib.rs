@@ -19,5 +19,6 @@ pub mod programme;
 pub mod room;
 pub mod rooms;
 pub mod session_dir;
+pub mod templates;
 pub mod text;
 pub mod tui;

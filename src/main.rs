@@ -72,6 +72,8 @@ enum Command {
         file: PathBuf,
         #[arg(long)]
         force: bool,
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(oogst::templates::NAMES))]
+        template: Option<String>,
     },
 }
 
@@ -191,7 +193,11 @@ fn main() -> ExitCode {
             lang,
         ),
         Some(Command::Check { files }) => check(&files, lang),
-        Some(Command::Init { file, force }) => init(&file, force, lang),
+        Some(Command::Init {
+            file,
+            force,
+            template,
+        }) => init(&file, force, template.as_deref(), lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -442,13 +448,20 @@ fn check(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
     }
 }
 
-fn init(file: &Path, force: bool, lang: Lang) -> Result<(), String> {
+fn init(file: &Path, force: bool, template: Option<&str>, lang: Lang) -> Result<(), String> {
     let name = shown(file);
     if file.exists() && !force {
         return Err(oogst::i18n::fill(lang.t().init_exists, &[("name", &name)]));
     }
-    write_atomic(file, DEMO_JSON.as_bytes())
-        .map_err(|e| format!("{name}: {}", lang.io_error(&e)))?;
+    // A template is for a meeting of today (the lead changes the date).
+    let text = match template.and_then(oogst::templates::find) {
+        Some(t) => {
+            let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+            t.text(jiff::Timestamp::now().to_zoned_datetime(tz).date())
+        }
+        None => DEMO_JSON.to_string(),
+    };
+    write_atomic(file, text.as_bytes()).map_err(|e| format!("{name}: {}", lang.io_error(&e)))?;
     println!(
         "{}",
         oogst::i18n::fill(lang.t().init_wrote, &[("name", &name)])

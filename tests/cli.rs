@@ -757,3 +757,35 @@ fn check_shows_control_characters_visibly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `oogst init --template NAME`: each template makes a programme that
+/// `oogst check` accepts, for a meeting of today; an unknown name is bad
+/// usage that lists the templates.
+#[test]
+fn every_template_passes_check() {
+    let dir = TempDir::new().unwrap();
+    for name in oogst::templates::NAMES {
+        let file = dir.path().join(format!("{name}.json"));
+        en(&["init", file.to_str().unwrap(), "--template", name])
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(!text.contains("{datum}"), "{text}");
+        en(&["check", file.to_str().unwrap()])
+            .assert()
+            .success()
+            .stdout(contains(": ok"));
+    }
+    let out = en(&["init", "x.json", "--template", "feestje"])
+        .current_dir(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    for name in oogst::templates::NAMES {
+        assert!(out.contains(name), "{out}");
+    }
+    assert!(!dir.path().join("x.json").exists());
+}

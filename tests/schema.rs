@@ -351,3 +351,13 @@ fn every_example_is_valid_for_its_property() {
     walk(&schema, "#", &schema["$defs"], &mut bad);
     assert!(bad.is_empty(), "{bad:#?}");
 }
+
+/// The templates of `oogst init --template` are valid by the schema too.
+#[test]
+fn the_templates_pass_the_schema() {
+    for t in &oogst::templates::TEMPLATES {
+        let text = t.text(jiff::civil::date(2026, 11, 30));
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(schema_errors(&value), Vec::<String>::new(), "{}", t.name);
+    }
+}
