@@ -437,7 +437,9 @@ impl HostApp {
                     self.notes_changed += 1;
                     let msg = match change {
                         Change::Deleted { .. } => t.host_deleted,
-                        Change::Edited { .. } | Change::Added { .. } => t.host_edited,
+                        Change::Edited { .. } | Change::Added { .. } | Change::Starred { .. } => {
+                            t.host_edited
+                        }
                     };
                     self.undo.push(change);
                     self.notify(msg.to_string(), false, now);
