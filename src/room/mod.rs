@@ -260,11 +260,22 @@ struct RoomOut<'d> {
 /// A change that `Ctrl-Z` can take back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
-    Added { id: String },
-    Edited { id: String, before: String },
-    Deleted { id: String, before: String },
+    Added {
+        id: String,
+    },
+    Edited {
+        id: String,
+        before: String,
+    },
+    Deleted {
+        id: String,
+        before: String,
+    },
     /// The note's star was set or taken away: `before`, what it was.
-    Starred { id: String, before: bool },
+    Starred {
+        id: String,
+        before: bool,
+    },
 }
 
 impl Change {

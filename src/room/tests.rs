@@ -532,7 +532,10 @@ fn a_star_is_a_change_of_the_note() {
     );
     let n = r.note(&id).unwrap();
     assert!(n.star);
-    assert_eq!(n.updated, T2, "starring moves `updated` on, as an edit does");
+    assert_eq!(
+        n.updated, T2,
+        "starring moves `updated` on, as an edit does"
+    );
     assert_eq!(n.created, T1);
     // In the file as `"star": true`, read back by every reader.
     let text = String::from_utf8(r.to_json()).unwrap();
@@ -580,10 +583,7 @@ fn a_starred_copy_beats_an_older_unstarred_one_in_the_merge() {
         vec![("a.json", file(&ours)), ("b.json", file(&older))],
     ] {
         let inputs = crate::merge::Inputs::from_texts(
-            files
-                .into_iter()
-                .map(|(n, t)| (n.to_string(), t))
-                .collect(),
+            files.into_iter().map(|(n, t)| (n.to_string(), t)).collect(),
             Vec::new(),
         );
         let (h, _) = crate::merge::merge(
@@ -617,11 +617,17 @@ fn a_starred_copy_beats_an_older_unstarred_one_in_the_merge() {
 fn a_signal_is_given_switched_and_withdrawn() {
     let mut r = room();
     assert_eq!(r.signal_kind(), None);
-    assert_eq!(r.toggle_signal(SignalKind::Done, T1), Some(SignalKind::Done));
+    assert_eq!(
+        r.toggle_signal(SignalKind::Done, T1),
+        Some(SignalKind::Done)
+    );
     let v: serde_json::Value = serde_json::from_slice(&r.to_json()).unwrap();
     assert_eq!(v["signal"], serde_json::json!({"kind": "done", "at": T1}));
     // The other signal takes its place.
-    assert_eq!(r.toggle_signal(SignalKind::Help, T2), Some(SignalKind::Help));
+    assert_eq!(
+        r.toggle_signal(SignalKind::Help, T2),
+        Some(SignalKind::Help)
+    );
     let text = String::from_utf8(r.to_json()).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["signal"], serde_json::json!({"kind": "help", "at": T2}));
