@@ -437,13 +437,16 @@ pub const HOST: [Binding<HostCommand, 3>; 18] = {
             ],
             C::Newline,
             |t| t.key_newline,
-            [newline, HELP, newline],
+            // While typing, the signals to the lead come first, "need
+            // help" before "done" (the empty box's placeholder says
+            // Alt-Enter too).
+            [foot(3, "Alt-Enter", |t| t.key_newline), HELP, newline],
         ),
         bind(
             &[Key::code(KeyCode::Tab), Key::code(KeyCode::BackTab)],
             C::Question,
             |t| t.key_question,
-            [foot(2, "Tab", |t| t.key_question), HELP, HELP],
+            [foot(1, "Tab", |t| t.key_question), HELP, HELP],
         ),
         bind(
             &[Key::code(KeyCode::F(2))],
@@ -533,7 +536,7 @@ pub const HOST: [Binding<HostCommand, 3>; 18] = {
             C::NeedHelp,
             |t| t.key_need_help,
             [
-                foot(2, "F4", |t| t.key_need_help_short),
+                foot(1, "F4", |t| t.key_need_help_short),
                 foot(5, "F4", |t| t.key_need_help_short),
                 foot(3, "F4", |t| t.key_need_help_short),
             ],
