@@ -592,10 +592,11 @@ impl HostApp {
             self.finish_edit();
         }
         // Show the note: where it is, picked (or, gone, the question it
-        // was in).
-        if let Some(n) = &note {
+        // was in). An edit under way stays as it is: what is typed in the
+        // box is never thrown away.
+        if let Some(n) = note.as_ref().filter(|_| self.editing().is_none()) {
             self.doc.draft.question = n.question;
-            self.selected_note = if n.deleted || self.editing().is_some() {
+            self.selected_note = if n.deleted {
                 None
             } else {
                 self.note_ids().iter().position(|i| *i == id)
