@@ -1318,6 +1318,28 @@ mod live {
     }
 
     #[test]
+    fn a_receipt_is_always_a_time_every_reader_takes() {
+        // A rehearsal's clock far out of range: the lead's time at the
+        // host's now falls before the year 1. The receipt takes the
+        // host's own time, and the room file stays readable.
+        let json = r#"{"format":"oogst-clock","version":1,"session":"cop-gebiedsgericht-2021-01-21",
+            "block":null,"paused":false,"message":{"text":"Oud","at":"0001-01-01T00:00:00Z"},
+            "written":"0001-01-01T00:00:00Z","rehearsal":{"speed":10000,"real":"2021-01-21T11:00:00+01:00"}}"#;
+        let mut h = Host::new();
+        send_at(
+            &mut h,
+            "10:00:00",
+            Msg::Clock(Some(Box::new(ClockDoc::parse(json, "clock.json").unwrap()))),
+        );
+        let seen = h.app.doc.seen.clone().unwrap();
+        assert_eq!(seen.message, "0001-01-01T00:00:00Z");
+        assert_eq!(seen.at, "2021-01-21T10:00:00+01:00");
+        let text = String::from_utf8(h.app.doc.to_json()).unwrap();
+        assert!(RoomDoc::parse(&text, "r.json").is_ok());
+        h.screen(80, 24);
+    }
+
+    #[test]
     fn a_star_marks_a_key_takeaway_and_undo_takes_it_back() {
         let mut h = with_notes(Lang::En, Theme::COLOR);
         // `*` while typing is a `*`.

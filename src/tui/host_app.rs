@@ -670,8 +670,12 @@ impl HostApp {
             && let Some(m) = &clock.message
         {
             // In the lead's time, as the message's: the lead's dashboard
-            // compares the two, in a rehearsal too.
-            let shown = stamp(clock.lead_now(now), &self.tz);
+            // compares the two, in a rehearsal too. A rehearsal's time that
+            // no reader would take (a clock file from far out of range)
+            // never goes into the room file: then the host's own time.
+            let shown = Some(stamp(clock.lead_now(now), &self.tz))
+                .filter(|s| crate::files::parse_time(s).is_some())
+                .unwrap_or_else(|| stamp(now, &self.tz));
             if self.doc.mark_seen(m.at.as_str(), &shown) {
                 fx.push(Effect::SaveNow);
             }
