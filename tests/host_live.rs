@@ -371,3 +371,47 @@ fn quitting_when_nothing_can_be_saved_leaves_a_rescue_copy() {
     let texts: Vec<&str> = doc.notes.iter().map(|n| n.text.as_str()).collect();
     assert_eq!(texts, ["Bewaard", "Niet te bewaren"]);
 }
+
+/// The room talks back, on disk: the receipt of the lead's message (and
+/// the flash and bell on screen), a help signal by `F4`, a star by `*`,
+/// and undo and redo of it, each in the room file within a second.
+#[test]
+fn the_room_talks_back_on_disk() {
+    let s = Setup::new_demo();
+    let mut live = s.host(&["--name", "Bas"]);
+    ready(&live, &s);
+    let programme = oogst::programme::Programme::demo();
+    common::write_clock(&s.dir, &programme, "Nog 5 minuten");
+    let clock = json(&s.dir.join("clock.json")).unwrap();
+    let sent = clock["message"]["at"].as_str().unwrap().to_string();
+    wait_for("the receipt in the room file", || {
+        s.room()
+            .is_some_and(|r| r["seen"]["message"].as_str() == Some(sent.as_str()))
+    });
+    wait_for("the flash", || live.screen().contains("NEW MESSAGE"));
+    assert!(contains(&live.output(), b"\x07"), "the bell rang");
+    // F4 (as an xterm sends it): "we need help".
+    live.send(b"\x1bOS");
+    wait_for("the help signal in the room file", || {
+        s.room()
+            .is_some_and(|r| r["signal"]["kind"].as_str() == Some("help"))
+    });
+    type_slowly(&mut live, "Vertrouwen kost tijd\r");
+    std::thread::sleep(Duration::from_millis(100));
+    live.send(b"\x1b[A");
+    std::thread::sleep(Duration::from_millis(50));
+    live.send(b"*");
+    let star = |s: &Setup| s.room().and_then(|r| r["notes"][0]["star"].as_bool());
+    wait_for("the star in the room file", || star(&s) == Some(true));
+    // Ctrl-Z takes it back, Ctrl-Y puts it back: each on disk.
+    live.send(b"\x1a");
+    wait_for("the star undone", || star(&s).is_none());
+    wait_for("undo saying what it did", || {
+        live.screen().contains("Star taken away")
+    });
+    live.send(b"\x19");
+    wait_for("the star redone", || star(&s) == Some(true));
+    live.send(b"\x03");
+    assert_eq!(live.wait_exit(), 0);
+    assert_eq!(s.live_texts(), ["Vertrouwen kost tijd"]);
+}

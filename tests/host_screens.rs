@@ -149,8 +149,10 @@ fn host_view_120x40() {
 #[test]
 fn host_view_80x24_with_clock_and_message() {
     let mut h = busy();
-    h.now = at(11, 57, 30);
+    h.now = at(11, 57, 20);
     h.send(clock("2021-01-21T11:57:20+01:00", Some("Nog 5 minuten")));
+    // Steady: after the flash of the new message.
+    h.now = at(11, 57, 31);
     let screen = h.screen(80, 24);
     assert!(screen.contains("Samen in gesprek"), "{screen}");
     assert!(screen.contains("04:39 left"), "{screen}");
@@ -541,6 +543,7 @@ fn no_color_means_no_colour() {
     let mut h = Host::open(Lang::Nl, Theme::NO_COLOR);
     h.note("Notitie");
     h.send(clock("2021-01-21T11:05:00+01:00", Some("Nog even")));
+    h.now += SignedDuration::from_secs(10);
     let terminal = h.render(100, 30);
     for cell in terminal.backend().buffer().content() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
@@ -926,6 +929,7 @@ mod shell {
 /// help; in the table's modes other keys are typing only.
 mod key_table {
     use super::*;
+    use oogst::room::SignalKind;
     use oogst::tui::host_app::HostOverlay;
     use oogst::tui::keys::{self, HOST, HostCommand as C, HostMode, Place};
 
@@ -934,6 +938,10 @@ mod key_table {
         let mut h = Host::new();
         h.note("een");
         h.note("twee");
+        if command == C::Redo {
+            // Something to redo: the second note, undone.
+            h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        }
         match mode {
             HostMode::Typing if command == C::Add => h.typed("drie"),
             HostMode::Typing => {}
@@ -996,6 +1004,11 @@ mod key_table {
                         // Esc while typing has nothing to leave.
                         C::Back => h.app.mode() == HostMode::Typing,
                         C::Undo => live(&h) == notes - 1,
+                        C::Redo => live(&h) == notes + 1,
+                        C::Star => h.app.doc.notes.iter().any(|n| n.star),
+                        C::Done => h.app.doc.signal_kind() == Some(SignalKind::Done),
+                        C::NeedHelp => h.app.doc.signal_kind() == Some(SignalKind::Help),
+                        C::Bell => !h.app.alerts.bell,
                         // PgDn pages on from a picked note only.
                         C::Page => {
                             h.app.selected_note != picked
@@ -1041,6 +1054,465 @@ mod key_table {
                 assert_eq!(h.app.selected_note, None, "{event:?}");
                 assert_eq!(h.app.overlay, HostOverlay::None, "{event:?}");
                 assert!(!fx.contains(&Effect::Quit), "{event:?}");
+            }
+        }
+    }
+}
+
+/// The rooms talk back and the host hears the lead (issue 11): stars,
+/// signals, the receipt of a message, the flash and the bell, and undo
+/// and redo that say what they did. Fed with fixed times.
+mod live {
+    use super::*;
+    use oogst::room::SignalKind;
+    use ratatui::style::Modifier;
+
+    /// A clock file of the breakout ending (projected) at `end`, written
+    /// at `written`, with a message sent at `sent` (or none); `speed`: a
+    /// rehearsal's (`real` written then).
+    fn clock_doc(written: &str, message: Option<(&str, &str)>, end: &str) -> Msg {
+        clock_with(written, message, end, "null")
+    }
+
+    fn clock_with(written: &str, message: Option<(&str, &str)>, end: &str, rehearsal: &str) -> Msg {
+        let message = message.map_or("null".to_string(), |(text, sent)| {
+            format!(r#"{{"text":"{text}","at":"2021-01-21T{sent}+01:00"}}"#)
+        });
+        let json = format!(
+            r#"{{"format":"oogst-clock","version":1,"session":"cop-gebiedsgericht-2021-01-21",
+            "block":{{"index":4,"id":"samen-in-gesprek","kind":"breakout","title":"Samen in gesprek",
+              "started":"2021-01-21T11:02:10+01:00","planned_end":"2021-01-21T12:00:00+01:00",
+              "projected_end":"2021-01-21T{end}+01:00"}},
+            "paused":false,"message":{message},"written":"2021-01-21T{written}+01:00","rehearsal":{rehearsal}}}"#
+        );
+        Msg::Clock(Some(Box::new(
+            ClockDoc::parse(&json, "clock.json").unwrap(),
+        )))
+    }
+
+    fn with_notes(lang: Lang, theme: Theme) -> Host {
+        let mut h = Host::open(lang, theme);
+        h.note("Vertrouwen kost tijd");
+        h.note("Rollen tussen inwoners en gemeente zijn onduidelijk 🤝 日本語");
+        h
+    }
+
+    /// Whether every cell of row `y` is in reverse video (`true`) or none is.
+    fn reversed(t: &Terminal<TestBackend>, y: u16) -> Option<bool> {
+        let buf = t.backend().buffer();
+        let row: Vec<bool> = (0..buf.area.width)
+            .map(|x| buf[(x, y)].modifier.contains(Modifier::REVERSED))
+            .collect();
+        if row.iter().all(|r| *r) {
+            Some(true)
+        } else if row.iter().all(|r| !*r) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    fn at_time(hms: &str) -> Timestamp {
+        format!("2021-01-21T{hms}+01:00").parse().unwrap()
+    }
+
+    fn set(h: &mut Host, hms: &str) {
+        h.now = at_time(hms);
+    }
+
+    /// Sends `msg` at exactly `hms`.
+    fn send_at(h: &mut Host, hms: &str, msg: Msg) -> Vec<Effect> {
+        h.now = at_time(hms);
+        h.app.update(msg, h.now)
+    }
+
+    #[test]
+    fn a_new_message_flashes_rings_and_gets_its_receipt() {
+        let mut h = with_notes(Lang::En, Theme::COLOR);
+        send_at(&mut h, "11:50:00", clock_doc("11:50:00", None, "12:02:10"));
+        let fx = send_at(
+            &mut h,
+            "11:57:02",
+            clock_doc("11:57:01", Some(("Nog 5 minuten", "11:57:00")), "12:02:10"),
+        );
+        assert!(fx.contains(&Effect::Bell), "{fx:?}");
+        assert!(
+            fx.contains(&Effect::SaveNow),
+            "the receipt is saved: {fx:?}"
+        );
+        let seen = h.app.doc.seen.clone().unwrap();
+        assert_eq!(seen.message, "2021-01-21T11:57:00+01:00");
+        assert_eq!(seen.at, "2021-01-21T11:57:02+01:00");
+        let t = h.render(80, 24);
+        assert_eq!(
+            reversed(&t, 0),
+            Some(true),
+            "the header is in reverse video"
+        );
+        assert_eq!(reversed(&t, 1), Some(false), "the time is steady");
+        assert_eq!(reversed(&t, 2), Some(true), "the message lights up");
+        insta::assert_snapshot!("flash_new_message", t.backend());
+        // The flash ends at an instant the event loop wakes for.
+        assert!(h.app.next_change(h.now) <= at_time("11:57:08"));
+        set(&mut h, "11:57:08");
+        let fx = h.send(Msg::Tick);
+        assert!(!fx.contains(&Effect::Bell));
+        let t = h.render(80, 24);
+        assert_eq!(reversed(&t, 0), Some(false));
+        assert_eq!(reversed(&t, 2), Some(false));
+        insta::assert_snapshot!("after_the_flash", t.backend());
+        // The same message read again: no flash, no new receipt.
+        let fx = h.send(clock_doc(
+            "11:57:20",
+            Some(("Nog 5 minuten", "11:57:00")),
+            "12:02:10",
+        ));
+        assert!(fx.is_empty(), "{fx:?}");
+        assert_eq!(h.app.doc.seen.as_ref(), Some(&seen));
+        // A new message is: another receipt.
+        let fx = h.send(clock_doc(
+            "11:58:00",
+            Some(("Kom terug naar de plenaire zaal", "11:58:00")),
+            "12:02:10",
+        ));
+        assert!(fx.contains(&Effect::Bell) && fx.contains(&Effect::SaveNow));
+        assert_eq!(
+            h.app.doc.seen.as_ref().unwrap().message,
+            "2021-01-21T11:58:00+01:00"
+        );
+    }
+
+    #[test]
+    fn two_minutes_left_and_time_up_flash_and_ring() {
+        let mut h = with_notes(Lang::En, Theme::NO_COLOR);
+        let c = || clock_doc("11:59:00", None, "12:02:10");
+        assert!(!send_at(&mut h, "11:59:00", c()).contains(&Effect::Bell));
+        // The lead's heartbeat, then the ticks of the clock's seconds: at
+        // 2:00 left, the flash.
+        let fresh = |w: &str| clock_doc(w, None, "12:02:10");
+        assert!(!send_at(&mut h, "12:00:05", fresh("12:00:05")).contains(&Effect::Bell));
+        assert!(!send_at(&mut h, "12:00:09", Msg::Tick).contains(&Effect::Bell));
+        assert!(send_at(&mut h, "12:00:10", Msg::Tick).contains(&Effect::Bell));
+        let t = h.render(80, 24);
+        let screen = text_of(t.backend().buffer());
+        assert!(screen.contains("▶ 2 MIN LEFT ◀"), "{screen}");
+        assert!(screen.contains("02:00 left"), "{screen}");
+        // Without colour: the bar comes out of its reverse video, the
+        // time line goes into it.
+        assert_eq!(reversed(&t, 0), Some(false));
+        assert_eq!(reversed(&t, 1), Some(true));
+        insta::assert_snapshot!("flash_two_minutes_no_color", t.backend());
+        // Steady again after a few seconds, the time still in words.
+        send_at(&mut h, "12:00:20", Msg::Tick);
+        let t = h.render(80, 24);
+        assert_eq!(reversed(&t, 0), Some(true), "the bar as it always is");
+        assert_eq!(reversed(&t, 1), Some(false));
+        assert!(!text_of(t.backend().buffer()).contains("2 MIN LEFT"));
+        // Time up.
+        assert!(!send_at(&mut h, "12:02:05", fresh("12:02:05")).contains(&Effect::Bell));
+        assert!(send_at(&mut h, "12:02:10", Msg::Tick).contains(&Effect::Bell));
+        let screen = h.screen(80, 24);
+        assert!(screen.contains("▶ TIME IS UP ◀"), "{screen}");
+        assert!(screen.contains("+00:00 over time"), "{screen}");
+        insta::assert_snapshot!("flash_time_up", h.render(80, 24).backend());
+        // Once.
+        assert!(!send_at(&mut h, "12:02:30", Msg::Tick).contains(&Effect::Bell));
+    }
+
+    #[test]
+    fn the_flash_in_dutch_and_small() {
+        let mut h = with_notes(Lang::Nl, Theme::NO_COLOR);
+        send_at(&mut h, "12:01:00", clock_doc("12:01:00", None, "12:02:10"));
+        send_at(
+            &mut h,
+            "12:02:10",
+            clock_doc("12:02:10", Some(("Afronden!", "12:02:10")), "12:02:10"),
+        );
+        let screen = h.screen(80, 24);
+        assert!(
+            screen.contains("▶ TIJD IS OM · NIEUW BERICHT ◀"),
+            "{screen}"
+        );
+        // Small screens keep the words in the header.
+        insta::assert_snapshot!("flash_dutch_40x10", h.render(40, 10).backend());
+        for (w, ht) in [(20, 6), (30, 8), (50, 16), (24, 7)] {
+            let t = h.render(w, ht);
+            assert_eq!(reversed(&t, 0), Some(false), "{w}x{ht}");
+        }
+    }
+
+    #[test]
+    fn the_bell_can_be_turned_off_and_the_flash_stays() {
+        let mut h = with_notes(Lang::En, Theme::COLOR);
+        h.key(KeyCode::F(5));
+        assert!(!h.app.alerts.bell);
+        assert!(
+            h.screen(80, 24)
+                .contains("Bell off: the top of the screen still lights up")
+        );
+        assert!(
+            h.screen(160, 40).contains("F5 bell off"),
+            "{}",
+            h.screen(160, 40)
+        );
+        let fx = h.send(clock_doc(
+            "11:05:00",
+            Some(("Hallo", "11:05:00")),
+            "12:02:10",
+        ));
+        assert!(!fx.contains(&Effect::Bell), "{fx:?}");
+        assert_eq!(reversed(&h.render(80, 24), 0), Some(true));
+        // Ctrl-G (the terminal's bell character) too; the note box keeps
+        // what was typed.
+        h.typed("b");
+        h.key_with(KeyCode::Char('g'), KeyModifiers::CONTROL);
+        assert!(h.app.alerts.bell);
+        assert_eq!(h.app.doc.draft.text, "b");
+    }
+
+    #[test]
+    fn the_message_shows_its_age() {
+        let mut h = with_notes(Lang::En, Theme::COLOR);
+        send_at(
+            &mut h,
+            "11:57:05",
+            clock_doc("11:57:05", Some(("Nog 5 minuten", "11:57:00")), "12:02:10"),
+        );
+        assert!(h.screen(100, 30).contains("· 11:57 · just now"));
+        set(&mut h, "12:00:10");
+        assert!(h.screen(100, 30).contains("· 11:57 · 3 min ago"));
+        // The screen changes by itself when the age turns a minute.
+        set(&mut h, "11:59:30");
+        assert!(h.app.next_change(h.now) <= at_time("12:00:00"));
+        let mut nl = with_notes(Lang::Nl, Theme::COLOR);
+        send_at(
+            &mut nl,
+            "12:00:10",
+            clock_doc("11:59:00", Some(("Nog 5 minuten", "11:57:00")), "12:02:10"),
+        );
+        assert!(nl.screen(100, 30).contains("· 11:57 · 3 min geleden"));
+    }
+
+    #[test]
+    fn a_rehearsals_message_ages_on_the_rehearsals_clock() {
+        // At 30 times: one real minute after writing is half an hour on.
+        let mut h = with_notes(Lang::En, Theme::COLOR);
+        send_at(
+            &mut h,
+            "09:00:00",
+            clock_with(
+                "11:00:00",
+                Some(("Welkom", "11:00:00")),
+                "12:02:10",
+                r#"{"speed":30,"real":"2021-01-21T09:00:00+01:00"}"#,
+            ),
+        );
+        set(&mut h, "09:01:00");
+        let screen = h.screen(100, 30);
+        assert!(screen.contains("· 11:00 · 30 min ago"), "{screen}");
+        // The receipt is in the rehearsal's time, as the message is.
+        assert_eq!(
+            h.app.doc.seen.as_ref().unwrap().at,
+            "2021-01-21T11:00:00+01:00"
+        );
+    }
+
+    #[test]
+    fn a_receipt_is_always_a_time_every_reader_takes() {
+        // A rehearsal's clock far out of range: the lead's time at the
+        // host's now falls before the year 1. The receipt takes the
+        // host's own time, and the room file stays readable.
+        let json = r#"{"format":"oogst-clock","version":1,"session":"cop-gebiedsgericht-2021-01-21",
+            "block":null,"paused":false,"message":{"text":"Oud","at":"0001-01-01T00:00:00Z"},
+            "written":"0001-01-01T00:00:00Z","rehearsal":{"speed":10000,"real":"2021-01-21T11:00:00+01:00"}}"#;
+        let mut h = Host::new();
+        send_at(
+            &mut h,
+            "10:00:00",
+            Msg::Clock(Some(Box::new(ClockDoc::parse(json, "clock.json").unwrap()))),
+        );
+        let seen = h.app.doc.seen.clone().unwrap();
+        assert_eq!(seen.message, "0001-01-01T00:00:00Z");
+        assert_eq!(seen.at, "2021-01-21T10:00:00+01:00");
+        let text = String::from_utf8(h.app.doc.to_json()).unwrap();
+        assert!(RoomDoc::parse(&text, "r.json").is_ok());
+        h.screen(80, 24);
+    }
+
+    #[test]
+    fn a_star_marks_a_key_takeaway_and_undo_takes_it_back() {
+        let mut h = with_notes(Lang::En, Theme::COLOR);
+        // `*` while typing is a `*`.
+        h.typed("*");
+        assert_eq!(h.app.doc.draft.text, "*");
+        h.key(KeyCode::Backspace);
+        h.key(KeyCode::Up);
+        h.key(KeyCode::Up);
+        let fx = h.key(KeyCode::Char('*'));
+        assert_eq!(fx, [Effect::SaveNow], "on disk at once");
+        let note = h.app.doc.notes[0].clone();
+        assert!(note.star);
+        assert!(note.updated > note.created);
+        let screen = h.screen(80, 24);
+        assert!(
+            screen.contains("★ Key takeaway: “Vertrouwen kost tijd” — Ctrl-Z undoes it"),
+            "{screen}"
+        );
+        insta::assert_snapshot!("starred_note", h.render(80, 24).backend());
+        h.key(KeyCode::Esc);
+        assert!(h.screen(80, 24).contains("• ★ Vertrouwen kost tijd"));
+        h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert!(!h.app.doc.notes[0].star);
+        assert!(
+            h.screen(80, 24)
+                .contains("Star taken away: “Vertrouwen kost tijd” — Ctrl-Y puts it back")
+        );
+        h.key_with(KeyCode::Char('y'), KeyModifiers::CONTROL);
+        assert!(h.app.doc.notes[0].star);
+        assert!(
+            h.screen(80, 24)
+                .contains("Star back again: “Vertrouwen kost tijd” — Ctrl-Z takes it away")
+        );
+    }
+
+    #[test]
+    fn undo_says_what_it_did_and_redo_puts_it_back() {
+        let mut h = with_notes(Lang::En, Theme::COLOR);
+        let first = h.app.doc.notes[0].id.clone();
+        let second = h.app.doc.notes[1].id.clone();
+        let fx = h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert_eq!(fx, [Effect::SaveNow]);
+        let gone = h.app.doc.note(&second).unwrap().clone();
+        assert!(gone.deleted && gone.text.is_empty(), "a tombstone");
+        let screen = h.screen(100, 30);
+        assert!(
+            screen.contains("Note removed: “Rollen tussen inwoners…” — Ctrl-Y puts it back"),
+            "{screen}"
+        );
+        h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        insta::assert_snapshot!("undo_message", h.render(80, 24).backend());
+        assert_eq!(h.app.doc.count(1), 0);
+        // Redo: back as live notes, each with a later `updated`.
+        h.key_with(KeyCode::Char('y'), KeyModifiers::CONTROL);
+        assert!(
+            h.screen(80, 24)
+                .contains("Note back again: “Vertrouwen kost tijd” — Ctrl-Z removes it")
+        );
+        h.key_with(KeyCode::Char('y'), KeyModifiers::CONTROL);
+        let back = h.app.doc.note(&second).unwrap();
+        assert_eq!(
+            back.text,
+            "Rollen tussen inwoners en gemeente zijn onduidelijk 🤝 日本語"
+        );
+        assert!(back.updated > gone.updated);
+        assert_eq!(h.app.doc.count(1), 2);
+        assert_eq!(h.app.doc.notes[0].id, first);
+        h.key_with(KeyCode::Char('y'), KeyModifiers::CONTROL);
+        assert!(h.screen(80, 24).contains("Nothing to redo"));
+        // Undo an edit, in Dutch.
+        let mut nl = with_notes(Lang::Nl, Theme::COLOR);
+        nl.key(KeyCode::Up);
+        nl.key(KeyCode::Up);
+        nl.key(KeyCode::Enter);
+        nl.typed(", veel tijd");
+        nl.key(KeyCode::Enter);
+        nl.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert_eq!(nl.texts(1)[0], "Vertrouwen kost tijd");
+        let screen = nl.screen(100, 30);
+        assert!(
+            screen.contains(
+                "Wijziging teruggedraaid: “Vertrouwen kost tijd” — Ctrl-Y voert haar weer uit"
+            ),
+            "{screen}"
+        );
+    }
+
+    #[test]
+    fn a_quote_is_made_safe_and_short() {
+        let mut h = Host::new();
+        h.app.update(
+            Msg::Paste("Kwaad\u{1b}[2J bedoeld\u{202e}tekst die heel lang doorgaat".into()),
+            h.now,
+        );
+        h.key(KeyCode::Enter);
+        h.key_with(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        let screen = h.screen(100, 30);
+        assert!(!screen.contains('\u{1b}') && !screen.contains('\u{202e}'));
+        assert!(
+            screen.contains("Note removed: “Kwaad[2J bedoeldtekst d…” — Ctrl-Y puts it back"),
+            "{screen}"
+        );
+    }
+
+    #[test]
+    fn signals_to_the_lead_show_in_the_header_and_the_file() {
+        let mut h = with_notes(Lang::En, Theme::COLOR);
+        // Typed text stays typed text: the signals are function keys.
+        h.typed("klaar");
+        let fx = h.key(KeyCode::F(4));
+        assert_eq!(fx, [Effect::SaveNow], "on disk at once");
+        assert_eq!(h.app.doc.draft.text, "klaar");
+        assert_eq!(h.app.doc.signal_kind(), Some(SignalKind::Help));
+        let v: serde_json::Value = serde_json::from_slice(&h.app.doc.to_json()).unwrap();
+        assert_eq!(v["signal"]["kind"], "help");
+        let at = oogst::room::stamp(h.now, &tz());
+        assert_eq!(v["signal"]["at"], at.as_str());
+        let screen = h.screen(100, 30);
+        assert!(
+            screen.contains(" ⚑ help asked   Kamer 3 · Anna "),
+            "{screen}"
+        );
+        assert!(screen.contains("F4 cancel help"), "{screen}");
+        insta::assert_snapshot!("signal_help", h.render(100, 30).backend());
+        // Done instead; then withdrawn.
+        h.key(KeyCode::F(3));
+        assert_eq!(h.app.doc.signal_kind(), Some(SignalKind::Done));
+        assert!(h.screen(100, 30).contains(" ✔ done   Kamer 3 · Anna "));
+        assert!(h.screen(100, 30).contains("F3 not done"));
+        h.key(KeyCode::F(3));
+        assert_eq!(h.app.doc.signal_kind(), None);
+        let v: serde_json::Value = serde_json::from_slice(&h.app.doc.to_json()).unwrap();
+        assert_eq!(v["signal"], serde_json::Value::Null);
+        assert!(h.screen(100, 30).contains("Signal to the lead withdrawn"));
+        // Without colour the words say it; small screens keep it.
+        let mut nl = with_notes(Lang::Nl, Theme::NO_COLOR);
+        nl.key(KeyCode::F(4));
+        insta::assert_snapshot!("signal_help_no_color_dutch", nl.render(60, 12).backend());
+        assert!(nl.screen(30, 8).contains("⚑ hulp"), "{}", nl.screen(30, 8));
+    }
+
+    #[test]
+    fn the_header_says_the_round_of_several() {
+        let mut h = Host::new();
+        h.app.rounds = 2;
+        h.app.round = 1;
+        let screen = h.screen(100, 30);
+        assert!(
+            screen.contains(" oogst · Samen in gesprek · round 1 of 2 "),
+            "{screen}"
+        );
+        assert!(screen.contains("Kamer 3 · Anna"));
+    }
+
+    #[test]
+    fn no_size_breaks_the_live_states() {
+        let mut h = with_notes(Lang::Nl, Theme::COLOR);
+        h.key(KeyCode::F(4));
+        h.key(KeyCode::Up);
+        h.key(KeyCode::Char('*'));
+        send_at(&mut h, "12:00:00", clock_doc("12:00:00", None, "12:02:10"));
+        send_at(
+            &mut h,
+            "12:02:10",
+            clock_doc(
+                "12:02:10",
+                Some(("Tijd! 日本語 🤝", "12:02:10")),
+                "12:02:10",
+            ),
+        );
+        for w in 0..=90 {
+            for ht in 0..=26 {
+                h.render(w, ht);
             }
         }
     }

@@ -15,11 +15,13 @@ use serde::Serialize;
 
 use crate::files::{FileError, Stamp, parse_time, strip_bom};
 
+mod history;
 mod names;
 pub mod open;
 mod read;
 pub(crate) mod scan;
 
+pub use history::{History, Reversal, Reverted, Step};
 pub(crate) use names::CROCKFORD;
 pub use names::{
     FileRole, SET_ASIDE, block_dir, file_name, file_suffix, question_key, room_key, v1_file_name,
@@ -258,9 +260,87 @@ struct RoomOut<'d> {
 /// A change that `Ctrl-Z` can take back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
-    Added { id: String },
-    Edited { id: String, before: String },
-    Deleted { id: String, before: String },
+    Added {
+        id: String,
+    },
+    Edited {
+        id: String,
+        before: String,
+    },
+    Deleted {
+        id: String,
+        before: String,
+    },
+    /// The note's star was set or taken away: `before`, what it was.
+    Starred {
+        id: String,
+        before: bool,
+    },
+}
+
+impl Change {
+    /// The note it changed.
+    pub fn id(&self) -> &str {
+        match self {
+            Change::Added { id }
+            | Change::Edited { id, .. }
+            | Change::Deleted { id, .. }
+            | Change::Starred { id, .. } => id,
+        }
+    }
+}
+
+/// What a room tells the lead (`signal.kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignalKind {
+    /// "We are done."
+    Done,
+    /// "We need help."
+    Help,
+}
+
+impl SignalKind {
+    /// As the file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignalKind::Done => "done",
+            SignalKind::Help => "help",
+        }
+    }
+
+    /// As the file writes it; `None` for anything else.
+    pub fn of(s: &str) -> Option<SignalKind> {
+        match s {
+            "done" => Some(SignalKind::Done),
+            "help" => Some(SignalKind::Help),
+            _ => None,
+        }
+    }
+}
+
+/// A time for a change of a note last changed at `updated`: `now`, or,
+/// when `now` is not later (a clock set back, two changes in one
+/// millisecond), a millisecond after `updated` in `now`'s offset. A
+/// change is then always the newest copy of its note, as the merge
+/// (later `updated` wins) must see it.
+pub fn later_than(updated: &str, now: &str) -> String {
+    let (Some(before), Some(at)) = (parse_time(updated), parse_time(now)) else {
+        return now.to_string();
+    };
+    if at > before {
+        return now.to_string();
+    }
+    let offset = jiff::fmt::temporal::Pieces::parse(now)
+        .ok()
+        .and_then(|p| p.offset())
+        .map_or(jiff::tz::Offset::UTC, |o| match o {
+            jiff::fmt::temporal::PiecesOffset::Numeric(n) => n.offset(),
+            _ => jiff::tz::Offset::UTC,
+        });
+    match Stamp(before.0.saturating_add(1_000_000)).to_timestamp() {
+        Some(ts) => stamp(ts, &TimeZone::fixed(offset)),
+        None => now.to_string(),
+    }
 }
 
 /// RFC 3339 with the local offset, to the millisecond, so that two edits
@@ -555,7 +635,7 @@ impl RoomDoc {
             return None;
         }
         let before = std::mem::replace(&mut note.text, text);
-        note.updated = now.to_string();
+        note.updated = later_than(&note.updated, now);
         Some(Change::Edited {
             id: id.to_string(),
             before,
@@ -567,28 +647,113 @@ impl RoomDoc {
         let note = self.note_mut(id).filter(|n| !n.deleted)?;
         let before = std::mem::take(&mut note.text);
         note.deleted = true;
-        note.updated = now.to_string();
+        note.updated = later_than(&note.updated, now);
         Some(Change::Deleted {
             id: id.to_string(),
             before,
         })
     }
 
+    /// Stars a live note (one of the room's key takeaways), or takes its
+    /// star away; the change, for undo. It is a change of the note like
+    /// an edit: its `updated` moves on, so the starred copy is the one
+    /// the merge keeps.
+    pub fn toggle_star(&mut self, id: &str, now: &str) -> Option<Change> {
+        let note = self.note_mut(id).filter(|n| !n.deleted)?;
+        let before = note.star;
+        note.star = !before;
+        note.updated = later_than(&note.updated, now);
+        Some(Change::Starred {
+            id: id.to_string(),
+            before,
+        })
+    }
+
+    /// What the room signals to the lead now.
+    pub fn signal_kind(&self) -> Option<SignalKind> {
+        self.signal.as_ref().and_then(|s| SignalKind::of(&s.kind))
+    }
+
+    /// Gives the signal `kind` (in place of any other), or withdraws it
+    /// when the room gives it already; what the room signals afterwards.
+    pub fn toggle_signal(&mut self, kind: SignalKind, now: &str) -> Option<SignalKind> {
+        if self.signal_kind() == Some(kind) {
+            self.signal = None;
+        } else {
+            self.signal = Some(Signal {
+                kind: kind.as_str().to_string(),
+                at: now.to_string(),
+            });
+        }
+        self.signal_kind()
+    }
+
+    /// Records that this host showed the lead's message sent at `message`
+    /// (the clock file's time) at `now`, unless that message has its
+    /// receipt already; whether it is new. A message of another time is
+    /// another message, and gets a receipt of its own.
+    pub fn mark_seen(&mut self, message: &str, now: &str) -> bool {
+        let sent = parse_time(message);
+        let already = self
+            .seen
+            .as_ref()
+            .is_some_and(|s| sent.is_some() && parse_time(&s.message) == sent);
+        if already {
+            return false;
+        }
+        self.seen = Some(Seen {
+            message: message.to_string(),
+            at: now.to_string(),
+        });
+        true
+    }
+
+    /// Puts a note back as it was before `change`, as a change of its own
+    /// at `now` (tombstones stay tombstones: an added note taken back is
+    /// one); the change that puts it back again (for redo, or for undo
+    /// after a redo) and what was done. `None` when it no longer applies
+    /// (the note is gone, or is not as the change left it).
+    pub fn revert(&mut self, change: Change, now: &str) -> Option<(Change, Reversal)> {
+        match change {
+            Change::Added { id } => {
+                let Change::Deleted { id, before } = self.delete(&id, now)? else {
+                    return None;
+                };
+                Some((Change::Deleted { id, before }, Reversal::Removed))
+            }
+            Change::Deleted { id, before } => {
+                let note = self.note_mut(&id).filter(|n| n.deleted)?;
+                note.text = before;
+                note.deleted = false;
+                note.updated = later_than(&note.updated, now);
+                Some((Change::Added { id }, Reversal::Restored))
+            }
+            Change::Edited { id, before } => {
+                let note = self.note_mut(&id).filter(|n| !n.deleted)?;
+                let after = std::mem::replace(&mut note.text, before);
+                note.updated = later_than(&note.updated, now);
+                Some((Change::Edited { id, before: after }, Reversal::Reworded))
+            }
+            Change::Starred { id, before } => {
+                let note = self.note_mut(&id).filter(|n| !n.deleted)?;
+                let after = std::mem::replace(&mut note.star, before);
+                note.updated = later_than(&note.updated, now);
+                let what = if before {
+                    Reversal::Starred
+                } else {
+                    Reversal::Unstarred
+                };
+                Some((Change::Starred { id, before: after }, what))
+            }
+        }
+    }
+
     /// Takes a change back. It counts as a newer change, so the undone
     /// version is the one a merge keeps; an added note becomes a tombstone.
+    /// The note's id, when it applied (see [`RoomDoc::revert`]).
     pub fn undo(&mut self, change: Change, now: &str) -> Option<String> {
-        let (id, before) = match change {
-            Change::Added { id } => {
-                self.delete(&id, now)?;
-                return Some(id);
-            }
-            Change::Edited { id, before } | Change::Deleted { id, before } => (id, before),
-        };
-        let note = self.note_mut(&id)?;
-        note.text = before;
-        note.deleted = false;
-        note.updated = now.to_string();
-        Some(id)
+        let id = change.id().to_string();
+        self.revert(change, now).map(|_| id)
     }
 
     /// The question number of `text` in this file, adding it at the end

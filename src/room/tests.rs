@@ -504,3 +504,320 @@ fn a_file_set_aside_is_known_by_its_name() {
     let again = crate::session_dir::move_aside(&path, SET_ASIDE, t).unwrap();
     assert_eq!(FileRole::of(&again), FileRole::SetAside);
 }
+
+// Stars, signals, receipts, undo and redo (issue 11).
+
+const T3: &str = "2021-01-21T11:12:00.000+01:00";
+const T4: &str = "2021-01-21T11:13:00.000+01:00";
+
+fn live(r: &RoomDoc) -> Vec<(String, String, bool)> {
+    r.notes
+        .iter()
+        .filter(|n| !n.deleted)
+        .map(|n| (n.id.clone(), n.text.clone(), n.star))
+        .collect()
+}
+
+#[test]
+fn a_star_is_a_change_of_the_note() {
+    let mut r = room();
+    let id = r.add(1, "Vertrouwen kost tijd", T1);
+    let change = r.toggle_star(&id, T2).unwrap();
+    assert_eq!(
+        change,
+        Change::Starred {
+            id: id.clone(),
+            before: false
+        }
+    );
+    let n = r.note(&id).unwrap();
+    assert!(n.star);
+    assert_eq!(
+        n.updated, T2,
+        "starring moves `updated` on, as an edit does"
+    );
+    assert_eq!(n.created, T1);
+    // In the file as `"star": true`, read back by every reader.
+    let text = String::from_utf8(r.to_json()).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["notes"][0]["star"], true);
+    assert!(scan::room(&text).is_some(), "the fast reader takes it");
+    assert_eq!(RoomDoc::parse(&text, "r.json").unwrap(), r);
+    // Again: the star goes (and the field with it).
+    r.toggle_star(&id, T3).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&r.to_json()).unwrap();
+    assert!(v["notes"][0].get("star").is_none());
+    // A tombstone has no star to give.
+    r.delete(&id, T4).unwrap();
+    assert_eq!(r.toggle_star(&id, T4), None);
+}
+
+#[test]
+fn a_change_is_always_later_than_the_copy_it_changes() {
+    // A clock set back, or two changes in one millisecond: the change
+    // still comes after the note's last one, in `now`'s offset.
+    assert_eq!(later_than(T1, T2), T2);
+    assert_eq!(later_than(T2, T1), "2021-01-21T11:09:40.501+01:00");
+    assert_eq!(later_than(T2, T2), "2021-01-21T11:09:40.501+01:00");
+    assert_eq!(
+        later_than(T2, "2021-01-21T09:00:00.000Z"),
+        "2021-01-21T10:09:40.501+00:00"
+    );
+    let mut r = room();
+    let id = r.add(1, "x", T2);
+    r.toggle_star(&id, T1).unwrap();
+    let updated = &r.note(&id).unwrap().updated;
+    assert!(parse_time(updated) > parse_time(T2), "{updated}");
+}
+
+#[test]
+fn a_starred_copy_beats_an_older_unstarred_one_in_the_merge() {
+    let mut ours = room();
+    let id = ours.add(1, "Vertrouwen kost tijd", T1);
+    let older = ours.clone();
+    ours.toggle_star(&id, T2).unwrap();
+    // The merge, in either order: the starred (newer) copy is the one.
+    let file = |r: &RoomDoc| String::from_utf8(r.to_json()).unwrap();
+    for files in [
+        vec![("a.json", file(&older)), ("b.json", file(&ours))],
+        vec![("a.json", file(&ours)), ("b.json", file(&older))],
+    ] {
+        let inputs = crate::merge::Inputs::from_texts(
+            files.into_iter().map(|(n, t)| (n.to_string(), t)).collect(),
+            Vec::new(),
+        );
+        let (h, _) = crate::merge::merge(&inputs, &crate::merge::Options::default()).unwrap();
+        let room = &h.rounds[0].rooms[0];
+        let notes: Vec<_> = h.notes(room).collect();
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].star(), "the star is kept");
+    }
+    // And the host takes in a starred copy over its older one, never the
+    // other way round.
+    let mut stale = older.clone();
+    assert!(stale.absorb(&ours));
+    assert!(stale.note(&id).unwrap().star);
+    let mut starred = ours.clone();
+    assert!(!starred.absorb(&older));
+    assert!(starred.note(&id).unwrap().star);
+    // Unstarred later wins too: the newest word counts.
+    let mut unstarred = ours.clone();
+    unstarred.toggle_star(&id, T3).unwrap();
+    let mut copy = ours.clone();
+    assert!(copy.absorb(&unstarred));
+    assert!(!copy.note(&id).unwrap().star);
+}
+
+#[test]
+fn a_signal_is_given_switched_and_withdrawn() {
+    let mut r = room();
+    assert_eq!(r.signal_kind(), None);
+    assert_eq!(
+        r.toggle_signal(SignalKind::Done, T1),
+        Some(SignalKind::Done)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&r.to_json()).unwrap();
+    assert_eq!(v["signal"], serde_json::json!({"kind": "done", "at": T1}));
+    // The other signal takes its place.
+    assert_eq!(
+        r.toggle_signal(SignalKind::Help, T2),
+        Some(SignalKind::Help)
+    );
+    let text = String::from_utf8(r.to_json()).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["signal"], serde_json::json!({"kind": "help", "at": T2}));
+    let checked = read(&text, "r.json").unwrap();
+    assert_eq!(checked.view.signal.as_ref().unwrap().kind, "help");
+    assert_eq!(RoomDoc::parse(&text, "r.json").unwrap(), r);
+    // The same key again withdraws it.
+    assert_eq!(r.toggle_signal(SignalKind::Help, T3), None);
+    let v: serde_json::Value = serde_json::from_slice(&r.to_json()).unwrap();
+    assert_eq!(v["signal"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_receipt_is_written_once_per_message() {
+    let mut r = room();
+    let sent = "2021-01-21T11:57:00+01:00";
+    assert!(r.mark_seen(sent, T1));
+    assert!(
+        !r.mark_seen(sent, T2),
+        "shown again: the first showing counts"
+    );
+    // The same instant written otherwise is the same message.
+    assert!(!r.mark_seen("2021-01-21T10:57:00Z", T2));
+    let text = String::from_utf8(r.to_json()).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["seen"], serde_json::json!({"message": sent, "at": T1}));
+    assert!(scan::room(&text).is_some());
+    assert_eq!(RoomDoc::parse(&text, "r.json").unwrap(), r);
+    // A new message (another time) gets a new receipt.
+    let next = "2021-01-21T11:58:30+01:00";
+    assert!(r.mark_seen(next, T3));
+    assert_eq!(r.seen.as_ref().unwrap().message, next);
+    assert_eq!(r.seen.as_ref().unwrap().at, T3);
+}
+
+#[test]
+fn undo_and_redo_are_steps_of_their_own() {
+    let mut r = room();
+    let mut h = History::default();
+    let a = r.add(1, "Vertrouwen kost tijd", T1);
+    h.record(Change::Added { id: a.clone() });
+    h.record(r.edit(&a, "Vertrouwen kost veel tijd", T1).unwrap());
+    h.record(r.toggle_star(&a, T1).unwrap());
+    let b = r.add(2, "Weg ermee", T1);
+    h.record(Change::Added { id: b.clone() });
+    h.record(r.delete(&b, T1).unwrap());
+    let done = live(&r);
+    let undo = |r: &mut RoomDoc, h: &mut History, now| h.undo(r, now).unwrap();
+    // Each undo says what it did, to which note.
+    let steps: Vec<(Reversal, String)> = [T2, T2, T2, T2, T2]
+        .into_iter()
+        .map(|t| {
+            let s = undo(&mut r, &mut h, t);
+            assert_eq!(s.step, Step::Undo);
+            (s.what, s.text)
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (Reversal::Restored, "Weg ermee".to_string()),
+            (Reversal::Removed, "Weg ermee".into()),
+            (Reversal::Unstarred, "Vertrouwen kost veel tijd".into()),
+            (Reversal::Reworded, "Vertrouwen kost tijd".into()),
+            (Reversal::Removed, "Vertrouwen kost tijd".into()),
+        ]
+    );
+    assert!(!h.can_undo());
+    assert_eq!(h.undo(&mut r, T2), None);
+    // Nothing left out of the file: both notes are tombstones.
+    assert_eq!(r.notes.len(), 2);
+    assert!(r.notes.iter().all(|n| n.deleted && n.text.is_empty()));
+    assert!(
+        r.notes.iter().all(|n| n.updated.as_str() > T1),
+        "each step is a change of its own"
+    );
+    // Redo brings everything back as it was, as live notes with a later
+    // `updated`.
+    let redone: Vec<Reversal> = (0..5).map(|_| h.redo(&mut r, T3).unwrap().what).collect();
+    assert_eq!(
+        redone,
+        [
+            Reversal::Restored,
+            Reversal::Reworded,
+            Reversal::Starred,
+            Reversal::Restored,
+            Reversal::Removed
+        ]
+    );
+    assert_eq!(live(&r), done);
+    // Three steps of one note in one millisecond: each a millisecond on.
+    assert_eq!(
+        r.note(&a).unwrap().updated.as_str(),
+        "2021-01-21T11:12:00.002+01:00"
+    );
+    assert_eq!(h.redo(&mut r, T3), None);
+    // A new change after an undo: what was undone can no longer be redone.
+    h.undo(&mut r, T4).unwrap();
+    assert!(h.can_redo());
+    h.record(r.toggle_star(&a, T4).unwrap());
+    assert!(!h.can_redo());
+}
+
+#[test]
+fn a_step_that_no_longer_applies_is_passed_over() {
+    let mut r = room();
+    let mut h = History::default();
+    let a = r.add(1, "een", T1);
+    h.record(Change::Added { id: a.clone() });
+    let b = r.add(1, "twee", T1);
+    h.record(Change::Added { id: b.clone() });
+    h.record(r.toggle_star(&b, T1).unwrap());
+    // A copy from the disk took the note away meanwhile.
+    let mut disk = r.clone();
+    disk.delete(&b, T2);
+    r.absorb(&disk);
+    let s = h.undo(&mut r, T3).unwrap();
+    assert_eq!((s.id.as_str(), s.what), (a.as_str(), Reversal::Removed));
+}
+
+#[derive(Clone, Debug)]
+enum Act {
+    Add(usize, String),
+    Edit(usize, String),
+    Delete(usize),
+    Star(usize),
+    Undo,
+    Redo,
+}
+
+fn act() -> impl Strategy<Value = Act> {
+    prop_oneof![
+        3 => (1usize..3, "\\PC{1,12}").prop_map(|(q, t)| Act::Add(q, t)),
+        2 => (0usize..50, "\\PC{1,12}").prop_map(|(i, t)| Act::Edit(i, t)),
+        1 => (0usize..50).prop_map(Act::Delete),
+        2 => (0usize..50).prop_map(Act::Star),
+        2 => Just(Act::Undo),
+        2 => Just(Act::Redo),
+    ]
+}
+
+proptest! {
+    /// Whatever the host does, undoes and redoes: a note's `updated`
+    /// only moves on (three steps share a second, so the clock does not
+    /// help), nothing leaves the file, tombstones keep no text, undoing
+    /// every change leaves no live note, and redoing them all brings back
+    /// exactly the notes there were.
+    #[test]
+    fn undo_and_redo_keep_their_promises(acts in proptest::collection::vec(act(), 0..60)) {
+        let mut r = room();
+        let mut h = History::default();
+        let mut made = 0usize;
+        for (step, act) in acts.into_iter().enumerate() {
+            let now = format!("2021-01-21T11:{:02}:{:02}.000+01:00", step / 180, (step / 3) % 60);
+            let before: Vec<(String, String)> =
+                r.notes.iter().map(|n| (n.id.clone(), n.updated.clone())).collect();
+            let pick = |i: usize, r: &RoomDoc| {
+                let ids: Vec<String> = r.notes.iter().filter(|n| !n.deleted).map(|n| n.id.clone()).collect();
+                (!ids.is_empty()).then(|| ids[i % ids.len()].clone())
+            };
+            match act {
+                Act::Add(q, t) => {
+                    let id = r.add(q, &t, &now);
+                    h.record(Change::Added { id });
+                }
+                Act::Edit(i, t) => if let Some(c) = pick(i, &r).and_then(|id| r.edit(&id, &t, &now)) { h.record(c) },
+                Act::Delete(i) => if let Some(c) = pick(i, &r).and_then(|id| r.delete(&id, &now)) { h.record(c) },
+                Act::Star(i) => if let Some(c) = pick(i, &r).and_then(|id| r.toggle_star(&id, &now)) { h.record(c) },
+                Act::Undo => { h.undo(&mut r, &now); }
+                Act::Redo => { h.redo(&mut r, &now); }
+            }
+            prop_assert!(r.notes.len() >= before.len(), "a note was removed");
+            for (id, updated) in &before {
+                let n = r.note(id).unwrap();
+                prop_assert!(n.updated == *updated || parse_time(&n.updated) > parse_time(updated),
+                    "{} went back from {} to {}", id, updated, n.updated);
+            }
+            made += 1;
+        }
+        prop_assert!(r.notes.iter().all(|n| !n.deleted || n.text.is_empty()));
+        // Redo what can be, then undo everything: no live note is left.
+        while h.redo(&mut r, "2021-01-21T12:00:00.000+01:00").is_some() {}
+        let all = live(&r);
+        let mut undone = 0;
+        while h.undo(&mut r, "2021-01-21T12:01:00.000+01:00").is_some() { undone += 1; }
+        prop_assert!(undone <= made);
+        prop_assert_eq!(live(&r), Vec::new());
+        // Redo everything: the same notes, texts and stars as before.
+        while h.redo(&mut r, "2021-01-21T12:02:00.000+01:00").is_some() {}
+        let mut back = live(&r);
+        let mut all = all;
+        back.sort();
+        all.sort();
+        prop_assert_eq!(back, all);
+        let again = RoomDoc::parse(std::str::from_utf8(&r.to_json()).unwrap(), "r.json").unwrap();
+        prop_assert_eq!(again, r);
+    }
+}

@@ -6,18 +6,21 @@
 use jiff::{SignedDuration, Timestamp};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use super::chrome::{self, Header, KeyHint, Status};
+use super::host_alerts::Flash;
 use super::host_app::{HostApp, HostOverlay};
 use super::keys;
+use super::keys::HostCommand;
+use super::theme::Theme;
 use super::widgets::{self, countdown};
 use crate::clock::Countdown;
 use crate::files::parse_timestamp;
 use crate::i18n::{Catalog, fill};
-use crate::room::Note;
+use crate::room::{Note, SignalKind};
 use crate::text;
 
 /// Below this the screen says "terminal too small".
@@ -88,12 +91,30 @@ impl Widget for HostView<'_> {
         ])
         .areas(area);
         self.header(header, buf, full);
+        let flashing = app.flashing(self.now);
+        let time_flash = flashing
+            .iter()
+            .any(|f| matches!(f, Flash::TwoMinutes | Flash::TimeUp));
+        let message_flash = flashing.contains(&Flash::Message);
         if full {
+            let message_rows = clock_lines.len().saturating_sub(1);
             Paragraph::new(clock_lines).render(clock, buf);
+            // What the flash is about lights up with the header.
+            if time_flash {
+                invert_row(buf, clock, 0);
+            }
+            if message_flash {
+                for row in 1..=message_rows {
+                    invert_row(buf, clock, row);
+                }
+            }
             self.question_list(questions, buf);
         } else if clock_rows == 1 {
             Paragraph::new(clock_lines.into_iter().skip(1).take(1).collect::<Vec<_>>())
                 .render(clock, buf);
+            if message_flash {
+                invert_row(buf, clock, 0);
+            }
         }
         self.current_question(current, buf, full);
         self.notes(notes, buf);
@@ -102,11 +123,20 @@ impl Widget for HostView<'_> {
             self.status(status, buf);
         }
         let mode = app.mode();
+        let signal = app.doc.signal_kind();
+        let bell = app.alerts.bell;
+        // A signal given says how to withdraw it; the bell says how it is.
+        let words = |c: HostCommand| match c {
+            HostCommand::Done if signal == Some(SignalKind::Done) => Some(t.key_not_done),
+            HostCommand::NeedHelp if signal == Some(SignalKind::Help) => Some(t.key_no_help),
+            HostCommand::Bell => Some(if bell { t.bell_on } else { t.bell_off }),
+            _ => None,
+        };
         chrome::footer(
             footer,
             buf,
             app.theme,
-            &keys::host_footer(t, mode, app.rounds > 1),
+            &keys::host_footer(t, mode, app.rounds > 1, words),
             &KeyHint {
                 keys: "F1",
                 what: t.key_help,
@@ -119,29 +149,89 @@ impl Widget for HostView<'_> {
 }
 
 impl HostView<'_> {
-    /// The top bar: the round; the room and the host at the right, and
-    /// on small screens (no clock row) the time left before them.
+    /// The top bar: the round; the room and the host at the right, the
+    /// room's signal to the lead before them, and on small screens (no
+    /// clock row) the time left. While a flash is on, the bar is in
+    /// reverse video and says why first ("NEW MESSAGE", "2 MIN LEFT",
+    /// "TIME IS UP"): visible without colour too.
     fn header(&self, area: Rect, buf: &mut Buffer, full: bool) {
         let app = self.app;
+        let t = app.lang.t();
+        let th = app.theme;
         let host = if app.doc.host().trim().is_empty() {
-            app.lang.t().host_no_name.to_string()
+            t.host_no_name.to_string()
         } else {
             text::one_line(app.doc.host()).into_owned()
         };
-        let mut right = format!("{} · {host} ", text::one_line(&app.doc.room));
-        if !full {
-            // No clock row: the countdown goes up here.
+        let flashing = app.flashing(self.now);
+        let mut right: Vec<Span> = Vec::new();
+        if !flashing.is_empty() {
+            // The most urgent first.
+            let words: Vec<&str> = flashing
+                .iter()
+                .rev()
+                .map(|f| match f {
+                    Flash::Message => t.host_flash_message,
+                    Flash::TwoMinutes => t.host_flash_two_minutes,
+                    Flash::TimeUp => t.host_flash_time_up,
+                })
+                .collect();
+            right.push(Span::styled(
+                format!("▶ {} ◀", words.join(" · ")),
+                th.strong(),
+            ));
+            right.push(Span::raw("  "));
+        }
+        if let Some(kind) = app.doc.signal_kind() {
+            let words = match kind {
+                SignalKind::Done => t.host_signal_done,
+                SignalKind::Help => t.host_signal_help,
+            };
+            right.push(Span::styled(format!(" {words} "), signal_style(th, kind)));
+            right.push(Span::raw("  "));
+        }
+        let time_flash = flashing
+            .iter()
+            .any(|f| matches!(f, Flash::TwoMinutes | Flash::TimeUp));
+        if !full && !time_flash {
+            // No clock row: the countdown goes up here (while the time
+            // flashes, its words say what the time is).
             if let Some((c, _)) = self.remaining() {
                 let time = match c {
                     Countdown::Left(left) => countdown(left),
-                    Countdown::Over(_) => time_words(c, app.lang.t()),
+                    Countdown::Over(_) => time_words(c, t),
                 };
-                right = format!("{time}  {right}");
+                right.push(Span::styled(format!("{time}  "), th.strong()));
             }
         }
-        Header::new(app.theme, Some(&app.title))
-            .right_text(right, usize::from(area.width) / 2 + 4)
+        right.push(Span::styled(
+            format!("{} · {host} ", text::one_line(&app.doc.room)),
+            th.strong(),
+        ));
+        let width = usize::from(area.width);
+        let max = if flashing.is_empty() {
+            width / 2 + 4
+        } else {
+            width.saturating_sub(2)
+        };
+        let title = if app.rounds > 1 && app.round > 0 {
+            let of = fill(
+                t.host_round_of,
+                &[
+                    ("n", &app.round.to_string()),
+                    ("of", &app.rounds.to_string()),
+                ],
+            );
+            format!("{} · {of}", text::one_line(&app.title))
+        } else {
+            app.title.clone()
+        };
+        Header::new(th, Some(&title))
+            .right(cut_spans(right, max))
             .render(area, buf);
+        if !flashing.is_empty() {
+            invert_row(buf, area, 0);
+        }
     }
 
     /// The lead's countdown and its style, if there is a running block.
@@ -209,7 +299,19 @@ impl HostView<'_> {
                     .to_zoned_datetime(app.tz.clone())
                     .strftime(" · %H:%M")
                     .to_string();
-            let message = format!("✉ {}: “{}”{at}", t.host_message, text::one_line(&m.text));
+            // How long ago, on the lead's clock (a rehearsal's too).
+            let age = clock.lead_now(self.now) - m.at.at();
+            let age = if age < SignedDuration::from_mins(1) {
+                t.host_message_just_now.to_string()
+            } else {
+                let whole = SignedDuration::from_mins(age.as_mins());
+                fill(t.host_message_age, &[("dur", &app.lang.duration(whole))])
+            };
+            let message = format!(
+                "✉ {}: “{}”{at} · {age}",
+                t.host_message,
+                text::one_line(&m.text)
+            );
             // A long message wraps, up to three lines.
             let wrapped = textwrap::wrap(&message, width.max(1));
             let many = wrapped.len() > 3;
@@ -368,16 +470,27 @@ impl HostView<'_> {
             (_, true) => "▶ ",
             _ => "• ",
         };
+        // A key takeaway: a star after the bullet.
+        let star = if note.star { "★ " } else { "" };
+        let indent = format!("{bullet}{star}");
         let safe = text::multi_line(&note.text);
         let options = textwrap::Options::new(text_width)
-            .initial_indent(bullet)
+            .initial_indent(&indent)
             .subsequent_indent("  ");
         let wrapped = textwrap::wrap(&safe, options);
         wrapped
             .into_iter()
             .enumerate()
             .map(|(i, l)| {
-                let mut spans = vec![Span::raw(text::fit(&l, text_width))];
+                let line = text::fit(&l, text_width);
+                let mut spans = match line.strip_prefix(&indent) {
+                    Some(rest) if i == 0 && note.star => vec![
+                        Span::raw(bullet),
+                        Span::styled(star, th.warn()),
+                        Span::raw(rest.to_string()),
+                    ],
+                    _ => vec![Span::raw(line)],
+                };
                 if show_time && i == 0 {
                     spans.push(Span::styled(format!(" {time:>6}"), th.dim()));
                 }
@@ -568,4 +681,61 @@ fn time_words(c: Countdown, t: &Catalog) -> String {
         Countdown::Left(left) => fill(t.host_clock_left, &[("time", &countdown(left))]),
         Countdown::Over(over) => fill(t.host_clock_over, &[("time", &countdown(-over))]),
     }
+}
+
+/// The style of the room's signal in the top bar: help stands out most.
+/// Without colour, help comes out of the bar's reverse video; the words
+/// say which signal it is.
+fn signal_style(th: Theme, kind: SignalKind) -> Style {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    match (th.color, kind) {
+        (true, SignalKind::Help) => bold.fg(Color::White).bg(Color::Red),
+        (true, SignalKind::Done) => bold.fg(Color::Black).bg(Color::Green),
+        (false, SignalKind::Help) => bold.remove_modifier(Modifier::REVERSED),
+        (false, SignalKind::Done) => bold,
+    }
+}
+
+/// Row `row` of `area` in reverse video (what was reversed comes out of
+/// it) and bold: the flash, with or without colour.
+fn invert_row(buf: &mut Buffer, area: Rect, row: usize) {
+    let area = area.intersection(buf.area);
+    let Ok(row) = u16::try_from(row) else {
+        return;
+    };
+    if row >= area.height {
+        return;
+    }
+    let y = area.y.saturating_add(row);
+    for x in area.x..area.right() {
+        if let Some(cell) = buf.cell_mut((x, y)) {
+            let reversed = cell.modifier.contains(Modifier::REVERSED);
+            cell.modifier.toggle(Modifier::REVERSED);
+            if !reversed {
+                cell.modifier.insert(Modifier::BOLD);
+            }
+        }
+    }
+}
+
+/// `spans` cut to at most `max` columns (the last one that does not fit
+/// ends in `…`), each keeping its style.
+fn cut_spans(spans: Vec<Span<'_>>, max: usize) -> Vec<Span<'_>> {
+    let mut left = max;
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        if left == 0 {
+            break;
+        }
+        let w = text::width(&span.content);
+        if w <= left {
+            left -= w;
+            out.push(span);
+        } else {
+            let cut = text::truncate(&span.content, left).into_owned();
+            out.push(Span::styled(cut, span.style));
+            break;
+        }
+    }
+    out
 }

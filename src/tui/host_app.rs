@@ -9,17 +9,37 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::burst::{Burst, Settled};
+use super::host_alerts::{Alerts, Flash};
 use super::host_shell::{Effect, Msg};
 use super::keys::{self, HostCommand as Command, HostMode};
 use super::runtime::Toast;
 use super::theme::Theme;
 use crate::clock::ClockDoc;
-use crate::i18n::Lang;
-use crate::room::{Change, RoomDoc, clean_note_text, stamp};
+use crate::files::parse_timestamp;
+use crate::i18n::{Lang, fill};
+use crate::room::{
+    Change, History, Reversal, Reverted, RoomDoc, SignalKind, Step, clean_note_text, stamp,
+};
 use crate::session_dir::SaveReport;
 
 /// How far PageUp and PageDown move the selection.
 const PAGE: usize = 10;
+/// How many columns of a note a notice quotes.
+const QUOTE: usize = 24;
+
+/// A note as a notice quotes it: on one line, made safe for the screen,
+/// cut to a few words.
+pub fn quote(text: &str) -> String {
+    let line = crate::text::one_line(text);
+    let line = line.trim();
+    match crate::text::truncate(line, QUOTE) {
+        std::borrow::Cow::Owned(cut) => {
+            // Cut between words: no space before the `…`.
+            format!("{}…", cut.trim_end_matches('…').trim_end())
+        }
+        std::borrow::Cow::Borrowed(all) => all.to_string(),
+    }
+}
 
 pub use super::burst::BURST;
 
@@ -43,6 +63,8 @@ pub struct HostApp {
     pub title: String,
     /// How many rounds the programme has (the round key shows with more than one).
     pub rounds: usize,
+    /// Which of them this is (1-based; 0: not one of the programme's).
+    pub round: usize,
     pub lang: Lang,
     pub theme: Theme,
     pub tz: TimeZone,
@@ -51,7 +73,10 @@ pub struct HostApp {
     /// A note of the selected question chosen with Up/Down (index among
     /// its live notes); `None` while typing.
     pub selected_note: Option<usize>,
-    undo: Vec<Change>,
+    /// What Ctrl-Z and Ctrl-Y take back and make again.
+    history: History,
+    /// The flash and the bell at a message and at the breakout's time.
+    pub alerts: Alerts,
     pub overlay: HostOverlay,
     /// The help was opened by a `?` typed on an empty box.
     help_from_question_mark: bool,
@@ -101,16 +126,20 @@ impl HostApp {
             lang.t().host_placeholder
         };
         let input = new_input(&doc.draft.text, placeholder, theme);
+        // The lead's message this room file has a receipt for was shown.
+        let seen = doc.seen.as_ref().and_then(|s| parse_timestamp(&s.message));
         HostApp {
             doc,
             title,
             rounds: 1,
+            round: 0,
             lang,
             theme,
             tz,
             input,
             selected_note: None,
-            undo: Vec::new(),
+            history: History::default(),
+            alerts: Alerts::default().seen(seen),
             overlay: HostOverlay::None,
             help_from_question_mark: false,
             toast: None,
@@ -233,6 +262,10 @@ impl HostApp {
             | Msg::RoomOpened(_)
             | Msg::CannotSave(_) => {}
         }
+        // The lead's message shown (a receipt in the file) and the
+        // flash and bell of a message or the breakout's time: looked at
+        // after every message, the ticks of the clock's seconds included.
+        fx.extend(self.look_at_clock(now));
         // When the draft last changed goes in the file, so that of two
         // copies' drafts the harvest takes the newer.
         if self.doc.draft.text.len() != draft_before
@@ -339,7 +372,22 @@ impl HostApp {
                 self.help_from_question_mark = true;
                 false
             }
-            Command::Undo => self.undo_last(now),
+            Command::Undo => self.step(Step::Undo, now),
+            Command::Redo => self.step(Step::Redo, now),
+            Command::Star => self.star_selected(now),
+            Command::Done => self.signal(SignalKind::Done, now),
+            Command::NeedHelp => self.signal(SignalKind::Help, now),
+            Command::Bell => {
+                self.alerts.bell = !self.alerts.bell;
+                let t = self.lang.t();
+                let words = if self.alerts.bell {
+                    t.host_bell_on
+                } else {
+                    t.host_bell_off
+                };
+                self.notify(words.to_string(), false, now);
+                false
+            }
             Command::Question if key.code == KeyCode::BackTab => self.switch_question(-1),
             Command::Question => self.switch_question(1),
             Command::Back => {
@@ -437,9 +485,11 @@ impl HostApp {
                     self.notes_changed += 1;
                     let msg = match change {
                         Change::Deleted { .. } => t.host_deleted,
-                        Change::Edited { .. } | Change::Added { .. } => t.host_edited,
+                        Change::Edited { .. } | Change::Added { .. } | Change::Starred { .. } => {
+                            t.host_edited
+                        }
                     };
-                    self.undo.push(change);
+                    self.history.record(change);
                     self.notify(msg.to_string(), false, now);
                 }
                 self.finish_edit();
@@ -455,7 +505,7 @@ impl HostApp {
                 let q = self.question();
                 let id = self.doc.add(q, text.trim_end(), &now_s);
                 self.notes_changed += 1;
-                self.undo.push(Change::Added { id });
+                self.history.record(Change::Added { id });
                 self.set_input("");
                 true
             }
@@ -499,7 +549,7 @@ impl HostApp {
             return false;
         };
         self.notes_changed += 1;
-        self.undo.push(change);
+        self.history.record(change);
         if self.editing() == Some(id.as_str()) {
             self.finish_edit();
         }
@@ -510,22 +560,136 @@ impl HostApp {
         true
     }
 
-    fn undo_last(&mut self, now: Timestamp) -> bool {
+    /// Ctrl-Z or Ctrl-Y: the newest change taken back, or made again, as
+    /// a change of the room document of its own; the status line says
+    /// what it did to which note, and how to take that back.
+    fn step(&mut self, step: Step, now: Timestamp) -> bool {
         let t = self.lang.t();
-        let Some(change) = self.undo.pop() else {
-            self.notify(t.host_nothing_to_undo.to_string(), true, now);
+        let at = stamp(now, &self.tz);
+        let done = match step {
+            Step::Undo => self.history.undo(&mut self.doc, &at),
+            Step::Redo => self.history.redo(&mut self.doc, &at),
+        };
+        let Some(Reverted {
+            id,
+            what,
+            step,
+            text,
+        }) = done
+        else {
+            let nothing = match step {
+                Step::Undo => t.host_nothing_to_undo,
+                Step::Redo => t.host_nothing_to_redo,
+            };
+            self.notify(nothing.to_string(), true, now);
             return false;
         };
-        if let Some(id) = self.doc.undo(change, &stamp(now, &self.tz)) {
-            self.notes_changed += 1;
-            // Show the note that came back.
-            if let Some(q) = self.doc.note(&id).map(|n| n.question) {
-                self.doc.draft.question = q;
-                self.selected_note = self.note_ids().iter().position(|n| *n == id);
+        self.notes_changed += 1;
+        let note = self.doc.note(&id).cloned();
+        // The note taken away is no longer edited; the draft set aside
+        // for the edit comes back.
+        if self.editing() == Some(id.as_str()) && note.as_ref().is_none_or(|n| n.deleted) {
+            self.finish_edit();
+        }
+        // Show the note: where it is, picked (or, gone, the question it
+        // was in). An edit under way stays as it is: what is typed in the
+        // box is never thrown away.
+        if let Some(n) = note.as_ref().filter(|_| self.editing().is_none()) {
+            self.doc.draft.question = n.question;
+            self.selected_note = if n.deleted {
+                None
+            } else {
+                self.note_ids().iter().position(|i| *i == id)
+            };
+            self.clamp_selection();
+        }
+        let words = match (step, what) {
+            (Step::Undo, Reversal::Removed) => t.host_undo_removed,
+            (Step::Undo, Reversal::Restored) => t.host_undo_restored,
+            (Step::Undo, Reversal::Reworded) => t.host_undo_reworded,
+            (Step::Undo, Reversal::Starred) => t.host_undo_starred,
+            (Step::Undo, Reversal::Unstarred) => t.host_undo_unstarred,
+            (Step::Redo, Reversal::Removed) => t.host_redo_removed,
+            (Step::Redo, Reversal::Restored) => t.host_redo_restored,
+            (Step::Redo, Reversal::Reworded) => t.host_redo_reworded,
+            (Step::Redo, Reversal::Starred) => t.host_redo_starred,
+            (Step::Redo, Reversal::Unstarred) => t.host_redo_unstarred,
+        };
+        self.notify(fill(words, &[("note", &quote(&text))]), false, now);
+        true
+    }
+
+    /// `*` on a picked note: one of the room's key takeaways, or no longer.
+    fn star_selected(&mut self, now: Timestamp) -> bool {
+        let Some(id) = self
+            .selected_note
+            .and_then(|i| self.note_ids().get(i).map(|s| s.to_string()))
+        else {
+            return false;
+        };
+        let Some(change) = self.doc.toggle_star(&id, &stamp(now, &self.tz)) else {
+            return false;
+        };
+        self.notes_changed += 1;
+        self.history.record(change);
+        let t = self.lang.t();
+        let (starred, text) = self
+            .doc
+            .note(&id)
+            .map(|n| (n.star, n.text.clone()))
+            .unwrap_or_default();
+        let words = if starred {
+            t.host_starred
+        } else {
+            t.host_unstarred
+        };
+        self.notify(fill(words, &[("note", &quote(&text))]), false, now);
+        true
+    }
+
+    /// F3 or F4: the signal to the lead given, or withdrawn when it is
+    /// given already. On disk at once, like a note.
+    fn signal(&mut self, kind: SignalKind, now: Timestamp) -> bool {
+        let t = self.lang.t();
+        let words = match self.doc.toggle_signal(kind, &stamp(now, &self.tz)) {
+            Some(SignalKind::Done) => t.host_signalled_done,
+            Some(SignalKind::Help) => t.host_signalled_help,
+            None => t.host_signal_withdrawn,
+        };
+        self.notes_changed += 1;
+        self.notify(words.to_string(), false, now);
+        true
+    }
+
+    /// The lead's clock as it stands at `now`: the receipt of its latest
+    /// message in the room file (once per message), and a flash (with
+    /// the bell, if it is on) of what is new.
+    pub fn look_at_clock(&mut self, now: Timestamp) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        if let Some(clock) = &self.clock
+            && let Some(m) = &clock.message
+        {
+            // In the lead's time, as the message's: the lead's dashboard
+            // compares the two, in a rehearsal too. A rehearsal's time that
+            // no reader would take (a clock file from far out of range)
+            // never goes into the room file: then the host's own time.
+            let shown = Some(stamp(clock.lead_now(now), &self.tz))
+                .filter(|s| crate::files::parse_time(s).is_some())
+                .unwrap_or_else(|| stamp(now, &self.tz));
+            if self.doc.mark_seen(m.at.as_str(), &shown) {
+                fx.push(Effect::SaveNow);
             }
         }
-        self.notify(t.host_undone.to_string(), false, now);
-        true
+        let new = self.alerts.look(self.clock.as_ref(), now);
+        if !new.is_empty() && self.alerts.bell {
+            fx.push(Effect::Bell);
+        }
+        fx
+    }
+
+    /// Why the header flashes now.
+    pub fn flashing(&self, now: Timestamp) -> &[Flash] {
+        self.alerts.flashing(now)
     }
 
     /// The next moment the screen changes by itself: the lead's countdown
@@ -554,6 +718,26 @@ impl HostApp {
         }
         if let Some(t) = &self.toast {
             next = next.min(t.until.max(now));
+        }
+        // The flash ends.
+        if let Some(until) = self.alerts.until() {
+            next = next.min(until.max(now));
+        }
+        // The lead's message turns a minute older.
+        if let Some(clock) = &self.clock
+            && let Some(m) = &clock.message
+        {
+            let age = clock.lead_now(now) - m.at.at();
+            let minute = SignedDuration::from_mins(1).as_nanos();
+            let into = age.as_nanos().rem_euclid(minute);
+            let speed = clock
+                .rehearsal
+                .as_ref()
+                .and_then(|r| r.speed.as_f64())
+                .filter(|s| *s > 0.0)
+                .unwrap_or(1.0);
+            let wait = SignedDuration::from_nanos_i128(minute - into).as_secs_f64() / speed;
+            next = next.min(now + SignedDuration::from_secs_f64(wait.max(0.001)));
         }
         // A held key is told apart once the burst's time is up.
         if let Some(due) = self.burst.due() {

@@ -488,7 +488,7 @@ impl Persist<HostShell> for HostSession {
             }
             Effect::SaveNow => self.save(shell, Duration::ZERO),
             Effect::OpenRoom(req) => self.open_later(*req, now, work),
-            Effect::Quit | Effect::QuitAnyway => {}
+            Effect::Quit | Effect::QuitAnyway | Effect::Bell => {}
         }
     }
     fn period(&self) -> Duration {

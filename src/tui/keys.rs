@@ -371,6 +371,16 @@ pub enum HostCommand {
     Page,
     /// F1, and `?` on an empty input.
     Help,
+    /// `*` on a picked note: a key takeaway, or no longer.
+    Star,
+    /// Ctrl-Y: what Ctrl-Z undid, made again.
+    Redo,
+    /// F3: "we are done" to the lead (again: withdrawn).
+    Done,
+    /// F4: "we need help" to the lead (again: withdrawn).
+    NeedHelp,
+    /// F5 (or Ctrl-G, the terminal's bell character): the bell on or off.
+    Bell,
 }
 
 /// What the host is doing, the views of [`HOST`].
@@ -386,7 +396,14 @@ pub enum HostMode {
 /// The host's keys. Keys not in it (in the mode the host is in) are typing.
 /// Ctrl-C says only "quit" in the footer, Esc while editing "cancel"; the
 /// help says the rest.
-pub const HOST: [Binding<HostCommand, 3>; 13] = {
+///
+/// The host types free text, so a command of its own is never a letter
+/// the host could mean to type: function keys and Ctrl chords (they work
+/// the same on Linux, macOS and Windows terminals, where Alt is often a
+/// key for accents). `*` stars only a picked note (while typing it is a
+/// `*`). The bell is F5 or Ctrl-G (the terminal's own bell character),
+/// not the lead's `b`: a `b` typed into the box is the start of a word.
+pub const HOST: [Binding<HostCommand, 3>; 18] = {
     use HostCommand as C;
     let quit = foot(3, "Ctrl-C", |t| t.key_quit);
     let newline = foot(1, "Alt-Enter", |t| t.key_newline);
@@ -410,13 +427,16 @@ pub const HOST: [Binding<HostCommand, 3>; 13] = {
             ],
             C::Newline,
             |t| t.key_newline,
-            [newline, HELP, newline],
+            // While typing, the signals to the lead come first, "need
+            // help" before "done" (the empty box's placeholder says
+            // Alt-Enter too).
+            [foot(3, "Alt-Enter", |t| t.key_newline), HELP, newline],
         ),
         bind(
             &[Key::code(KeyCode::Tab), Key::code(KeyCode::BackTab)],
             C::Question,
             |t| t.key_question,
-            [foot(2, "Tab", |t| t.key_question), HELP, HELP],
+            [foot(1, "Tab", |t| t.key_question), HELP, HELP],
         ),
         bind(
             &[Key::code(KeyCode::F(2))],
@@ -465,13 +485,14 @@ pub const HOST: [Binding<HostCommand, 3>; 13] = {
         bind(
             &[Key::ctrl('z')],
             C::Undo,
-            |t| t.key_undo,
+            |t| t.key_undo_help,
             [
                 foot(6, "Ctrl-Z", |t| t.key_undo),
                 foot(4, "Ctrl-Z", |t| t.key_undo),
                 HELP,
             ],
         ),
+        bind(&[Key::ctrl('y')], C::Redo, |t| t.key_redo, [HELP; 3]),
         bind(
             &[Key::code(KeyCode::PageUp), Key::code(KeyCode::PageDown)],
             C::Page,
@@ -484,17 +505,55 @@ pub const HOST: [Binding<HostCommand, 3>; 13] = {
             |t| t.key_help,
             [HELP; 3],
         ),
+        bind(
+            &[Key::ch('*')],
+            C::Star,
+            |t| t.key_star,
+            [OFF, foot(1, "*", |t| t.key_star_short), OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::F(3))],
+            C::Done,
+            |t| t.key_done,
+            [
+                foot(2, "F3", |t| t.key_done_short),
+                foot(5, "F3", |t| t.key_done_short),
+                foot(3, "F3", |t| t.key_done_short),
+            ],
+        ),
+        bind(
+            &[Key::code(KeyCode::F(4))],
+            C::NeedHelp,
+            |t| t.key_need_help,
+            [
+                foot(1, "F4", |t| t.key_need_help_short),
+                foot(5, "F4", |t| t.key_need_help_short),
+                foot(3, "F4", |t| t.key_need_help_short),
+            ],
+        ),
+        bind(
+            &[Key::code(KeyCode::F(5)), Key::ctrl('g')],
+            C::Bell,
+            |t| t.key_host_bell,
+            [
+                foot(7, "F5", |t| t.bell_on),
+                foot(7, "F5", |t| t.bell_on),
+                foot(7, "F5", |t| t.bell_on),
+            ],
+        ),
     ]
 };
 
 /// The host's footer for what the host is doing; the round key only
-/// when the programme has more than one round.
+/// when the programme has more than one round; `words` may say a row
+/// otherwise (a signal given: how to withdraw it; the bell as it is).
 pub fn host_footer(
     t: &'static Catalog,
     mode: HostMode,
     rounds: bool,
+    words: impl Fn(HostCommand) -> Option<&'static str>,
 ) -> Vec<(u8, KeyHint<'static>)> {
-    footer(&HOST, mode as usize, t, |_| None)
+    footer(&HOST, mode as usize, t, words)
         .into_iter()
         .filter(|(c, ..)| rounds || *c != HostCommand::Round)
         .map(|(_, p, h)| (p, h))

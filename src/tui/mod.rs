@@ -4,6 +4,7 @@
 pub mod burst;
 pub mod chrome;
 pub mod host;
+pub mod host_alerts;
 pub mod host_app;
 pub mod host_pick;
 pub mod host_session;

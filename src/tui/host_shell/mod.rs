@@ -73,6 +73,8 @@ pub enum Effect {
     Quit,
     /// Quit even though nothing could be saved (the host said so).
     QuitAnyway,
+    /// Ring the terminal's bell (a new message, two minutes left, time up).
+    Bell,
 }
 
 impl Effect {
@@ -81,6 +83,7 @@ impl Effect {
         match self {
             Effect::Quit => Some(Control::Quit),
             Effect::QuitAnyway => Some(Control::QuitAnyway),
+            Effect::Bell => Some(Control::Bell),
             Effect::SaveState | Effect::SaveNow | Effect::OpenRoom(_) => None,
         }
     }
@@ -355,6 +358,14 @@ impl HostShell {
         p.round_by_time(DayTime::from_minutes(minutes).unwrap_or(DayTime::MIDNIGHT_END))
     }
 
+    /// Which of the programme's rounds `block` is, 1-based (0: none).
+    fn round_number(&self, block: Option<&str>) -> usize {
+        self.programme
+            .as_ref()
+            .and_then(|p| p.breakouts().position(|b| Some(b.id.as_str()) == block))
+            .map_or(0, |i| i + 1)
+    }
+
     /// The open room's round.
     pub fn current_round(&self) -> Option<&str> {
         match &self.phase {
@@ -392,8 +403,10 @@ impl HostShell {
             self.programme_problem = Some(t.host_no_breakout.to_string());
             return Vec::new();
         }
+        let round = self.round_number(self.current_round().map(str::to_string).as_deref());
         if let Phase::Writing(app) = &mut self.phase {
             app.rounds = rounds;
+            app.round = round;
             // The open round's questions as the programme has them now.
             let block = self
                 .programme
@@ -574,6 +587,14 @@ impl HostShell {
                 let mut app = HostApp::new(*doc, title, self.lang, self.theme, self.tz.clone());
                 app.clock = self.clock.clone();
                 app.rounds = self.programme.as_ref().map_or(1, |p| p.breakouts().count());
+                app.round = self.round_number(app.doc.block.as_deref());
+                // The bell as the host set it, and what was shown and
+                // flashed already, go with the host to the next room.
+                if let Some(before) = self.app() {
+                    let seen = app.doc.seen.as_ref();
+                    let seen = seen.and_then(|s| crate::files::parse_timestamp(&s.message));
+                    app.alerts = before.alerts.clone().seen(seen);
+                }
                 // A move to another round is said first; else what opening found.
                 if let Some(toast) = self.toast.take() {
                     app.toast = Some(toast);
@@ -581,9 +602,13 @@ impl HostShell {
                     let alert = notices.len() > 1 || notices.iter().any(|n| n.alert());
                     app.notify(self.lang.notice(n), alert, now);
                 }
+                // The lead's message is shown from now on: its receipt.
+                let mut fx = app.look_at_clock(now);
                 self.phase = Phase::Writing(Box::new(app));
                 // The file exists from the start, so the lead sees the room.
-                vec![Effect::SaveNow]
+                fx.retain(|e| *e != Effect::SaveNow);
+                fx.insert(0, Effect::SaveNow);
+                fx
             }
             Msg::RoomOpened(Err(why)) => {
                 let block = self.current_round().map(str::to_string);

@@ -181,3 +181,60 @@ fn waiting_for_the_programme() {
     let fx = shell.update(Msg::Programme(Box::new(programme())), at("09:00"));
     assert_eq!(opens(&fx), Some(("r1".into(), "Kamer 1".into())));
 }
+
+/// The lead's clock in round 1 with a message sent at `sent`.
+fn clock_with_message(sent: &str) -> Msg {
+    let json = format!(
+        r#"{{"format":"oogst-clock","version":1,"session":"s",
+        "block":{{"index":1,"id":"r1","kind":"breakout","title":"Ronde 1","started":"2021-01-21T10:10:00Z",
+          "planned_end":"2021-01-21T10:40:00Z","projected_end":"2021-01-21T10:40:00Z"}},
+        "current":{{"index":1,"id":"r1"}},"paused":false,
+        "message":{{"text":"Nog 5 minuten","at":"{sent}"}},
+        "written":"{sent}","rehearsal":null}}"#
+    );
+    Msg::Clock(Some(Box::new(
+        ClockDoc::parse(&json, "clock.json").unwrap(),
+    )))
+}
+
+fn opened(shell: &mut HostShell, block: &str, room: &str, now: Timestamp) -> Vec<Effect> {
+    let p = programme();
+    let b = p.block(block).unwrap();
+    let doc = crate::room::RoomDoc::new("s", block, room, "Anna", "w", b.questions.clone());
+    shell.update(Msg::RoomOpened(Ok((Box::new(doc), Vec::new()))), now)
+}
+
+#[test]
+fn a_room_opened_records_the_message_shown_and_the_bell_goes_along() {
+    let (mut shell, fx) = HostShell::new(options(Some("Kamer 1")), None, at("10:20"));
+    assert_eq!(opens(&fx), Some(("r1".into(), "Kamer 1".into())));
+    // The lead's message comes while the room opens.
+    shell.update(clock_with_message("2021-01-21T10:15:00Z"), at("10:20"));
+    let fx = opened(&mut shell, "r1", "Kamer 1", at("10:20"));
+    assert_eq!(
+        fx,
+        [Effect::SaveNow, Effect::Bell],
+        "saved with its receipt"
+    );
+    let app = shell.app().unwrap();
+    let seen = app.doc.seen.clone().unwrap();
+    assert_eq!(seen.message, "2021-01-21T10:15:00Z");
+    assert_eq!(seen.at, "2021-01-21T10:20:00+00:00");
+    assert_eq!(app.round, 1);
+    assert_eq!(app.rounds, 2);
+    assert!(!app.flashing(at("10:20")).is_empty());
+    // The host turns the bell off and opens Kamer 1 of round 2 by hand:
+    // the bell stays off, and the message shown already does not flash
+    // again in the new room (whose file gets its receipt all the same).
+    shell.update(
+        Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)),
+        at("10:21"),
+    );
+    let fx = opened(&mut shell, "r2", "Kamer 1", at("10:22"));
+    assert_eq!(fx, [Effect::SaveNow]);
+    let app = shell.app().unwrap();
+    assert!(!app.alerts.bell);
+    assert_eq!(app.round, 2);
+    assert!(app.flashing(at("10:22")).is_empty());
+    assert!(app.doc.seen.is_some());
+}
