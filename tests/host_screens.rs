@@ -728,6 +728,16 @@ mod shell {
             at(9, 30, 0),
         );
         insta::assert_snapshot!("waiting_for_the_programme", draw(&s, 80, 24).backend());
+        // `?` shows this screen's keys; any key closes them.
+        key(&mut s, KeyCode::Char('?'));
+        let help = text_of(draw(&s, 80, 24).backend().buffer());
+        assert!(help.contains("Ctrl-C/Ctrl-Q"), "{help}");
+        assert!(
+            !help.contains("Enter"),
+            "only the waiting screen's keys: {help}"
+        );
+        key(&mut s, KeyCode::Char('x'));
+        assert!(!text_of(draw(&s, 80, 24).backend().buffer()).contains("Ctrl-C/Ctrl-Q"));
     }
 
     #[test]
@@ -1267,6 +1277,17 @@ mod live {
         h.typed("b");
         h.key_with(KeyCode::Char('g'), KeyModifiers::CONTROL);
         assert!(h.app.alerts.bell);
+        assert_eq!(h.app.doc.draft.text, "b");
+        // With a note picked nothing is typed: there `b` is the bell, as
+        // on the lead's screen; in the box it stays a letter.
+        h.key(KeyCode::Backspace);
+        h.key(KeyCode::Up);
+        h.typed("b");
+        assert!(!h.app.alerts.bell);
+        assert_eq!(h.app.doc.draft.text, "");
+        h.key(KeyCode::Esc);
+        h.typed("b");
+        assert!(!h.app.alerts.bell);
         assert_eq!(h.app.doc.draft.text, "b");
     }
 

@@ -41,7 +41,11 @@ impl Widget for ShellView<'_> {
         match &s.overlay {
             ShellOverlay::None => {}
             ShellOverlay::Help => {
-                let rows = keys::help(&keys::PICK, &[0], t);
+                let table: &[_] = match s.phase {
+                    Phase::Waiting => &keys::WAIT,
+                    _ => &keys::PICK,
+                };
+                let rows = keys::help(table, &[0], t);
                 widgets::help(area, buf, s.theme, t, &rows);
             }
             ShellOverlay::Rounds { selected } => self.rounds(*selected, area, buf),
@@ -77,23 +81,6 @@ impl ShellView<'_> {
         Header::new(s.theme, round)
             .right_text(right, usize::from(area.width) / 2)
             .render(area, buf);
-    }
-
-    /// The footer: `hints` (the first most important) and quitting.
-    fn footer(&self, area: Rect, buf: &mut Buffer, hints: Vec<KeyHint>) {
-        let s = self.shell;
-        let t = s.lang.t();
-        let hints: Vec<(u8, KeyHint)> = (0..).zip(hints).collect();
-        chrome::footer(
-            area,
-            buf,
-            s.theme,
-            &hints,
-            &KeyHint {
-                keys: "Ctrl-C",
-                what: t.key_quit,
-            },
-        );
     }
 
     /// The message at the bottom: a notice, if there is one.
@@ -151,7 +138,16 @@ impl ShellView<'_> {
             ..body
         };
         widgets::wrapped(body, buf, lines);
-        self.footer(footer, buf, Vec::new());
+        chrome::footer(
+            footer,
+            buf,
+            th,
+            &keys::wait_footer(t),
+            &KeyHint {
+                keys: "?",
+                what: t.key_help,
+            },
+        );
     }
 
     fn picking(&self, p: &Picker, area: Rect, buf: &mut Buffer) {

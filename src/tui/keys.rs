@@ -403,7 +403,7 @@ pub enum HostMode {
 /// key for accents). `*` stars only a picked note (while typing it is a
 /// `*`). The bell is F5 or Ctrl-G (the terminal's own bell character),
 /// not the lead's `b`: a `b` typed into the box is the start of a word.
-pub const HOST: [Binding<HostCommand, 3>; 18] = {
+pub const HOST: [Binding<HostCommand, 3>; 19] = {
     use HostCommand as C;
     let quit = foot(3, "Ctrl-C", |t| t.key_quit);
     let newline = foot(1, "Alt-Enter", |t| t.key_newline);
@@ -531,6 +531,14 @@ pub const HOST: [Binding<HostCommand, 3>; 18] = {
                 foot(3, "F4", |t| t.key_need_help_short),
             ],
         ),
+        // A picked note is not typed into: `b` is the bell there, as on
+        // the lead's screen.
+        bind(
+            &[Key::ch('b')],
+            C::Bell,
+            |t| t.key_host_bell_b,
+            [OFF, HELP, OFF],
+        ),
         bind(
             &[Key::code(KeyCode::F(5)), Key::ctrl('g')],
             C::Bell,
@@ -649,6 +657,34 @@ pub const PICK: [Binding<PickCommand, 1>; 8] = {
         ),
     ]
 };
+
+/// The keys while the host waits for the lead's programme: quitting, and
+/// this help.
+pub const WAIT: [Binding<PickCommand, 1>; 2] = {
+    use PickCommand as C;
+    [
+        bind(
+            &[Key::ch('?'), Key::code(KeyCode::F(1))],
+            C::Help,
+            |t| t.key_help,
+            [HELP],
+        ),
+        bind(
+            &[Key::ctrl('c'), Key::ctrl('q')],
+            C::SaveQuit,
+            |t| t.key_save_quit,
+            [foot(0, "Ctrl-C", |t| t.key_quit)],
+        ),
+    ]
+};
+
+/// The waiting screen's footer.
+pub fn wait_footer(t: &'static Catalog) -> Vec<(u8, KeyHint<'static>)> {
+    footer(&WAIT, 0, t, |_| None)
+        .into_iter()
+        .map(|(_, p, h)| (p, h))
+        .collect()
+}
 
 /// The picker's footer; `back` whether Esc leads anywhere.
 pub fn pick_footer(t: &'static Catalog, back: bool) -> Vec<(u8, KeyHint<'static>)> {

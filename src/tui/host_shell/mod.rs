@@ -736,7 +736,12 @@ impl HostShell {
                 fx
             }
             Phase::Picking(_) => self.pick_key(key, now),
-            Phase::Waiting => Vec::new(),
+            Phase::Waiting => {
+                if keys::command(&keys::WAIT, 0, &key) == Some(PickCommand::Help) {
+                    self.overlay = ShellOverlay::Help;
+                }
+                Vec::new()
+            }
         }
     }
 
