@@ -10,7 +10,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::burst::{Burst, Settled};
 use super::host_alerts::{Alerts, Flash};
-use super::host_shell::{Effect, Msg};
+use super::host_msg::{Effect, Msg};
 use super::keys::{self, HostCommand as Command, HostMode};
 use super::runtime::Toast;
 use super::theme::Theme;

@@ -6,6 +6,7 @@ pub mod chrome;
 pub mod host;
 pub mod host_alerts;
 pub mod host_app;
+pub mod host_msg;
 pub mod host_pick;
 pub mod host_session;
 pub mod host_shell;
