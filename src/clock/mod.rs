@@ -7,11 +7,12 @@
 //! the same code, and remaining time can never drift.
 
 pub mod document;
+pub mod lead;
 mod rehearsal;
 mod replan;
 
 pub use document::{
-    ClockCurrent, ClockDoc, ClockDocBlock, ClockDocMessage, Countdown, DocRehearsal,
+    ClockCurrent, ClockDoc, ClockDocBlock, ClockDocMessage, ClockLead, Countdown, DocRehearsal,
     FORMAT as CLOCK_FORMAT,
 };
 pub use rehearsal::TimeSource;
@@ -469,6 +470,68 @@ impl ClockState {
         outcome
     }
 
+    /// Follows another lead's clock as its `clock.json` tells it (a lead
+    /// that was taken over): the block it is at (by id, else by index),
+    /// whether that block runs or stands paused and when it ends, and the
+    /// message. The blocks it left behind end when its block started; the
+    /// time a block stood paused counts as time added (the file does not
+    /// tell them apart). The bell stays as it was: it rings here. A clock
+    /// of another session is not followed: `false`.
+    pub fn follow(&mut self, programme: &Programme, doc: &ClockDoc) -> bool {
+        if doc.session != programme.id || programme.blocks.len() != self.blocks.len() {
+            return false;
+        }
+        let by_id = |id: &str| programme.blocks.iter().position(|b| b.id == id);
+        let index = match (&doc.current, &doc.block) {
+            (Some(c), _) => by_id(&c.id).unwrap_or(c.index),
+            (None, Some(b)) => b.id.as_deref().and_then(by_id).unwrap_or(b.index),
+            // Neither where it is nor what runs: the programme is over.
+            (None, None) => self.blocks.len(),
+        }
+        .min(self.blocks.len());
+        let written = doc.written.at();
+        let started = doc.block.as_ref().map(|b| b.started.at());
+        // Moved back: what it left is not started; moved on: what it left
+        // has ended.
+        let last = self.current.min(self.blocks.len().saturating_sub(1));
+        for b in self.blocks.iter_mut().take(last + 1).skip(index + 1) {
+            b.reset();
+        }
+        for b in &mut self.blocks[self.current.min(index)..index] {
+            if b.started.is_some() && b.ended.is_none() {
+                b.finish_pause(written);
+                b.ended = Some(started.unwrap_or(written));
+            }
+        }
+        self.current = index;
+        if let Some(run) = self.blocks.get_mut(index) {
+            match &doc.block {
+                Some(b) => {
+                    let started = b.started.at();
+                    let base = if run.until_planned_end {
+                        run.anchor_end()
+                    } else {
+                        at(started, run.planned_length())
+                    };
+                    run.started = Some(started);
+                    run.ended = None;
+                    run.extra = (b.projected_end.at() - base).clamp(-MAX_EXTRA, MAX_EXTRA);
+                    run.paused = SignedDuration::ZERO;
+                    // Paused: the deadline moves on with the time, from
+                    // where the lead wrote it.
+                    run.paused_at = doc.paused.then_some(written);
+                }
+                None => run.reset(),
+            }
+        }
+        self.message = doc.message.as_ref().map(|m| Message {
+            text: m.text.clone(),
+            at: m.at.at(),
+        });
+        self.replan_undo = None;
+        true
+    }
+
     fn apply_inner(&mut self, action: &Action, now: Timestamp) -> Outcome {
         match action {
             Action::ToggleBell => {
@@ -514,6 +577,8 @@ impl ClockState {
                     b.reset();
                 }
                 self.current += 1;
+                // A message ends with the block it was sent in.
+                self.message = None;
                 match self.blocks.get_mut(self.current) {
                     Some(next) => {
                         next.reset();
@@ -532,6 +597,7 @@ impl ClockState {
                 }
                 self.current = (self.current - 1).min(self.blocks.len().saturating_sub(1));
                 self.blocks[self.current].reset();
+                self.message = None;
                 Outcome::MovedBack
             }
             Action::Extend | Action::Shorten => {
