@@ -90,6 +90,8 @@ struct LeadOptionsArgs {
     speed: Option<f64>,
     #[arg(long)]
     fresh: bool,
+    #[arg(long)]
+    take_over: bool,
 }
 
 /// The language asked for with `--lang` anywhere on the command line,
@@ -126,6 +128,7 @@ fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
             "at" => t.cli_at,
             "speed" => t.cli_speed,
             "fresh" => t.cli_fresh,
+            "take_over" => t.cli_take_over,
             "files" => t.cli_files,
             "file" => t.cli_file,
             "force" => t.cli_force,
@@ -288,6 +291,10 @@ fn lead(programme: Option<PathBuf>, args: LeadOptionsArgs, lang: Lang) -> Result
         at: args.at,
         speed: args.speed,
         fresh: args.fresh,
+        take_over: args.take_over,
+        // Without a config dir (or a writer id in it) this run is a
+        // machine of its own.
+        writer: Config::locate().and_then(|c| c.writer_id().ok()),
     };
     let (app, session, notices) = tui::start_lead(opts, jiff::Timestamp::now())?;
     tui::run_lead(app, session, notices)
