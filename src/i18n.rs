@@ -739,7 +739,7 @@ pub struct Catalog {
     pub took_over: &'static str,
     pub read_only_banner: &'static str,
     pub read_only_how: &'static str,
-    pub read_only_short: &'static str,
+    pub read_only_follows: &'static str,
     pub read_only_key: &'static str,
     pub cli_take_over: &'static str,
 
@@ -1150,9 +1150,9 @@ pub static NL: Catalog = Catalog {
     lead_here_already: "op deze computer leidt al een oogst deze sessie ({dir}). Gebruik dat venster, of sluit het eerst af.",
     lead_unnamed: "een andere computer (schrijver {writer})",
     took_over: "Overgenomen van {machine}: dat scherm volgt nu alleen de klok",
-    read_only_banner: "ALLEEN KIJKEN · geleid vanaf {machine} sinds {time} · dit scherm volgt alleen de klok",
+    read_only_banner: "ALLEEN KIJKEN · geleid vanaf {machine} sinds {time}",
     read_only_how: "Zelf weer leiden: stop (q) en start opnieuw met --take-over",
-    read_only_short: "ALLEEN KIJKEN · geleid vanaf {machine}",
+    read_only_follows: "dit scherm kijkt alleen mee",
     read_only_key: "Alleen kijken: de klok wordt nu geleid vanaf {machine}",
     cli_take_over: "Deze sessie leiden, ook als een andere leiding de klok in de laatste 30 s schreef (die volgt dan alleen nog)",
 
@@ -1559,9 +1559,9 @@ pub static EN: Catalog = Catalog {
     lead_here_already: "an oogst on this machine already leads this session ({dir}). Use that window, or quit it first.",
     lead_unnamed: "another machine (writer {writer})",
     took_over: "Took over from {machine}: that screen now only follows the clock",
-    read_only_banner: "READ-ONLY · led from {machine} since {time} · this screen only follows the clock",
+    read_only_banner: "READ-ONLY · led from {machine} since {time}",
     read_only_how: "To lead from here again: quit (q), then start with --take-over",
-    read_only_short: "READ-ONLY · led from {machine}",
+    read_only_follows: "this screen only follows the clock",
     read_only_key: "Read-only: the clock is led from {machine} now",
     cli_take_over: "Lead this session even if another lead wrote its clock in the last 30 s (that lead then only follows)",
 

@@ -153,6 +153,8 @@ impl<'a> Ctx<'a> {
     fn status_row(&self, area: Rect, buf: &mut Buffer) {
         let t = self.t;
         let otherwise = match &self.app.session_dir {
+            // Taken over: how to lead here again, for as long as it is so.
+            _ if self.app.is_read_only() => (t.read_only_how.to_string(), self.th.strong()),
             Some(dir) => (
                 format!("{}: {}", t.session_folder, dir.display()),
                 self.th.dim(),
@@ -205,10 +207,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// Once another lead took over: a steady banner across the top that
-    /// says so, from where the clock is led, and how to lead here again
-    /// (reverse video without colour); the screen goes below it. The
-    /// presenter clock and small screens get one line of it; the smallest
-    /// none (their footer and keys still say so).
+    /// says so and from where the clock is led (reverse video without
+    /// colour); the screen goes below it, and the status row says how to
+    /// lead here again. The smallest screens get no banner (their footer
+    /// and keys still say so).
     fn read_only_banner(&self, area: Rect, buf: &mut Buffer) -> Rect {
         let (Some(ro), Some(name)) = (&self.app.read_only, self.app.followed_name()) else {
             return area;
@@ -217,32 +219,18 @@ impl<'a> Ctx<'a> {
             return area;
         }
         let t = self.t;
-        let presenter = self.app.screen == Screen::Presenter;
-        let rows = if presenter || area.height < FULL_HEIGHT + 2 {
-            1
-        } else {
-            2
-        };
         let [banner, rest] =
-            Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(area);
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         let room = usize::from(area.width).saturating_sub(2);
-        let long = fill(
+        let mut words = fill(
             t.read_only_banner,
             &[("machine", &name), ("time", &self.hm(ro.since))],
         );
-        let first = if presenter || text::width(&long) > room {
-            fill(t.read_only_short, &[("machine", &name)])
-        } else {
-            long
-        };
-        let mut lines = vec![Line::from(format!(" {}", text::truncate(&first, room)))];
-        if rows == 2 {
-            lines.push(Line::from(format!(
-                " {}",
-                text::truncate(t.read_only_how, room)
-            )));
+        let more = format!("{words} · {}", t.read_only_follows);
+        if self.app.screen != Screen::Presenter && text::width(&more) <= room {
+            words = more;
         }
-        Paragraph::new(lines)
+        Paragraph::new(Line::from(format!(" {}", text::truncate(&words, room))))
             .style(self.th.banner())
             .render(banner, buf);
         rest
