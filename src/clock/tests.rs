@@ -812,6 +812,53 @@ proptest! {
         prop_assert_eq!(follower, once);
     }
 
+    /// Whatever times a clock file holds (any its reader accepts), a lead
+    /// that follows it never panics, and its clock answers at any time.
+    #[test]
+    fn following_any_clock_is_harmless(
+        p in programme_strategy(),
+        own in script_strategy(),
+        index in 0usize..12,
+        by_id in any::<bool>(),
+        running in any::<bool>(),
+        paused in any::<bool>(),
+        message in any::<bool>(),
+        times in proptest::collection::vec(EARLIEST_SECOND..LATEST_SECOND, 5),
+    ) {
+        let (mut c, _) = run_script(&p, at(8, 0), &own);
+        let utc = TimeZone::UTC;
+        let t = |i: usize| crate::files::TimeText::new(Timestamp::from_second(times[i]).unwrap(), &utc);
+        let block = p.blocks.get(index.min(p.blocks.len() - 1)).unwrap();
+        let id = if by_id { block.id.clone() } else { "weg".into() };
+        let doc = ClockDoc {
+            format: CLOCK_FORMAT.into(),
+            version: 1,
+            session: p.id.clone(),
+            lead: None,
+            block: running.then(|| ClockDocBlock {
+                index,
+                id: Some(id.clone()),
+                kind: block.kind,
+                title: "x".into(),
+                started: t(0),
+                planned_end: t(1),
+                projected_end: t(2),
+            }),
+            current: (!running && by_id).then(|| ClockCurrent { index, id }),
+            paused,
+            message: message.then(|| ClockDocMessage { text: "m".into(), at: t(3) }),
+            written: t(4),
+            rehearsal: None,
+        };
+        prop_assert!(c.follow(&p, &doc));
+        for second in [EARLIEST_SECOND, times[4], LATEST_SECOND] {
+            let now = Timestamp::from_second(second).unwrap();
+            let _ = c.current(now);
+            let _ = c.schedule(now);
+            let _ = ClockDoc::build(&p, &c, now, now, &TimeSource::real(), &utc).to_json();
+        }
+    }
+
     /// The schedule is in order: every block to come starts no earlier than
     /// the one before ends, and no earlier than its fixed start.
     #[test]
