@@ -16,10 +16,14 @@
 //!   a sync engine put back) it writes over. Two leads that started
 //!   without seeing each other agree which is newer: one of them gives
 //!   way, never both, and the clock never flips between them.
+//! - A lead that gave way follows the other's clock
+//!   ([`ClockState::follow`]).
 
 use jiff::{SignedDuration, Timestamp};
 
 use super::document::{ClockDoc, ClockLead};
+use super::{ClockState, MAX_EXTRA, Message, at};
+use crate::programme::Programme;
 
 /// A clock written less than this long ago (in real time) is a lead's
 /// that may still be running: the hosts call it stale only after this.
@@ -196,6 +200,70 @@ pub fn judge(me: &ClockLead, doc: &ClockDoc, real_now: Timestamp) -> Seen {
             Seen::Newer(other.clone())
         }
         _ => Seen::Older,
+    }
+}
+
+impl ClockState {
+    /// Follows another lead's clock as its `clock.json` tells it (a lead
+    /// that was taken over): the block it is at (by id, else by index),
+    /// whether that block runs or stands paused and when it ends, and the
+    /// message. The blocks it left behind end when its block started; the
+    /// time a block stood paused counts as time added (the file does not
+    /// tell them apart). The bell stays as it was: it rings here. A clock
+    /// of another session is not followed: `false`.
+    pub fn follow(&mut self, programme: &Programme, doc: &ClockDoc) -> bool {
+        if doc.session != programme.id || programme.blocks.len() != self.blocks.len() {
+            return false;
+        }
+        let by_id = |id: &str| programme.blocks.iter().position(|b| b.id == id);
+        let index = match (&doc.current, &doc.block) {
+            (Some(c), _) => by_id(&c.id).unwrap_or(c.index),
+            (None, Some(b)) => b.id.as_deref().and_then(by_id).unwrap_or(b.index),
+            // Neither where it is nor what runs: the programme is over.
+            (None, None) => self.blocks.len(),
+        }
+        .min(self.blocks.len());
+        let written = doc.written.at();
+        let started = doc.block.as_ref().map(|b| b.started.at());
+        // Moved back: what it left is not started; moved on: what it left
+        // has ended.
+        let last = self.current.min(self.blocks.len().saturating_sub(1));
+        for b in self.blocks.iter_mut().take(last + 1).skip(index + 1) {
+            b.reset();
+        }
+        for b in &mut self.blocks[self.current.min(index)..index] {
+            if b.started.is_some() && b.ended.is_none() {
+                b.finish_pause(written);
+                b.ended = Some(started.unwrap_or(written));
+            }
+        }
+        self.current = index;
+        if let Some(run) = self.blocks.get_mut(index) {
+            match &doc.block {
+                Some(b) => {
+                    let started = b.started.at();
+                    let base = if run.until_planned_end {
+                        run.anchor_end()
+                    } else {
+                        at(started, run.planned_length())
+                    };
+                    run.started = Some(started);
+                    run.ended = None;
+                    run.extra = (b.projected_end.at() - base).clamp(-MAX_EXTRA, MAX_EXTRA);
+                    run.paused = SignedDuration::ZERO;
+                    // Paused: the deadline moves on with the time, from
+                    // where the lead wrote it.
+                    run.paused_at = doc.paused.then_some(written);
+                }
+                None => run.reset(),
+            }
+        }
+        self.message = doc.message.as_ref().map(|m| Message {
+            text: m.text.clone(),
+            at: m.at.at(),
+        });
+        self.replan_undo = None;
+        true
     }
 }
 

@@ -844,7 +844,7 @@ proptest! {
                 planned_end: t(1),
                 projected_end: t(2),
             }),
-            current: (!running && by_id).then(|| ClockCurrent { index, id }),
+            current: (!running && by_id).then_some(ClockCurrent { index, id }),
             paused,
             message: message.then(|| ClockDocMessage { text: "m".into(), at: t(3) }),
             written: t(4),

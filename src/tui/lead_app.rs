@@ -203,7 +203,7 @@ impl LeadApp {
         self.toast = Some(Toast::new(text, alert, now, self.speed.unwrap_or(1.0)));
     }
 
-    pub fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
+    pub fn update(&mut self, msg: Msg, mut now: Timestamp) -> Vec<Effect> {
         let mut fx = Vec::new();
         // An Enter held in the message box: a space of a paste when text
         // follows at once, else it sends the message.
@@ -231,7 +231,12 @@ impl LeadApp {
                 self.notify(text, true, now);
             }
             Msg::Heartbeat => fx.extend([Effect::WriteClock, Effect::SaveState]),
-            Msg::ClockOnDisk { doc, real } => self.on_clock(*doc, real, &mut fx),
+            Msg::ClockOnDisk { doc, real } => {
+                // Followed: from here on the other lead's time.
+                if let Some(followed) = self.on_clock(*doc, real, &mut fx) {
+                    now = followed;
+                }
+            }
             Msg::Saved(SaveReport::Saved(_)) => self.save_error = None,
             Msg::Saved(SaveReport::Failed { path, error, kind }) => {
                 // The reason first: on a narrow screen the file name is cut, not it.
@@ -263,23 +268,28 @@ impl LeadApp {
     /// The clock on disk, read at real time `real`: another lead's newer
     /// clock makes this one give way and follow it; an older one (a lead
     /// that has not yet seen it was taken over, a copy put back) is
-    /// written over with ours.
-    fn on_clock(&mut self, doc: ClockDoc, real: Timestamp, fx: &mut Vec<Effect>) {
-        let Some(me) = &self.lead else { return };
+    /// written over with ours. The followed clock's now, if it was followed.
+    fn on_clock(
+        &mut self,
+        doc: ClockDoc,
+        real: Timestamp,
+        fx: &mut Vec<Effect>,
+    ) -> Option<Timestamp> {
+        let me = self.lead.as_ref()?;
         let mine = doc.lead.as_ref().is_some_and(|l| l.run == me.run);
         if self.read_only.is_none() {
             match judge(me, &doc, real) {
-                Seen::Ours => return,
-                Seen::Older => return fx.push(Effect::WriteClock),
+                Seen::Ours => return None,
+                Seen::Older => {
+                    fx.push(Effect::WriteClock);
+                    return None;
+                }
                 Seen::Newer(by) => {
                     self.read_only = Some(ReadOnly {
                         by,
                         since: doc.lead_now(real),
                         source: doc.time_source(),
                     });
-                    if matches!(self.overlay, Overlay::ConfirmQuit) {
-                        self.overlay = Overlay::None;
-                    }
                     if self.clock.bell {
                         fx.push(Effect::Bell);
                     }
@@ -287,7 +297,7 @@ impl LeadApp {
             }
         } else if mine {
             // Our own last write, landing late.
-            return;
+            return None;
         }
         let source = doc.time_source();
         if let Some(ro) = &mut self.read_only {
@@ -306,6 +316,7 @@ impl LeadApp {
             .current(now)
             .is_some_and(|c| c.phase == Phase::Running && c.over_time());
         fx.push(Effect::Follow);
+        Some(now)
     }
 
     /// The other lead's name, for the words of the read-only view.
