@@ -67,6 +67,7 @@ pub fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
             "at" => (t.cli_at, Some(t.cli_value_time)),
             "speed" => (t.cli_speed, None),
             "fresh" => (t.cli_fresh, None),
+            "take_over" => (t.cli_take_over, None),
             "files" => (t.cli_files, Some(t.cli_value_file)),
             "file" => (t.cli_file, Some(t.cli_value_file)),
             "force" => (t.cli_force, None),

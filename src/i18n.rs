@@ -339,6 +339,35 @@ impl Lang {
         }
     }
 
+    /// Where another lead runs, as a person knows it: its machine's
+    /// name, else its writer id; made safe for a message or a screen.
+    pub fn lead_name(self, lead: &crate::clock::ClockLead) -> String {
+        use crate::text::{for_message, truncate};
+        match lead.machine.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => truncate(&for_message(name), 40).into_owned(),
+            _ => fill(
+                self.t().lead_unnamed,
+                &[("writer", &truncate(&for_message(&lead.writer), 20))],
+            ),
+        }
+    }
+
+    /// Why a lead does not start; `dir`: the session folder.
+    pub fn lead_refused(self, why: &crate::clock::lead::Refused, dir: &str) -> String {
+        use crate::clock::lead::Refused;
+        let t = self.t();
+        match why {
+            Refused::HereAlready => fill(t.lead_here_already, &[("dir", dir)]),
+            Refused::OtherLead { by, age } => {
+                let secs = age.as_secs().max(0).to_string();
+                fill(
+                    t.lead_elsewhere,
+                    &[("machine", &self.lead_name(by)), ("secs", &secs)],
+                )
+            }
+        }
+    }
+
     /// What opening a room found, for the host.
     pub fn notice(self, n: &Notice) -> String {
         let t = self.t();
@@ -758,6 +787,16 @@ pub struct Catalog {
     pub save_failed: &'static str,
     pub resumed: &'static str,
     pub fresh_state: &'static str,
+    // One lead per session (`Lang::lead_refused`, the read-only view).
+    pub lead_elsewhere: &'static str,
+    pub lead_here_already: &'static str,
+    pub lead_unnamed: &'static str,
+    pub took_over: &'static str,
+    pub read_only_banner: &'static str,
+    pub read_only_how: &'static str,
+    pub read_only_follows: &'static str,
+    pub read_only_key: &'static str,
+    pub cli_take_over: &'static str,
 
     // Outcomes of the lead's actions.
     pub started: &'static str,
@@ -1245,6 +1284,15 @@ pub static NL: Catalog = Catalog {
     save_failed: "OPSLAAN MISLUKT: {error} — wordt opnieuw geprobeerd",
     resumed: "Hervat waar de klok was gebleven",
     fresh_state: "Eerdere klokstand hoort bij een ander programma of een andere dag; opzij gezet als {file}",
+    lead_elsewhere: "deze sessie wordt al geleid vanaf {machine} (de klok is {secs} s geleden bijgewerkt). Wil je het hier overnemen, start dan opnieuw met --take-over: de leiding op {machine} schrijft dan niet meer en volgt alleen de klok.",
+    lead_here_already: "op deze computer leidt al een oogst deze sessie ({dir}). Gebruik dat venster, of sluit het eerst af.",
+    lead_unnamed: "een andere computer (schrijver {writer})",
+    took_over: "Overgenomen van {machine}: dat scherm volgt nu alleen de klok",
+    read_only_banner: "ALLEEN KIJKEN · geleid vanaf {machine} sinds {time}",
+    read_only_how: "Zelf weer leiden: stop (q) en start opnieuw met --take-over",
+    read_only_follows: "dit scherm kijkt alleen mee",
+    read_only_key: "Alleen kijken: de klok wordt nu geleid vanaf {machine}",
+    cli_take_over: "Deze sessie leiden, ook als een andere leiding de klok in de laatste 30 s schreef (die volgt dan alleen nog)",
 
     started: "Gestart: {title}",
     paused_toast: "Gepauzeerd",
@@ -1725,6 +1773,15 @@ pub static EN: Catalog = Catalog {
     save_failed: "SAVING FAILED: {error} — retrying",
     resumed: "Resumed where the clock was",
     fresh_state: "The saved clock belongs to another programme or day; moved aside as {file}",
+    lead_elsewhere: "this session is already led from {machine} (its clock was written {secs} s ago). To lead from here instead, start again with --take-over: the lead on {machine} then stops writing and only follows the clock.",
+    lead_here_already: "an oogst on this machine already leads this session ({dir}). Use that window, or quit it first.",
+    lead_unnamed: "another machine (writer {writer})",
+    took_over: "Took over from {machine}: that screen now only follows the clock",
+    read_only_banner: "READ-ONLY · led from {machine} since {time}",
+    read_only_how: "To lead from here again: quit (q), then start with --take-over",
+    read_only_follows: "this screen only follows the clock",
+    read_only_key: "Read-only: the clock is led from {machine} now",
+    cli_take_over: "Lead this session even if another lead wrote its clock in the last 30 s (that lead then only follows)",
 
     started: "Started: {title}",
     paused_toast: "Paused",

@@ -94,6 +94,8 @@ struct LeadOptionsArgs {
     speed: Option<f64>,
     #[arg(long)]
     fresh: bool,
+    #[arg(long)]
+    take_over: bool,
 }
 
 /// The language asked for with `--lang` anywhere on the command line,
@@ -237,6 +239,10 @@ fn lead(programme: Option<PathBuf>, args: LeadOptionsArgs, lang: Lang) -> Result
         at: args.at,
         speed: args.speed,
         fresh: args.fresh,
+        take_over: args.take_over,
+        // Without a config dir (or a writer id in it) this run is a
+        // machine of its own.
+        writer: Config::locate().and_then(|c| c.writer_id().ok()),
     };
     let (app, session, notices) = tui::start_lead(opts, jiff::Timestamp::now())?;
     tui::run_lead(app, session, notices)

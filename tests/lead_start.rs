@@ -5,7 +5,7 @@ use std::path::Path;
 
 use jiff::tz::{self, TimeZone};
 use jiff::{SignedDuration, Timestamp};
-use oogst::clock::Action;
+use oogst::clock::{Action, ClockDoc, ClockLead, ClockState, TimeSource};
 use oogst::i18n::Lang;
 use oogst::programme::{DayTime, Programme};
 use oogst::session_dir::SessionDir;
@@ -35,14 +35,17 @@ fn options(dir: &Path, programme: Programme) -> LeadOptions {
         at: None,
         speed: None,
         fresh: false,
+        take_over: false,
+        writer: Some("lead01".into()),
     }
 }
 
-/// Runs the lead as the event loop would save it: apply, then write the state.
+/// Saves the lead's state as the event loop would (apply, then write the
+/// state), and ends that run: its lock on the session folder goes with it.
 fn save(
     dir: &Path,
     app: &oogst::tui::lead_app::LeadApp,
-    session: &oogst::tui::Session,
+    session: oogst::tui::Session,
     now: Timestamp,
 ) {
     let json = session.lead_state(app, now).to_json();
@@ -82,7 +85,7 @@ fn a_restarted_lead_resumes_exactly() {
     app.clock.apply(Action::Extend, now);
     app.clock
         .apply(Action::Message(Some("Pauze tot 10:45".into())), now);
-    save(dir.path(), &app, &session, now);
+    save(dir.path(), &app, session, now);
 
     let later = real_now() + SignedDuration::from_mins(3);
     let (again, _, notices) = start_lead(options(dir.path(), Programme::demo()), later).unwrap();
@@ -98,7 +101,7 @@ fn a_restarted_lead_resumes_exactly() {
 fn a_saved_clock_of_another_programme_is_set_aside() {
     let dir = tempfile::tempdir().unwrap();
     let (app, session, _) = start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
-    save(dir.path(), &app, &session, real_now());
+    save(dir.path(), &app, session, real_now());
     let changed = Programme::parse(
         &Programme::demo()
             .source
@@ -145,7 +148,7 @@ fn yesterdays_clock_is_not_resumed_today() {
     let (mut app, session, _) =
         start_lead(options(dir.path(), Programme::demo()), yesterday).unwrap();
     app.clock.apply(Action::StartPause, yesterday);
-    save(dir.path(), &app, &session, yesterday);
+    save(dir.path(), &app, session, yesterday);
     let (today, _, notices) =
         start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
     assert!(!today.clock.is_running());
@@ -158,7 +161,7 @@ fn fresh_sets_the_saved_clock_aside() {
     let (mut app, session, _) =
         start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
     app.clock.apply(Action::StartPause, real_now());
-    save(dir.path(), &app, &session, real_now());
+    save(dir.path(), &app, session, real_now());
     let mut opts = options(dir.path(), Programme::demo());
     opts.fresh = true;
     let (fresh, _, _) = start_lead(opts, real_now()).unwrap();
@@ -190,7 +193,7 @@ fn a_rehearsal_resumes_its_virtual_time_and_a_real_run_does_not_take_it() {
         "10:13"
     );
     app.clock.apply(Action::StartPause, now);
-    save(dir.path(), &app, &session, now);
+    save(dir.path(), &app, session, now);
 
     // An hour later the same rehearsal goes on from 10:13, not 11:13.
     let later = real_now() + SignedDuration::from_hours(1);
@@ -198,6 +201,7 @@ fn a_rehearsal_resumes_its_virtual_time_and_a_real_run_does_not_take_it() {
     assert_eq!(notices, ["Resumed where the clock was"]);
     assert_eq!(session.source.virtual_at(later), now);
     assert!(again.clock.is_running());
+    drop(session);
 
     // The real meeting does not resume a rehearsal's clock.
     let (real_run, session, notices) =
@@ -239,4 +243,121 @@ fn a_fifo_in_the_session_folder_never_hangs_the_lead() {
             .unwrap()
             .is_file()
     );
+}
+
+// ---- One lead per session (SPEC §4 Clock, `lead`) ----
+
+/// `clock.json` of the demo session as a lead on `machine` (writer
+/// `writer`) wrote it `ago` before [`real_now`].
+fn clock_by(dir: &Path, writer: &str, machine: &str, ago: SignedDuration) -> ClockLead {
+    let p = Programme::demo();
+    let written = real_now() - ago;
+    let day = written.to_zoned_datetime(tz()).date();
+    let state = ClockState::new(&p, day, &tz(), written);
+    let by = ClockLead::start(writer, Some(machine.into()), written, None, 42);
+    let mut doc = ClockDoc::build(&p, &state, written, written, &TimeSource::real(), &tz());
+    doc.lead = Some(by.clone());
+    std::fs::write(dir.join("clock.json"), doc.to_json()).unwrap();
+    by
+}
+
+#[test]
+fn a_second_lead_on_this_machine_does_not_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_first, running, _) =
+        start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    // Even before the first one wrote its clock, and even told to take over.
+    let mut opts = options(dir.path(), Programme::demo());
+    opts.take_over = true;
+    let err = start_lead(opts, real_now()).err().unwrap();
+    assert!(
+        err.contains("an oogst on this machine already leads"),
+        "{err}"
+    );
+    assert!(err.contains(&dir.path().display().to_string()), "{err}");
+    // Once it ended, one may.
+    drop(running);
+    assert!(start_lead(options(dir.path(), Programme::demo()), real_now()).is_ok());
+}
+
+#[test]
+fn another_machines_fresh_clock_refuses_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    clock_by(
+        dir.path(),
+        "k7f2q9",
+        "PC-ANNA",
+        SignedDuration::from_secs(5),
+    );
+    let before = files(dir.path());
+    let mut opts = options(dir.path(), Programme::demo());
+    opts.lang = Lang::Nl;
+    let err = start_lead(opts, real_now()).err().unwrap();
+    assert!(
+        err.contains("PC-ANNA") && err.contains("--take-over"),
+        "{err}"
+    );
+    assert!(err.contains("5 s geleden"), "{err}");
+    // No programme written, no saved clock set aside.
+    assert_eq!(
+        files(dir.path()),
+        [before, vec!["rooms".to_string()]].concat()
+    );
+}
+
+#[test]
+fn take_over_starts_newer_than_the_lead_it_takes_over_from() {
+    let dir = tempfile::tempdir().unwrap();
+    // The other machine's clock runs a minute ahead of this one's.
+    let other = clock_by(
+        dir.path(),
+        "k7f2q9",
+        "PC-ANNA",
+        -SignedDuration::from_mins(1),
+    );
+    let mut opts = options(dir.path(), Programme::demo());
+    opts.take_over = true;
+    let (app, session, notices) = start_lead(opts, real_now()).unwrap();
+    assert_eq!(
+        notices.last().unwrap(),
+        "Took over from PC-ANNA: that screen now only follows the clock"
+    );
+    assert!(session.lead.is_newer_than(&other));
+    assert_eq!(app.lead.as_ref(), Some(&session.lead));
+    // And the clock it writes says so.
+    let doc = session.clock_doc(&app, real_now(), real_now());
+    assert_eq!(doc.lead.as_ref(), Some(&session.lead));
+    assert_eq!(session.lead.writer, "lead01");
+}
+
+#[test]
+fn an_old_clock_is_taken_over_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    clock_by(
+        dir.path(),
+        "k7f2q9",
+        "PC-ANNA",
+        SignedDuration::from_secs(31),
+    );
+    let (_, _, notices) = start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+}
+
+#[test]
+fn a_lead_restarted_on_this_machine_within_30_s_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, session, _) = start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    let doc = session.clock_doc(&app, real_now(), real_now());
+    std::fs::write(dir.path().join("clock.json"), doc.to_json()).unwrap();
+    // It crashed: the system let go of its lock.
+    drop(session);
+    let later = real_now() + SignedDuration::from_secs(3);
+    let (_, again, notices) = start_lead(options(dir.path(), Programme::demo()), later).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert!(again.lead.is_newer_than(doc.lead.as_ref().unwrap()));
+    // Another machine's writer id, the same moment: refused.
+    drop(again);
+    let mut opts = options(dir.path(), Programme::demo());
+    opts.writer = Some("other1".into());
+    assert!(start_lead(opts, later).is_err());
 }

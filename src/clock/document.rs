@@ -51,10 +51,16 @@ pub struct ClockCurrent {
     pub id: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Which lead wrote the clock: its machine's writer id and an id made
+/// afresh at each start (see [`super::lead`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClockLead {
     pub writer: String,
     pub run: String,
+    /// The machine's own name, to tell the lead where the other lead is
+    /// (optional: a writer id alone says little to a person).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub machine: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -180,11 +186,18 @@ impl ClockDoc {
     /// The lead's virtual "now", given the reader's real now: in a
     /// rehearsal, written + (real now − real written) × speed.
     pub fn lead_now(&self, real_now: Timestamp) -> Timestamp {
+        self.time_source().virtual_at(real_now)
+    }
+
+    /// The lead's clock as a time source: the real clock, or its
+    /// rehearsal's (`written` at real time `rehearsal.real`, `speed` times
+    /// as fast).
+    pub fn time_source(&self) -> TimeSource {
         match &self.rehearsal {
-            None => real_now,
+            None => TimeSource::real(),
             Some(r) => {
                 let speed = r.speed.as_f64().unwrap_or(1.0);
-                TimeSource::rehearsal(r.real.at(), self.written.at(), speed).virtual_at(real_now)
+                TimeSource::rehearsal(r.real.at(), self.written.at(), speed)
             }
         }
     }

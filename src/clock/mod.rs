@@ -7,11 +7,12 @@
 //! the same code, and remaining time can never drift.
 
 pub mod document;
+pub mod lead;
 mod rehearsal;
 mod replan;
 
 pub use document::{
-    ClockCurrent, ClockDoc, ClockDocBlock, ClockDocMessage, Countdown, DocRehearsal,
+    ClockCurrent, ClockDoc, ClockDocBlock, ClockDocMessage, ClockLead, Countdown, DocRehearsal,
     FORMAT as CLOCK_FORMAT,
 };
 pub use rehearsal::TimeSource;
@@ -514,6 +515,8 @@ impl ClockState {
                     b.reset();
                 }
                 self.current += 1;
+                // A message ends with the block it was sent in.
+                self.message = None;
                 match self.blocks.get_mut(self.current) {
                     Some(next) => {
                         next.reset();
@@ -532,6 +535,7 @@ impl ClockState {
                 }
                 self.current = (self.current - 1).min(self.blocks.len().saturating_sub(1));
                 self.blocks[self.current].reset();
+                self.message = None;
                 Outcome::MovedBack
             }
             Action::Extend | Action::Shorten => {

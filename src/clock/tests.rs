@@ -336,6 +336,114 @@ fn messages_and_bell() {
 }
 
 #[test]
+fn a_message_ends_with_the_block_it_was_sent_in() {
+    let p = Programme::demo();
+    let mut c = demo_at(at(10, 12));
+    let doc = |c: &ClockState, now| ClockDoc::build(&p, c, now, now, &TimeSource::real(), &tz());
+    // Sent before the block starts, it stays while the block starts,
+    // pauses and resumes, and is in clock.json.
+    c.apply(Action::Message(Some("We beginnen zo".into())), at(10, 12));
+    for action in [Action::StartPause, Action::StartPause, Action::StartPause] {
+        c.apply(action, at(10, 13));
+    }
+    c.apply(Action::Extend, at(10, 14));
+    let written = doc(&c, at(10, 14)).message.unwrap();
+    assert_eq!(written.text, "We beginnen zo");
+    assert_eq!(written.at.as_str(), "2021-01-21T10:12:00+01:00");
+    // The next block: gone, and `null` in clock.json.
+    assert_eq!(
+        c.apply(Action::Next, at(10, 40)),
+        Outcome::Moved { started: true }
+    );
+    assert_eq!(c.message, None);
+    assert_eq!(doc(&c, at(10, 40)).message, None);
+    // Back to the block before: gone too.
+    c.apply(
+        Action::Message(Some("Vragen graag in de chat".into())),
+        at(10, 41),
+    );
+    assert_eq!(c.apply(Action::Previous, at(10, 42)), Outcome::MovedBack);
+    assert_eq!(doc(&c, at(10, 42)).message, None);
+    // And when the last block ends the programme.
+    let mut c = demo_at(at(11, 0));
+    c.apply(Action::StartPause, at(11, 0));
+    c.apply(Action::Message(Some("Nog 5 minuten".into())), at(11, 55));
+    assert_eq!(c.apply(Action::Next, at(12, 0)), Outcome::Ended);
+    assert_eq!(doc(&c, at(12, 0)).message, None);
+    // `p` on the first block goes nowhere: the message stays.
+    let mut c = demo_at(at(9, 50));
+    c.apply(Action::Message(Some("Welkom".into())), at(9, 50));
+    c.apply(Action::Previous, at(9, 51));
+    assert!(c.message.is_some());
+    // Cleared on purpose (`m` and an empty Enter): `null` at once.
+    assert_eq!(
+        c.apply(Action::Message(Some(String::new())), at(9, 52)),
+        Outcome::MessageCleared
+    );
+    assert_eq!(doc(&c, at(9, 52)).message, None);
+}
+
+#[test]
+fn a_follower_takes_the_leaders_block_pause_and_message() {
+    let p = Programme::demo();
+    let mut leader = demo_at(at(10, 12));
+    leader.apply(Action::StartPause, at(10, 12));
+    leader.apply(Action::Extend, at(10, 13));
+    leader.apply(Action::StartPause, at(10, 20));
+    leader.apply(Action::Message(Some("Even pauze".into())), at(10, 20));
+    let doc = ClockDoc::build(
+        &p,
+        &leader,
+        at(10, 21),
+        at(10, 21),
+        &TimeSource::real(),
+        &tz(),
+    );
+    // A follower that was at the walk-in, running.
+    let mut follower = demo_at(at(9, 45));
+    follower.apply(Action::StartPause, at(9, 45));
+    follower.bell = false;
+    assert!(follower.follow(&p, &doc));
+    assert_eq!(follower.current, 2);
+    // The walk-in it ran ends where the leader's block started; the
+    // opening it never saw is skipped.
+    assert_eq!(follower.blocks[0].ended, Some(at(10, 12)));
+    assert_eq!(
+        slots(&follower, at(10, 21))[..3],
+        ["Done 09:45-10:12", "Skipped ---", "Paused 10:12-10:44"]
+    );
+    let shown = follower.current(at(10, 30)).unwrap();
+    assert_eq!(shown.phase, Phase::Paused);
+    assert_eq!(
+        shown.remaining,
+        leader.current(at(10, 30)).unwrap().remaining
+    );
+    assert_eq!(follower.message.as_ref().unwrap().text, "Even pauze");
+    assert!(!follower.bell, "the bell is this screen's own");
+    // The leader goes back to the opening: so does the follower.
+    leader.apply(Action::Previous, at(10, 22));
+    leader.apply(Action::Previous, at(10, 22));
+    let doc = ClockDoc::build(
+        &p,
+        &leader,
+        at(10, 22),
+        at(10, 22),
+        &TimeSource::real(),
+        &tz(),
+    );
+    assert!(follower.follow(&p, &doc));
+    assert_eq!(follower.current, 0);
+    assert!(follower.blocks[1..].iter().all(|b| b.started.is_none()));
+    assert_eq!(follower.message, None);
+    // Another session's clock is not followed.
+    let mut other = doc.clone();
+    other.session = "andere-sessie".into();
+    let before = follower.clone();
+    assert!(!follower.follow(&p, &other));
+    assert_eq!(follower, before);
+}
+
+#[test]
 fn the_state_round_trips_through_json() {
     let mut c = demo_at(at(10, 12));
     c.apply(Action::StartPause, at_s(10, 12, 7));
@@ -666,6 +774,88 @@ proptest! {
             rehearsal.apply(action.clone(), source.virtual_at(real_now));
             prop_assert_eq!(&real_clock, &rehearsal);
             prop_assert_eq!(real_clock.current(virtual_now), rehearsal.current(source.virtual_at(real_now)));
+        }
+    }
+
+    /// A lead that follows another's `clock.json` shows what that lead
+    /// shows: the block, whether it runs, the time left (to the second
+    /// the file keeps) and the message, then and later.
+    #[test]
+    fn a_follower_shows_the_leaders_clock(
+        p in programme_strategy(),
+        script in script_strategy(),
+        own in script_strategy(),
+        later_ms in 0i64..7_200_000,
+    ) {
+        let (leader, now) = run_script(&p, at(8, 0), &script);
+        let (mut follower, _) = run_script(&p, at(8, 0), &own);
+        let doc = ClockDoc::build(&p, &leader, now, now, &TimeSource::real(), &tz());
+        prop_assert!(follower.follow(&p, &doc));
+        prop_assert_eq!(follower.current, leader.current);
+        prop_assert_eq!(
+            follower.message.as_ref().map(|m| &m.text),
+            leader.message.as_ref().map(|m| &m.text)
+        );
+        for t in [now, now + SignedDuration::from_millis(later_ms)] {
+            let (a, b) = (leader.current(t), follower.current(t));
+            prop_assert_eq!(a.map(|c| c.phase), b.map(|c| c.phase));
+            if let (Some(a), Some(b)) = (a, b)
+                && a.phase != Phase::Waiting
+            {
+                let off = (a.remaining - b.remaining).abs();
+                prop_assert!(off < SignedDuration::from_secs(2), "{:?} vs {:?}", a, b);
+            }
+        }
+        // Following the same file again changes nothing.
+        let once = follower.clone();
+        follower.follow(&p, &doc);
+        prop_assert_eq!(follower, once);
+    }
+
+    /// Whatever times a clock file holds (any its reader accepts), a lead
+    /// that follows it never panics, and its clock answers at any time.
+    #[test]
+    fn following_any_clock_is_harmless(
+        p in programme_strategy(),
+        own in script_strategy(),
+        index in 0usize..12,
+        by_id in any::<bool>(),
+        running in any::<bool>(),
+        paused in any::<bool>(),
+        message in any::<bool>(),
+        times in proptest::collection::vec(EARLIEST_SECOND..LATEST_SECOND, 5),
+    ) {
+        let (mut c, _) = run_script(&p, at(8, 0), &own);
+        let utc = TimeZone::UTC;
+        let t = |i: usize| crate::files::TimeText::new(Timestamp::from_second(times[i]).unwrap(), &utc);
+        let block = p.blocks.get(index.min(p.blocks.len() - 1)).unwrap();
+        let id = if by_id { block.id.clone() } else { "weg".into() };
+        let doc = ClockDoc {
+            format: CLOCK_FORMAT.into(),
+            version: 1,
+            session: p.id.clone(),
+            lead: None,
+            block: running.then(|| ClockDocBlock {
+                index,
+                id: Some(id.clone()),
+                kind: block.kind,
+                title: "x".into(),
+                started: t(0),
+                planned_end: t(1),
+                projected_end: t(2),
+            }),
+            current: (!running && by_id).then_some(ClockCurrent { index, id }),
+            paused,
+            message: message.then(|| ClockDocMessage { text: "m".into(), at: t(3) }),
+            written: t(4),
+            rehearsal: None,
+        };
+        prop_assert!(c.follow(&p, &doc));
+        for second in [EARLIEST_SECOND, times[4], LATEST_SECOND] {
+            let now = Timestamp::from_second(second).unwrap();
+            let _ = c.current(now);
+            let _ = c.schedule(now);
+            let _ = ClockDoc::build(&p, &c, now, now, &TimeSource::real(), &utc).to_json();
         }
     }
 

@@ -1,13 +1,14 @@
 //! The session folder: where each of its files is, and the user's own
 //! settings. Every write to disk goes through [`save`]; [`lock`] keeps two
-//! oogst processes on one machine from writing the same room file.
+//! oogst processes on one machine from writing the same room file, and
+//! [`lock_lead`] from leading the same session folder.
 
 use std::path::PathBuf;
 
 mod lock;
 mod save;
 
-pub use lock::lock;
+pub use lock::{lock, lock_lead};
 pub use save::{SaveReport, Saver, move_aside, write_atomic};
 
 /// The folder that lead and hosts share.
@@ -112,6 +113,22 @@ impl Config {
     }
 }
 
+/// This machine's name as people know it (`PC-ANNA`, `annas-macbook`):
+/// the host name up to its first dot. `None` when the system says none.
+pub fn machine_name() -> Option<String> {
+    #[cfg(unix)]
+    let name = rustix::system::uname()
+        .nodename()
+        .to_string_lossy()
+        .into_owned();
+    #[cfg(windows)]
+    let name = std::env::var("COMPUTERNAME").unwrap_or_default();
+    #[cfg(not(any(unix, windows)))]
+    let name = String::new();
+    let short = name.split('.').next().unwrap_or_default().trim();
+    (!short.is_empty()).then(|| short.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +146,12 @@ mod tests {
         assert_eq!(config.last_name(), None);
         config.remember_name("Anna de Vries").unwrap();
         assert_eq!(config.last_name().as_deref(), Some("Anna de Vries"));
+    }
+
+    #[test]
+    fn the_machine_has_a_short_name() {
+        if let Some(name) = machine_name() {
+            assert!(!name.is_empty() && !name.contains('.'), "{name}");
+        }
     }
 }

@@ -222,6 +222,25 @@ pub enum LeadCommand {
     SaveQuit,
 }
 
+impl LeadCommand {
+    /// Whether it changes the clock or writes to the session folder:
+    /// refused once another lead took over.
+    pub fn writes(self) -> bool {
+        use LeadCommand as C;
+        matches!(
+            self,
+            C::StartPause
+                | C::Next
+                | C::Previous
+                | C::Extend
+                | C::Shorten
+                | C::Replan
+                | C::Message
+                | C::Export
+        )
+    }
+}
+
 /// The lead's views, in the order of [`LEAD`]'s places.
 pub const LEAD_VIEW: usize = 0;
 pub const PRESENTER_VIEW: usize = 1;
@@ -343,6 +362,20 @@ pub fn lead_footer(
             }
             (p, h)
         })
+        .collect()
+}
+
+/// The lead's footer once another lead took over: only the keys that
+/// still do something.
+pub fn lead_footer_read_only(
+    view: usize,
+    t: &'static Catalog,
+    bell: &'static str,
+) -> Vec<(u8, KeyHint<'static>)> {
+    footer(&LEAD, view, t, |c| (c == LeadCommand::Bell).then_some(bell))
+        .into_iter()
+        .filter(|(c, _, _)| !c.writes())
+        .map(|(_, p, h)| (p, h))
         .collect()
 }
 

@@ -9,8 +9,8 @@ use jiff::Timestamp;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, BorderType, Borders, Widget};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
 
 use super::chrome::{self, Header, KeyHint, Status};
 use super::keys;
@@ -19,6 +19,7 @@ use super::theme::Theme;
 use super::widgets;
 use crate::clock::{Current, Phase, Schedule};
 use crate::i18n::{Catalog, fill};
+use crate::text;
 
 mod dashboard;
 mod overlays;
@@ -49,6 +50,7 @@ impl Widget for View<'_> {
             return;
         }
         let ctx = Ctx::new(app, self.now);
+        let area = ctx.read_only_banner(area, buf);
         match app.screen {
             Screen::Lead if area.width >= FULL_WIDTH && area.height >= FULL_HEIGHT => {
                 ctx.lead_full(area, buf)
@@ -151,6 +153,8 @@ impl<'a> Ctx<'a> {
     fn status_row(&self, area: Rect, buf: &mut Buffer) {
         let t = self.t;
         let otherwise = match &self.app.session_dir {
+            // Taken over: how to lead here again, for as long as it is so.
+            _ if self.app.is_read_only() => (t.read_only_how.to_string(), self.th.strong()),
             Some(dir) => (
                 format!("{}: {}", t.session_folder, dir.display()),
                 self.th.dim(),
@@ -195,7 +199,11 @@ impl<'a> Ctx<'a> {
         } else {
             t.bell_off
         };
-        let hints = keys::lead_footer(view, t, bell);
+        let hints = if self.app.is_read_only() {
+            keys::lead_footer_read_only(view, t, bell)
+        } else {
+            keys::lead_footer(view, t, bell)
+        };
         chrome::footer(
             area,
             buf,
@@ -217,6 +225,36 @@ impl<'a> Ctx<'a> {
         let inner = block.inner(area);
         block.render(area, buf);
         inner
+    }
+
+    /// Once another lead took over: a steady banner across the top that
+    /// says so and from where the clock is led (reverse video without
+    /// colour); the screen goes below it, and the status row says how to
+    /// lead here again. The smallest screens get no banner (their footer
+    /// and keys still say so).
+    fn read_only_banner(&self, area: Rect, buf: &mut Buffer) -> Rect {
+        let (Some(ro), Some(name)) = (&self.app.read_only, self.app.followed_name()) else {
+            return area;
+        };
+        if area.height <= MIN_HEIGHT {
+            return area;
+        }
+        let t = self.t;
+        let [banner, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        let room = usize::from(area.width).saturating_sub(2);
+        let mut words = fill(
+            t.read_only_banner,
+            &[("machine", &name), ("time", &self.hm(ro.since))],
+        );
+        let more = format!("{words} · {}", t.read_only_follows);
+        if self.app.screen != Screen::Presenter && text::width(&more) <= room {
+            words = more;
+        }
+        Paragraph::new(Line::from(format!(" {}", text::truncate(&words, room))))
+            .style(self.th.banner())
+            .render(banner, buf);
+        rest
     }
 
     /// Draws the top bar; returns the body and the footer row below it.

@@ -13,7 +13,8 @@ use ratatui_textarea::TextArea;
 use super::burst::{Burst, Settled};
 use super::keys::{self, LeadCommand as Command};
 use super::theme::Theme;
-use crate::clock::{Action, ClockState, Ignored, Outcome, Phase};
+use crate::clock::lead::{Seen, judge};
+use crate::clock::{Action, ClockDoc, ClockLead, ClockState, Ignored, Outcome, Phase, TimeSource};
 use crate::i18n::{Lang, fill};
 use crate::programme::Programme;
 use crate::rooms::{RoomLine, Signal};
@@ -69,6 +70,12 @@ pub enum Msg {
     Rooms(Box<crate::rooms::Rooms>),
     /// The harvest the lead asked for: where it went, or why not.
     Exported(Result<String, String>),
+    /// `clock.json` as it was read at real time `real` (it changed, or
+    /// the periodic look): this lead's own, or another lead's.
+    ClockOnDisk {
+        doc: Box<ClockDoc>,
+        real: Timestamp,
+    },
 }
 
 super::runtime::msg_from_input!(Msg);
@@ -83,6 +90,9 @@ pub enum Effect {
     Export,
     Bell,
     Quit,
+    /// This lead gave way to another: let go of the session folder's lock
+    /// and run on the other lead's time ([`ReadOnly::source`]).
+    Follow,
 }
 
 impl Effect {
@@ -91,9 +101,21 @@ impl Effect {
         match self {
             Effect::Bell => Some(Control::Bell),
             Effect::Quit => Some(Control::Quit),
-            Effect::SaveState | Effect::WriteClock | Effect::Export => None,
+            Effect::SaveState | Effect::WriteClock | Effect::Export | Effect::Follow => None,
         }
     }
+}
+
+/// A lead that another lead took over from: it writes nothing and follows
+/// the other lead's clock.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadOnly {
+    /// The lead it follows.
+    pub by: ClockLead,
+    /// When it gave way, on the followed clock.
+    pub since: Timestamp,
+    /// The followed clock's time (a rehearsal's runs at its own speed).
+    pub source: TimeSource,
 }
 
 pub struct LeadApp {
@@ -125,6 +147,11 @@ pub struct LeadApp {
     /// typing: its Enter must not send half a message and run the rest as
     /// the lead's keys.
     burst: Burst,
+    /// Who this lead is in `clock.json` ([`LeadApp::leading_as`]); without
+    /// it, no other lead's clock is looked at.
+    pub lead: Option<ClockLead>,
+    /// Set once another lead took over: from then on this one follows.
+    pub read_only: Option<ReadOnly>,
 }
 
 impl LeadApp {
@@ -157,7 +184,21 @@ impl LeadApp {
             help_seen: HashMap::new(),
             was_over,
             burst: Burst::new(speed.unwrap_or(1.0)),
+            lead: None,
+            read_only: None,
         }
+    }
+
+    /// This lead as `clock.json` names it: it gives way to a newer lead
+    /// that writes the clock (SPEC §4 Clock, `lead`).
+    pub fn leading_as(mut self, me: ClockLead) -> LeadApp {
+        self.lead = Some(me);
+        self
+    }
+
+    /// Whether another lead took over: this one writes nothing.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
     }
 
     /// Whether a key waits to be told apart from a paste (see [`Burst`]);
@@ -217,7 +258,7 @@ impl LeadApp {
         self.toast = Some(Toast::new(text, alert, now, self.speed.unwrap_or(1.0)));
     }
 
-    pub fn update(&mut self, msg: Msg, now: Timestamp) -> Vec<Effect> {
+    pub fn update(&mut self, msg: Msg, mut now: Timestamp) -> Vec<Effect> {
         let mut fx = Vec::new();
         // An Enter held in the message box: a space of a paste when text
         // follows at once, else it sends the message.
@@ -242,6 +283,12 @@ impl LeadApp {
                 self.notify(text, true, now);
             }
             Msg::Heartbeat => fx.extend([Effect::WriteClock, Effect::SaveState]),
+            Msg::ClockOnDisk { doc, real } => {
+                // Followed: from here on the other lead's time.
+                if let Some(followed) = self.on_clock(*doc, real, &mut fx) {
+                    now = followed;
+                }
+            }
             Msg::Saved(SaveReport::Saved(_)) => self.save_error = None,
             Msg::Saved(SaveReport::Failed { path, error, kind }) => {
                 // The reason first: on a narrow screen the file name is cut, not it.
@@ -262,7 +309,72 @@ impl LeadApp {
             fx.push(Effect::Bell);
         }
         self.was_over = over;
+        // Taken over: the clock and the session folder are the other
+        // lead's (the heartbeat and every way out included).
+        if self.read_only.is_some() {
+            fx.retain(|e| !matches!(e, Effect::SaveState | Effect::WriteClock | Effect::Export));
+        }
         fx
+    }
+
+    /// The clock on disk, read at real time `real`: another lead's newer
+    /// clock makes this one give way and follow it; an older one (a lead
+    /// that has not yet seen it was taken over, a copy put back) is
+    /// written over with ours. The followed clock's now, if it was followed.
+    fn on_clock(
+        &mut self,
+        doc: ClockDoc,
+        real: Timestamp,
+        fx: &mut Vec<Effect>,
+    ) -> Option<Timestamp> {
+        let me = self.lead.as_ref()?;
+        let mine = doc.lead.as_ref().is_some_and(|l| l.run == me.run);
+        if self.read_only.is_none() {
+            match judge(me, &doc, real) {
+                Seen::Ours => return None,
+                Seen::Older => {
+                    fx.push(Effect::WriteClock);
+                    return None;
+                }
+                Seen::Newer(by) => {
+                    self.read_only = Some(ReadOnly {
+                        by,
+                        since: doc.lead_now(real),
+                        source: doc.time_source(),
+                    });
+                    if self.clock.bell {
+                        fx.push(Effect::Bell);
+                    }
+                }
+            }
+        } else if mine {
+            // Our own last write, landing late.
+            return None;
+        }
+        let source = doc.time_source();
+        if let Some(ro) = &mut self.read_only {
+            if let Some(by) = &doc.lead {
+                ro.by.clone_from(by);
+            }
+            ro.source = source;
+        }
+        self.speed = source.is_rehearsal().then(|| source.speed());
+        self.clock.follow(&self.programme, &doc);
+        // The bell rings when the followed block goes over, not because
+        // it already was.
+        let now = doc.lead_now(real);
+        self.was_over = self
+            .clock
+            .current(now)
+            .is_some_and(|c| c.phase == Phase::Running && c.over_time());
+        fx.push(Effect::Follow);
+        Some(now)
+    }
+
+    /// The other lead's name, for the words of the read-only view.
+    pub fn followed_name(&self) -> Option<String> {
+        let ro = self.read_only.as_ref()?;
+        Some(self.lang.lead_name(&ro.by))
     }
 
     fn on_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
@@ -292,6 +404,11 @@ impl LeadApp {
             Overlay::Message(mut area) => match key.code {
                 KeyCode::Esc => {}
                 KeyCode::Tab | KeyCode::BackTab => self.overlay = Overlay::Message(area),
+                // Taken over while typing: the text stays, to copy.
+                KeyCode::Enter if self.read_only.is_some() => {
+                    self.overlay = Overlay::Message(area);
+                    self.refuse(now);
+                }
                 KeyCode::Enter => {
                     let text = area.lines().join(" ");
                     let action = Action::Message(Some(text.trim().to_string()));
@@ -320,6 +437,9 @@ impl LeadApp {
     /// Runs a command of the lead's key table ([`keys::LEAD`]).
     fn on_screen_key(&mut self, command: Option<Command>, now: Timestamp, fx: &mut Vec<Effect>) {
         let Some(command) = command else { return };
+        if self.read_only.is_some() && command.writes() {
+            return self.refuse(now);
+        }
         let action = match command {
             Command::StartPause => Action::StartPause,
             Command::Next => Action::Next,
@@ -342,12 +462,20 @@ impl LeadApp {
             Command::Presenter => return self.screen = Screen::Presenter,
             Command::LeadView => return self.screen = Screen::Lead,
             Command::Export => return fx.push(Effect::Export),
-            Command::Quit if self.clock.is_running() => {
+            Command::Quit if self.clock.is_running() && self.read_only.is_none() => {
                 return self.overlay = Overlay::ConfirmQuit;
             }
             Command::Quit | Command::SaveQuit => return fx.extend(SAVE_AND_QUIT),
         };
         self.act(action, now, fx);
+    }
+
+    /// A key that would change the clock, pressed after another lead
+    /// took over: says so.
+    fn refuse(&mut self, now: Timestamp) {
+        let name = self.followed_name().unwrap_or_default();
+        let text = fill(self.lang.t().read_only_key, &[("machine", &name)]);
+        self.notify(text, true, now);
     }
 
     /// Applies a clock action, saves it, and tells the lead what it did.

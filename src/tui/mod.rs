@@ -28,12 +28,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::clock::{ClockDoc, ClockState, TimeSource, instant_of};
+use crate::clock::lead::{Lock, Start, may_start};
+use crate::clock::{ClockDoc, ClockLead, ClockState, TimeSource, instant_of};
 use crate::export::{By, Format};
 use crate::i18n::{Lang, fill};
 use crate::lead_state::{LeadState, Rehearsal};
 use crate::programme::{DayTime, Programme};
-use crate::session_dir::{Saver, SessionDir, move_aside, write_atomic};
+use crate::session_dir::{Saver, SessionDir, lock_lead, machine_name, move_aside, write_atomic};
 use lead_app::LeadApp;
 use lead_app::{Effect, Msg};
 pub use runtime::restore_terminal;
@@ -59,6 +60,12 @@ pub struct LeadOptions {
     pub speed: Option<f64>,
     /// `--fresh`: set the saved clock aside and start anew.
     pub fresh: bool,
+    /// `--take-over`: lead even though another lead wrote the clock a
+    /// moment ago (that lead then only follows).
+    pub take_over: bool,
+    /// This machine's writer id (from the config dir); `None`: none could
+    /// be made, and this run makes one of its own.
+    pub writer: Option<String>,
 }
 
 /// Everything the event loop needs besides the app.
@@ -67,6 +74,11 @@ pub struct Session {
     pub day: Date,
     pub source: TimeSource,
     pub rehearsal_at: Option<String>,
+    /// This run of the lead, as `clock.json` names it.
+    pub lead: ClockLead,
+    /// This machine's lock on leading the session folder, held while
+    /// this lead leads (let go once another took over).
+    lock: Option<std::fs::File>,
 }
 
 impl Session {
@@ -80,12 +92,17 @@ impl Session {
     }
 
     pub fn clock_doc(&self, app: &LeadApp, now: Timestamp, real: Timestamp) -> ClockDoc {
-        ClockDoc::build(&app.programme, &app.clock, now, real, &self.source, &app.tz)
+        let mut doc = ClockDoc::build(&app.programme, &app.clock, now, real, &self.source, &app.tz);
+        doc.lead = Some(self.lead.clone());
+        doc
     }
 }
 
-/// Prepares the lead: the session folder (with the programme in it), the
-/// time source, and the clock — resumed from `lead-state.json` when that
+/// Prepares the lead: one lead per session (another lead that wrote the
+/// session's clock less than 30 s ago, or another lead of the folder on
+/// this machine, and this one does not start, before it writes
+/// anything), the session folder (with the programme in it), the time
+/// source, and the clock — resumed from `lead-state.json` when that
 /// belongs to this programme, day and mode, else fresh (the old file kept
 /// aside). Returns the app, the session and notices for the lead.
 pub fn start_lead(
@@ -96,6 +113,37 @@ pub fn start_lead(
     let dir = opts.dir;
     dir.ensure()
         .map_err(|e| format!("{}: {e}", dir.root.display()))?;
+    let (lock, held) = match lock_lead(&dir.root) {
+        Ok(Some(file)) => (Lock::Held, Some(file)),
+        Ok(None) => (Lock::Busy, None),
+        Err(_) => (Lock::Unknown, None),
+    };
+    // Only a plain file of the session folder; one that cannot be read
+    // (half synced, say) names no lead.
+    let found = crate::files::read_text(&dir.clock_path(), crate::files::Links::Refuse)
+        .ok()
+        .and_then(|text| ClockDoc::parse(&text, "clock.json").ok());
+    let random = getrandom::u32().unwrap_or_else(|_| std::process::id());
+    let writer = opts.writer.unwrap_or_else(|| format!("x{random:08x}"));
+    let me = ClockLead::start(
+        &writer,
+        machine_name(),
+        real_now,
+        found.as_ref().and_then(|d| d.lead.as_ref()),
+        random,
+    );
+    let start = may_start(
+        found.as_ref(),
+        &opts.programme.id,
+        &me,
+        lock,
+        opts.take_over,
+        real_now,
+    )
+    .map_err(|why| {
+        let shown = crate::files::shown(&dir.root);
+        opts.lang.lead_refused(&why, &shown)
+    })?;
     let programme_path = dir.programme_path();
     let unchanged = crate::files::read_text(&programme_path, crate::files::Links::Refuse)
         .is_ok_and(|s| s == opts.programme.source);
@@ -167,12 +215,20 @@ pub fn start_lead(
         Some(dir.root.clone()),
         rehearsal.then(|| source.speed()),
         now,
-    );
+    )
+    .leading_as(me.clone());
+    // Said last: the lead sees the last notice.
+    if let Start::TakeOver(from) = &start {
+        let machine = opts.lang.lead_name(from);
+        notices.push(fill(t.took_over, &[("machine", &machine)]));
+    }
     let session = Session {
         dir,
         day,
         source,
         rehearsal_at,
+        lead: me,
+        lock: held,
     };
     Ok((app, session, notices))
 }
@@ -198,9 +254,46 @@ struct LeadIo {
     looked_round: Option<Option<String>>,
     ticks: u32,
     lang: Lang,
+    /// A look at `clock.json` is under way.
+    looking_at_clock: bool,
+    /// What the last look at `clock.json` found (a fingerprint), so the
+    /// same file is told once.
+    clock_seen: Option<u64>,
 }
 
 impl LeadIo {
+    /// Looks at `clock.json`, off the drawing thread: another lead may
+    /// have taken over (or an older copy come back). The app hears of
+    /// it when it changed.
+    fn look_at_clock(&mut self, work: &Worker<LeadApp, LeadIo>) {
+        if self.looking_at_clock {
+            return;
+        }
+        self.looking_at_clock = true;
+        let path = self.session.dir.clock_path();
+        work.spawn(move || {
+            let text = crate::files::read_text(&path, crate::files::Links::Refuse).ok();
+            let real = Timestamp::now();
+            move |io: &mut LeadIo, _: &LeadApp, _: &Worker<LeadApp, LeadIo>| {
+                io.looking_at_clock = false;
+                let Some(text) = text else { return Vec::new() };
+                let seen = fingerprint(text.as_bytes());
+                if io.clock_seen == Some(seen) {
+                    return Vec::new();
+                }
+                // Half written by a sync engine: looked at again next time.
+                let Ok(doc) = ClockDoc::parse(&text, "clock.json") else {
+                    return Vec::new();
+                };
+                io.clock_seen = Some(seen);
+                vec![Msg::ClockOnDisk {
+                    doc: Box::new(doc),
+                    real,
+                }]
+            }
+        });
+    }
+
     /// Looks at the room files again, off the drawing thread, for the
     /// round of the lead's clock; the dashboard's rows come back when they
     /// changed. Ages on the dashboard are in the clock's time (a
@@ -241,6 +334,16 @@ impl LeadIo {
             }
         });
     }
+}
+
+/// A quick fingerprint of a file's bytes.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ bytes.len() as u64
 }
 
 /// The round the lead's clock is in.
@@ -320,7 +423,18 @@ impl Persist<LeadApp> for LeadIo {
         real: Timestamp,
         work: &Worker<LeadApp, LeadIo>,
     ) {
+        // Taken over: the session's clock is the other lead's.
+        if app.is_read_only() && matches!(effect, Effect::SaveState | Effect::WriteClock) {
+            return;
+        }
         let (path, bytes) = match effect {
+            Effect::Follow => {
+                self.session.lock = None;
+                if let Some(ro) = &app.read_only {
+                    self.session.source = ro.source;
+                }
+                return;
+            }
             Effect::SaveState => (
                 self.session.dir.lead_state_path(),
                 self.session.lead_state(app, now).to_json(),
@@ -373,6 +487,7 @@ impl Persist<LeadApp> for LeadIo {
         } else {
             self.look_at_rooms(app, work);
         }
+        self.look_at_clock(work);
     }
     fn watched(&self) -> std::path::PathBuf {
         self.session.dir.root.clone()
@@ -390,12 +505,21 @@ impl Persist<LeadApp> for LeadIo {
         if paths.iter().any(in_rooms) {
             self.look_at_rooms(app, work);
         }
+        let clock = |p: &std::path::PathBuf| {
+            !in_rooms(p) && p.file_name().is_some_and(|n| n == "clock.json")
+        };
+        if paths.iter().any(clock) {
+            self.look_at_clock(work);
+        }
     }
     fn due(&self) -> Option<std::time::Instant> {
         None
     }
     fn write_due(&mut self, _: &LeadApp, _: Timestamp, _: Timestamp) {}
     fn save_all(&mut self, app: &LeadApp, now: Timestamp, real: Timestamp) {
+        if app.is_read_only() {
+            return;
+        }
         for (path, bytes) in [
             (
                 self.session.dir.lead_state_path(),
@@ -455,6 +579,8 @@ pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Res
         looked_round: None,
         ticks: 0,
         lang: app.lang,
+        looking_at_clock: false,
+        clock_seen: None,
     };
     runtime::run(&mut app, &mut io, &saver, reports, crash_note)
 }

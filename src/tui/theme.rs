@@ -75,6 +75,17 @@ impl Theme {
     pub fn border(self) -> Style {
         self.fg(Color::DarkGray)
     }
+    /// A banner that must not be missed (a lead taken over).
+    pub fn banner(self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        }
+    }
     pub fn rehearsal(self) -> Style {
         if self.color {
             Style::new()

@@ -17,9 +17,11 @@ use crate::tui::keys;
 use crate::tui::widgets::{self, BigText, countdown};
 
 impl Ctx<'_> {
-    /// The line under the countdown: state, and when it ends.
+    /// The line under the countdown: state, and when it ends (and the
+    /// key for what comes next, unless another lead took over).
     fn status_line(&self, c: &Current) -> Line<'static> {
         let t = self.t;
+        let leads = !self.app.is_read_only();
         let (word, style) = self.state_word(c);
         let mut spans = vec![Span::styled(word, style)];
         let mut more = |s: String, st: Style| {
@@ -29,15 +31,20 @@ impl Ctx<'_> {
         match (c.phase, c.deadline) {
             (Phase::Waiting, _) => {
                 more(self.app.lang.duration(c.timebox), self.th.text());
-                more(t.press_space_to_start.to_string(), self.th.key());
+                if leads {
+                    more(t.press_space_to_start.to_string(), self.th.key());
+                }
             }
-            (Phase::Paused, _) => more(t.key_resume.to_string(), self.th.key()),
+            (Phase::Paused, _) if leads => more(t.key_resume.to_string(), self.th.key()),
+            (Phase::Paused, _) => {}
             (_, Some(deadline)) if c.over_time() => {
                 more(
                     fill(t.deadline_was, &[("time", &self.hm(deadline))]),
                     self.th.text(),
                 );
-                more(t.next_hint.to_string(), self.th.key());
+                if leads {
+                    more(t.next_hint.to_string(), self.th.key());
+                }
             }
             (_, Some(deadline)) => more(
                 fill(t.ends_at, &[("time", &self.hm(deadline))]),
@@ -126,7 +133,7 @@ impl Ctx<'_> {
             (s.to_string(), self.th.good())
         };
         let mut spans = vec![Span::styled(format!("◆ {s}"), style)];
-        if late >= minute && !over {
+        if late >= minute && !over && !self.app.is_read_only() {
             spans.push(Span::styled(format!("  r {}", t.key_replan), self.th.dim()));
         }
         Line::from(spans)
