@@ -1284,7 +1284,7 @@ pub static NL: Catalog = Catalog {
     save_failed: "OPSLAAN MISLUKT: {error} — wordt opnieuw geprobeerd",
     resumed: "Hervat waar de klok was gebleven",
     fresh_state: "Eerdere klokstand hoort bij een ander programma of een andere dag; opzij gezet als {file}",
-    lead_elsewhere: "deze sessie wordt al geleid vanaf {machine} (de klok is {secs} s geleden bijgewerkt). Wil je het hier overnemen, start dan opnieuw met --take-over: de leiding op {machine} schrijft dan niet meer en volgt alleen de klok.",
+    lead_elsewhere: "deze sessie wordt al geleid vanaf {machine} (de klok is {secs} s geleden bijgewerkt). Wil je het hier overnemen, start dan opnieuw met --take-over: oogst op {machine} schrijft dan niet meer en kijkt alleen nog mee.",
     lead_here_already: "op deze computer leidt al een oogst deze sessie ({dir}). Gebruik dat venster, of sluit het eerst af.",
     lead_unnamed: "een andere computer (schrijver {writer})",
     took_over: "Overgenomen van {machine}: dat scherm volgt nu alleen de klok",
@@ -1292,7 +1292,7 @@ pub static NL: Catalog = Catalog {
     read_only_how: "Zelf weer leiden: stop (q) en start opnieuw met --take-over",
     read_only_follows: "dit scherm kijkt alleen mee",
     read_only_key: "Alleen kijken: de klok wordt nu geleid vanaf {machine}",
-    cli_take_over: "Deze sessie leiden, ook als een andere leiding de klok in de laatste 30 s schreef (die volgt dan alleen nog)",
+    cli_take_over: "Deze sessie leiden, ook als een andere dagvoorzitter in de laatste 30 s de klok schreef (die kijkt dan alleen nog mee)",
 
     started: "Gestart: {title}",
     paused_toast: "Gepauzeerd",
