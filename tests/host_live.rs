@@ -294,7 +294,8 @@ fn an_older_copy_put_back_or_a_removed_file_is_mended_within_a_second() {
     // is kept too.
     let mut doc =
         oogst::room::RoomDoc::parse(&std::fs::read_to_string(&path).unwrap(), "r").unwrap();
-    doc.add(1, "Van de schijf", "2021-01-21T11:30:00+01:00");
+    let at = oogst::files::TimeText::read("2021-01-21T11:30:00+01:00").unwrap();
+    doc.add(1, "Van de schijf", &at);
     std::fs::write(&tmp, doc.to_json()).unwrap();
     std::fs::rename(&tmp, &path).unwrap();
     wait_for("the disk's note on screen", || {

@@ -521,7 +521,11 @@ fn hostile_text_never_reaches_the_terminal() {
         now: at(11, 0, 0),
     };
     // A tampered file's note, and one typed.
-    h.app.doc.add(1, "x", "2021-01-21T11:00:00+01:00");
+    h.app.doc.add(
+        1,
+        "x",
+        &oogst::files::TimeText::read("2021-01-21T11:00:00+01:00").unwrap(),
+    );
     h.app.doc.notes[0].text = "gevaar\u{1b}[31m\u{202E}rood\u{7}".into();
     h.note("ok");
     for (w, hgt) in [(120, 40), (80, 24), (30, 8)] {
@@ -1373,7 +1377,7 @@ mod live {
         assert_eq!(fx, [Effect::SaveNow], "on disk at once");
         let note = h.app.doc.notes[0].clone();
         assert!(note.star);
-        assert!(note.updated > note.created);
+        assert!(note.updated.stamp() > note.created.stamp());
         let screen = h.screen(80, 24);
         assert!(
             screen.contains("★ Key takeaway: “Vertrouwen kost tijd” — Ctrl-Z undoes it"),
@@ -1425,7 +1429,7 @@ mod live {
             back.text,
             "Rollen tussen inwoners en gemeente zijn onduidelijk 🤝 日本語"
         );
-        assert!(back.updated > gone.updated);
+        assert!(back.updated.stamp() > gone.updated.stamp());
         assert_eq!(h.app.doc.count(1), 2);
         assert_eq!(h.app.doc.notes[0].id, first);
         h.key_with(KeyCode::Char('y'), KeyModifiers::CONTROL);

@@ -89,7 +89,7 @@ fn reopening_continues_the_file_with_its_draft_and_question() {
     let dir = tempfile::tempdir().unwrap();
     let (shell, session) = start_host(options(dir.path(), Some("Kamer 1")), now()).unwrap();
     let mut doc = shell.app().unwrap().doc.clone();
-    doc.add(2, "Herkenbaar", "2021-01-21T11:07:12+01:00");
+    doc.add(2, "Herkenbaar", &tt("2021-01-21T11:07:12+01:00"));
     doc.draft.question = 2;
     doc.draft.text = "half getypt\nmet twee regels".into();
     std::fs::write(session.path().unwrap(), doc.to_json()).unwrap();
@@ -273,4 +273,9 @@ fn a_fifo_in_the_session_folder_never_hangs_the_host() {
             .to_string_lossy()
             .ends_with("-2.json")
     );
+}
+
+/// A time as a file holds it.
+fn tt(s: &str) -> oogst::files::TimeText {
+    oogst::files::TimeText::read(s).expect("a valid time")
 }

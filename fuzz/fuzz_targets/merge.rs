@@ -72,7 +72,7 @@ fuzz_target!(|data: &[u8]| {
     // Each file alone: the merge's verdict is check's.
     for ((name, text), k) in files.iter().zip(&kinds) {
         let alone = Inputs::from_texts(vec![(name.clone(), text.clone())], Vec::new());
-        let strict = merge(&alone, &Options::default(), Lang::En);
+        let strict = merge(&alone, &Options::default());
         match k {
             Kind::Room => {
                 let (h, report) = strict.expect("the merge refuses a room file check accepts");

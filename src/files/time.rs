@@ -18,42 +18,116 @@ impl Stamp {
 }
 
 /// A time as a file holds it: RFC 3339 with an offset, its text kept as
-/// written (the offset says the writer's zone) and its instant known.
-/// Read only through [`parse_time`], so a `TimeText` always has an
-/// instant that `jiff` can compute with.
+/// written (the offset says the writer's zone) and its instant known
+/// exactly. Made only from a valid time ([`parse_time`]) or an instant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimeText {
     text: String,
-    at: jiff::Timestamp,
+    stamp: Stamp,
 }
 
 impl TimeText {
     /// `at` as RFC 3339 with `tz`'s offset, to the second:
-    /// `2021-01-21T11:02:10+01:00`.
+    /// `2021-01-21T11:02:10+01:00` (the clock's times).
     pub fn new(at: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> TimeText {
         let at = jiff::Timestamp::from_second(at.as_second()).unwrap_or(at);
+        TimeText::of(at, tz)
+    }
+
+    /// `at` as RFC 3339 with `tz`'s offset, to the millisecond:
+    /// `2021-01-21T11:07:12.345+01:00` (a note's times).
+    pub fn millis(at: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> TimeText {
+        let at = jiff::Timestamp::from_millisecond(at.as_millisecond()).unwrap_or(at);
+        TimeText::of(at, tz)
+    }
+
+    fn of(at: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> TimeText {
         TimeText {
             text: at.display_with_offset(tz.to_offset(at)).to_string(),
-            at,
+            stamp: Stamp::from_timestamp(at),
         }
     }
 
     /// Reads `text`: RFC 3339 as [`parse_time`] reads it, within what
-    /// `jiff` holds.
+    /// `jiff` computes with (the clock's times, which are counted from).
     pub fn parse(text: &str) -> Option<TimeText> {
-        let at = parse_time(text)?.to_timestamp()?;
+        TimeText::read(text).filter(|t| t.stamp.to_timestamp().is_some())
+    }
+
+    /// Reads `text`: any time a file may hold, years 0001–9999 (a note's
+    /// times, which are compared and shown, never counted from).
+    pub fn read(text: &str) -> Option<TimeText> {
         Some(TimeText {
             text: text.to_string(),
-            at,
+            stamp: parse_time(text)?,
         })
     }
 
+    /// A time a reader has checked already: its text and its instant.
+    pub fn known(text: &str, stamp: Stamp) -> TimeText {
+        TimeText {
+            text: text.to_string(),
+            stamp,
+        }
+    }
+
+    /// The instant, exactly.
+    pub fn stamp(&self) -> Stamp {
+        self.stamp
+    }
+
+    /// The instant as `jiff` holds it: exact for a time made by
+    /// [`TimeText::parse`] or from an instant; the nearest `jiff` holds
+    /// for one of the last hours of the year 9999.
     pub fn at(&self) -> jiff::Timestamp {
-        self.at
+        self.stamp.to_timestamp().unwrap_or(if self.stamp.0 < 0 {
+            jiff::Timestamp::MIN
+        } else {
+            jiff::Timestamp::MAX
+        })
     }
 
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The offset the time was written with (`Z`: UTC).
+    pub fn offset(&self) -> jiff::tz::Offset {
+        jiff::fmt::temporal::Pieces::parse(&self.text)
+            .ok()
+            .and_then(|p| p.offset())
+            .map_or(jiff::tz::Offset::UTC, |o| match o {
+                jiff::fmt::temporal::PiecesOffset::Numeric(n) => n.offset(),
+                _ => jiff::tz::Offset::UTC,
+            })
+    }
+
+    /// A time for a change of something last changed at `self`: `now`,
+    /// or, when `now` is not later (a clock set back, two changes in one
+    /// millisecond), a millisecond after `self` in `now`'s offset. The
+    /// change is then always the newer copy, as a merge (the later time
+    /// wins) must see it.
+    pub fn later(&self, now: &TimeText) -> TimeText {
+        if now.stamp > self.stamp {
+            return now.clone();
+        }
+        match Stamp(self.stamp.0.saturating_add(1_000_000)).to_timestamp() {
+            Some(ts) => TimeText::of(ts, &jiff::tz::TimeZone::fixed(now.offset())),
+            None => now.clone(),
+        }
+    }
+}
+
+/// A time and a text are the same when the text is the time's text.
+impl PartialEq<&str> for TimeText {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl PartialEq<str> for TimeText {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
     }
 }
 

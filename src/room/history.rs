@@ -5,6 +5,8 @@
 //! undone becomes a tombstone; redo brings it back as a live note with a
 //! later `updated`, so that the merge keeps what the host sees.
 
+use crate::files::TimeText;
+
 use super::{Change, RoomDoc};
 
 /// Which way a step goes.
@@ -66,16 +68,16 @@ impl History {
     /// Takes the newest change back, at `now`; what it did. A change that
     /// no longer applies (its note was changed otherwise meanwhile, by a
     /// copy taken in from the disk) is passed over.
-    pub fn undo(&mut self, doc: &mut RoomDoc, now: &str) -> Option<Reverted> {
+    pub fn undo(&mut self, doc: &mut RoomDoc, now: &TimeText) -> Option<Reverted> {
         self.step(doc, now, Step::Undo)
     }
 
     /// Makes the newest undone change again, at `now`; what it did.
-    pub fn redo(&mut self, doc: &mut RoomDoc, now: &str) -> Option<Reverted> {
+    pub fn redo(&mut self, doc: &mut RoomDoc, now: &TimeText) -> Option<Reverted> {
         self.step(doc, now, Step::Redo)
     }
 
-    fn step(&mut self, doc: &mut RoomDoc, now: &str, step: Step) -> Option<Reverted> {
+    fn step(&mut self, doc: &mut RoomDoc, now: &TimeText, step: Step) -> Option<Reverted> {
         let (from, to) = match step {
             Step::Undo => (&mut self.undo, &mut self.redo),
             Step::Redo => (&mut self.redo, &mut self.undo),

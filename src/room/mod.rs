@@ -13,7 +13,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use crate::files::{FileError, Stamp, parse_time, strip_bom};
+use crate::files::{FileError, Stamp, TimeText, strip_bom};
 
 mod history;
 mod names;
@@ -158,8 +158,8 @@ pub struct Note {
     /// Who typed it.
     pub by: String,
     pub text: String,
-    pub created: String,
-    pub updated: String,
+    pub created: TimeText,
+    pub updated: TimeText,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub deleted: bool,
     /// One of the room's key takeaways.
@@ -174,7 +174,7 @@ impl Note {
     /// This copy as the merge weighs it.
     pub fn version(&self) -> Version<'_> {
         Version {
-            updated: parse_time(&self.updated).unwrap_or(Stamp(i128::MIN)),
+            updated: self.updated.stamp(),
             deleted: self.deleted,
             text: &self.text,
         }
@@ -197,7 +197,7 @@ pub struct Draft {
     pub aside: Option<String>,
     /// When the text last changed (the newest of several copies' drafts wins).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated: Option<String>,
+    pub updated: Option<TimeText>,
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -205,15 +205,15 @@ pub struct Draft {
 /// What the room tells the lead.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Signal {
-    pub kind: String,
-    pub at: String,
+    pub kind: SignalKind,
+    pub at: TimeText,
 }
 
 /// When this host first showed the lead's latest message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Seen {
-    pub message: String,
-    pub at: String,
+    pub message: TimeText,
+    pub at: TimeText,
 }
 
 /// A room file as the host holds it.
@@ -291,7 +291,8 @@ impl Change {
 }
 
 /// What a room tells the lead (`signal.kind`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum SignalKind {
     /// "We are done."
     Done,
@@ -318,37 +319,10 @@ impl SignalKind {
     }
 }
 
-/// A time for a change of a note last changed at `updated`: `now`, or,
-/// when `now` is not later (a clock set back, two changes in one
-/// millisecond), a millisecond after `updated` in `now`'s offset. A
-/// change is then always the newest copy of its note, as the merge
-/// (later `updated` wins) must see it.
-pub fn later_than(updated: &str, now: &str) -> String {
-    let (Some(before), Some(at)) = (parse_time(updated), parse_time(now)) else {
-        return now.to_string();
-    };
-    if at > before {
-        return now.to_string();
-    }
-    let offset = jiff::fmt::temporal::Pieces::parse(now)
-        .ok()
-        .and_then(|p| p.offset())
-        .map_or(jiff::tz::Offset::UTC, |o| match o {
-            jiff::fmt::temporal::PiecesOffset::Numeric(n) => n.offset(),
-            _ => jiff::tz::Offset::UTC,
-        });
-    match Stamp(before.0.saturating_add(1_000_000)).to_timestamp() {
-        Some(ts) => stamp(ts, &TimeZone::fixed(offset)),
-        None => now.to_string(),
-    }
-}
-
 /// RFC 3339 with the local offset, to the millisecond, so that two edits
 /// in one second still have an order: `2021-01-21T11:07:12.345+01:00`.
-pub fn stamp(now: Timestamp, tz: &TimeZone) -> String {
-    let ms = now.as_millisecond();
-    let ts = Timestamp::from_millisecond(ms).unwrap_or(now);
-    ts.display_with_offset(tz.to_offset(ts)).to_string()
+pub fn stamp(now: Timestamp, tz: &TimeZone) -> TimeText {
+    TimeText::millis(now, tz)
 }
 
 /// A note's text as stored: line breaks as `\n`, no control characters a
@@ -457,13 +431,14 @@ impl RoomDoc {
                 .notes
                 .iter()
                 .enumerate()
-                .map(|(i, n)| Note {
+                .zip(&c.times)
+                .map(|((i, n), t)| Note {
                     id: n.id.to_string(),
                     question: n.question,
                     by: c.by(n).to_string(),
                     text: n.text.to_string(),
-                    created: n.created.to_string(),
-                    updated: n.updated.to_string(),
+                    created: TimeText::known(&n.created, t.created),
+                    updated: TimeText::known(&n.updated, t.updated),
                     deleted: n.deleted,
                     star: n.star,
                     extra: unknown(notes_value.and_then(|a| a.get(i)), &NOTE_FIELDS),
@@ -475,7 +450,7 @@ impl RoomDoc {
                     text: d.text.to_string(),
                     editing: d.editing.as_ref().map(|s| s.to_string()),
                     aside: d.aside.as_ref().map(|s| s.to_string()),
-                    updated: d.updated.as_ref().map(|s| s.to_string()),
+                    updated: d.updated.as_deref().and_then(TimeText::read),
                     extra: unknown(value.as_ref().and_then(|v| v.get("draft")), &DRAFT_FIELDS),
                 },
                 None => Draft {
@@ -483,13 +458,18 @@ impl RoomDoc {
                     ..Draft::default()
                 },
             },
-            signal: v.signal.as_ref().map(|s| Signal {
-                kind: s.kind.to_string(),
-                at: s.at.to_string(),
+            // A kind of a newer oogst is no signal this one can give.
+            signal: v.signal.as_ref().and_then(|s| {
+                Some(Signal {
+                    kind: SignalKind::of(&s.kind)?,
+                    at: TimeText::read(&s.at)?,
+                })
             }),
-            seen: v.seen.as_ref().map(|s| Seen {
-                message: s.message.to_string(),
-                at: s.at.to_string(),
+            seen: v.seen.as_ref().and_then(|s| {
+                Some(Seen {
+                    message: TimeText::read(&s.message)?,
+                    at: TimeText::read(&s.at)?,
+                })
             }),
             extra: unknown(value.as_ref(), &TOP_FIELDS),
         };
@@ -600,8 +580,8 @@ impl RoomDoc {
     }
 
     /// A new id of this writer, unlike any in the file.
-    fn new_id(&self, now: &str) -> String {
-        let at = parse_time(now).unwrap_or(Stamp(0));
+    fn new_id(&self, now: &TimeText) -> String {
+        let at = now.stamp();
         loop {
             let id = new_note_id(&self.writer, at);
             if self.note(&id).is_none() {
@@ -611,15 +591,15 @@ impl RoomDoc {
     }
 
     /// Adds a note to question `q` by the host now; returns its id.
-    pub fn add(&mut self, q: usize, text: &str, now: &str) -> String {
+    pub fn add(&mut self, q: usize, text: &str, now: &TimeText) -> String {
         let id = self.new_id(now);
         self.notes.push(Note {
             id: id.clone(),
             question: q,
             by: self.host().to_string(),
             text: clean_note_text(text),
-            created: now.to_string(),
-            updated: now.to_string(),
+            created: now.clone(),
+            updated: now.clone(),
             deleted: false,
             star: false,
             extra: serde_json::Map::new(),
@@ -628,14 +608,14 @@ impl RoomDoc {
     }
 
     /// Changes a live note's text; the change, for undo.
-    pub fn edit(&mut self, id: &str, text: &str, now: &str) -> Option<Change> {
+    pub fn edit(&mut self, id: &str, text: &str, now: &TimeText) -> Option<Change> {
         let note = self.note_mut(id).filter(|n| !n.deleted)?;
         let text = clean_note_text(text);
         if note.text == text {
             return None;
         }
         let before = std::mem::replace(&mut note.text, text);
-        note.updated = later_than(&note.updated, now);
+        note.updated = note.updated.later(now);
         Some(Change::Edited {
             id: id.to_string(),
             before,
@@ -643,11 +623,11 @@ impl RoomDoc {
     }
 
     /// Makes a live note a tombstone; the change, for undo.
-    pub fn delete(&mut self, id: &str, now: &str) -> Option<Change> {
+    pub fn delete(&mut self, id: &str, now: &TimeText) -> Option<Change> {
         let note = self.note_mut(id).filter(|n| !n.deleted)?;
         let before = std::mem::take(&mut note.text);
         note.deleted = true;
-        note.updated = later_than(&note.updated, now);
+        note.updated = note.updated.later(now);
         Some(Change::Deleted {
             id: id.to_string(),
             before,
@@ -658,11 +638,11 @@ impl RoomDoc {
     /// star away; the change, for undo. It is a change of the note like
     /// an edit: its `updated` moves on, so the starred copy is the one
     /// the merge keeps.
-    pub fn toggle_star(&mut self, id: &str, now: &str) -> Option<Change> {
+    pub fn toggle_star(&mut self, id: &str, now: &TimeText) -> Option<Change> {
         let note = self.note_mut(id).filter(|n| !n.deleted)?;
         let before = note.star;
         note.star = !before;
-        note.updated = later_than(&note.updated, now);
+        note.updated = note.updated.later(now);
         Some(Change::Starred {
             id: id.to_string(),
             before,
@@ -671,18 +651,18 @@ impl RoomDoc {
 
     /// What the room signals to the lead now.
     pub fn signal_kind(&self) -> Option<SignalKind> {
-        self.signal.as_ref().and_then(|s| SignalKind::of(&s.kind))
+        self.signal.as_ref().map(|s| s.kind)
     }
 
     /// Gives the signal `kind` (in place of any other), or withdraws it
     /// when the room gives it already; what the room signals afterwards.
-    pub fn toggle_signal(&mut self, kind: SignalKind, now: &str) -> Option<SignalKind> {
+    pub fn toggle_signal(&mut self, kind: SignalKind, now: &TimeText) -> Option<SignalKind> {
         if self.signal_kind() == Some(kind) {
             self.signal = None;
         } else {
             self.signal = Some(Signal {
-                kind: kind.as_str().to_string(),
-                at: now.to_string(),
+                kind,
+                at: now.clone(),
             });
         }
         self.signal_kind()
@@ -692,18 +672,17 @@ impl RoomDoc {
     /// (the clock file's time) at `now`, unless that message has its
     /// receipt already; whether it is new. A message of another time is
     /// another message, and gets a receipt of its own.
-    pub fn mark_seen(&mut self, message: &str, now: &str) -> bool {
-        let sent = parse_time(message);
+    pub fn mark_seen(&mut self, message: &TimeText, now: &TimeText) -> bool {
         let already = self
             .seen
             .as_ref()
-            .is_some_and(|s| sent.is_some() && parse_time(&s.message) == sent);
+            .is_some_and(|s| s.message.stamp() == message.stamp());
         if already {
             return false;
         }
         self.seen = Some(Seen {
-            message: message.to_string(),
-            at: now.to_string(),
+            message: message.clone(),
+            at: now.clone(),
         });
         true
     }
@@ -713,7 +692,7 @@ impl RoomDoc {
     /// one); the change that puts it back again (for redo, or for undo
     /// after a redo) and what was done. `None` when it no longer applies
     /// (the note is gone, or is not as the change left it).
-    pub fn revert(&mut self, change: Change, now: &str) -> Option<(Change, Reversal)> {
+    pub fn revert(&mut self, change: Change, now: &TimeText) -> Option<(Change, Reversal)> {
         match change {
             Change::Added { id } => {
                 let Change::Deleted { id, before } = self.delete(&id, now)? else {
@@ -725,19 +704,19 @@ impl RoomDoc {
                 let note = self.note_mut(&id).filter(|n| n.deleted)?;
                 note.text = before;
                 note.deleted = false;
-                note.updated = later_than(&note.updated, now);
+                note.updated = note.updated.later(now);
                 Some((Change::Added { id }, Reversal::Restored))
             }
             Change::Edited { id, before } => {
                 let note = self.note_mut(&id).filter(|n| !n.deleted)?;
                 let after = std::mem::replace(&mut note.text, before);
-                note.updated = later_than(&note.updated, now);
+                note.updated = note.updated.later(now);
                 Some((Change::Edited { id, before: after }, Reversal::Reworded))
             }
             Change::Starred { id, before } => {
                 let note = self.note_mut(&id).filter(|n| !n.deleted)?;
                 let after = std::mem::replace(&mut note.star, before);
-                note.updated = later_than(&note.updated, now);
+                note.updated = note.updated.later(now);
                 let what = if before {
                     Reversal::Starred
                 } else {
@@ -751,7 +730,7 @@ impl RoomDoc {
     /// Takes a change back. It counts as a newer change, so the undone
     /// version is the one a merge keeps; an added note becomes a tombstone.
     /// The note's id, when it applied (see [`RoomDoc::revert`]).
-    pub fn undo(&mut self, change: Change, now: &str) -> Option<String> {
+    pub fn undo(&mut self, change: Change, now: &TimeText) -> Option<String> {
         let id = change.id().to_string();
         self.revert(change, now).map(|_| id)
     }
@@ -847,8 +826,8 @@ impl RoomDoc {
                 question: q.map_or("", String::as_str),
                 by: &n.by,
                 text: &n.text,
-                created: &n.created,
-                updated: &n.updated,
+                created: n.created.as_str(),
+                updated: n.updated.as_str(),
                 deleted: n.deleted,
                 star: n.star,
             }

@@ -341,6 +341,11 @@ mod tests {
     use crate::i18n::Lang;
     use crate::programme::Programme;
 
+    /// A time as a file holds it.
+    fn tt(s: &str) -> crate::files::TimeText {
+        crate::files::TimeText::read(s).expect("a valid time")
+    }
+
     fn now() -> Timestamp {
         "2021-01-21T10:05:00Z".parse().unwrap()
     }
@@ -403,7 +408,7 @@ mod tests {
             "w1",
             vec!["V".into()],
         );
-        other.add(1, "van de vorige keer", "2021-01-14T11:00:00Z");
+        other.add(1, "van de vorige keer", &tt("2021-01-14T11:00:00Z"));
         let usual = folder.join(file_name("Kamer 1", "w1"));
         std::fs::write(&usual, other.to_json()).unwrap();
         let o = open(&request(&dir, &p, "Kamer 1", "w1")).unwrap();
@@ -456,7 +461,7 @@ mod tests {
         let p = Programme::demo();
         let first = open(&request(&dir, &p, "Kamer 1", "w1")).unwrap();
         let mut doc = first.doc.clone();
-        doc.add(1, "blijft", "2021-01-21T11:00:00Z");
+        doc.add(1, "blijft", &tt("2021-01-21T11:00:00Z"));
         let text = String::from_utf8(doc.to_json())
             .unwrap()
             .replace("\"version\": 2", "\"version\": 2.0");

@@ -1,10 +1,16 @@
 use super::*;
 use crate::files::ProblemKind;
+use crate::files::parse_time;
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 const T1: &str = "2021-01-21T11:07:12.000+01:00";
 const T2: &str = "2021-01-21T11:09:40.500+01:00";
+
+/// A time as a file holds it.
+fn tt(s: &str) -> crate::files::TimeText {
+    crate::files::TimeText::read(s).expect("a valid time")
+}
 
 fn room() -> RoomDoc {
     RoomDoc::new(
@@ -27,8 +33,8 @@ fn v1(notes: &str) -> String {
 #[test]
 fn ids_carry_the_writer_and_a_ulid_like_part() {
     let mut r = room();
-    let a = r.add(1, "een", T1);
-    let b = r.add(2, "twee", T1);
+    let a = r.add(1, "een", &tt(T1));
+    let b = r.add(2, "twee", &tt(T1));
     for id in [&a, &b] {
         let (writer, part) = id.split_once('-').unwrap();
         assert_eq!(writer, "k7f2q9");
@@ -37,7 +43,7 @@ fn ids_carry_the_writer_and_a_ulid_like_part() {
     }
     assert_ne!(a, b);
     // The first ten characters are the time: later notes sort later.
-    let later = r.add(1, "drie", "2021-01-21T11:08:12.000+01:00");
+    let later = r.add(1, "drie", &tt("2021-01-21T11:08:12.000+01:00"));
     assert!(later[7..17] > a[7..17], "{later} {a}");
     assert_eq!(r.count(1), 2);
     assert_eq!(r.count(2), 1);
@@ -59,7 +65,7 @@ fn ids_never_meet_across_files_rounds_and_restarts() {
             vec!["Q".into()],
         );
         for _ in 0..40 {
-            assert!(seen.insert(r.add(1, "x", T1)));
+            assert!(seen.insert(r.add(1, "x", &tt(T1))));
         }
     }
 }
@@ -73,7 +79,7 @@ fn a_crafted_id_wraps_no_counter() {
            {"id":"w-000001","question":1,"text":"u","created":"2021-01-21T11:00:00Z","updated":"2021-01-21T11:00:00Z"}"#,
     );
     let mut doc = RoomDoc::parse(&text, "r.json").unwrap();
-    let id = doc.add(1, "nieuw", T1);
+    let id = doc.add(1, "nieuw", &tt(T1));
     assert!(id.starts_with("w-") && id.len() == 18, "{id}");
     assert_eq!(doc.notes.iter().filter(|n| n.id == id).count(), 1);
     assert_eq!(doc.count(1), 3);
@@ -82,15 +88,19 @@ fn a_crafted_id_wraps_no_counter() {
 #[test]
 fn delete_leaves_a_tombstone_and_undo_brings_it_back() {
     let mut r = room();
-    let id = r.add(1, "Rollen zijn onduidelijk", T1);
-    let change = r.delete(&id, T2).unwrap();
+    let id = r.add(1, "Rollen zijn onduidelijk", &tt(T1));
+    let change = r.delete(&id, &tt(T2)).unwrap();
     let n = r.note(&id).unwrap();
     assert!(n.deleted);
     assert_eq!(n.text, "");
     assert_eq!(n.updated, T2);
     assert_eq!(r.count(1), 0);
-    assert_eq!(r.delete(&id, T2), None, "a tombstone is not deleted twice");
-    r.undo(change, "2021-01-21T11:10:00.000+01:00");
+    assert_eq!(
+        r.delete(&id, &tt(T2)),
+        None,
+        "a tombstone is not deleted twice"
+    );
+    r.undo(change, &tt("2021-01-21T11:10:00.000+01:00"));
     let n = r.note(&id).unwrap();
     assert!(!n.deleted);
     assert_eq!(n.text, "Rollen zijn onduidelijk");
@@ -100,12 +110,16 @@ fn delete_leaves_a_tombstone_and_undo_brings_it_back() {
 #[test]
 fn edit_and_undo() {
     let mut r = room();
-    let id = r.add(1, "eerst", T1);
-    assert_eq!(r.edit(&id, "eerst", T2), None, "no change, nothing to undo");
-    let change = r.edit(&id, "daarna", T2).unwrap();
+    let id = r.add(1, "eerst", &tt(T1));
+    assert_eq!(
+        r.edit(&id, "eerst", &tt(T2)),
+        None,
+        "no change, nothing to undo"
+    );
+    let change = r.edit(&id, "daarna", &tt(T2)).unwrap();
     assert_eq!(r.note(&id).unwrap().text, "daarna");
     assert_eq!(r.note(&id).unwrap().created, T1);
-    r.undo(change, T2);
+    r.undo(change, &tt(T2));
     assert_eq!(r.note(&id).unwrap().text, "eerst");
 }
 
@@ -121,14 +135,18 @@ fn stored_text_keeps_what_a_note_can_use() {
 #[test]
 fn the_file_matches_the_spec() {
     let mut r = room();
-    let id = r.add(1, "Rollen tussen inwoners en gemeente zijn onduidelijk", T1);
+    let id = r.add(
+        1,
+        "Rollen tussen inwoners en gemeente zijn onduidelijk",
+        &tt(T1),
+    );
     r.edit(
         &id,
         "Rollen tussen inwoners en gemeente zijn onduidelijk!",
-        T2,
+        &tt(T2),
     );
-    let gone = r.add(1, "weg", T1);
-    r.delete(&gone, T2);
+    let gone = r.add(1, "weg", &tt(T1));
+    r.delete(&gone, &tt(T2));
     let v: serde_json::Value = serde_json::from_slice(&r.to_json()).unwrap();
     assert_eq!(v["format"], "oogst-room");
     assert_eq!(v["version"], 2);
@@ -311,7 +329,7 @@ fn a_renamed_host_is_added_never_erased() {
     r.set_host("Carla");
     r.set_host("Carla");
     assert_eq!(r.hosts, ["Anna", "Carla"]);
-    let id = r.add(1, "x", T1);
+    let id = r.add(1, "x", &tt(T1));
     assert_eq!(r.note(&id).unwrap().by, "Carla");
     r.set_host("Anna");
     assert_eq!(r.hosts, ["Carla", "Anna"]);
@@ -320,8 +338,8 @@ fn a_renamed_host_is_added_never_erased() {
 #[test]
 fn questions_follow_the_programme_by_text() {
     let mut r = room();
-    let a = r.add(1, "bij Q1", T1);
-    let b = r.add(2, "bij Q2", T1);
+    let a = r.add(1, "bij Q1", &tt(T1));
+    let b = r.add(2, "bij Q2", &tt(T1));
     r.draft.question = 2;
     // Reordered, one renamed, one new.
     assert!(r.set_questions(&["Q2".into(), "Q3".into()]));
@@ -335,10 +353,10 @@ fn questions_follow_the_programme_by_text() {
 #[test]
 fn a_disk_copy_is_absorbed_by_the_merge_rules() {
     let mut ours = room();
-    let kept = ours.add(1, "van ons", T1);
+    let kept = ours.add(1, "van ons", &tt(T1));
     let mut disk = ours.clone();
-    let only_disk = disk.add(2, "alleen op schijf", T1);
-    disk.edit(&kept, "nieuwer op schijf", T2);
+    let only_disk = disk.add(2, "alleen op schijf", &tt(T1));
+    disk.edit(&kept, "nieuwer op schijf", &tt(T2));
     disk.set_host("Bas");
     // Ours is older on `kept`: the disk's newer copy wins; nothing is lost.
     assert!(ours.absorb(&disk));
@@ -352,7 +370,7 @@ fn a_disk_copy_is_absorbed_by_the_merge_rules() {
         text: "oud".into(),
         ..ours.note(&kept).unwrap().clone()
     }];
-    old.notes[0].updated = T1.into();
+    old.notes[0].updated = tt(T1);
     assert!(!ours.absorb(&old));
 }
 
@@ -383,7 +401,7 @@ proptest! {
         let mut undo: Vec<Change> = Vec::new();
         let mut seen = 0;
         for (step, op) in ops.into_iter().enumerate() {
-            let now = format!("2021-01-21T11:{:02}:{:02}+01:00", step / 60, step % 60);
+            let now = tt(&format!("2021-01-21T11:{:02}:{:02}+01:00", step / 60, step % 60));
             let pick = |i: usize, r: &RoomDoc| r.notes.get(i % r.notes.len().max(1)).map(|n| n.id.clone());
             match op {
                 Op::Add(q, t) => { r.add(q, &t, &now); }
@@ -521,8 +539,8 @@ fn live(r: &RoomDoc) -> Vec<(String, String, bool)> {
 #[test]
 fn a_star_is_a_change_of_the_note() {
     let mut r = room();
-    let id = r.add(1, "Vertrouwen kost tijd", T1);
-    let change = r.toggle_star(&id, T2).unwrap();
+    let id = r.add(1, "Vertrouwen kost tijd", &tt(T1));
+    let change = r.toggle_star(&id, &tt(T2)).unwrap();
     assert_eq!(
         change,
         Change::Starred {
@@ -544,38 +562,38 @@ fn a_star_is_a_change_of_the_note() {
     assert!(scan::room(&text).is_some(), "the fast reader takes it");
     assert_eq!(RoomDoc::parse(&text, "r.json").unwrap(), r);
     // Again: the star goes (and the field with it).
-    r.toggle_star(&id, T3).unwrap();
+    r.toggle_star(&id, &tt(T3)).unwrap();
     let v: serde_json::Value = serde_json::from_slice(&r.to_json()).unwrap();
     assert!(v["notes"][0].get("star").is_none());
     // A tombstone has no star to give.
-    r.delete(&id, T4).unwrap();
-    assert_eq!(r.toggle_star(&id, T4), None);
+    r.delete(&id, &tt(T4)).unwrap();
+    assert_eq!(r.toggle_star(&id, &tt(T4)), None);
 }
 
 #[test]
 fn a_change_is_always_later_than_the_copy_it_changes() {
     // A clock set back, or two changes in one millisecond: the change
     // still comes after the note's last one, in `now`'s offset.
-    assert_eq!(later_than(T1, T2), T2);
-    assert_eq!(later_than(T2, T1), "2021-01-21T11:09:40.501+01:00");
-    assert_eq!(later_than(T2, T2), "2021-01-21T11:09:40.501+01:00");
+    assert_eq!(tt(T1).later(&tt(T2)), T2);
+    assert_eq!(tt(T2).later(&tt(T1)), "2021-01-21T11:09:40.501+01:00");
+    assert_eq!(tt(T2).later(&tt(T2)), "2021-01-21T11:09:40.501+01:00");
     assert_eq!(
-        later_than(T2, "2021-01-21T09:00:00.000Z"),
+        tt(T2).later(&tt("2021-01-21T09:00:00.000Z")),
         "2021-01-21T10:09:40.501+00:00"
     );
     let mut r = room();
-    let id = r.add(1, "x", T2);
-    r.toggle_star(&id, T1).unwrap();
+    let id = r.add(1, "x", &tt(T2));
+    r.toggle_star(&id, &tt(T1)).unwrap();
     let updated = &r.note(&id).unwrap().updated;
-    assert!(parse_time(updated) > parse_time(T2), "{updated}");
+    assert!(updated.stamp() > parse_time(T2).unwrap(), "{updated}");
 }
 
 #[test]
 fn a_starred_copy_beats_an_older_unstarred_one_in_the_merge() {
     let mut ours = room();
-    let id = ours.add(1, "Vertrouwen kost tijd", T1);
+    let id = ours.add(1, "Vertrouwen kost tijd", &tt(T1));
     let older = ours.clone();
-    ours.toggle_star(&id, T2).unwrap();
+    ours.toggle_star(&id, &tt(T2)).unwrap();
     // The merge, in either order: the starred (newer) copy is the one.
     let file = |r: &RoomDoc| String::from_utf8(r.to_json()).unwrap();
     for files in [
@@ -602,7 +620,7 @@ fn a_starred_copy_beats_an_older_unstarred_one_in_the_merge() {
     assert!(starred.note(&id).unwrap().star);
     // Unstarred later wins too: the newest word counts.
     let mut unstarred = ours.clone();
-    unstarred.toggle_star(&id, T3).unwrap();
+    unstarred.toggle_star(&id, &tt(T3)).unwrap();
     let mut copy = ours.clone();
     assert!(copy.absorb(&unstarred));
     assert!(!copy.note(&id).unwrap().star);
@@ -613,14 +631,14 @@ fn a_signal_is_given_switched_and_withdrawn() {
     let mut r = room();
     assert_eq!(r.signal_kind(), None);
     assert_eq!(
-        r.toggle_signal(SignalKind::Done, T1),
+        r.toggle_signal(SignalKind::Done, &tt(T1)),
         Some(SignalKind::Done)
     );
     let v: serde_json::Value = serde_json::from_slice(&r.to_json()).unwrap();
     assert_eq!(v["signal"], serde_json::json!({"kind": "done", "at": T1}));
     // The other signal takes its place.
     assert_eq!(
-        r.toggle_signal(SignalKind::Help, T2),
+        r.toggle_signal(SignalKind::Help, &tt(T2)),
         Some(SignalKind::Help)
     );
     let text = String::from_utf8(r.to_json()).unwrap();
@@ -630,7 +648,7 @@ fn a_signal_is_given_switched_and_withdrawn() {
     assert_eq!(checked.view.signal.as_ref().unwrap().kind, "help");
     assert_eq!(RoomDoc::parse(&text, "r.json").unwrap(), r);
     // The same key again withdraws it.
-    assert_eq!(r.toggle_signal(SignalKind::Help, T3), None);
+    assert_eq!(r.toggle_signal(SignalKind::Help, &tt(T3)), None);
     let v: serde_json::Value = serde_json::from_slice(&r.to_json()).unwrap();
     assert_eq!(v["signal"], serde_json::Value::Null);
 }
@@ -639,13 +657,13 @@ fn a_signal_is_given_switched_and_withdrawn() {
 fn a_receipt_is_written_once_per_message() {
     let mut r = room();
     let sent = "2021-01-21T11:57:00+01:00";
-    assert!(r.mark_seen(sent, T1));
+    assert!(r.mark_seen(&tt(sent), &tt(T1)));
     assert!(
-        !r.mark_seen(sent, T2),
+        !r.mark_seen(&tt(sent), &tt(T2)),
         "shown again: the first showing counts"
     );
     // The same instant written otherwise is the same message.
-    assert!(!r.mark_seen("2021-01-21T10:57:00Z", T2));
+    assert!(!r.mark_seen(&tt("2021-01-21T10:57:00Z"), &tt(T2)));
     let text = String::from_utf8(r.to_json()).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["seen"], serde_json::json!({"message": sent, "at": T1}));
@@ -653,7 +671,7 @@ fn a_receipt_is_written_once_per_message() {
     assert_eq!(RoomDoc::parse(&text, "r.json").unwrap(), r);
     // A new message (another time) gets a new receipt.
     let next = "2021-01-21T11:58:30+01:00";
-    assert!(r.mark_seen(next, T3));
+    assert!(r.mark_seen(&tt(next), &tt(T3)));
     assert_eq!(r.seen.as_ref().unwrap().message, next);
     assert_eq!(r.seen.as_ref().unwrap().at, T3);
 }
@@ -662,20 +680,20 @@ fn a_receipt_is_written_once_per_message() {
 fn undo_and_redo_are_steps_of_their_own() {
     let mut r = room();
     let mut h = History::default();
-    let a = r.add(1, "Vertrouwen kost tijd", T1);
+    let a = r.add(1, "Vertrouwen kost tijd", &tt(T1));
     h.record(Change::Added { id: a.clone() });
-    h.record(r.edit(&a, "Vertrouwen kost veel tijd", T1).unwrap());
-    h.record(r.toggle_star(&a, T1).unwrap());
-    let b = r.add(2, "Weg ermee", T1);
+    h.record(r.edit(&a, "Vertrouwen kost veel tijd", &tt(T1)).unwrap());
+    h.record(r.toggle_star(&a, &tt(T1)).unwrap());
+    let b = r.add(2, "Weg ermee", &tt(T1));
     h.record(Change::Added { id: b.clone() });
-    h.record(r.delete(&b, T1).unwrap());
+    h.record(r.delete(&b, &tt(T1)).unwrap());
     let done = live(&r);
-    let undo = |r: &mut RoomDoc, h: &mut History, now| h.undo(r, now).unwrap();
+    let undo = |r: &mut RoomDoc, h: &mut History, now: &TimeText| h.undo(r, now).unwrap();
     // Each undo says what it did, to which note.
     let steps: Vec<(Reversal, String)> = [T2, T2, T2, T2, T2]
         .into_iter()
         .map(|t| {
-            let s = undo(&mut r, &mut h, t);
+            let s = undo(&mut r, &mut h, &tt(t));
             assert_eq!(s.step, Step::Undo);
             (s.what, s.text)
         })
@@ -691,7 +709,7 @@ fn undo_and_redo_are_steps_of_their_own() {
         ]
     );
     assert!(!h.can_undo());
-    assert_eq!(h.undo(&mut r, T2), None);
+    assert_eq!(h.undo(&mut r, &tt(T2)), None);
     // Nothing left out of the file: both notes are tombstones.
     assert_eq!(r.notes.len(), 2);
     assert!(r.notes.iter().all(|n| n.deleted && n.text.is_empty()));
@@ -701,7 +719,9 @@ fn undo_and_redo_are_steps_of_their_own() {
     );
     // Redo brings everything back as it was, as live notes with a later
     // `updated`.
-    let redone: Vec<Reversal> = (0..5).map(|_| h.redo(&mut r, T3).unwrap().what).collect();
+    let redone: Vec<Reversal> = (0..5)
+        .map(|_| h.redo(&mut r, &tt(T3)).unwrap().what)
+        .collect();
     assert_eq!(
         redone,
         [
@@ -718,11 +738,11 @@ fn undo_and_redo_are_steps_of_their_own() {
         r.note(&a).unwrap().updated.as_str(),
         "2021-01-21T11:12:00.002+01:00"
     );
-    assert_eq!(h.redo(&mut r, T3), None);
+    assert_eq!(h.redo(&mut r, &tt(T3)), None);
     // A new change after an undo: what was undone can no longer be redone.
-    h.undo(&mut r, T4).unwrap();
+    h.undo(&mut r, &tt(T4)).unwrap();
     assert!(h.can_redo());
-    h.record(r.toggle_star(&a, T4).unwrap());
+    h.record(r.toggle_star(&a, &tt(T4)).unwrap());
     assert!(!h.can_redo());
 }
 
@@ -730,16 +750,16 @@ fn undo_and_redo_are_steps_of_their_own() {
 fn a_step_that_no_longer_applies_is_passed_over() {
     let mut r = room();
     let mut h = History::default();
-    let a = r.add(1, "een", T1);
+    let a = r.add(1, "een", &tt(T1));
     h.record(Change::Added { id: a.clone() });
-    let b = r.add(1, "twee", T1);
+    let b = r.add(1, "twee", &tt(T1));
     h.record(Change::Added { id: b.clone() });
-    h.record(r.toggle_star(&b, T1).unwrap());
+    h.record(r.toggle_star(&b, &tt(T1)).unwrap());
     // A copy from the disk took the note away meanwhile.
     let mut disk = r.clone();
-    disk.delete(&b, T2);
+    disk.delete(&b, &tt(T2));
     r.absorb(&disk);
-    let s = h.undo(&mut r, T3).unwrap();
+    let s = h.undo(&mut r, &tt(T3)).unwrap();
     assert_eq!((s.id.as_str(), s.what), (a.as_str(), Reversal::Removed));
 }
 
@@ -776,8 +796,8 @@ proptest! {
         let mut h = History::default();
         let mut made = 0usize;
         for (step, act) in acts.into_iter().enumerate() {
-            let now = format!("2021-01-21T11:{:02}:{:02}.000+01:00", step / 180, (step / 3) % 60);
-            let before: Vec<(String, String)> =
+            let now = tt(&format!("2021-01-21T11:{:02}:{:02}.000+01:00", step / 180, (step / 3) % 60));
+            let before: Vec<(String, TimeText)> =
                 r.notes.iter().map(|n| (n.id.clone(), n.updated.clone())).collect();
             let pick = |i: usize, r: &RoomDoc| {
                 let ids: Vec<String> = r.notes.iter().filter(|n| !n.deleted).map(|n| n.id.clone()).collect();
@@ -797,21 +817,21 @@ proptest! {
             prop_assert!(r.notes.len() >= before.len(), "a note was removed");
             for (id, updated) in &before {
                 let n = r.note(id).unwrap();
-                prop_assert!(n.updated == *updated || parse_time(&n.updated) > parse_time(updated),
+                prop_assert!(n.updated == *updated || n.updated.stamp() > updated.stamp(),
                     "{} went back from {} to {}", id, updated, n.updated);
             }
             made += 1;
         }
         prop_assert!(r.notes.iter().all(|n| !n.deleted || n.text.is_empty()));
         // Redo what can be, then undo everything: no live note is left.
-        while h.redo(&mut r, "2021-01-21T12:00:00.000+01:00").is_some() {}
+        while h.redo(&mut r, &tt("2021-01-21T12:00:00.000+01:00")).is_some() {}
         let all = live(&r);
         let mut undone = 0;
-        while h.undo(&mut r, "2021-01-21T12:01:00.000+01:00").is_some() { undone += 1; }
+        while h.undo(&mut r, &tt("2021-01-21T12:01:00.000+01:00")).is_some() { undone += 1; }
         prop_assert!(undone <= made);
         prop_assert_eq!(live(&r), Vec::new());
         // Redo everything: the same notes, texts and stars as before.
-        while h.redo(&mut r, "2021-01-21T12:02:00.000+01:00").is_some() {}
+        while h.redo(&mut r, &tt("2021-01-21T12:02:00.000+01:00")).is_some() {}
         let mut back = live(&r);
         let mut all = all;
         back.sort();

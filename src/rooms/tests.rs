@@ -1,4 +1,9 @@
 use super::*;
+
+/// A time as a file holds it.
+fn tt(s: &str) -> crate::files::TimeText {
+    crate::files::TimeText::read(s).expect("a valid time")
+}
 use crate::room::RoomDoc;
 
 /// Two rounds with a plenary before and a break between them.
@@ -81,7 +86,7 @@ fn doc(block: &str, room: &str, host: &str, writer: &str, questions: &[&str]) ->
 
 fn with_notes(mut d: RoomDoc, notes: &[(usize, &str)]) -> RoomDoc {
     for (q, text) in notes {
-        d.add(*q, text, T0);
+        d.add(*q, text, &tt(T0));
     }
     d
 }
@@ -200,8 +205,8 @@ fn a_conflict_copy_folds_into_its_room_and_never_counts_twice() {
     // typed on the other laptop, and one note edited there later.
     let mut other = anna.clone();
     let first = other.notes[0].id.clone();
-    other.edit(&first, "een, beter", "2021-01-21T10:20:00.000+01:00");
-    other.add(2, "vier", "2021-01-21T10:21:00.000+01:00");
+    other.edit(&first, "een, beter", &tt("2021-01-21T10:20:00.000+01:00"));
+    other.add(2, "vier", &tt("2021-01-21T10:21:00.000+01:00"));
     let conflict = path.with_file_name(format!(
         "{}.sync-conflict-20210121-102100-ABCDEFG.json",
         path.file_stem().unwrap().to_string_lossy()
@@ -209,7 +214,7 @@ fn a_conflict_copy_folds_into_its_room_and_never_counts_twice() {
     std::fs::write(&conflict, other.to_json()).unwrap();
     // Meanwhile the host deleted "twee".
     let second = anna.notes[1].id.clone();
-    anna.delete(&second, "2021-01-21T10:22:00.000+01:00");
+    anna.delete(&second, &tt("2021-01-21T10:22:00.000+01:00"));
     std::fs::write(&path, anna.to_json()).unwrap();
 
     let rows = f.rows(ROUND_1);
@@ -237,8 +242,8 @@ fn two_hosts_in_one_room_are_one_row() {
         &[(2, "later")],
     ));
     let mut anna = doc("ronde-1", "kámer 3", "Anna", "w1", &["B", "A"]);
-    anna.add(1, "over B", "2021-01-21T10:11:00+01:00");
-    anna.add(2, "over A", "2021-01-21T10:12:00+01:00");
+    anna.add(1, "over B", &tt("2021-01-21T10:11:00+01:00"));
+    anna.add(2, "over A", &tt("2021-01-21T10:12:00+01:00"));
     f.put(&anna);
     let rows = f.rows(ROUND_1);
     // Case and accents ignored, shown as the programme spells it; the
@@ -480,18 +485,18 @@ fn signals_and_receipts_of_the_rooms() {
     let mut f = Folder::new();
     let mut anna = doc("ronde-1", "Kamer 1", "Anna", "w1", &["A", "B"]);
     anna.signal = Some(room::Signal {
-        kind: "done".into(),
-        at: "2021-01-21T10:30:00+01:00".into(),
+        kind: room::SignalKind::Done,
+        at: tt("2021-01-21T10:30:00+01:00"),
     });
     anna.seen = Some(room::Seen {
-        message: "2021-01-21T10:25:00+01:00".into(),
-        at: "2021-01-21T10:25:02+01:00".into(),
+        message: tt("2021-01-21T10:25:00+01:00"),
+        at: tt("2021-01-21T10:25:02+01:00"),
     });
     f.put(&anna);
     let mut bas = doc("ronde-1", "Kamer 1", "Bas", "w2", &["A", "B"]);
     bas.signal = Some(room::Signal {
-        kind: "help".into(),
-        at: "2021-01-21T10:31:00+01:00".into(),
+        kind: room::SignalKind::Help,
+        at: tt("2021-01-21T10:31:00+01:00"),
     });
     f.put(&bas);
     let rows = f.rows(ROUND_1);

@@ -18,7 +18,6 @@ use super::keys::HostCommand;
 use super::theme::Theme;
 use super::widgets::{self, countdown};
 use crate::clock::Countdown;
-use crate::files::parse_timestamp;
 use crate::i18n::{Catalog, fill};
 use crate::room::{Note, SignalKind};
 use crate::text;
@@ -450,13 +449,12 @@ impl HostView<'_> {
     fn note_lines(&self, note: &Note, width: usize, picked: bool) -> Vec<Line<'static>> {
         let app = self.app;
         let th = app.theme;
-        let time = parse_timestamp(&note.created)
-            .map(|ts| {
-                ts.to_zoned_datetime(app.tz.clone())
-                    .strftime("%H:%M")
-                    .to_string()
-            })
-            .unwrap_or_default();
+        let time = note
+            .created
+            .at()
+            .to_zoned_datetime(app.tz.clone())
+            .strftime("%H:%M")
+            .to_string();
         let show_time = width >= 40;
         let text_width = if show_time {
             width.saturating_sub(7)

@@ -15,7 +15,6 @@ use super::keys::{self, HostCommand as Command, HostMode};
 use super::runtime::Toast;
 use super::theme::Theme;
 use crate::clock::ClockDoc;
-use crate::files::parse_timestamp;
 use crate::i18n::{Lang, fill};
 use crate::room::{
     Change, History, Reversal, Reverted, RoomDoc, SignalKind, Step, clean_note_text, stamp,
@@ -127,7 +126,7 @@ impl HostApp {
         };
         let input = new_input(&doc.draft.text, placeholder, theme);
         // The lead's message this room file has a receipt for was shown.
-        let seen = doc.seen.as_ref().and_then(|s| parse_timestamp(&s.message));
+        let seen = doc.seen.as_ref().map(|s| s.message.at());
         HostApp {
             doc,
             title,
@@ -674,9 +673,9 @@ impl HostApp {
             // no reader would take (a clock file from far out of range)
             // never goes into the room file: then the host's own time.
             let shown = Some(stamp(clock.lead_now(now), &self.tz))
-                .filter(|s| crate::files::parse_time(s).is_some())
+                .filter(|s| crate::files::parse_time(s.as_str()).is_some())
                 .unwrap_or_else(|| stamp(now, &self.tz));
-            if self.doc.mark_seen(m.at.as_str(), &shown) {
+            if self.doc.mark_seen(&m.at, &shown) {
                 fx.push(Effect::SaveNow);
             }
         }

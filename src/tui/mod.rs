@@ -591,6 +591,11 @@ mod tests {
     use crate::merge::Skip;
     use crate::room::{RoomDoc, block_dir, file_name};
 
+    /// A time as a file holds it.
+    fn tt(s: &str) -> crate::files::TimeText {
+        crate::files::TimeText::read(s).expect("a valid time")
+    }
+
     const PROGRAMME: &str = r#"{
       "format": "oogst-programme", "version": 1, "id": "s", "title": "Twee rondes",
       "blocks": [
@@ -603,7 +608,7 @@ mod tests {
 
     fn put(dir: &SessionDir, session: &str, block: &str, room: &str, note: &str) {
         let mut doc = RoomDoc::new(session, block, room, "Anna", "w1", vec!["A?".into()]);
-        doc.add(1, note, "2021-01-21T10:05:00+01:00");
+        doc.add(1, note, &tt("2021-01-21T10:05:00+01:00"));
         let folder = dir.rooms_dir().join(block_dir(block));
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join(file_name(room, "w1")), doc.to_json()).unwrap();

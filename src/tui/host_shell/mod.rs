@@ -526,7 +526,7 @@ impl HostShell {
                 // flashed already, go with the host to the next room.
                 if let Some(before) = self.app() {
                     let seen = app.doc.seen.as_ref();
-                    let seen = seen.and_then(|s| crate::files::parse_timestamp(&s.message));
+                    let seen = seen.map(|s| s.message.at());
                     app.alerts = before.alerts.clone().seen(seen);
                 }
                 // A move to another round is said first; else what opening found.
