@@ -28,12 +28,8 @@ use crate::room::{self, NoteForm, Version, question_key, room_key};
 /// file before it puts the new one in its place.
 const MISSING_GRACE: SignedDuration = SignedDuration::from_secs(30);
 
-/// What a room tells the lead.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Signal {
-    Done,
-    Help,
-}
+/// What a room tells the lead: the room file's own kinds.
+pub use crate::room::SignalKind as Signal;
 
 /// What the dashboard shows: the round the lead's clock is in, a line
 /// per room of it, and what lies elsewhere.
@@ -187,14 +183,10 @@ impl Kept {
                     star: n.star,
                 })
                 .collect(),
-            signal: v.signal.as_ref().and_then(|s| {
-                let kind = match s.kind.as_ref() {
-                    "done" => Signal::Done,
-                    "help" => Signal::Help,
-                    _ => return None,
-                };
-                Some((kind, time(&s.at)?))
-            }),
+            signal: v
+                .signal
+                .as_ref()
+                .and_then(|s| Some((Signal::of(&s.kind)?, time(&s.at)?))),
             seen: v.seen.as_ref().and_then(|s| time(&s.message)),
         }
     }
