@@ -242,7 +242,16 @@ fn keys_that_would_change_the_clock_answer_with_a_message_and_write_nothing() {
     assert_eq!(lead.app.update(Msg::Stop, lead.now), [Effect::Quit]);
     // `?`, `f`, `d` still work; `q` quits at once (the clock is not ours to stop).
     lead.press('?');
-    assert!(lead.screen(100, 30).contains("Keys"));
+    let help = lead.screen(100, 30);
+    assert!(help.contains("Keys"), "{help}");
+    // The help lists only the keys that still do something.
+    assert!(
+        help.contains("big clock") && help.contains("rooms"),
+        "{help}"
+    );
+    for clock_key in ["next block", "re-plan", "message to the rooms"] {
+        assert!(!help.contains(clock_key), "{clock_key}: {help}");
+    }
     lead.key(KeyCode::Esc);
     assert_eq!(lead.press('q'), [Effect::Quit]);
 }

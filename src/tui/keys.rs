@@ -159,13 +159,13 @@ pub fn command<C: Copy, const N: usize>(
 
 /// Every row there in one of `views`, for the help overlay: all its keys,
 /// and what it does.
-pub fn help<C, const N: usize>(
-    table: &[Binding<C, N>],
+pub fn help<'a, C: 'static, const N: usize>(
+    table: impl IntoIterator<Item = &'a Binding<C, N>>,
     views: &[usize],
     t: &Catalog,
 ) -> Vec<(String, &'static str)> {
     table
-        .iter()
+        .into_iter()
         .filter(|b| views.iter().any(|&v| !matches!(b.places[v], Place::Off)))
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|k| k.name(t)).collect();
@@ -606,9 +606,11 @@ pub fn host_help(t: &Catalog) -> Vec<(String, &'static str)> {
     help(&HOST, &[0, 1, 2], t)
 }
 
-/// Every key of a lead view, for the help overlay.
-pub fn lead_help(view: usize, t: &Catalog) -> Vec<(String, &'static str)> {
-    help(&LEAD, &[view], t)
+/// Every key of a lead view, for the help overlay; once another lead
+/// took over (`read_only`), only the keys that still do something.
+pub fn lead_help(view: usize, t: &Catalog, read_only: bool) -> Vec<(String, &'static str)> {
+    let keys = LEAD.iter().filter(|b| !read_only || !b.command.writes());
+    help(keys, &[view], t)
 }
 
 /// What the keys of the room picker do (its list; the name of another
@@ -821,7 +823,7 @@ mod tests {
     #[test]
     fn help_writes_every_key_of_a_row() {
         let t = crate::i18n::Lang::En.t();
-        let rows = lead_help(LEAD_VIEW, t);
+        let rows = lead_help(LEAD_VIEW, t, false);
         assert!(rows.contains(&("+/=".to_string(), t.key_extend)));
         assert!(rows.contains(&("?/F1".to_string(), t.key_help)));
         assert!(

@@ -20,7 +20,13 @@ impl Ctx<'_> {
             Overlay::None => {}
             Overlay::Help => {
                 let view = self.app.screen.keys();
-                widgets::help(area, buf, self.th, t, &keys::lead_help(view, t));
+                widgets::help(
+                    area,
+                    buf,
+                    self.th,
+                    t,
+                    &keys::lead_help(view, t, self.app.is_read_only()),
+                );
             }
             Overlay::ConfirmQuit => {
                 let inner = widgets::popup(area, buf, self.th, t.quit_title, 56, 6);
