@@ -27,6 +27,7 @@ use crate::par::parallel_map;
 use crate::programme::Programme;
 use crate::room::{self, Checked, Classified, question_key, room_key};
 
+pub mod live;
 mod read;
 
 pub(crate) use read::is_temporary;
