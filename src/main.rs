@@ -71,6 +71,10 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    Watch {
+        #[arg(id = "watch_dir", value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -140,6 +144,7 @@ fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
             "session" => t.cli_session,
             "keep_going" => t.cli_keep_going,
             "no_drafts" => t.cli_no_drafts,
+            "watch_dir" => t.cli_watch_dir,
             _ => return None,
         })
     };
@@ -185,6 +190,7 @@ fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
         .mut_subcommand("merge", |c| dress(c).about(t.cli_merge))
         .mut_subcommand("check", |c| dress(c).about(t.cli_check))
         .mut_subcommand("init", |c| dress(c).about(t.cli_init))
+        .mut_subcommand("watch", |c| dress(c).about(t.cli_watch))
 }
 
 fn parse_at(s: &str) -> Result<DayTime, String> {
@@ -249,6 +255,7 @@ fn main() -> ExitCode {
         ),
         Some(Command::Check { files }) => check(&files, lang),
         Some(Command::Init { file, force }) => init(&file, force, lang),
+        Some(Command::Watch { dir }) => watch(dir, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -442,6 +449,14 @@ fn merge(
         );
     }
     Ok(())
+}
+
+/// `oogst watch [DIR]`: read-only, so it needs no config dir, no writer
+/// id and no data dir, and asks for none.
+fn watch(dir: Option<PathBuf>, lang: Lang) -> Result<(), String> {
+    let dir = tui::watch::session_folder(dir).map_err(|e| e.words(lang))?;
+    let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    tui::watch::run_watch(dir, lang, Theme::from_env(), tz)
 }
 
 fn no_data_dir(lang: Lang) -> String {

@@ -34,7 +34,7 @@ use crate::rooms::Signal;
 pub mod folder;
 
 /// A room file as read, ready to be taken in.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LiveFile {
     room: Box<Room>,
     /// The room's signal to the lead, and when it was given.
@@ -49,7 +49,7 @@ impl LiveFile {
 }
 
 /// What a file turned out to be.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Read {
     Room(LiveFile),
     /// Another kind of file (its format, if it has one): not a room file.
@@ -90,7 +90,7 @@ pub fn read(name: &str, text: Result<&str, ReadError>) -> Read {
 }
 
 /// What happened to a file.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Change {
     /// It is there (new, or changed), and this is what it holds.
     Now(Read),

@@ -43,7 +43,7 @@ pub const VERSION: u64 = 2;
 /// `id`, `text`), and when it was created as an instant. Small, for a
 /// large merge keeps a great many: when a note was updated is read again
 /// from its string in the rare case that two copies of it meet.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct Note {
     created_at: Stamp,
     /// Where its strings start in the store (a file is at most 64 MiB,
@@ -66,7 +66,7 @@ struct Note {
 const _: () = assert!(std::mem::size_of::<Note>() <= 48);
 
 /// A room file's draft, as kept.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct KeptDraft {
     /// 1-based, into the file's `questions`.
     question: usize,
@@ -80,7 +80,7 @@ struct KeptDraft {
 
 /// A room file as the merge keeps it: all that the harvest needs, in a
 /// few allocations (the file's text itself is not kept).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct Room {
     /// Which input it is.
     file: usize,

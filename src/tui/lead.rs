@@ -21,6 +21,7 @@ use crate::clock::{Current, Phase, Schedule};
 use crate::i18n::{Catalog, fill};
 
 mod dashboard;
+mod harvest;
 mod overlays;
 mod presenter;
 mod view;
@@ -56,6 +57,7 @@ impl Widget for View<'_> {
             Screen::Lead => ctx.lead_compact(area, buf),
             Screen::Presenter => ctx.presenter(area, buf),
             Screen::Dashboard => ctx.dashboard(area, buf),
+            Screen::Harvest => ctx.harvest(area, buf),
         }
         ctx.overlay(area, buf);
     }

@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::burst::{Burst, Settled};
+use super::harvest::HarvestScreen;
 use super::keys::{self, LeadCommand as Command};
 use super::theme::Theme;
 use crate::clock::{Action, ClockState, Ignored, Outcome, Phase};
@@ -28,6 +29,8 @@ pub enum Screen {
     Lead,
     Presenter,
     Dashboard,
+    /// The live harvest (`h`).
+    Harvest,
 }
 
 pub enum Overlay {
@@ -56,6 +59,8 @@ pub enum Msg {
     Rooms(Box<crate::rooms::Rooms>),
     /// The harvest the lead asked for: where it went, or why not.
     Exported(Result<String, String>),
+    /// Room files that changed (the live harvest), as read.
+    Harvest(Vec<(String, crate::merge::live::Change)>),
 }
 
 super::runtime::msg_from_input!(Msg);
@@ -68,6 +73,8 @@ pub enum Effect {
     WriteClock,
     /// Write the harvest of the session folder.
     Export,
+    /// Keep the live harvest up to date with the room files (from now on).
+    WatchHarvest,
     Bell,
     Quit,
 }
@@ -78,7 +85,7 @@ impl Effect {
         match self {
             Effect::Bell => Some(Control::Bell),
             Effect::Quit => Some(Control::Quit),
-            Effect::SaveState | Effect::WriteClock | Effect::Export => None,
+            Effect::SaveState | Effect::WriteClock | Effect::Export | Effect::WatchHarvest => None,
         }
     }
 }
@@ -102,6 +109,9 @@ pub struct LeadApp {
     pub rooms: crate::rooms::Rooms,
     /// Whether the rooms folder has been looked at yet.
     pub rooms_read: bool,
+    /// The live harvest (`h`), and the screen it goes back to.
+    pub harvest: HarvestScreen,
+    pub harvest_from: Screen,
     /// Whether the running block was over time at the last update, so the
     /// bell rings once, when it gets there.
     was_over: bool,
@@ -124,6 +134,7 @@ impl LeadApp {
         now: Timestamp,
     ) -> LeadApp {
         let was_over = clock.current(now).is_some_and(|c| c.over_time());
+        let live = crate::merge::live::LiveHarvest::new(&programme.id, Some(programme.clone()));
         LeadApp {
             programme,
             clock,
@@ -138,6 +149,8 @@ impl LeadApp {
             save_error: None,
             rooms: crate::rooms::Rooms::default(),
             rooms_read: false,
+            harvest: HarvestScreen::new(live),
+            harvest_from: Screen::Lead,
             was_over,
             burst: Burst::new(speed.unwrap_or(1.0)),
         }
@@ -183,6 +196,7 @@ impl LeadApp {
                 self.rooms = *rows;
                 self.rooms_read = true;
             }
+            Msg::Harvest(changes) => self.harvest.apply(changes),
             // The notice says where the harvest went and what it left out.
             Msg::Exported(Ok(notice)) => self.notify(notice, false, now),
             Msg::Exported(Err(why)) => {
@@ -214,6 +228,9 @@ impl LeadApp {
     }
 
     fn on_key(&mut self, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
+        if self.screen == Screen::Harvest && matches!(self.overlay, Overlay::None | Overlay::Help) {
+            return self.on_harvest_key(key, fx);
+        }
         let command = keys::command(&keys::LEAD, keys::lead_view(self.screen), &key);
         if command == Some(Command::SaveQuit) {
             fx.extend(SAVE_AND_QUIT);
@@ -282,6 +299,7 @@ impl LeadApp {
             }
             Command::Help => return self.overlay = Overlay::Help,
             Command::Dashboard => return self.screen = Screen::Dashboard,
+            Command::Harvest => return self.open_harvest(fx),
             Command::Presenter => return self.screen = Screen::Presenter,
             Command::LeadView => return self.screen = Screen::Lead,
             Command::Export => return fx.push(Effect::Export),
@@ -291,6 +309,51 @@ impl LeadApp {
             Command::Quit | Command::SaveQuit => return fx.extend(SAVE_AND_QUIT),
         };
         self.act(action, now, fx);
+    }
+
+    /// Opens the live harvest; the first time, the room files are looked
+    /// at from then on.
+    fn open_harvest(&mut self, fx: &mut Vec<Effect>) {
+        if self.screen != Screen::Harvest {
+            self.harvest_from = self.screen;
+        }
+        self.screen = Screen::Harvest;
+        fx.push(Effect::WatchHarvest);
+    }
+
+    /// The breakout the lead's clock is in (or comes to next).
+    pub fn clock_round(&self) -> Option<&str> {
+        self.programme
+            .round_at(self.clock.current)
+            .map(|b| b.id.as_str())
+    }
+
+    /// A key on the live harvest ([`keys::HARVEST`]).
+    fn on_harvest_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        use keys::HarvestCommand as H;
+        let command = keys::command(&keys::HARVEST, keys::HARVEST_LEAD, &key);
+        if command == Some(H::SaveQuit) {
+            return fx.extend(SAVE_AND_QUIT);
+        }
+        // Any key closes the help; only the help's keys and Esc are swallowed.
+        if matches!(self.overlay, Overlay::Help) {
+            self.overlay = Overlay::None;
+            if command == Some(H::Help) || key.code == KeyCode::Esc {
+                return;
+            }
+        }
+        let Some(command) = command else { return };
+        match command {
+            H::Back => self.screen = self.harvest_from,
+            H::Dashboard => self.screen = Screen::Dashboard,
+            H::Help => self.overlay = Overlay::Help,
+            H::Quit if self.clock.is_running() => self.overlay = Overlay::ConfirmQuit,
+            H::Quit => fx.extend(SAVE_AND_QUIT),
+            _ => {
+                let round = self.clock_round().map(str::to_string);
+                self.harvest.on_command(command, &key, round.as_deref());
+            }
+        }
     }
 
     /// Applies a clock action, saves it, and tells the lead what it did.

@@ -3,6 +3,7 @@
 
 pub mod burst;
 pub mod chrome;
+pub mod harvest;
 pub mod host;
 pub mod host_app;
 pub mod host_pick;
@@ -14,6 +15,7 @@ pub mod lead_app;
 pub mod platform;
 pub mod runtime;
 pub mod theme;
+pub mod watch;
 pub mod widgets;
 
 use std::sync::{Arc, Mutex};
@@ -196,9 +198,19 @@ struct LeadIo {
     looked_round: Option<Option<String>>,
     ticks: u32,
     lang: Lang,
+    /// The live harvest's looks at the room files, once the lead opened it.
+    harvest: Option<harvest::FolderLooks>,
 }
 
 impl LeadIo {
+    /// Looks at the room files for the live harvest, if the lead has
+    /// opened it.
+    fn look_for_harvest(&mut self, work: &Worker<LeadApp, LeadIo>) {
+        if let Some(looks) = &mut self.harvest {
+            looks.look(work, Msg::Harvest, |io: &mut LeadIo| io.harvest.as_mut());
+        }
+    }
+
     /// Looks at the room files again, off the drawing thread, for the
     /// round of the lead's clock; the dashboard's rows come back when they
     /// changed. Ages on the dashboard are in the clock's time (a
@@ -340,6 +352,13 @@ impl Persist<LeadApp> for LeadIo {
                 });
                 return;
             }
+            Effect::WatchHarvest => {
+                let rooms = self.session.dir.rooms_dir();
+                self.harvest
+                    .get_or_insert_with(|| harvest::FolderLooks::new(rooms));
+                self.look_for_harvest(work);
+                return;
+            }
             Effect::Bell | Effect::Quit => return,
         };
         self.saver.write(path, bytes.into_bytes(), Duration::ZERO);
@@ -371,6 +390,7 @@ impl Persist<LeadApp> for LeadIo {
             work.send(Msg::Heartbeat);
         } else {
             self.look_at_rooms(app, work);
+            self.look_for_harvest(work);
         }
     }
     fn watched(&self) -> std::path::PathBuf {
@@ -388,6 +408,7 @@ impl Persist<LeadApp> for LeadIo {
         let in_rooms = |p: &std::path::PathBuf| p.components().any(|c| c.as_os_str() == "rooms");
         if paths.iter().any(in_rooms) {
             self.look_at_rooms(app, work);
+            self.look_for_harvest(work);
         }
     }
     fn due(&self) -> Option<std::time::Instant> {
@@ -454,6 +475,7 @@ pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Res
         looked_round: None,
         ticks: 0,
         lang: app.lang,
+        harvest: None,
     };
     runtime::run(&mut app, &mut io, &saver, reports, crash_note)
 }

@@ -18,6 +18,8 @@ impl Ctx<'_> {
         let t = self.t;
         match &self.app.overlay {
             Overlay::None => {}
+            // The live harvest draws the help of its own keys.
+            Overlay::Help if self.app.screen == crate::tui::lead_app::Screen::Harvest => {}
             Overlay::Help => {
                 let view = keys::lead_view(self.app.screen);
                 widgets::help(area, buf, self.th, t, &keys::lead_help(view, t));
