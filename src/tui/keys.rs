@@ -317,10 +317,11 @@ pub const LEAD: [Binding<LeadCommand, 3>; 16] = {
             &[Key::ch('h')],
             C::Harvest,
             |t| t.key_harvest,
+            // Last in the footer (when there is room); in the help always.
             [
-                foot(4, "h", |t| t.key_harvest),
+                foot(10, "h", |t| t.key_harvest),
                 OFF,
-                foot(4, "h", |t| t.key_harvest),
+                foot(10, "h", |t| t.key_harvest),
             ],
         ),
         bind(

@@ -247,9 +247,11 @@ impl HarvestScreen {
     /// Moves the view `delta` lines (by what the last frame showed) and
     /// anchors it to the room then at the top.
     fn scroll_by(&mut self, delta: isize) {
-        let drawn = self.drawn.borrow();
+        let mut drawn = self.drawn.borrow_mut();
         let last = drawn.total.saturating_sub(drawn.height);
         let top = drawn.top.saturating_add_signed(delta).min(last);
+        // Keys held down come faster than frames: each goes on from the last.
+        drawn.top = top;
         self.anchor = match drawn.tops.iter().rev().find(|(_, t)| *t <= top) {
             Some((key, t)) => Anchor {
                 room: Some(key.clone()),

@@ -333,19 +333,28 @@ impl HarvestView<'_> {
         let first = match first {
             Trouble::Missing => fill(t.dash_missing, &[("file", &text::for_message(&file))]),
             Trouble::NotRoom(_) => fill(t.harvest_not_room, &[("file", &text::for_message(&file))]),
-            Trouble::Unreadable(e) => lang.read_error(&ReadError {
-                file: file.clone(),
-                ..e.clone()
-            }),
-            Trouble::Invalid(e) => lang.file_error(&FileError {
-                file: file.clone(),
-                ..e.clone()
-            }),
+            Trouble::Unreadable(e) => {
+                let error = lang.read_error(&ReadError {
+                    file: file.clone(),
+                    ..e.clone()
+                });
+                last_good(t.harvest_last_good, &file, &error)
+            }
+            Trouble::Invalid(e) => {
+                let error = lang.file_error(&FileError {
+                    file: file.clone(),
+                    ..e.clone()
+                });
+                last_good(t.harvest_last_good, &file, &error)
+            }
         };
-        let first = first.lines().next().unwrap_or_default().to_string();
+        let more = match count {
+            1 => String::new(),
+            n => fill(t.harvest_trouble_more, &[("n", &(n - 1).to_string())]),
+        };
         Some(fill(
             t.harvest_trouble,
-            &[("files", &lang.count_files(count)), ("first", &first)],
+            &[("first", &first), ("more", &more)],
         ))
     }
 
@@ -457,6 +466,20 @@ impl HarvestView<'_> {
     }
 }
 
+/// What is wrong with `file` (`error`: its first line, without the
+/// file's name in front), and that its last good copy counts.
+fn last_good(template: &str, file: &str, error: &str) -> String {
+    let line = error.lines().next().unwrap_or_default();
+    let why = line
+        .strip_prefix(file)
+        .and_then(|rest| rest.strip_prefix(": "))
+        .unwrap_or(line);
+    fill(
+        template,
+        &[("file", &text::for_message(file)), ("why", why)],
+    )
+}
+
 /// `left` and `right` on one line `w` wide: `right` at the right when it
 /// fits beside `left` (cut first), else dropped.
 fn fit_line(left: Vec<Span<'static>>, right: Vec<Span<'static>>, w: usize) -> Line<'static> {
@@ -516,17 +539,17 @@ fn note_lines(
     }
 }
 
-/// A file's name from its `rooms/` folder on (`rooms/r1/Kamer_1--w.json`),
-/// as the reader knows it; the whole name where there is none.
+/// A file's name below its `rooms/` folder (`samen-in-gesprek/Kamer_1--w.json`),
+/// as the dashboard names it; the whole name where there is none.
 fn short_name(name: &str) -> String {
     let path = std::path::Path::new(name);
     let parts: Vec<_> = path.components().collect();
     match parts.iter().rposition(|c| c.as_os_str() == "rooms") {
-        Some(i) => parts[i..]
+        Some(i) if i + 1 < parts.len() => parts[i + 1..]
             .iter()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/"),
-        None => name.to_string(),
+        _ => name.to_string(),
     }
 }
