@@ -110,7 +110,9 @@ fn room_file(f: usize, notes: usize) -> String {
 }
 
 fn file_path(rooms: &Path, f: usize) -> PathBuf {
-    rooms.join("ronde-1").join(format!("Kamer_{}--w{f:05}.json", 1 + f % ROOMS))
+    rooms
+        .join("ronde-1")
+        .join(format!("Kamer_{}--w{f:05}.json", 1 + f % ROOMS))
 }
 
 /// Writes `text` to `path` as oogst does: a temporary file renamed.
@@ -204,7 +206,16 @@ fn view_20_rooms(c: &mut Criterion) {
         .unwrap()
         .timestamp();
     let clock = ClockState::new(&programme, day, &tz, now);
-    let mut app = LeadApp::new(programme, clock, Lang::En, Theme::COLOR, tz, None, None, now);
+    let mut app = LeadApp::new(
+        programme,
+        clock,
+        Lang::En,
+        Theme::COLOR,
+        tz,
+        None,
+        None,
+        now,
+    );
     let key = |c| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     app.update(key(' '), now);
     app.update(key('h'), now);

@@ -97,7 +97,7 @@ impl Lead {
 
     /// Ten seconds on: the notice of the block's start has gone.
     fn later(&mut self) {
-        self.now = self.now + jiff::SignedDuration::from_secs(10);
+        self.now += jiff::SignedDuration::from_secs(10);
         self.app.update(Msg::Tick, self.now);
     }
 
@@ -153,7 +153,12 @@ fn four_rooms(lead: &mut Lead) {
                 "anna01",
                 "Anna",
                 &[
-                    (1, "Rollen tussen inwoners en gemeente zijn onduidelijk", false, 7),
+                    (
+                        1,
+                        "Rollen tussen inwoners en gemeente zijn onduidelijk",
+                        false,
+                        7,
+                    ),
                     (1, "Vertrouwen kost tijd, en tijd is er niet", true, 9),
                     (1, "Wie is eigenaar van de opgave?", false, 12),
                     (2, "Herkenbaar: wij hebben ook zo'n wijkteam", false, 14),
@@ -228,7 +233,10 @@ fn the_live_harvest_at_80x24() {
     let star = screen.find("★ Vertrouwen kost tijd").unwrap();
     let plain = screen.find("• Rollen tussen inwoners").unwrap();
     assert!(star < plain, "{screen}");
-    assert!(screen.contains("✎ De gemeente luistert pas als (draft, not added)"), "{screen}");
+    assert!(
+        screen.contains("✎ De gemeente luistert pas als (draft, not added)"),
+        "{screen}"
+    );
     assert!(screen.contains("Kamer 3  no host yet"), "{screen}");
     insta::assert_snapshot!(lead.render(80, 24).backend());
 }
@@ -243,7 +251,12 @@ fn one_room() {
             "anna01",
             "Anna",
             &[
-                (1, "Bewoners zijn eigenaar, de gemeente faciliteert", true, 5),
+                (
+                    1,
+                    "Bewoners zijn eigenaar, de gemeente faciliteert",
+                    true,
+                    5,
+                ),
                 (1, "Korte lijnen met de wijkagent", false, 6),
             ],
             None,
@@ -268,7 +281,10 @@ fn seven_rooms() -> Lead {
                 .map(|(n, t)| (1, t.as_str(), n == 1, 10 + n as u8))
                 .collect();
             let host = format!("Host {i}");
-            (file(&name, &writer), room(&name, &writer, &host, &notes, None))
+            (
+                file(&name, &writer),
+                room(&name, &writer, &host, &notes, None),
+            )
         })
         .collect();
     let refs: Vec<(&str, String)> = files.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
@@ -308,13 +324,22 @@ fn a_note_of_3000_characters_wraps_and_scrolls() {
         ),
         (
             &file("Tafel 2", "bas002"),
-            room("Tafel 2", "bas002", "Bas", &[(1, "Kort en krachtig", true, 6)], None),
+            room(
+                "Tafel 2",
+                "bas002",
+                "Bas",
+                &[(1, "Kort en krachtig", true, 6)],
+                None,
+            ),
         ),
     ]);
     lead.later();
     insta::assert_snapshot!(lead.render(80, 24).backend());
     let screen = lead.screen(80, 24);
-    assert!(screen.contains("↓ 29 more lines · 2 notes from 2 rooms"), "{screen}");
+    assert!(
+        screen.contains("↓ 29 more lines · 2 notes from 2 rooms"),
+        "{screen}"
+    );
     // The end of it, and the next room, by scrolling.
     lead.key(KeyCode::End);
     let screen = lead.screen(80, 24);
@@ -333,7 +358,10 @@ fn key_takeaways_only() {
     assert!(screen.contains("★ key takeaways only"), "{screen}");
     assert!(!screen.contains("Rollen tussen"), "{screen}");
     assert!(!screen.contains("(draft, not added)"), "{screen}");
-    assert!(screen.contains("no key takeaways for this question yet"), "{screen}");
+    assert!(
+        screen.contains("no key takeaways for this question yet"),
+        "{screen}"
+    );
     insta::assert_snapshot!(lead.render(80, 24).backend());
     lead.press('s');
     assert!(lead.screen(80, 24).contains("Rollen tussen"));
@@ -363,14 +391,23 @@ fn questions_and_rounds_by_their_keys() {
     let screen = lead.screen(100, 30);
     assert!(screen.contains("Question 2 of 5"), "{screen}");
     assert!(screen.contains("Wat daarvan herken je"), "{screen}");
-    assert!(screen.contains("• Herkenbaar: wij hebben ook zo'n wijkteam"), "{screen}");
+    assert!(
+        screen.contains("• Herkenbaar: wij hebben ook zo'n wijkteam"),
+        "{screen}"
+    );
     assert!(!screen.contains("Vertrouwen kost tijd"), "{screen}");
     lead.press('5');
     assert!(lead.screen(100, 30).contains("Question 5 of 5"));
     lead.key(KeyCode::Right);
-    assert!(lead.screen(100, 30).contains("Question 5 of 5"), "no further");
+    assert!(
+        lead.screen(100, 30).contains("Question 5 of 5"),
+        "no further"
+    );
     lead.press('9');
-    assert!(lead.screen(100, 30).contains("Question 5 of 5"), "no question 9");
+    assert!(
+        lead.screen(100, 30).contains("Question 5 of 5"),
+        "no question 9"
+    );
     lead.key(KeyCode::Left);
     assert!(lead.screen(100, 30).contains("Question 4 of 5"));
 
@@ -379,10 +416,16 @@ fn questions_and_rounds_by_their_keys() {
     lead.key(KeyCode::Right);
     lead.key(KeyCode::Tab);
     let screen = lead.screen(100, 30);
-    assert!(screen.contains("Ronde 2: organisatie · Round 2 of 2"), "{screen}");
+    assert!(
+        screen.contains("Ronde 2: organisatie · Round 2 of 2"),
+        "{screen}"
+    );
     assert!(screen.contains("Question 1 of 1"), "{screen}");
     lead.key(KeyCode::BackTab);
-    assert!(lead.screen(100, 30).contains("Ronde 1: klant en wijk · Round 1 of 2"));
+    assert!(
+        lead.screen(100, 30)
+            .contains("Ronde 1: klant en wijk · Round 1 of 2")
+    );
 }
 
 #[test]
@@ -433,7 +476,13 @@ fn notes_that_land_keep_the_scroll_position() {
     let (after, rooms) = top_room(&lead);
     assert_eq!(rooms[0], first, "{before}\n{after}");
     // Every line of the rooms as it was.
-    let rooms_of = |s: &str| s.lines().skip(4).take(18).map(str::to_string).collect::<Vec<_>>();
+    let rooms_of = |s: &str| {
+        s.lines()
+            .skip(4)
+            .take(18)
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(rooms_of(&before), rooms_of(&after), "{before}\n{after}");
     // Scrolling up shows them.
     lead.key(KeyCode::Home);
@@ -499,7 +548,9 @@ fn hostile_text_never_reaches_the_terminal() {
     }
     let screen = lead.screen(120, 40);
     assert!(
-        screen.lines().any(|l| l.trim_end().ends_with("★ a␛]0;pwned␇bc")),
+        screen
+            .lines()
+            .any(|l| l.trim_end().ends_with("★ a␛]0;pwned␇bc")),
         "{screen}"
     );
     assert!(screen.contains("Kamer 1␛[2J  Mallory�31m"), "{screen}");
@@ -568,7 +619,10 @@ mod key_table {
                 let event = key.event();
                 // Scrolling goes by what the lead saw: a frame first.
                 lead.render(80, 24);
-                assert_eq!(keys::command(&HARVEST, HARVEST_LEAD, &event), Some(row.command));
+                assert_eq!(
+                    keys::command(&HARVEST, HARVEST_LEAD, &event),
+                    Some(row.command)
+                );
                 // From question 2, so that ← moves.
                 if event.code == KeyCode::Left {
                     lead.key(KeyCode::Right);
@@ -578,7 +632,12 @@ mod key_table {
                 let after = lead.screen(80, 24);
                 let ok = match row.command {
                     C::Question => after != at_two,
-                    C::Number => after.contains(&format!("Question {} of 2", key.event().code.as_char().unwrap())) || key.event().code.as_char().unwrap() > '2',
+                    C::Number => {
+                        after.contains(&format!(
+                            "Question {} of 2",
+                            key.event().code.as_char().unwrap()
+                        )) || key.event().code.as_char().unwrap() > '2'
+                    }
                     C::Scroll | C::Page | C::Ends => {
                         // Down from the top moves; up from the top stays.
                         let mut again = seven_rooms();
@@ -587,7 +646,8 @@ mod key_table {
                         let bottom = again.screen(80, 24);
                         send(&mut again, event);
                         let moved = again.screen(80, 24) != bottom;
-                        let forward = matches!(event.code, KeyCode::Down | KeyCode::PageDown | KeyCode::End);
+                        let forward =
+                            matches!(event.code, KeyCode::Down | KeyCode::PageDown | KeyCode::End);
                         forward || moved
                     }
                     C::Stars => after.contains("★ key takeaways only"),

@@ -47,7 +47,9 @@ const IDS: [&str; 5] = [
 /// Texts that tie on length (`é` is two bytes, as `ab`).
 const TEXTS: [&str; 6] = ["", "a", "b", "ab", "ba", "é"];
 const PEOPLE: [&str; 3] = ["Anna", "Bas", "anna"];
-const ROOMS: [&str; 6] = ["Kamer 1", "kamer 1", "Kamer 2", "Kámer 3", "Kamer 10", "Zaal"];
+const ROOMS: [&str; 6] = [
+    "Kamer 1", "kamer 1", "Kamer 2", "Kámer 3", "Kamer 10", "Zaal",
+];
 const QUESTIONS: [&str; 6] = ["Q1", "Q2", "Q4", "Q5", " Q5", "Q6"];
 const BLOCKS: [&str; 3] = ["r1", "r2", "r9"];
 const WRITERS: [&str; 3] = ["w1", "w2", "w3"];
@@ -139,14 +141,18 @@ fn file_strategy() -> impl Strategy<Value = FileSpec> {
         prop::collection::vec(note_strategy(), 0..6),
         prop::option::weighted(
             0.4,
-            (0..QUESTIONS.len(), 0usize..3, prop::option::of(0..IDS.len()), any::<bool>()).prop_map(
-                |(question, text, editing, aside)| DraftSpec {
+            (
+                0..QUESTIONS.len(),
+                0usize..3,
+                prop::option::of(0..IDS.len()),
+                any::<bool>(),
+            )
+                .prop_map(|(question, text, editing, aside)| DraftSpec {
                     question,
                     text,
                     editing,
                     aside,
-                },
-            ),
+                }),
         ),
     )
         .prop_map(

@@ -267,8 +267,7 @@ impl LiveHarvest {
 
     fn take(&mut self, name: String, change: Change) {
         let kept = self.by_name.contains_key(&name);
-        let set_aside =
-            room::FileRole::of(std::path::Path::new(&name)) == room::FileRole::SetAside;
+        let set_aside = room::FileRole::of(std::path::Path::new(&name)) == room::FileRole::SetAside;
         let trouble = match change {
             Change::Now(Read::Room(file)) => {
                 self.problems.remove(&name);
@@ -512,7 +511,14 @@ impl LiveHarvest {
             let mut drafts = Vec::new();
             for (slot, q, text) in &place.drafts {
                 let map = &self.question_maps[*slot];
-                add_draft(&files[*slot], map, *q, text.clone(), &mut hosts, &mut drafts);
+                add_draft(
+                    &files[*slot],
+                    map,
+                    *q,
+                    text.clone(),
+                    &mut hosts,
+                    &mut drafts,
+                );
             }
             sort_drafts(&mut drafts);
             made.insert(

@@ -1478,7 +1478,13 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     let place_ids: Vec<usize> = (0..places).collect();
     let places_done: Vec<Place> = parallel_map(&place_ids, |&place| {
         let questions = round_questions[round_of_place[place]].len();
-        build_place(&rooms, &files_of_place[place], &live, &question_map, questions)
+        build_place(
+            &rooms,
+            &files_of_place[place],
+            &live,
+            &question_map,
+            questions,
+        )
     });
     drop(live);
     let mut hosts: Vec<BTreeMap<&str, Option<Stamp>>> = Vec::with_capacity(places);
@@ -1490,7 +1496,10 @@ pub fn merge(inputs: &Inputs, opts: &Options, lang: Lang) -> Result<(Harvest, Re
     // Drafts per place, as the harvest shows them.
     let mut place_drafts: Vec<Vec<HarvestDraft>> = vec![Vec::new(); places];
     for (place, f, q, text) in drafts {
-        let (hosts, drafts) = (&mut hosts[place as usize], &mut place_drafts[place as usize]);
+        let (hosts, drafts) = (
+            &mut hosts[place as usize],
+            &mut place_drafts[place as usize],
+        );
         add_draft(&rooms[f], &question_map[f], q, text, hosts, drafts);
     }
     for d in &mut place_drafts {

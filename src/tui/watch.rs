@@ -123,7 +123,10 @@ impl WatchApp {
             Msg::Key(key) => return self.on_key(key),
             Msg::Stop => return vec![Effect::Quit],
             Msg::Programme(p) => {
-                let same = self.harvest.as_ref().is_some_and(|h| h.live.session() == p.id);
+                let same = self
+                    .harvest
+                    .as_ref()
+                    .is_some_and(|h| h.live.session() == p.id);
                 match &mut self.harvest {
                     Some(h) if same => h.set_programme((*p).clone()),
                     // Another session in this folder: its harvest from the start.
@@ -155,9 +158,7 @@ impl WatchApp {
         // Any key closes the help; only the help's keys and Esc are swallowed.
         if self.help {
             self.help = false;
-            if command == Some(H::Help)
-                || key.code == ratatui::crossterm::event::KeyCode::Esc
-            {
+            if command == Some(H::Help) || key.code == ratatui::crossterm::event::KeyCode::Esc {
                 return Vec::new();
             }
         }
@@ -215,7 +216,10 @@ impl WatchApp {
                 };
                 spans.push(Span::styled(words, style));
                 if clock.paused {
-                    spans.push(Span::styled(format!(" · {}", t.host_clock_paused), th.warn()));
+                    spans.push(Span::styled(
+                        format!(" · {}", t.host_clock_paused),
+                        th.warn(),
+                    ));
                 }
             }
             _ => spans.push(Span::styled(t.host_clock_waiting.to_string(), th.dim())),
@@ -438,7 +442,13 @@ impl Persist<WatchApp> for WatchIo {
     fn period(&self) -> Duration {
         LOOK_EVERY
     }
-    fn periodic(&mut self, _: &WatchApp, _: Timestamp, _: Timestamp, work: &Worker<WatchApp, WatchIo>) {
+    fn periodic(
+        &mut self,
+        _: &WatchApp,
+        _: Timestamp,
+        _: Timestamp,
+        work: &Worker<WatchApp, WatchIo>,
+    ) {
         self.look(work);
     }
     fn watched(&self) -> PathBuf {
@@ -468,7 +478,11 @@ impl WatchError {
     pub fn words(&self, lang: Lang) -> String {
         match self {
             WatchError::Folder(dir, kind, raw) => {
-                format!("{}: {}", crate::files::shown(dir), lang.io_words(*kind, raw))
+                format!(
+                    "{}: {}",
+                    crate::files::shown(dir),
+                    lang.io_words(*kind, raw)
+                )
             }
             WatchError::NotSession(dir) => fill(
                 lang.t().watch_not_session,

@@ -24,7 +24,13 @@ fn note(id: &str, q: usize, text: &str, at: &str) -> String {
     )
 }
 
-fn room_file(block: &str, room: &str, writer: &str, questions: &[&str], notes: &[String]) -> String {
+fn room_file(
+    block: &str,
+    room: &str,
+    writer: &str,
+    questions: &[&str],
+    notes: &[String],
+) -> String {
     format!(
         r#"{{"format": "oogst-room", "version": 2, "session": "s", "block": "{block}", "room": "{room}",
             "writer": "{writer}", "hosts": ["H {writer}"], "questions": {}, "notes": [{}]}}"#,
@@ -61,7 +67,13 @@ fn now(name: &str, text: &str) -> (String, Change) {
 
 #[test]
 fn file_by_file_it_is_the_batch_merge() {
-    let a = room_file("r1", "Kamer 1", "wa", &["Q1", "Q2"], &[note("wa-1", 1, "een", "01")]);
+    let a = room_file(
+        "r1",
+        "Kamer 1",
+        "wa",
+        &["Q1", "Q2"],
+        &[note("wa-1", 1, "een", "01")],
+    );
     let b = room_file(
         "r1",
         "kamer 1",
@@ -69,12 +81,21 @@ fn file_by_file_it_is_the_batch_merge() {
         &["Q2", "Extra?"],
         &[note("wb-1", 1, "twee", "02"), note("wb-2", 2, "drie", "03")],
     );
-    let c = room_file("r2", "Zaal", "wc", &["Q3"], &[note("wc-1", 1, "vier", "04")]);
+    let c = room_file(
+        "r2",
+        "Zaal",
+        "wc",
+        &["Q3"],
+        &[note("wc-1", 1, "vier", "04")],
+    );
     let mut live = LiveHarvest::new("s", Some(programme()));
     live.apply([now("a.json", &a)]);
     assert_eq!(json(live.harvest()), batch(&[("a.json", &a)]));
     live.apply([now("b.json", &b)]);
-    assert_eq!(json(live.harvest()), batch(&[("a.json", &a), ("b.json", &b)]));
+    assert_eq!(
+        json(live.harvest()),
+        batch(&[("a.json", &a), ("b.json", &b)])
+    );
     live.apply([now("c.json", &c)]);
     let all = batch(&[("a.json", &a), ("b.json", &b), ("c.json", &c)]);
     assert_eq!(json(live.harvest()), all);
@@ -89,7 +110,13 @@ fn file_by_file_it_is_the_batch_merge() {
 
 #[test]
 fn a_file_gone_for_a_moment_or_unreadable_keeps_its_last_good_copy() {
-    let a = room_file("r1", "Kamer 2", "wa", &["Q1"], &[note("wa-1", 1, "een", "01")]);
+    let a = room_file(
+        "r1",
+        "Kamer 2",
+        "wa",
+        &["Q1"],
+        &[note("wa-1", 1, "een", "01")],
+    );
     let mut live = LiveHarvest::new("s", Some(programme()));
     live.apply([now("a.json", &a)]);
     let before = json(live.harvest());
@@ -120,7 +147,13 @@ fn a_file_gone_for_a_moment_or_unreadable_keeps_its_last_good_copy() {
         [("a.json", &Trouble::Unreadable(error))]
     );
     // Good again.
-    let newer = room_file("r1", "Kamer 2", "wa", &["Q1"], &[note("wa-1", 1, "één", "05")]);
+    let newer = room_file(
+        "r1",
+        "Kamer 2",
+        "wa",
+        &["Q1"],
+        &[note("wa-1", 1, "één", "05")],
+    );
     live.apply([now("a.json", &newer)]);
     assert_eq!(live.problems().count(), 0);
     assert_eq!(json(live.harvest()), batch(&[("a.json", &newer)]));
@@ -128,7 +161,13 @@ fn a_file_gone_for_a_moment_or_unreadable_keeps_its_last_good_copy() {
 
 #[test]
 fn files_of_another_session_and_other_json_stay_out() {
-    let a = room_file("r1", "Kamer 1", "wa", &["Q1"], &[note("wa-1", 1, "een", "01")]);
+    let a = room_file(
+        "r1",
+        "Kamer 1",
+        "wa",
+        &["Q1"],
+        &[note("wa-1", 1, "een", "01")],
+    );
     let other = a.replace("\"session\": \"s\"", "\"session\": \"t\"");
     let mut live = LiveHarvest::new("s", Some(programme()));
     live.apply([
@@ -148,20 +187,24 @@ fn files_of_another_session_and_other_json_stay_out() {
 #[test]
 fn signals_are_the_newest_of_the_rooms_files() {
     let with = |signal: &str, writer: &str| {
-        room_file("r1", "Kamer 1", writer, &["Q1"], &[]).replace(
-            "\"notes\"",
-            &format!("\"signal\": {signal}, \"notes\""),
-        )
+        room_file("r1", "Kamer 1", writer, &["Q1"], &[])
+            .replace("\"notes\"", &format!("\"signal\": {signal}, \"notes\""))
     };
     let mut live = LiveHarvest::new("s", Some(programme()));
     live.apply([
         now(
             "a.json",
-            &with(r#"{"kind": "done", "at": "2021-01-21T11:10:00+01:00"}"#, "wa"),
+            &with(
+                r#"{"kind": "done", "at": "2021-01-21T11:10:00+01:00"}"#,
+                "wa",
+            ),
         ),
         now(
             "b.json",
-            &with(r#"{"kind": "help", "at": "2021-01-21T11:12:00+01:00"}"#, "wb"),
+            &with(
+                r#"{"kind": "help", "at": "2021-01-21T11:12:00+01:00"}"#,
+                "wb",
+            ),
         ),
     ]);
     let (kind, _) = live.signal(Some("r1"), "KAMER 1").unwrap();
@@ -191,8 +234,20 @@ fn the_folder_tells_what_changed_and_the_harvest_is_the_merge_of_the_folder() {
     let r1 = rooms.join("r1");
     std::fs::create_dir_all(&r1).unwrap();
     std::fs::write(tmp.path().join("programme.json"), PROGRAMME).unwrap();
-    let a = room_file("r1", "Kamer 1", "wa", &["Q1"], &[note("wa-1", 1, "een", "01")]);
-    let b = room_file("r1", "Kamer 2", "wb", &["Q1"], &[note("wb-1", 1, "twee", "02")]);
+    let a = room_file(
+        "r1",
+        "Kamer 1",
+        "wa",
+        &["Q1"],
+        &[note("wa-1", 1, "een", "01")],
+    );
+    let b = room_file(
+        "r1",
+        "Kamer 2",
+        "wb",
+        &["Q1"],
+        &[note("wb-1", 1, "twee", "02")],
+    );
     std::fs::write(r1.join("a.json"), &a).unwrap();
     std::fs::write(r1.join("b.json"), &b).unwrap();
     std::fs::write(r1.join(".a.json.tmp"), "{").unwrap();
@@ -220,7 +275,10 @@ fn the_folder_tells_what_changed_and_the_harvest_is_the_merge_of_the_folder() {
         "Kamer 1",
         "wa",
         &["Q1"],
-        &[note("wa-1", 1, "een", "01"), note("wa-2", 1, "nog een", "03")],
+        &[
+            note("wa-1", 1, "een", "01"),
+            note("wa-2", 1, "nog een", "03"),
+        ],
     );
     std::fs::write(r1.join("a.json"), &a2).unwrap();
     let changes = folder.look(t0);

@@ -181,7 +181,11 @@ impl HarvestView<'_> {
         let big = roomy && body.width >= 60 && question.is_some();
         let (text_x, text_w, rows) = if big {
             let gap = digits_w.saturating_add(3);
-            (body.x.saturating_add(gap), w.saturating_sub(usize::from(gap)), 4)
+            (
+                body.x.saturating_add(gap),
+                w.saturating_sub(usize::from(gap)),
+                4,
+            )
         } else {
             let rows = match body.height {
                 0..12 => 1,
@@ -226,12 +230,7 @@ impl HarvestView<'_> {
             let line = "─".repeat(w);
             buf.set_string(rule.x, rule.y, line, th.border());
         }
-        let rooms_area = Rect::new(
-            body.x,
-            y.min(bottom),
-            body.width,
-            bottom.saturating_sub(y),
-        );
+        let rooms_area = Rect::new(body.x, y.min(bottom), body.width, bottom.saturating_sub(y));
 
         // The rooms, from the line the reader is at.
         let spaced = height >= SPACED;
@@ -240,7 +239,9 @@ impl HarvestView<'_> {
         let shown = usize::from(rooms_area.height);
         let top = screen.first_line(tops, total, shown);
         for (i, line) in lines.iter().skip(top).take(shown).enumerate() {
-            let y = rooms_area.y.saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
+            let y = rooms_area
+                .y
+                .saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
             buf.set_line(rooms_area.x, y, line, rooms_area.width);
         }
 
@@ -266,7 +267,14 @@ impl HarvestView<'_> {
     }
 
     /// `Ronde 1 · Samen in gesprek` at the left, `Vraag 2 van 5` at the right.
-    fn round_line(&self, round: &RoundId, q: usize, questions: usize, area: Rect, buf: &mut Buffer) {
+    fn round_line(
+        &self,
+        round: &RoundId,
+        q: usize,
+        questions: usize,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         if area.height == 0 {
             return;
         }
@@ -296,19 +304,29 @@ impl HarvestView<'_> {
             th.key(),
         )];
         if screen.stars_only() {
-            right.insert(0, Span::styled(format!("{}   ", t.harvest_stars_only), th.warn()));
+            right.insert(
+                0,
+                Span::styled(format!("{}   ", t.harvest_stars_only), th.warn()),
+            );
         }
         let right_w: usize = right.iter().map(|s| text::width(&s.content)).sum();
         let w = usize::from(area.width);
         // The question's number wins the room; the round's name is cut.
         let left_w = w.saturating_sub(right_w + 2);
         if right_w <= w {
-            let x = area.x.saturating_add(u16::try_from(w - right_w).unwrap_or(0));
+            let x = area
+                .x
+                .saturating_add(u16::try_from(w - right_w).unwrap_or(0));
             buf.set_line(x, area.y, &Line::from(right), area.width);
         }
         if left_w > 0 {
             let left = text::truncate(&left, left_w).into_owned();
-            buf.set_line(area.x, area.y, &Line::from(Span::styled(left, th.label())), area.width);
+            buf.set_line(
+                area.x,
+                area.y,
+                &Line::from(Span::styled(left, th.label())),
+                area.width,
+            );
         }
     }
 
@@ -319,7 +337,10 @@ impl HarvestView<'_> {
             .iter()
             .filter_map(|(_, _, r)| r.map(|r| r.count_of(q)))
             .collect();
-        (counts.iter().sum(), counts.iter().filter(|&&n| n > 0).count())
+        (
+            counts.iter().sum(),
+            counts.iter().filter(|&&n| n > 0).count(),
+        )
     }
 
     /// What is wrong with the room files now, in words: how many, and the first.
@@ -375,7 +396,8 @@ impl HarvestView<'_> {
                 out.lines.push(Line::default());
             }
             out.tops.push((room_key(name), out.lines.len()));
-            out.lines.push(self.room_heading(round, name, listed, room, q, w));
+            out.lines
+                .push(self.room_heading(round, name, listed, room, q, w));
             let mut shown = 0;
             if let Some(room) = room {
                 let notes: Vec<_> = harvest.notes_of(room, q).collect();
@@ -388,14 +410,30 @@ impl HarvestView<'_> {
                         ("• ", th.dim())
                     };
                     let body = if n.star() { th.strong() } else { th.text() };
-                    note_lines(&mut out.lines, indent, text_w, (mark, style), n.text(), body, None);
+                    note_lines(
+                        &mut out.lines,
+                        indent,
+                        text_w,
+                        (mark, style),
+                        n.text(),
+                        body,
+                        None,
+                    );
                     shown += 1;
                 }
                 if !screen.stars_only() {
                     for d in room.drafts_of(q) {
                         let style = th.dim().add_modifier(Modifier::ITALIC);
                         let tag = format!("({})", t.doc_draft);
-                        note_lines(&mut out.lines, indent, text_w, ("✎ ", th.dim()), &d.text, style, Some(tag));
+                        note_lines(
+                            &mut out.lines,
+                            indent,
+                            text_w,
+                            ("✎ ", th.dim()),
+                            &d.text,
+                            style,
+                            Some(tag),
+                        );
                         shown += 1;
                     }
                 }
@@ -484,7 +522,11 @@ fn last_good(template: &str, file: &str, error: &str) -> String {
 /// fits beside `left` (cut first), else dropped.
 fn fit_line(left: Vec<Span<'static>>, right: Vec<Span<'static>>, w: usize) -> Line<'static> {
     let right_w: usize = right.iter().map(|s| text::width(&s.content)).sum();
-    let right = if right_w + 2 <= w / 2 { right } else { Vec::new() };
+    let right = if right_w + 2 <= w / 2 {
+        right
+    } else {
+        Vec::new()
+    };
     let right_w: usize = right.iter().map(|s| text::width(&s.content)).sum();
     let room = w.saturating_sub(if right_w > 0 { right_w + 2 } else { 0 });
     let mut spans = Vec::new();
