@@ -692,3 +692,37 @@ mod key_table {
         }
     }
 }
+
+/// A room that says it is done, or needs help, says so on its heading,
+/// in words.
+#[test]
+fn signals_of_the_rooms_are_on_their_headings() {
+    let mut lead = Lead::demo();
+    let with = |text: String, kind: &str, at: &str| {
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        doc["signal"] = serde_json::json!({"kind": kind, "at": at});
+        doc.to_string()
+    };
+    let anna = room("Kamer 1", "anna01", "Anna", &[(1, "Klaar", false, 5)], None);
+    let bas = room("Kamer 2", "bas002", "Bas", &[(1, "Hulp", false, 6)], None);
+    lead.land(&[
+        (
+            &file("Kamer 1", "anna01"),
+            with(anna, "done", "2021-01-21T11:15:00+01:00"),
+        ),
+        (
+            &file("Kamer 2", "bas002"),
+            with(bas, "help", "2021-01-21T11:16:00+01:00"),
+        ),
+    ]);
+    let screen = lead.screen(80, 24);
+    let line = |room: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(room))
+            .unwrap()
+            .to_string()
+    };
+    assert!(line("▌Kamer 1").contains("✓ done"), "{screen}");
+    assert!(line("▌Kamer 2").contains("⚑ needs help"), "{screen}");
+}

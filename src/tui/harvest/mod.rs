@@ -30,6 +30,18 @@ pub use view::HarvestView;
 /// version 1 without a programme to say which breakout they are of).
 pub type RoundId = Option<String>;
 
+/// A room of the round as the screen shows it.
+pub struct ShownRoom<'s> {
+    /// As the programme spells it (else as its files do).
+    pub name: &'s str,
+    /// Its key ([`room_key`]).
+    pub key: String,
+    /// Whether the programme lists it in this round.
+    pub listed: bool,
+    /// What the harvest holds of it (nothing yet: `None`).
+    pub room: Option<&'s HarvestRoom>,
+}
+
 /// Where the reader is: the room at the top of the screen and how many
 /// lines into it. Notes that land in rooms above it move nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -156,26 +168,33 @@ impl HarvestScreen {
     }
 
     /// The round's rooms in order: the programme's (each, also one no
-    /// host has started yet), then the others the harvest has; with
-    /// whether the programme lists it, and what the harvest holds of it.
-    pub fn rooms<'s>(&'s self, round: &RoundId) -> Vec<(&'s str, bool, Option<&'s HarvestRoom>)> {
+    /// host has started yet), then the others the harvest has.
+    pub fn rooms<'s>(&'s self, round: &RoundId) -> Vec<ShownRoom<'s>> {
         let (block, harvest) = self.parts(round);
-        let found = |name: &str| {
-            let key = room_key(name);
-            harvest.and_then(|h| h.rooms.iter().find(|r| room_key(&r.room) == key))
-        };
-        let mut rooms: Vec<(&str, bool, Option<&HarvestRoom>)> = Vec::new();
-        let mut keys: Vec<String> = Vec::new();
+        let found: Vec<(String, &HarvestRoom)> = harvest
+            .map(|h| h.rooms.iter().map(|r| (room_key(&r.room), r)).collect())
+            .unwrap_or_default();
+        let mut rooms: Vec<ShownRoom> = Vec::new();
         for name in block.map(|b| b.rooms.as_slice()).unwrap_or_default() {
             let key = room_key(name);
-            if !keys.contains(&key) {
-                rooms.push((name.as_str(), true, found(name)));
-                keys.push(key);
+            if !rooms.iter().any(|r| r.key == key) {
+                let room = found.iter().find(|(k, _)| *k == key).map(|(_, r)| *r);
+                rooms.push(ShownRoom {
+                    name,
+                    key,
+                    listed: true,
+                    room,
+                });
             }
         }
-        for r in harvest.map(|h| h.rooms.as_slice()).unwrap_or_default() {
-            if !keys.contains(&room_key(&r.room)) {
-                rooms.push((r.room.as_str(), false, Some(r)));
+        for (key, room) in found {
+            if !rooms.iter().any(|r| r.key == key) {
+                rooms.push(ShownRoom {
+                    name: &room.room,
+                    key,
+                    listed: false,
+                    room: Some(room),
+                });
             }
         }
         rooms

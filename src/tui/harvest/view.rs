@@ -14,12 +14,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{HarvestScreen, RoundId};
+use super::{HarvestScreen, RoundId, ShownRoom};
 use crate::files::{FileError, ReadError};
 use crate::i18n::{Lang, fill};
-use crate::merge::HarvestRoom;
 use crate::merge::live::Trouble;
-use crate::room::room_key;
 use crate::rooms::Signal;
 use crate::text;
 use crate::tui::chrome::{self, Header, KeyHint, Status};
@@ -260,7 +258,15 @@ impl HarvestView<'_> {
         );
         let below = total.saturating_sub(top + shown);
         if below > 0 {
-            let more = fill(t.harvest_more_below, &[("n", &below.to_string())]);
+            let lines = if below == 1 {
+                t.harvest_line_one
+            } else {
+                t.harvest_lines
+            };
+            let more = fill(
+                t.harvest_more_below,
+                &[("n", &below.to_string()), ("lines", lines)],
+            );
             summary = format!("{more} · {summary}");
         }
         (summary, th.dim())
@@ -335,7 +341,7 @@ impl HarvestView<'_> {
         let rooms = self.screen.rooms(round);
         let counts: Vec<usize> = rooms
             .iter()
-            .filter_map(|(_, _, r)| r.map(|r| r.count_of(q)))
+            .filter_map(|r| r.room.map(|r| r.count_of(q)))
             .collect();
         (
             counts.iter().sum(),
@@ -391,13 +397,13 @@ impl HarvestView<'_> {
         };
         let indent = if w >= 40 { 2 } else { 1 };
         let text_w = w.min(MAX_TEXT).saturating_sub(indent + 2).max(1);
-        for (i, (name, listed, room)) in screen.rooms(round).into_iter().enumerate() {
+        for (i, shown) in screen.rooms(round).into_iter().enumerate() {
             if i > 0 && spaced {
                 out.lines.push(Line::default());
             }
-            out.tops.push((room_key(name), out.lines.len()));
-            out.lines
-                .push(self.room_heading(round, name, listed, room, q, w));
+            let room = shown.room;
+            out.lines.push(self.room_heading(round, &shown, q, w));
+            out.tops.push((shown.key, out.lines.len() - 1));
             let mut shown = 0;
             if let Some(room) = room {
                 let notes: Vec<_> = harvest.notes_of(room, q).collect();
@@ -459,14 +465,13 @@ impl HarvestView<'_> {
     fn room_heading(
         &self,
         round: &RoundId,
-        name: &str,
-        listed: bool,
-        room: Option<&HarvestRoom>,
+        shown: &ShownRoom,
         q: usize,
         w: usize,
     ) -> Line<'static> {
         let t = self.lang.t();
         let th = self.theme;
+        let (name, listed, room) = (shown.name, shown.listed, shown.room);
         let mut right: Vec<Span<'static>> = Vec::new();
         if let Some((signal, _)) = self.screen.live.signal(round.as_deref(), name) {
             let (words, style) = match signal {
