@@ -383,6 +383,10 @@ impl LiveHarvest {
     /// Puts together again the rooms that changed, and their rounds'
     /// questions; then the harvest's rounds, in order.
     fn refresh(&mut self) {
+        // A file missing or unreadable for a moment changes nothing.
+        if !self.sources_stale && !self.places.values().any(|p| p.dirty) {
+            return;
+        }
         let files = &self.harvest.files;
         let programme = self.programme.as_ref();
         // Each room that changed: the union of its files, its drafts, the

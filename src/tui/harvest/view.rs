@@ -73,9 +73,14 @@ impl Widget for HarvestView<'_> {
             Constraint::Length(1),
         ])
         .areas(area);
-        Header::new(th, self.title)
-            .right(self.right.clone())
-            .render(header, buf);
+        // What the right of the top bar says, from its end (the time),
+        // as far as it fits beside the app's name.
+        let room = usize::from(area.width).saturating_sub(8);
+        let mut right = self.right.clone();
+        while right.iter().map(|s| text::width(&s.content)).sum::<usize>() > room {
+            right.remove(0);
+        }
+        Header::new(th, self.title).right(right).render(header, buf);
         chrome::footer(
             footer,
             buf,
