@@ -7,8 +7,11 @@
 
 mod common;
 
+#[cfg(unix)]
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+#[cfg(unix)]
+use std::path::Path;
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use common::text_of;
