@@ -84,6 +84,7 @@ pub fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
             "keep_going" => (t.cli_keep_going, None),
             "no_drafts" => (t.cli_no_drafts, None),
             "command" => (t.cli_help_which, Some(t.cli_value_command)),
+            "watch_dir" => (t.cli_watch_dir, Some(t.cli_value_dir)),
             _ => return None,
         })
     };
@@ -164,6 +165,7 @@ pub fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
         .mut_subcommand("merge", |c| dress(c, t.cli_usage_merge).about(t.cli_merge))
         .mut_subcommand("check", |c| dress(c, t.cli_usage_check).about(t.cli_check))
         .mut_subcommand("init", |c| dress(c, t.cli_usage_init).about(t.cli_init))
+        .mut_subcommand("watch", |c| dress(c, t.cli_usage_watch).about(t.cli_watch))
 }
 
 /// The usage line of the command that `args` run (`oogst`'s own when

@@ -75,6 +75,10 @@ enum Command {
         #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(oogst::templates::NAMES))]
         template: Option<String>,
     },
+    Watch {
+        #[arg(id = "watch_dir", value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -200,6 +204,7 @@ fn main() -> ExitCode {
             force,
             template,
         }) => init(&file, force, template.as_deref(), lang),
+        Some(Command::Watch { dir }) => watch(dir, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -396,6 +401,14 @@ fn merge(
         );
     }
     Ok(())
+}
+
+/// `oogst watch [DIR]`: read-only, so it needs no config dir, no writer
+/// id and no data dir, and asks for none.
+fn watch(dir: Option<PathBuf>, lang: Lang) -> Result<(), String> {
+    let dir = tui::watch::session_folder(dir).map_err(|e| e.words(lang))?;
+    let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    tui::watch::run_watch(dir, lang, Theme::from_env(), tz)
 }
 
 fn no_data_dir(lang: Lang) -> String {

@@ -935,6 +935,7 @@ mod key_table {
             C::Help => matches!(lead.app.overlay, Overlay::Help),
             C::Presenter => lead.app.screen == Screen::Presenter,
             C::Dashboard => lead.app.screen == Screen::Dashboard,
+            C::Harvest => lead.app.screen == Screen::Harvest && fx == [Effect::WatchHarvest],
             C::LeadView => lead.app.screen == Screen::Lead,
             C::Export => fx == [Effect::Export],
             C::Quit | C::SaveQuit => fx.contains(&Effect::Quit),

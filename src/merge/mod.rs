@@ -28,6 +28,7 @@ use crate::par::parallel_map;
 use crate::programme::Programme;
 use crate::room::{self, Checked, Classified, question_key, room_key};
 
+pub mod live;
 mod read;
 
 pub(crate) use read::is_temporary;
@@ -43,7 +44,7 @@ pub const VERSION: u64 = 2;
 /// `id`, `text`), and when it was created as an instant. Small, for a
 /// large merge keeps a great many: when a note was updated is read again
 /// from its string in the rare case that two copies of it meet.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct Note {
     created_at: Stamp,
     /// Where its strings start in the store (a file is at most 64 MiB,
@@ -66,7 +67,7 @@ struct Note {
 const _: () = assert!(std::mem::size_of::<Note>() <= 48);
 
 /// A room file's draft, as kept.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct KeptDraft {
     /// 1-based, into the file's `questions`.
     question: usize,
@@ -80,7 +81,7 @@ struct KeptDraft {
 
 /// A room file as the merge keeps it: all that the harvest needs, in a
 /// few allocations (the file's text itself is not kept).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct Room {
     /// Which input it is.
     file: usize,
@@ -920,6 +921,318 @@ struct RoundPlan<'p> {
     room_names: Vec<String>,
 }
 
+impl<'p> RoundPlan<'p> {
+    /// The round of `block`: the programme's questions and rooms, if the
+    /// programme has that block.
+    fn new(block: Option<String>, programme: Option<&'p Programme>) -> RoundPlan<'p> {
+        let programme_block = block
+            .as_deref()
+            .and_then(|id| programme.and_then(|p| p.block(id)));
+        let mut plan = RoundPlan {
+            block,
+            programme_block,
+            programme_questions: FxHashMap::default(),
+            rooms: FxHashMap::default(),
+            room_names: Vec::new(),
+        };
+        if let Some(b) = programme_block {
+            for (i, q) in b.questions.iter().enumerate() {
+                plan.programme_questions
+                    .entry(question_key(q).into_owned())
+                    .or_insert(i as u32);
+            }
+            for r in &b.rooms {
+                let key = room_key(r);
+                if !plan.rooms.contains_key(&key) {
+                    plan.rooms.insert(key, plan.room_names.len() as u32);
+                    plan.room_names.push(r.clone());
+                }
+            }
+        }
+        plan
+    }
+
+    /// Adds the rooms the programme does not list (by key: the name
+    /// shown) after its own, in natural order ("Kamer 2" before "Kamer 10").
+    fn add_others(&mut self, others: BTreeMap<String, String>) {
+        let mut others: Vec<(String, String)> = others.into_iter().collect();
+        others.sort_by(|a, b| natord::compare(&a.1, &b.1).then_with(|| a.0.cmp(&b.0)));
+        for (key, name) in others {
+            self.rooms.insert(key, self.room_names.len() as u32);
+            self.room_names.push(name);
+        }
+    }
+
+    /// The round's questions: the programme's, then those only its files
+    /// know that a note or draft uses (`used`, by a file's questions in
+    /// place), each placed where it first stands in any file of the
+    /// round (then by text), not in the file whose copy of a note won, so
+    /// that copies that tie on everything the order weighs give one
+    /// harvest. With the extra questions' places among them, by key.
+    fn questions<'r>(
+        &self,
+        files: impl Iterator<Item = (&'r Room, &'r [bool])> + Clone,
+    ) -> (Vec<String>, FxHashMap<String, u32>) {
+        let mut extra: BTreeMap<String, (usize, String)> = BTreeMap::new();
+        for (r, used) in files.clone() {
+            for (q, _) in used.iter().enumerate().filter(|(_, u)| **u) {
+                let key = question_key(r.question(q + 1));
+                if !self.programme_questions.contains_key(key.as_ref()) {
+                    extra
+                        .entry(key.into_owned())
+                        .or_insert((usize::MAX, String::new()));
+                }
+            }
+        }
+        if !extra.is_empty() {
+            for (r, _) in files {
+                for (i, text) in r.questions.iter().enumerate() {
+                    if let Some(seen) = extra.get_mut(question_key(text).as_ref())
+                        && (i + 1, text.as_str()) < (seen.0, seen.1.as_str())
+                    {
+                        *seen = (i + 1, text.clone());
+                    }
+                }
+            }
+        }
+        let mut questions: Vec<String> = self
+            .programme_block
+            .map(|b| b.questions.clone())
+            .unwrap_or_default();
+        let mut sorted: Vec<(String, (usize, String))> = extra.into_iter().collect();
+        sorted.sort_by(|a, b| (a.1.0, &a.0).cmp(&(b.1.0, &b.0)));
+        let mut index = FxHashMap::default();
+        for (key, (_, text)) in sorted {
+            index.insert(key, questions.len() as u32);
+            questions.push(text);
+        }
+        (questions, index)
+    }
+
+    /// A file's questions as the round's (0-based; `u32::MAX` for one the
+    /// round does not have: no note or draft of it is in the harvest).
+    fn question_map(&self, r: &Room, extra_index: &FxHashMap<String, u32>) -> Vec<u32> {
+        r.questions
+            .iter()
+            .map(|q| {
+                let key = question_key(q);
+                self.programme_questions
+                    .get(key.as_ref())
+                    .or_else(|| extra_index.get(key.as_ref()))
+                    .copied()
+                    .unwrap_or(u32::MAX)
+            })
+            .collect()
+    }
+}
+
+/// The rounds of `keys` in the harvest's order: the programme's breakouts
+/// in its order, then blocks it does not know in natural order (and the
+/// round of no block, files of version 1 without a programme, first).
+fn round_order(
+    programme: Option<&Programme>,
+    mut keys: BTreeSet<Option<String>>,
+) -> Vec<Option<String>> {
+    let mut order: Vec<Option<String>> = Vec::new();
+    if let Some(p) = programme {
+        for b in p.breakouts() {
+            if keys.remove(&Some(b.id.clone())) {
+                order.push(Some(b.id.clone()));
+            }
+        }
+    }
+    let mut rest: Vec<Option<String>> = keys.into_iter().collect();
+    rest.sort_by(|a, b| match (a, b) {
+        (Some(a), Some(b)) => natord::compare(a, b).then_with(|| a.cmp(b)),
+        (a, b) => a.is_some().cmp(&b.is_some()),
+    });
+    order.extend(rest);
+    order
+}
+
+/// Which of a file's questions (by place) its notes that won and are
+/// not tombstones answer; in a round the programme does not know
+/// (`known` false), every question the file has.
+fn used_questions(r: &Room, live: &Winners, known: bool) -> Vec<bool> {
+    let mut used = vec![false; r.questions.len()];
+    if !known {
+        used.fill(true);
+    } else if let Winners::These(these) = live {
+        for &i in these {
+            if let Some(u) = used.get_mut(r.notes[i as usize].question as usize - 1) {
+                *u = true;
+            }
+        }
+    } else {
+        used.clone_from(&r.live_questions);
+    }
+    used
+}
+
+/// The drafts of the harvest, as (place, file, the file's question,
+/// text): of each writer in each place the newest copy's draft, every
+/// non-empty text of it (the note set aside while editing, too); an
+/// edit that still reads as the note it edits is no draft. Copies that
+/// tie on the time are weighed by all that the harvest shows of them
+/// (the note an edit is of decides whether it is shown), so that the
+/// order of the files does not choose. `files` are (file, place); `live`
+/// the notes of each file (by index into `rooms`) that won.
+fn pick_drafts(
+    rooms: &[Room],
+    files: &[(usize, u32)],
+    live: &[Winners],
+) -> Vec<(u32, usize, usize, String)> {
+    let mut draft_copies: FxHashMap<(u32, &str), usize> = FxHashMap::default();
+    for &(f, place) in files {
+        let r = &rooms[f];
+        if r.draft.is_none() {
+            continue;
+        }
+        let slot = draft_copies.entry((place, r.writer.as_str())).or_insert(f);
+        let key = |r: &Room| {
+            let d = r.draft.as_ref().expect("a file with a draft");
+            (
+                d.updated,
+                question_key(r.question(d.question)).into_owned(),
+                d.text.clone(),
+                d.aside.clone(),
+                r.host().to_string(),
+                d.editing.clone(),
+            )
+        };
+        if *slot != f && key(r) > key(&rooms[*slot]) {
+            *slot = f;
+        }
+    }
+    // The winning text of each note a draft with text edits, to tell an
+    // edit from what it edits.
+    let mut winning_text: FxHashMap<(u32, &str), &str> = draft_copies
+        .iter()
+        .filter_map(|(&(place, _), &f)| {
+            let d = rooms[f].draft.as_ref()?;
+            let editing = d.editing.as_deref()?;
+            (!d.text.trim().is_empty()).then_some(((place, editing), ""))
+        })
+        .collect();
+    if !winning_text.is_empty() {
+        let mut found = Vec::new();
+        for &(f, place) in files {
+            let r = &rooms[f];
+            for i in live[f].of(r) {
+                let n = &r.notes[i as usize];
+                if winning_text.contains_key(&(place, r.id(n))) {
+                    found.push(((place, r.id(n)), r.text(n)));
+                }
+            }
+        }
+        // Only notes that won are there (a draft may edit a note deleted since).
+        winning_text = found.into_iter().collect();
+    }
+    let mut drafts: Vec<(u32, usize, usize, String)> = Vec::new();
+    for (&(place, _), &f) in &draft_copies {
+        let r = &rooms[f];
+        let Some(d) = &r.draft else { continue };
+        if !d.aside.trim().is_empty() {
+            drafts.push((place, f, d.question, d.aside.clone()));
+        }
+        let is_edit_unchanged = d
+            .editing
+            .as_deref()
+            .is_some_and(|id| winning_text.get(&(place, id)).is_some_and(|t| *t == d.text));
+        if !d.text.trim().is_empty() && !is_edit_unchanged {
+            drafts.push((place, f, d.question, d.text.clone()));
+        }
+    }
+    drafts
+}
+
+/// A room of the harvest put together from its files (`files_here`, by
+/// index into `rooms`): the notes that won (`live`, by file) by the
+/// round's question (`question_map`, by file; `questions` in the round),
+/// then time, then id; and its hosts: every file's, and whoever typed a
+/// note, with the time of their first note in the room.
+fn build_place<'r>(
+    rooms: &'r [Room],
+    files_here: &[usize],
+    live: &[Winners],
+    question_map: &[Vec<u32>],
+    questions: usize,
+) -> Place<'r> {
+    let id = |r: NoteRef| {
+        let room = &rooms[r.file as usize];
+        room.id(&room.notes[r.index as usize])
+    };
+    let mut lists: Vec<Vec<(i128, NoteRef)>> = vec![Vec::new(); questions];
+    let mut hosts: BTreeMap<&str, Option<Stamp>> = BTreeMap::new();
+    for &f in files_here {
+        let r = &rooms[f];
+        for h in &r.hosts {
+            hosts.entry(h.as_str()).or_insert(None);
+        }
+        let mut first: Vec<Option<Stamp>> = vec![None; r.bys.len()];
+        for index in live[f].of(r) {
+            let n = &r.notes[index as usize];
+            let q = question_map[f][n.question as usize - 1];
+            if let Some(list) = lists.get_mut(q as usize) {
+                let file = f as u32;
+                list.push((n.created_at.0, NoteRef { file, index }));
+                if let Some(t) = first.get_mut(n.by as usize) {
+                    *t = Some(t.map_or(n.created_at, |t| t.min(n.created_at)));
+                }
+            }
+        }
+        for (by, t) in r.bys.iter().zip(first) {
+            if let Some(t) = t {
+                let first = hosts.entry(by.as_str()).or_insert(None);
+                *first = Some(first.map_or(t, |f| f.min(t)));
+            }
+        }
+    }
+    // No two notes of a room have one id, so no two are equal in that
+    // order. They come file by file, each file's in the order they were
+    // made: runs in order, which are merged.
+    let mut notes = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut starts = vec![0];
+    let mut scratch = Vec::new();
+    for mut list in lists {
+        sort_by_runs(&mut list, &mut scratch, |a, b| {
+            a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1)))
+        });
+        notes.extend(list.iter().map(|&(_, r)| r));
+        starts.push(notes.len());
+    }
+    Place {
+        notes,
+        starts,
+        hosts,
+    }
+}
+
+/// A draft of file `r` (its question `q`, numbered in the file) as the
+/// harvest shows it, added to its room's `drafts`; its host to the room's.
+fn add_draft<'r>(
+    r: &'r Room,
+    question_map: &[u32],
+    q: usize,
+    text: String,
+    hosts: &mut BTreeMap<&'r str, Option<Stamp>>,
+    drafts: &mut Vec<HarvestDraft>,
+) {
+    let by = r.host();
+    hosts.entry(by).or_insert(None);
+    let question = question_map[q - 1] as usize + 1;
+    drafts.push(HarvestDraft {
+        question,
+        text,
+        by: by.to_string(),
+    });
+}
+
+/// A room's drafts in the harvest's order: by question, host, text.
+fn sort_drafts(drafts: &mut [HarvestDraft]) {
+    drafts.sort_by(|a, b| (a.question, &a.by, &a.text).cmp(&(b.question, &b.by, &b.text)));
+}
+
 /// Merges the room files of `inputs` into one harvest.
 pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), MergeError> {
     let mut report = Report::default();
@@ -1013,21 +1326,7 @@ pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), Merge
     // Rounds: the programme's breakouts in order, then blocks it does not
     // know (natural order); files of version 1 belong to the first breakout.
     let round_of = |r: &Room| r.block.clone().or_else(|| first_breakout.clone());
-    let mut keys: BTreeSet<Option<String>> = rooms.iter().map(round_of).collect();
-    let mut order: Vec<Option<String>> = Vec::new();
-    if let Some(p) = programme {
-        for b in p.breakouts() {
-            if keys.remove(&Some(b.id.clone())) {
-                order.push(Some(b.id.clone()));
-            }
-        }
-    }
-    let mut rest: Vec<Option<String>> = keys.into_iter().collect();
-    rest.sort_by(|a, b| match (a, b) {
-        (Some(a), Some(b)) => natord::compare(a, b).then_with(|| a.cmp(b)),
-        (a, b) => a.is_some().cmp(&b.is_some()),
-    });
-    order.extend(rest);
+    let order = round_order(programme, rooms.iter().map(round_of).collect());
     let round_index: FxHashMap<Option<String>, u32> = order
         .iter()
         .enumerate()
@@ -1035,33 +1334,7 @@ pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), Merge
         .collect();
     let mut plans: Vec<RoundPlan> = order
         .iter()
-        .map(|block| {
-            let programme_block = block
-                .as_deref()
-                .and_then(|id| programme.and_then(|p| p.block(id)));
-            let mut plan = RoundPlan {
-                block: block.clone(),
-                programme_block,
-                programme_questions: FxHashMap::default(),
-                rooms: FxHashMap::default(),
-                room_names: Vec::new(),
-            };
-            if let Some(b) = programme_block {
-                for (i, q) in b.questions.iter().enumerate() {
-                    plan.programme_questions
-                        .entry(question_key(q).into_owned())
-                        .or_insert(i as u32);
-                }
-                for r in &b.rooms {
-                    let key = room_key(r);
-                    if !plan.rooms.contains_key(&key) {
-                        plan.rooms.insert(key, plan.room_names.len() as u32);
-                        plan.room_names.push(r.clone());
-                    }
-                }
-            }
-            plan
-        })
+        .map(|block| RoundPlan::new(block.clone(), programme))
         .collect();
     let programme_rooms: Vec<usize> = plans.iter().map(|p| p.room_names.len()).collect();
 
@@ -1093,12 +1366,7 @@ pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), Merge
         }
     }
     for (plan, others) in plans.iter_mut().zip(&mut other_names) {
-        let mut others: Vec<(String, String)> = std::mem::take(others).into_iter().collect();
-        others.sort_by(|a, b| natord::compare(&a.1, &b.1).then_with(|| a.0.cmp(&b.0)));
-        for (key, name) in others {
-            plan.rooms.insert(key, plan.room_names.len() as u32);
-            plan.room_names.push(name);
-        }
+        plan.add_others(std::mem::take(others));
     }
     // A place for every (round, room): rounds one after the other.
     let mut room_base = Vec::with_capacity(plans.len());
@@ -1124,7 +1392,8 @@ pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), Merge
     // a file alone with its writer in its room, whose ids all differ (as
     // oogst writes them), keeps every note as it is. The other files'
     // notes are weighed by `union_shard`, on every core.
-    let alone = alone_files(&rooms, &place_of_file);
+    let all_files: Vec<(usize, u32)> = place_of_file.iter().copied().enumerate().collect();
+    let alone = alone_files(&rooms, &all_files);
     let mut live: Vec<Winners> = alone
         .iter()
         .map(|&a| {
@@ -1143,14 +1412,19 @@ pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), Merge
         report.tombstones += r.deleted;
     }
     if alone.iter().any(|a| !a) {
+        let others: Vec<(usize, u32)> = all_files
+            .iter()
+            .copied()
+            .filter(|&(f, _)| !alone[f])
+            .collect();
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 8);
         let shards: Vec<Shard> = std::thread::scope(|s| {
             let workers: Vec<_> = (0..threads)
                 .map(|k| {
-                    let (rooms, place_of_file, alone) = (&rooms, &place_of_file, &alone);
-                    s.spawn(move || union_shard(rooms, place_of_file, alone, k, threads))
+                    let (rooms, others) = (&rooms, &others);
+                    s.spawn(move || union_shard(rooms, others, k, threads))
                 })
                 .collect();
             workers
@@ -1176,73 +1450,7 @@ pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), Merge
     }
     report.duplicates = copies - live_count - report.tombstones;
 
-    // Drafts: per (place, writer), the newest copy's; each non-empty one.
-    // Copies that tie on the time are weighed by all that the harvest
-    // shows of them (the note an edit is of decides whether it is shown),
-    // so that the order of the files does not choose.
-    let mut draft_copies: FxHashMap<(u32, &str), usize> = FxHashMap::default();
-    for (f, r) in rooms.iter().enumerate() {
-        if r.draft.is_none() {
-            continue;
-        }
-        let slot = draft_copies
-            .entry((place_of_file[f], r.writer.as_str()))
-            .or_insert(f);
-        let key = |r: &Room| {
-            let d = r.draft.as_ref().expect("a file with a draft");
-            (
-                d.updated,
-                question_key(r.question(d.question)).into_owned(),
-                d.text.clone(),
-                d.aside.clone(),
-                r.host().to_string(),
-                d.editing.clone(),
-            )
-        };
-        if *slot != f && key(r) > key(&rooms[*slot]) {
-            *slot = f;
-        }
-    }
-    // The winning text of each note a draft with text edits, to tell an
-    // edit from what it edits.
-    let mut winning_text: FxHashMap<(u32, &str), &str> = draft_copies
-        .iter()
-        .filter_map(|(&(place, _), &f)| {
-            let d = rooms[f].draft.as_ref()?;
-            let editing = d.editing.as_deref()?;
-            (!d.text.trim().is_empty()).then_some(((place, editing), ""))
-        })
-        .collect();
-    if !winning_text.is_empty() {
-        let mut found = Vec::new();
-        for (f, r) in rooms.iter().enumerate() {
-            let place = place_of_file[f];
-            for i in live[f].of(r) {
-                let n = &r.notes[i as usize];
-                if winning_text.contains_key(&(place, r.id(n))) {
-                    found.push(((place, r.id(n)), r.text(n)));
-                }
-            }
-        }
-        // Only notes that won are there (a draft may edit a note deleted since).
-        winning_text = found.into_iter().collect();
-    }
-    // (place, file, file question, text)
-    let mut drafts: Vec<(u32, usize, usize, String)> = Vec::new();
-    for (&(place, _), &f) in &draft_copies {
-        let r = &rooms[f];
-        let Some(d) = &r.draft else { continue };
-        if !d.aside.trim().is_empty() {
-            drafts.push((place, f, d.question, d.aside.clone()));
-        }
-        let is_edit_unchanged = d
-            .editing
-            .as_deref()
-            .is_some_and(|id| winning_text.get(&(place, id)).is_some_and(|t| *t == d.text));
-        if !d.text.trim().is_empty() && !is_edit_unchanged {
-            drafts.push((place, f, d.question, d.text.clone()));
-        }
-    }
+    let mut drafts = pick_drafts(&rooms, &all_files, &live);
     report.drafts = drafts.len();
     report.drafts_left_out = !opts.drafts;
     if !opts.drafts {
@@ -1256,23 +1464,8 @@ pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), Merge
         .iter()
         .enumerate()
         .map(|(f, r)| {
-            let mut used = vec![false; r.questions.len()];
-            // A round the programme does not know: every question its files have.
-            if plans[round_of_place[place_of_file[f] as usize]]
-                .programme_block
-                .is_none()
-            {
-                used.fill(true);
-            } else if let Winners::These(these) = &live[f] {
-                for &i in these {
-                    if let Some(u) = used.get_mut(r.notes[i as usize].question as usize - 1) {
-                        *u = true;
-                    }
-                }
-            } else {
-                used.clone_from(&r.live_questions);
-            }
-            used
+            let plan = &plans[round_of_place[place_of_file[f] as usize]];
+            used_questions(r, &live[f], plan.programme_block.is_some())
         })
         .collect();
     for &(_, f, q, _) in &drafts {
@@ -1280,133 +1473,44 @@ pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), Merge
             *u = true;
         }
     }
-    let mut extras: Vec<BTreeMap<String, (usize, String)>> = vec![BTreeMap::new(); plans.len()];
-    // Which of them the programme does not know, by text; then where each
-    // stands: its first place in any file of the round (then its
-    // spelling), not in the file whose copy of a note won, so that copies
-    // that tie on everything the order weighs give one harvest.
-    for (f, r) in rooms.iter().enumerate() {
-        let round = round_of_place[place_of_file[f] as usize];
-        for (q, _) in used[f].iter().enumerate().filter(|(_, u)| **u) {
-            let key = question_key(r.question(q + 1));
-            if !plans[round].programme_questions.contains_key(key.as_ref()) {
-                extras[round]
-                    .entry(key.into_owned())
-                    .or_insert((usize::MAX, String::new()));
-            }
-        }
-    }
-    drop(used);
-    for (f, r) in rooms.iter().enumerate() {
-        let extra = &mut extras[round_of_place[place_of_file[f] as usize]];
-        if extra.is_empty() {
-            continue;
-        }
-        for (i, text) in r.questions.iter().enumerate() {
-            if let Some(seen) = extra.get_mut(question_key(text).as_ref())
-                && (i + 1, text.as_str()) < (seen.0, seen.1.as_str())
-            {
-                *seen = (i + 1, text.clone());
-            }
-        }
+    let mut files_of_round: Vec<Vec<usize>> = vec![Vec::new(); plans.len()];
+    for (f, &place) in place_of_file.iter().enumerate() {
+        files_of_round[round_of_place[place as usize]].push(f);
     }
     let mut round_questions: Vec<Vec<String>> = Vec::with_capacity(plans.len());
     let mut extra_index: Vec<FxHashMap<String, u32>> = Vec::with_capacity(plans.len());
-    for (plan, extra) in plans.iter().zip(extras) {
-        let mut questions: Vec<String> = plan
-            .programme_block
-            .map(|b| b.questions.clone())
-            .unwrap_or_default();
-        let mut sorted: Vec<(String, (usize, String))> = extra.into_iter().collect();
-        sorted.sort_by(|a, b| (a.1.0, &a.0).cmp(&(b.1.0, &b.0)));
-        let mut index = FxHashMap::default();
-        for (key, (_, text)) in sorted {
-            index.insert(key, questions.len() as u32);
-            questions.push(text);
-        }
+    for (plan, files) in plans.iter().zip(&files_of_round) {
+        let (questions, index) =
+            plan.questions(files.iter().map(|&f| (&rooms[f], used[f].as_slice())));
         round_questions.push(questions);
         extra_index.push(index);
     }
+    drop(used);
     // Each file's questions as the round's (0-based); only those used.
     let question_map: Vec<Vec<u32>> = rooms
         .iter()
         .enumerate()
         .map(|(f, r)| {
             let round = round_of_place[place_of_file[f] as usize];
-            r.questions
-                .iter()
-                .map(|q| {
-                    let key = question_key(q);
-                    plans[round]
-                        .programme_questions
-                        .get(key.as_ref())
-                        .or_else(|| extra_index[round].get(key.as_ref()))
-                        .copied()
-                        .unwrap_or(u32::MAX)
-                })
-                .collect()
+            plans[round].question_map(r, &extra_index[round])
         })
         .collect();
 
-    // Each room's notes by question, then time, then id, and its hosts;
-    // rooms side by side. No two notes of a room have one id, so no two
-    // are equal in that order. They come file by file, each file's in the
-    // order they were made: runs in order, which are merged.
+    // Each room's notes by question, then time, then id, and its hosts.
     let mut files_of_place: Vec<Vec<usize>> = vec![Vec::new(); places];
     for (f, &place) in place_of_file.iter().enumerate() {
         files_of_place[place as usize].push(f);
     }
-    let id = |r: NoteRef| {
-        let room = &rooms[r.file as usize];
-        room.id(&room.notes[r.index as usize])
-    };
     let place_ids: Vec<usize> = (0..places).collect();
     let places_done: Vec<Place> = parallel_map(&place_ids, |&place| {
-        let files_here = &files_of_place[place];
-        let round = round_of_place[place];
-        let mut lists: Vec<Vec<(i128, NoteRef)>> = vec![Vec::new(); round_questions[round].len()];
-        // Hosts: every file's, and whoever typed a note; with the time of
-        // their first note in the room.
-        let mut hosts: BTreeMap<&str, Option<Stamp>> = BTreeMap::new();
-        for &f in files_here {
-            let r = &rooms[f];
-            for h in &r.hosts {
-                hosts.entry(h.as_str()).or_insert(None);
-            }
-            let mut first: Vec<Option<Stamp>> = vec![None; r.bys.len()];
-            for index in live[f].of(r) {
-                let n = &r.notes[index as usize];
-                let q = question_map[f][n.question as usize - 1];
-                if let Some(list) = lists.get_mut(q as usize) {
-                    let file = f as u32;
-                    list.push((n.created_at.0, NoteRef { file, index }));
-                    if let Some(t) = first.get_mut(n.by as usize) {
-                        *t = Some(t.map_or(n.created_at, |t| t.min(n.created_at)));
-                    }
-                }
-            }
-            for (by, t) in r.bys.iter().zip(first) {
-                if let Some(t) = t {
-                    let first = hosts.entry(by.as_str()).or_insert(None);
-                    *first = Some(first.map_or(t, |f| f.min(t)));
-                }
-            }
-        }
-        let mut notes = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-        let mut starts = vec![0];
-        let mut scratch = Vec::new();
-        for mut list in lists {
-            sort_by_runs(&mut list, &mut scratch, |a, b| {
-                a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1)))
-            });
-            notes.extend(list.iter().map(|&(_, r)| r));
-            starts.push(notes.len());
-        }
-        Place {
-            notes,
-            starts,
-            hosts,
-        }
+        let questions = round_questions[round_of_place[place]].len();
+        build_place(
+            &rooms,
+            &files_of_place[place],
+            &live,
+            &question_map,
+            questions,
+        )
     });
     drop(live);
     let mut hosts: Vec<BTreeMap<&str, Option<Stamp>>> = Vec::with_capacity(places);
@@ -1418,18 +1522,14 @@ pub fn merge(inputs: &Inputs, opts: &Options) -> Result<(Harvest, Report), Merge
     // Drafts per place, as the harvest shows them.
     let mut place_drafts: Vec<Vec<HarvestDraft>> = vec![Vec::new(); places];
     for (place, f, q, text) in drafts {
-        let r = &rooms[f];
-        let by = r.host();
-        hosts[place as usize].entry(by).or_insert(None);
-        let question = question_map[f][q - 1] as usize + 1;
-        place_drafts[place as usize].push(HarvestDraft {
-            question,
-            text,
-            by: by.to_string(),
-        });
+        let (hosts, drafts) = (
+            &mut hosts[place as usize],
+            &mut place_drafts[place as usize],
+        );
+        add_draft(&rooms[f], &question_map[f], q, text, hosts, drafts);
     }
     for d in &mut place_drafts {
-        d.sort_by(|a, b| (a.question, &a.by, &a.text).cmp(&(b.question, &b.by, &b.text)));
+        sort_drafts(d);
     }
 
     let mut harvest_rounds: Vec<HarvestRound> = plans
@@ -1579,24 +1679,26 @@ struct Place<'r> {
     hosts: BTreeMap<&'r str, Option<Stamp>>,
 }
 
-/// Which files hold no copy of another file's note, nor one note twice:
-/// those alone with their writer in their room (a note's id starts with
-/// its writer's), whose ids ascend, and whose writer's ids no file of
-/// mixed ids in that room holds.
-fn alone_files(rooms: &[Room], place_of_file: &[u32]) -> Vec<bool> {
+/// Which of `files` (file, place) hold no copy of another file's note,
+/// nor one note twice: those alone with their writer in their room (a
+/// note's id starts with its writer's), whose ids ascend, and whose
+/// writer's ids no file of mixed ids in that room holds. In the order of
+/// `files`.
+fn alone_files(rooms: &[Room], files: &[(usize, u32)]) -> Vec<bool> {
     let mut writers: FxHashMap<(u32, &str), usize> = FxHashMap::default();
     let mut mixed: FxHashSet<(u32, &str)> = FxHashSet::default();
-    for (r, &place) in rooms.iter().zip(place_of_file) {
+    for &(f, place) in files {
+        let r = &rooms[f];
         if r.uniform {
             *writers.entry((place, r.writer.as_str())).or_default() += 1;
         } else {
             mixed.extend(r.notes.iter().map(|n| (place, writer_of(r.id(n)))));
         }
     }
-    rooms
+    files
         .iter()
-        .zip(place_of_file)
-        .map(|(r, &place)| {
+        .map(|&(f, place)| {
+            let r = &rooms[f];
             let key = (place, r.writer.as_str());
             r.uniform && r.ascending && writers[&key] == 1 && !mixed.contains(&key)
         })
@@ -1608,36 +1710,22 @@ fn writer_of(id: &str) -> &str {
     id.rsplit_once('-').map_or(id, |(w, _)| w)
 }
 
-/// The union of the notes of the files not `alone` whose writer hashes
+/// The union of the notes of `files` (file, place) whose writer hashes
 /// to `k` of `of`: the newest copy of each.
-fn union_shard(
-    rooms: &[Room],
-    place_of_file: &[u32],
-    alone: &[bool],
-    k: usize,
-    of: usize,
-) -> Shard {
+fn union_shard(rooms: &[Room], files: &[(usize, u32)], k: usize, of: usize) -> Shard {
     use std::hash::BuildHasher;
     let hasher = rustc_hash::FxBuildHasher;
     let shard = |writer: &str| (hasher.hash_one(writer.as_bytes()) as usize) % of;
-    let total: usize = rooms
-        .iter()
-        .zip(alone)
-        .filter(|(_, a)| !**a)
-        .map(|(r, _)| r.notes.len())
-        .sum();
+    let total: usize = files.iter().map(|&(f, _)| rooms[f].notes.len()).sum();
     let mut best: FxHashMap<(u32, &str), NoteRef> =
         FxHashMap::with_capacity_and_hasher(total / of + 16, hasher);
     let mut copies = 0;
-    for (file, r) in rooms.iter().enumerate() {
-        if alone[file] {
-            continue;
-        }
+    for &(file, place) in files {
+        let r = &rooms[file];
         let whole_file = r.uniform || of == 1;
         if whole_file && of > 1 && shard(&r.writer) != k {
             continue;
         }
-        let place = place_of_file[file];
         for (index, n) in r.notes.iter().enumerate() {
             let id = r.id(n);
             if !whole_file && shard(writer_of(id)) != k {

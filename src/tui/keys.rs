@@ -77,6 +77,10 @@ impl Key {
             KeyCode::BackTab => "Shift-Tab".into(),
             KeyCode::Up => "↑".into(),
             KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
             KeyCode::Delete => "Del".into(),
             KeyCode::PageUp => "PgUp".into(),
             KeyCode::PageDown => "PgDn".into(),
@@ -214,6 +218,8 @@ pub enum LeadCommand {
     Message,
     Presenter,
     Dashboard,
+    /// The live harvest.
+    Harvest,
     LeadView,
     Export,
     Bell,
@@ -251,7 +257,7 @@ const HELP: Place = Place::Help;
 
 /// The lead's keys: the clock's work on every view; the presenter clock
 /// on a shared screen shows only the way back.
-pub const LEAD: [Binding<LeadCommand, 3>; 15] = {
+pub const LEAD: [Binding<LeadCommand, 3>; 16] = {
     use LeadCommand as C;
     // Written in the interface's language: `lead_footer` fills it in.
     let space = foot(0, "", |t| t.key_start_pause);
@@ -312,6 +318,17 @@ pub const LEAD: [Binding<LeadCommand, 3>; 15] = {
             C::Dashboard,
             |t| t.key_dashboard,
             [foot(4, "d", |t| t.key_dashboard), HELP, OFF],
+        ),
+        bind(
+            &[Key::ch('h')],
+            C::Harvest,
+            |t| t.key_harvest,
+            // Last in the footer (when there is room); in the help always.
+            [
+                foot(10, "h", |t| t.key_harvest),
+                OFF,
+                foot(10, "h", |t| t.key_harvest),
+            ],
         ),
         bind(
             &[Key::code(KeyCode::Esc)],
@@ -377,6 +394,134 @@ pub fn lead_footer_read_only(
         .filter(|(c, _, _)| !c.writes())
         .map(|(_, p, h)| (p, h))
         .collect()
+}
+
+/// What the keys of the live harvest do (the lead's `h`, `oogst watch`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HarvestCommand {
+    /// Left, Right: the previous or next question.
+    Question,
+    /// 1 to 9: that question.
+    Number,
+    /// Up, Down: a line.
+    Scroll,
+    /// PgUp, PgDn: a page.
+    Page,
+    /// Home, End.
+    Ends,
+    /// Key takeaways only, or all notes.
+    Stars,
+    /// Tab, Shift-Tab: the next or previous round.
+    Round,
+    /// Esc: back where the lead came from.
+    Back,
+    Dashboard,
+    Help,
+    Quit,
+    SaveQuit,
+}
+
+/// The views of [`HARVEST`]: the lead's, and `oogst watch`'s (read-only:
+/// nowhere to go back to).
+pub const HARVEST_LEAD: usize = 0;
+pub const HARVEST_WATCH: usize = 1;
+
+/// The live harvest's keys: moving through questions, rooms and rounds.
+pub const HARVEST: [Binding<HarvestCommand, 2>; 12] = {
+    use HarvestCommand as C;
+    const DIGITS: [Key; 9] = [
+        Key::ch('1'),
+        Key::ch('2'),
+        Key::ch('3'),
+        Key::ch('4'),
+        Key::ch('5'),
+        Key::ch('6'),
+        Key::ch('7'),
+        Key::ch('8'),
+        Key::ch('9'),
+    ];
+    let question = foot(0, "←/→", |t| t.key_harvest_question_short);
+    let stars = foot(2, "s", |t| t.key_harvest_stars_short);
+    let scroll = foot(3, "↑/↓", |t| t.key_harvest_scroll);
+    let round = foot(4, "Tab", |t| t.key_harvest_round_short);
+    let quit = foot(5, "q", |t| t.key_quit);
+    [
+        bind(
+            &[Key::code(KeyCode::Left), Key::code(KeyCode::Right)],
+            C::Question,
+            |t| t.key_harvest_question,
+            [question, question],
+        ),
+        bind(&DIGITS, C::Number, |t| t.key_harvest_number, [HELP, HELP]),
+        bind(
+            &[Key::code(KeyCode::Up), Key::code(KeyCode::Down)],
+            C::Scroll,
+            |t| t.key_harvest_scroll,
+            [scroll, scroll],
+        ),
+        bind(
+            &[Key::code(KeyCode::PageUp), Key::code(KeyCode::PageDown)],
+            C::Page,
+            |t| t.key_harvest_page,
+            [HELP, HELP],
+        ),
+        bind(
+            &[Key::code(KeyCode::Home), Key::code(KeyCode::End)],
+            C::Ends,
+            |t| t.key_harvest_ends,
+            [HELP, HELP],
+        ),
+        bind(
+            &[Key::ch('s')],
+            C::Stars,
+            |t| t.key_harvest_stars,
+            [stars, stars],
+        ),
+        bind(
+            &[Key::code(KeyCode::Tab), Key::code(KeyCode::BackTab)],
+            C::Round,
+            |t| t.key_harvest_round,
+            [round, round],
+        ),
+        bind(
+            &[Key::code(KeyCode::Esc)],
+            C::Back,
+            |t| t.key_back,
+            [foot(1, "Esc", |t| t.key_back), OFF],
+        ),
+        bind(
+            &[Key::ch('d')],
+            C::Dashboard,
+            |t| t.key_dashboard,
+            [HELP, OFF],
+        ),
+        bind(
+            &[Key::ch('?'), Key::code(KeyCode::F(1))],
+            C::Help,
+            |t| t.key_help,
+            [HELP, HELP],
+        ),
+        bind(&[Key::ch('q')], C::Quit, |t| t.key_quit, [quit, quit]),
+        bind(
+            &[Key::ctrl('c')],
+            C::SaveQuit,
+            |t| t.key_save_quit,
+            [HELP, HELP],
+        ),
+    ]
+};
+
+/// The live harvest's footer in `view` ([`HARVEST_LEAD`], [`HARVEST_WATCH`]).
+pub fn harvest_footer(view: usize, t: &'static Catalog) -> Vec<(u8, KeyHint<'static>)> {
+    footer(&HARVEST, view, t, |_| None)
+        .into_iter()
+        .map(|(_, p, h)| (p, h))
+        .collect()
+}
+
+/// Every key of the live harvest in `view`, for the help overlay.
+pub fn harvest_help(view: usize, t: &Catalog) -> Vec<(String, &'static str)> {
+    help(&HARVEST, &[view], t)
 }
 
 /// What the host's keys do.
@@ -815,6 +960,7 @@ mod tests {
     #[test]
     fn no_key_means_two_things() {
         unambiguous(&LEAD);
+        unambiguous(&HARVEST);
         unambiguous(&HOST);
         unambiguous(&PICK);
         unambiguous(&ROUNDS);

@@ -22,6 +22,7 @@ use crate::i18n::{Catalog, fill};
 use crate::text;
 
 mod dashboard;
+mod harvest;
 mod overlays;
 mod presenter;
 mod view;
@@ -58,6 +59,7 @@ impl Widget for View<'_> {
             Screen::Lead => ctx.lead_compact(area, buf),
             Screen::Presenter => ctx.presenter(area, buf),
             Screen::Dashboard => ctx.dashboard(area, buf),
+            Screen::Harvest => ctx.harvest(area, buf),
         }
         ctx.overlay(area, buf);
     }

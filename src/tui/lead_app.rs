@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::burst::{Burst, Settled};
+use super::harvest::HarvestScreen;
 use super::keys::{self, LeadCommand as Command};
 use super::theme::Theme;
 use crate::clock::lead::{Seen, judge};
@@ -31,6 +32,8 @@ pub enum Screen {
     Lead,
     Presenter,
     Dashboard,
+    /// The live harvest (`h`).
+    Harvest,
 }
 
 impl Screen {
@@ -40,6 +43,9 @@ impl Screen {
             Screen::Lead => keys::LEAD_VIEW,
             Screen::Presenter => keys::PRESENTER_VIEW,
             Screen::Dashboard => keys::DASHBOARD_VIEW,
+            // The live harvest has a table of its own ([`keys::HARVEST`]);
+            // the lead's keys there are its.
+            Screen::Harvest => keys::DASHBOARD_VIEW,
         }
     }
 }
@@ -76,6 +82,8 @@ pub enum Msg {
         doc: Box<ClockDoc>,
         real: Timestamp,
     },
+    /// Room files that changed (the live harvest), as read.
+    Harvest(Vec<(String, crate::merge::live::Change)>),
 }
 
 super::runtime::msg_from_input!(Msg);
@@ -88,6 +96,8 @@ pub enum Effect {
     WriteClock,
     /// Write the harvest of the session folder.
     Export,
+    /// Keep the live harvest up to date with the room files (from now on).
+    WatchHarvest,
     Bell,
     Quit,
     /// This lead gave way to another: let go of the session folder's lock
@@ -101,7 +111,11 @@ impl Effect {
         match self {
             Effect::Bell => Some(Control::Bell),
             Effect::Quit => Some(Control::Quit),
-            Effect::SaveState | Effect::WriteClock | Effect::Export | Effect::Follow => None,
+            Effect::SaveState
+            | Effect::WriteClock
+            | Effect::Export
+            | Effect::Follow
+            | Effect::WatchHarvest => None,
         }
     }
 }
@@ -140,6 +154,9 @@ pub struct LeadApp {
     /// Help calls the lead has seen on the dashboard: per room, the time
     /// of the newest one seen.
     help_seen: HashMap<String, Timestamp>,
+    /// The live harvest (`h`), and the screen it goes back to.
+    pub harvest: HarvestScreen,
+    pub harvest_from: Screen,
     /// Whether the running block was over time at the last update, so the
     /// bell rings once, when it gets there.
     was_over: bool,
@@ -167,6 +184,7 @@ impl LeadApp {
         now: Timestamp,
     ) -> LeadApp {
         let was_over = clock.current(now).is_some_and(|c| c.over_time());
+        let live = crate::merge::live::LiveHarvest::new(&programme.id, Some(programme.clone()));
         LeadApp {
             programme,
             clock,
@@ -182,6 +200,8 @@ impl LeadApp {
             rooms: crate::rooms::Rooms::default(),
             rooms_read: false,
             help_seen: HashMap::new(),
+            harvest: HarvestScreen::new(live),
+            harvest_from: Screen::Lead,
             was_over,
             burst: Burst::new(speed.unwrap_or(1.0)),
             lead: None,
@@ -276,6 +296,7 @@ impl LeadApp {
             Msg::Paste(s) => self.type_in_message(&s),
             Msg::Tick => {}
             Msg::Rooms(rows) => self.rooms_landed(*rows, &mut fx),
+            Msg::Harvest(changes) => self.harvest.apply(changes),
             // The notice says where the harvest went and what it left out.
             Msg::Exported(Ok(notice)) => self.notify(notice, false, now),
             Msg::Exported(Err(why)) => {
@@ -383,6 +404,9 @@ impl LeadApp {
         if self.screen == Screen::Dashboard && matches!(self.overlay, Overlay::None) {
             self.help_is_seen();
         }
+        if self.screen == Screen::Harvest && matches!(self.overlay, Overlay::None | Overlay::Help) {
+            return self.on_harvest_key(key, fx);
+        }
         let command = keys::command(&keys::LEAD, self.screen.keys(), &key);
         if command == Some(Command::SaveQuit) {
             fx.extend(SAVE_AND_QUIT);
@@ -459,6 +483,7 @@ impl LeadApp {
             }
             Command::Help => return self.overlay = Overlay::Help,
             Command::Dashboard => return self.screen = Screen::Dashboard,
+            Command::Harvest => return self.open_harvest(fx),
             Command::Presenter => return self.screen = Screen::Presenter,
             Command::LeadView => return self.screen = Screen::Lead,
             Command::Export => return fx.push(Effect::Export),
@@ -476,6 +501,51 @@ impl LeadApp {
         let name = self.followed_name().unwrap_or_default();
         let text = fill(self.lang.t().read_only_key, &[("machine", &name)]);
         self.notify(text, true, now);
+    }
+
+    /// Opens the live harvest; the first time, the room files are looked
+    /// at from then on.
+    fn open_harvest(&mut self, fx: &mut Vec<Effect>) {
+        if self.screen != Screen::Harvest {
+            self.harvest_from = self.screen;
+        }
+        self.screen = Screen::Harvest;
+        fx.push(Effect::WatchHarvest);
+    }
+
+    /// The breakout the lead's clock is in (or comes to next).
+    pub fn clock_round(&self) -> Option<&str> {
+        self.programme
+            .round_at(self.clock.current)
+            .map(|b| b.id.as_str())
+    }
+
+    /// A key on the live harvest ([`keys::HARVEST`]).
+    fn on_harvest_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        use keys::HarvestCommand as H;
+        let command = keys::command(&keys::HARVEST, keys::HARVEST_LEAD, &key);
+        if command == Some(H::SaveQuit) {
+            return fx.extend(SAVE_AND_QUIT);
+        }
+        // Any key closes the help; only the help's keys and Esc are swallowed.
+        if matches!(self.overlay, Overlay::Help) {
+            self.overlay = Overlay::None;
+            if command == Some(H::Help) || key.code == KeyCode::Esc {
+                return;
+            }
+        }
+        let Some(command) = command else { return };
+        match command {
+            H::Back => self.screen = self.harvest_from,
+            H::Dashboard => self.screen = Screen::Dashboard,
+            H::Help => self.overlay = Overlay::Help,
+            H::Quit if self.clock.is_running() => self.overlay = Overlay::ConfirmQuit,
+            H::Quit => fx.extend(SAVE_AND_QUIT),
+            _ => {
+                let round = self.clock_round().map(str::to_string);
+                self.harvest.on_command(command, &key, round.as_deref());
+            }
+        }
     }
 
     /// Applies a clock action, saves it, and tells the lead what it did.

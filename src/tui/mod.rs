@@ -3,6 +3,7 @@
 
 pub mod burst;
 pub mod chrome;
+pub mod harvest;
 pub mod host;
 pub mod host_alerts;
 pub mod host_app;
@@ -16,6 +17,7 @@ pub mod lead_app;
 pub mod platform;
 pub mod runtime;
 pub mod theme;
+pub mod watch;
 pub mod widgets;
 
 use std::sync::{Arc, Mutex};
@@ -259,6 +261,8 @@ struct LeadIo {
     /// What the last look at `clock.json` found (a fingerprint), so the
     /// same file is told once.
     clock_seen: Option<u64>,
+    /// The live harvest's looks at the room files, once the lead opened it.
+    harvest: Option<harvest::FolderLooks>,
 }
 
 impl LeadIo {
@@ -292,6 +296,14 @@ impl LeadIo {
                 }]
             }
         });
+    }
+
+    /// Looks at the room files for the live harvest, if the lead has
+    /// opened it.
+    fn look_for_harvest(&mut self, work: &Worker<LeadApp, LeadIo>) {
+        if let Some(looks) = &mut self.harvest {
+            looks.look(work, Msg::Harvest, |io: &mut LeadIo| io.harvest.as_mut());
+        }
     }
 
     /// Looks at the room files again, off the drawing thread, for the
@@ -455,6 +467,13 @@ impl Persist<LeadApp> for LeadIo {
                 });
                 return;
             }
+            Effect::WatchHarvest => {
+                let rooms = self.session.dir.rooms_dir();
+                self.harvest
+                    .get_or_insert_with(|| harvest::FolderLooks::new(rooms));
+                self.look_for_harvest(work);
+                return;
+            }
             Effect::Bell | Effect::Quit => return,
         };
         self.saver.write(path, bytes.into_bytes(), Duration::ZERO);
@@ -486,6 +505,7 @@ impl Persist<LeadApp> for LeadIo {
             work.send(Msg::Heartbeat);
         } else {
             self.look_at_rooms(app, work);
+            self.look_for_harvest(work);
         }
         self.look_at_clock(work);
     }
@@ -504,6 +524,7 @@ impl Persist<LeadApp> for LeadIo {
         let in_rooms = |p: &std::path::PathBuf| p.components().any(|c| c.as_os_str() == "rooms");
         if paths.iter().any(in_rooms) {
             self.look_at_rooms(app, work);
+            self.look_for_harvest(work);
         }
         let clock = |p: &std::path::PathBuf| {
             !in_rooms(p) && p.file_name().is_some_and(|n| n == "clock.json")
@@ -581,6 +602,7 @@ pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Res
         lang: app.lang,
         looking_at_clock: false,
         clock_seen: None,
+        harvest: None,
     };
     runtime::run(&mut app, &mut io, &saver, reports, crash_note)
 }

@@ -41,6 +41,17 @@ impl Live {
     /// `BIN ARGS…` (an oogst built elsewhere, say) with extra environment
     /// variables.
     pub fn spawn_bin(bin: &Path, args: &[&str], env: &[(&str, &str)]) -> Live {
+        Live::spawn_bin_in(bin, args, env, None)
+    }
+
+    /// `BIN ARGS…` with extra environment variables, in folder `cwd`
+    /// (else the test's own).
+    pub fn spawn_bin_in(
+        bin: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cwd: Option<&Path>,
+    ) -> Live {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -53,6 +64,9 @@ impl Live {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        if let Some(dir) = cwd {
+            cmd.cwd(dir);
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -18,6 +18,8 @@ impl Ctx<'_> {
         let t = self.t;
         match &self.app.overlay {
             Overlay::None => {}
+            // The live harvest draws the help of its own keys.
+            Overlay::Help if self.app.screen == crate::tui::lead_app::Screen::Harvest => {}
             Overlay::Help => {
                 let view = self.app.screen.keys();
                 widgets::help(
