@@ -110,7 +110,11 @@ impl Alerts {
         }
         self.time = time;
         if !new.is_empty() {
-            self.flashing.retain(|f| !new.contains(f));
+            // Time up says more than two minutes left (a rehearsal gets
+            // from one to the other within a flash).
+            let up = new.contains(&Flash::TimeUp);
+            self.flashing
+                .retain(|f| !new.contains(f) && !(up && *f == Flash::TwoMinutes));
             self.flashing.extend(&new);
             self.flashing.sort();
             self.until = Some(now + FLASH);
@@ -201,6 +205,18 @@ mod tests {
         let later = clock(None, "12:10:00");
         assert_eq!(a.look(Some(&later), at("12:05:01")), []);
         assert_eq!(a.look(Some(&later), at("12:08:00")), [Flash::TwoMinutes]);
+    }
+
+    #[test]
+    fn time_up_within_the_two_minutes_flash_says_time_up_only() {
+        // A rehearsal at speed 30 gets from two minutes left to time up
+        // in four seconds, within the two minutes' flash.
+        let mut a = Alerts::default();
+        let c = clock(None, "12:00:00");
+        assert_eq!(a.look(Some(&c), at("11:57:00")), []);
+        assert_eq!(a.look(Some(&c), at("11:59:57")), [Flash::TwoMinutes]);
+        assert_eq!(a.look(Some(&c), at("12:00:00")), [Flash::TimeUp]);
+        assert_eq!(a.flashing(at("12:00:01")), [Flash::TimeUp]);
     }
 
     #[test]
