@@ -573,7 +573,7 @@ fn rehearsal_badge_shows_the_speed() {
         now: at(10, 8, 0),
     };
     let screen = lead.screen(100, 30);
-    assert!(screen.contains("REPETITIE ×30"), "{screen}");
+    assert!(screen.contains("OEFENEN ×30"), "{screen}");
     assert!(screen.contains("geen sessiemap"), "{screen}");
 }
 
