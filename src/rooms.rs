@@ -16,17 +16,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 
-use crate::files::{self, Links, Stamp, parse_time};
+use crate::files::{self, FileStamp, Links, MISSING_GRACE, Stamp, parse_time};
 use crate::programme::{Block, Programme};
 use crate::room::{self, NoteForm, Version, question_key, room_key};
-
-/// How long a file that went away still counts: a sync engine removes a
-/// file before it puts the new one in its place.
-const MISSING_GRACE: SignedDuration = SignedDuration::from_secs(30);
 
 /// What a room tells the lead: the room file's own kinds.
 pub use crate::room::SignalKind as Signal;
@@ -102,28 +97,6 @@ pub struct Elsewhere {
     pub notes: usize,
     /// Room files of another session.
     pub other_session: usize,
-}
-
-/// What tells that a file changed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct FileStamp {
-    modified: Option<SystemTime>,
-    len: u64,
-    inode: u64,
-}
-
-impl FileStamp {
-    fn of(meta: &std::fs::Metadata) -> FileStamp {
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        FileStamp {
-            modified: meta.modified().ok(),
-            len: meta.len(),
-            inode,
-        }
-    }
 }
 
 /// A note as the dashboard keeps it.

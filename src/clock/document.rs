@@ -189,16 +189,23 @@ impl ClockDoc {
         self.time_source().virtual_at(real_now)
     }
 
+    /// How many times as fast as real time the lead's clock runs (1 but
+    /// in a rehearsal).
+    pub fn speed(&self) -> f64 {
+        self.rehearsal
+            .as_ref()
+            .and_then(|r| r.speed.as_f64())
+            .filter(|s| *s > 0.0)
+            .unwrap_or(1.0)
+    }
+
     /// The lead's clock as a time source: the real clock, or its
     /// rehearsal's (`written` at real time `rehearsal.real`, `speed` times
     /// as fast).
     pub fn time_source(&self) -> TimeSource {
         match &self.rehearsal {
             None => TimeSource::real(),
-            Some(r) => {
-                let speed = r.speed.as_f64().unwrap_or(1.0);
-                TimeSource::rehearsal(r.real.at(), self.written.at(), speed)
-            }
+            Some(r) => TimeSource::rehearsal(r.real.at(), self.written.at(), self.speed()),
         }
     }
 

@@ -32,6 +32,52 @@ mod time;
 pub use problem::{FileError, Problem, ProblemKind, Refusal, refuse};
 pub use time::{DayTime, Stamp, TimeText, parse_time, parse_timestamp};
 
+/// How long a file that went away still counts with its last good copy:
+/// a sync engine removes a file before it puts the new one in its place.
+pub const MISSING_GRACE: jiff::SignedDuration = jiff::SignedDuration::from_secs(30);
+
+/// What tells that a file changed without reading it: its modified time,
+/// its length and (where there is one) its inode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+    inode: u64,
+}
+
+impl FileStamp {
+    pub fn of(meta: &std::fs::Metadata) -> FileStamp {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        FileStamp {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+            inode,
+        }
+    }
+
+    /// The stamp of the entry at `path` itself (a link's own, not what
+    /// it points to); `None` when there is none.
+    pub fn look(path: &Path) -> Option<FileStamp> {
+        std::fs::symlink_metadata(path)
+            .ok()
+            .map(|m| FileStamp::of(&m))
+    }
+}
+
+/// A quick fingerprint of bytes (FNV-1a and the length): the same file
+/// read again, or written as it was.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ bytes.len() as u64
+}
+
 // ---------------------------------------------------------------------------
 // Reading bytes.
 

@@ -114,7 +114,7 @@ impl Alerts {
             // from one to the other within a flash).
             let up = new.contains(&Flash::TimeUp);
             self.flashing
-                .retain(|f| !new.contains(f) && !(up && *f == Flash::TwoMinutes));
+                .retain(|f| !(new.contains(f) || up && *f == Flash::TwoMinutes));
             self.flashing.extend(&new);
             self.flashing.sort();
             self.until = Some(now + FLASH);

@@ -699,12 +699,7 @@ impl HostApp {
             // The lead's countdown turns over on its own seconds, in its
             // own (perhaps rehearsal) time.
             let lead_now = clock.lead_now(now);
-            let speed = clock
-                .rehearsal
-                .as_ref()
-                .and_then(|r| r.speed.as_f64())
-                .filter(|s| *s > 0.0)
-                .unwrap_or(1.0);
+            let speed = clock.speed();
             let end = clock
                 .block
                 .as_ref()
@@ -729,12 +724,7 @@ impl HostApp {
             let age = clock.lead_now(now) - m.at.at();
             let minute = SignedDuration::from_mins(1).as_nanos();
             let into = age.as_nanos().rem_euclid(minute);
-            let speed = clock
-                .rehearsal
-                .as_ref()
-                .and_then(|r| r.speed.as_f64())
-                .filter(|s| *s > 0.0)
-                .unwrap_or(1.0);
+            let speed = clock.speed();
             let wait = SignedDuration::from_nanos_i128(minute - into).as_secs_f64() / speed;
             next = next.min(now + SignedDuration::from_secs_f64(wait.max(0.001)));
         }

@@ -6,7 +6,7 @@
 //! takes nothing.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -57,27 +57,11 @@ struct RoomFile {
     room_key: String,
 }
 
-/// A file's look, to tell whether it changed: modified time, length and
-/// (where there is one) its inode.
-type Look = Option<(SystemTime, u64, u64)>;
+/// A file's look, to tell whether it changed.
+type Look = Option<crate::files::FileStamp>;
 
 fn look(path: &Path) -> Look {
-    let m = std::fs::symlink_metadata(path).ok()?;
-    #[cfg(unix)]
-    let ino = std::os::unix::fs::MetadataExt::ino(&m);
-    #[cfg(not(unix))]
-    let ino = 0;
-    Some((m.modified().ok()?, m.len(), ino))
-}
-
-/// A quick fingerprint of bytes written.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^ bytes.len() as u64
+    crate::files::FileStamp::look(path)
 }
 
 /// What the host's looks at the disk remember from one look to the next.
@@ -178,7 +162,7 @@ impl Looks {
             Err(e) if e.not_plain() => return Some(Msg::OnDisk(None)),
             Err(_) => return None,
         };
-        if self.written == Some(fingerprint(text.as_bytes())) {
+        if self.written == Some(crate::files::fingerprint(text.as_bytes())) {
             // Our own write.
             self.room_seen = now;
             self.bad_looks = 0;
@@ -321,7 +305,7 @@ impl HostSession {
             return;
         };
         let bytes = doc.to_json();
-        self.looks.written = Some(fingerprint(&bytes));
+        self.looks.written = Some(crate::files::fingerprint(&bytes));
         saver.write(room.path.clone(), bytes, delay);
         if delay.is_zero() {
             self.due = None;

@@ -252,6 +252,19 @@ pub const LEAD_VIEW: usize = 0;
 pub const PRESENTER_VIEW: usize = 1;
 pub const DASHBOARD_VIEW: usize = 2;
 
+/// 1 to 9: a line of a list, a question.
+const DIGITS: [Key; 9] = [
+    Key::ch('1'),
+    Key::ch('2'),
+    Key::ch('3'),
+    Key::ch('4'),
+    Key::ch('5'),
+    Key::ch('6'),
+    Key::ch('7'),
+    Key::ch('8'),
+    Key::ch('9'),
+];
+
 const OFF: Place = Place::Off;
 const HELP: Place = Place::Help;
 
@@ -429,17 +442,6 @@ pub const HARVEST_WATCH: usize = 1;
 /// The live harvest's keys: moving through questions, rooms and rounds.
 pub const HARVEST: [Binding<HarvestCommand, 2>; 12] = {
     use HarvestCommand as C;
-    const DIGITS: [Key; 9] = [
-        Key::ch('1'),
-        Key::ch('2'),
-        Key::ch('3'),
-        Key::ch('4'),
-        Key::ch('5'),
-        Key::ch('6'),
-        Key::ch('7'),
-        Key::ch('8'),
-        Key::ch('9'),
-    ];
     let question = foot(0, "←/→", |t| t.key_harvest_question_short);
     let stars = foot(2, "s", |t| t.key_harvest_stars_short);
     let scroll = foot(3, "↑/↓", |t| t.key_harvest_scroll);
@@ -780,17 +782,6 @@ pub enum PickCommand {
 /// The room picker's keys (one view: the list).
 pub const PICK: [Binding<PickCommand, 1>; 8] = {
     use PickCommand as C;
-    const DIGITS: [Key; 9] = [
-        Key::ch('1'),
-        Key::ch('2'),
-        Key::ch('3'),
-        Key::ch('4'),
-        Key::ch('5'),
-        Key::ch('6'),
-        Key::ch('7'),
-        Key::ch('8'),
-        Key::ch('9'),
-    ];
     [
         bind(
             &[Key::code(KeyCode::Up), Key::code(KeyCode::Down)],

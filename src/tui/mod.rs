@@ -281,7 +281,7 @@ impl LeadIo {
             move |io: &mut LeadIo, _: &LeadApp, _: &Worker<LeadApp, LeadIo>| {
                 io.looking_at_clock = false;
                 let Some(text) = text else { return Vec::new() };
-                let seen = fingerprint(text.as_bytes());
+                let seen = crate::files::fingerprint(text.as_bytes());
                 if io.clock_seen == Some(seen) {
                     return Vec::new();
                 }
@@ -346,16 +346,6 @@ impl LeadIo {
             }
         });
     }
-}
-
-/// A quick fingerprint of a file's bytes.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^ bytes.len() as u64
 }
 
 /// The round the lead's clock is in.

@@ -12,40 +12,16 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 
 use super::{Change, read};
-use crate::files::{self, Links};
+use crate::files::{self, FileStamp, Links};
 
-/// How long a file that went away still counts.
-pub const MISSING_GRACE: SignedDuration = SignedDuration::from_secs(30);
+pub use crate::files::MISSING_GRACE;
 
 /// How deep below `rooms/` files are looked for (`rooms/BLOCK/` is one).
 const DEPTH: usize = 4;
-
-/// What tells that a file changed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct FileStamp {
-    modified: Option<SystemTime>,
-    len: u64,
-    inode: u64,
-}
-
-impl FileStamp {
-    fn of(meta: &std::fs::Metadata) -> FileStamp {
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        FileStamp {
-            modified: meta.modified().ok(),
-            len: meta.len(),
-            inode,
-        }
-    }
-}
 
 /// A file as last seen.
 struct Seen {
