@@ -121,7 +121,12 @@ fn typed_then(signal: &str) {
     std::thread::sleep(Duration::from_millis(40));
     // The draft goes out with the signal, not waiting for the autosave.
     live.send(b"half");
-    std::thread::sleep(Duration::from_millis(50));
+    // Once the host has the keys (a busy machine may be slow to hand
+    // them over): the note in the list, the draft in the box.
+    wait_for("the note and the draft on screen", || {
+        let screen = live.screen();
+        screen.contains("Eerste notitie") && screen.contains("half")
+    });
     live.signal(signal);
     assert_eq!(live.wait_exit(), 0);
     assert!(
@@ -241,6 +246,12 @@ fn sigkill_a_tenth_of_a_second_after_enter_loses_nothing() {
         live.send(note.as_bytes());
         std::thread::sleep(Duration::from_millis(30));
         live.send(b"\r");
+        // From when the host has the note (it shows in the list, the box
+        // is empty again): a busy machine may be slow to hand it the key.
+        wait_for("the note in the list", || {
+            let screen = live.screen();
+            screen.matches(note).count() == 1 && !screen.contains(&format!("│ {note}"))
+        });
         std::thread::sleep(Duration::from_millis(100));
         assert_eq!(
             s.live_texts().len(),
