@@ -442,6 +442,9 @@ impl App for HostShell {
     fn next_change(&self, now: Timestamp) -> Timestamp {
         HostShell::next_change(self, now)
     }
+    fn lang(&self) -> crate::i18n::Lang {
+        self.lang
+    }
     fn save_error(&self) -> Option<&str> {
         HostShell::save_error(self)
     }

@@ -113,8 +113,13 @@ pub fn start_lead(
 ) -> Result<(LeadApp, Session, Vec<String>), String> {
     let t = opts.lang.t();
     let dir = opts.dir;
-    dir.ensure()
-        .map_err(|e| format!("{}: {e}", dir.root.display()))?;
+    dir.ensure().map_err(|e| {
+        format!(
+            "{}: {}",
+            crate::files::shown(&dir.root),
+            opts.lang.io_error(&e)
+        )
+    })?;
     let (lock, held) = match lock_lead(&dir.root) {
         Ok(Some(file)) => (Lock::Held, Some(file)),
         Ok(None) => (Lock::Busy, None),
@@ -150,8 +155,13 @@ pub fn start_lead(
     let unchanged = crate::files::read_text(&programme_path, crate::files::Links::Refuse)
         .is_ok_and(|s| s == opts.programme.source);
     if !unchanged {
-        write_atomic(&programme_path, opts.programme.source.as_bytes())
-            .map_err(|e| format!("{}: {e}", programme_path.display()))?;
+        write_atomic(&programme_path, opts.programme.source.as_bytes()).map_err(|e| {
+            format!(
+                "{}: {}",
+                crate::files::shown(&programme_path),
+                opts.lang.io_error(&e)
+            )
+        })?;
     }
 
     let rehearsal = opts.at.is_some() || opts.speed.is_some();
@@ -196,8 +206,8 @@ pub fn start_lead(
                 notices.push(t.resumed.to_string());
             }
             _ => {
-                let moved =
-                    move_aside(&state_path, "old", real_now).map_err(|e| format!("{file}: {e}"))?;
+                let moved = move_aside(&state_path, "old", real_now)
+                    .map_err(|e| format!("{file}: {}", opts.lang.io_error(&e)))?;
                 let name = moved
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -557,6 +567,9 @@ impl App for LeadApp {
     }
     fn next_change(&self, now: Timestamp) -> Timestamp {
         LeadApp::next_change(self, now)
+    }
+    fn lang(&self) -> crate::i18n::Lang {
+        self.lang
     }
     fn save_error(&self) -> Option<&str> {
         self.save_error.as_deref()

@@ -37,6 +37,7 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use super::platform;
 use crate::clock::TimeSource;
+use crate::i18n::{Catalog, fill};
 use crate::session_dir::{SaveReport, Saver};
 
 /// What the event loop sees happen, for every app: each app takes it as
@@ -136,6 +137,8 @@ pub trait App: 'static {
     fn next_change(&self, now: Timestamp) -> Timestamp;
     /// The last failed write, if the disk has not taken one since.
     fn save_error(&self) -> Option<&str>;
+    /// The interface's language (for what the event loop says itself).
+    fn lang(&self) -> crate::i18n::Lang;
     /// Whether the event loop carries out `effect` itself; the others go
     /// to the app's [`Persist`].
     fn control(effect: &Self::Effect) -> Option<Control>;
@@ -393,6 +396,12 @@ pub fn restore_terminal() {
     }
 }
 
+/// A failure of the terminal or the system, in the interface's words.
+fn said<A: App>(app: &A, what: fn(&Catalog) -> &'static str, e: &std::io::Error) -> String {
+    let lang = app.lang();
+    fill(what(lang.t()), &[("error", &lang.io_error(e))])
+}
+
 /// Runs `app` until it quits. `crash_note` is printed (after the terminal
 /// is restored) if the app panics; its state is saved all the same.
 pub fn run<A: App, P: Persist<A>>(
@@ -402,6 +411,16 @@ pub fn run<A: App, P: Persist<A>>(
     reports: UnboundedReceiver<SaveReport>,
     crash_note: String,
 ) -> Result<(), String> {
+    let t = app.lang().t();
+    // Without a terminal (output to a file or a pipe) nothing can be
+    // shown, and nothing is written there: not even the codes that put a
+    // terminal back.
+    {
+        use std::io::IsTerminal;
+        if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+            return Err(t.run_no_terminal.to_string());
+        }
+    }
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -411,13 +430,13 @@ pub fn run<A: App, P: Persist<A>>(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| said(app, |t| t.run_start, &e))?;
     let (change_tx, changes) = unbounded_channel();
     let poll = std::env::var_os("OOGST_WATCH").is_some_and(|v| v == "poll");
     let watch = FolderWatch::new(persist.watched(), change_tx, poll);
     let mut terminal = init_terminal().map_err(|e| {
         restore_terminal();
-        format!("terminal: {e}")
+        said(app, |t| t.run_terminal, &e)
     })?;
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let inputs = Inputs {
@@ -453,7 +472,7 @@ pub fn run<A: App, P: Persist<A>>(
         }
         Some(Err(why)) => Err(why),
         None if flushed => Ok(()),
-        None => Err(app.save_error().unwrap_or("could not save").to_string()),
+        None => Err(app.save_error().unwrap_or(t.run_not_saved).to_string()),
     };
     result?;
     saved
@@ -602,7 +621,7 @@ async fn event_loop<A: App, P: Persist<A>>(
         work,
     };
     // Live as long as the loop: a signal is never again "die at once".
-    let mut signals = platform::Signals::new().map_err(|e| format!("signals: {e}"))?;
+    let mut signals = platform::Signals::new().map_err(|e| said(lp.app, |t| t.run_signals, &e))?;
     let mut events = EventStream::new();
     let mut periodic = tokio::time::interval(lp.persist.period());
     periodic.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -612,7 +631,7 @@ async fn event_loop<A: App, P: Persist<A>>(
     loop {
         let (now, _) = lp.now();
         if redraw || draw_at.is_some_and(|at| at <= Instant::now()) {
-            draw(lp.terminal, lp.app, now).map_err(|e| format!("terminal: {e}"))?;
+            draw(lp.terminal, lp.app, now).map_err(|e| said(lp.app, |t| t.run_terminal, &e))?;
             draw_at = None;
         }
         let wait = lp
@@ -686,7 +705,9 @@ async fn event_loop<A: App, P: Persist<A>>(
             && k.modifiers
                 .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
         {
-            lp.terminal.clear().map_err(|e| format!("terminal: {e}"))?;
+            lp.terminal
+                .clear()
+                .map_err(|e| said(lp.app, |t| t.run_terminal, &e))?;
             continue;
         }
         // Test builds can be made to crash, so the tests can see that a

@@ -300,6 +300,9 @@ impl App for WatchApp {
         let phase = now.as_nanosecond().rem_euclid(second);
         now + SignedDuration::from_nanos_i128(second - phase)
     }
+    fn lang(&self) -> crate::i18n::Lang {
+        self.lang
+    }
     fn save_error(&self) -> Option<&str> {
         None
     }
