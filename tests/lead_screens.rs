@@ -421,6 +421,9 @@ fn replan_is_a_proposal_first() {
         assert!(screen.contains(words), "{words}\n{screen}");
     }
     assert_eq!(lead.app.clock.blocks[3].minutes, 15);
+    // Too narrow for the notes: a mark before the title says "protected".
+    let narrow = lead.screen(50, 14);
+    assert!(narrow.contains("■ Samen in gesprek"), "{narrow}");
     // Esc: the day as it was.
     assert!(lead.key(KeyCode::Esc).is_empty());
     assert_eq!(lead.app.clock.blocks[3].minutes, 15);

@@ -158,7 +158,15 @@ impl Ctx<'_> {
 
     fn replan_row(&self, row: &ProposalRow, selected: bool, cols: &Columns) -> Line<'static> {
         let block = self.app.programme.blocks.get(row.index);
-        let title = block.map_or(String::new(), |b| text::one_line(&b.title).into_owned());
+        let mut title = block.map_or(String::new(), |b| text::one_line(&b.title).into_owned());
+        // Too narrow for the note: its mark before the title says it.
+        if cols.note == 0 {
+            match row.hold {
+                Hold::Protected => title = format!("■ {title}"),
+                Hold::Set(_) => title = format!("✎ {title}"),
+                Hold::Free => {}
+            }
+        }
         let mins = |m: i64| format!("{m} min");
         let mut spans = vec![Span::styled(
             if selected { "▶ " } else { "  " },
@@ -257,7 +265,8 @@ impl Columns {
         if note < 12 {
             note = 0;
         }
-        if width < 2 + 12 + now + proposed + times {
+        // The times only where the title keeps 18 columns.
+        if width < 2 + 18 + now + proposed + times {
             times = 0;
         }
         let title = width
