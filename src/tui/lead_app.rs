@@ -834,6 +834,69 @@ fn one_line_message(s: &str, room: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::one_line_message;
+    use super::{Effect, LeadApp, Msg};
+    use crate::clock::ClockState;
+    use crate::i18n::Lang;
+    use crate::programme::Programme;
+    use crate::tui::theme::Theme;
+    use jiff::Timestamp;
+    use jiff::tz::TimeZone;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(app: &mut LeadApp, c: char, now: Timestamp) -> Vec<Effect> {
+        let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        app.update(Msg::Key(event), now)
+    }
+
+    /// The programme editor's way in: an edit is one step; `u` puts back
+    /// the programme and the clock and asks for `programme.json` to be
+    /// written, `U` brings the edit back.
+    #[test]
+    fn a_programme_edit_is_undone_with_u() {
+        let now: Timestamp = "2021-01-21T09:20:00Z".parse().unwrap();
+        let day = jiff::civil::date(2021, 1, 21);
+        let p = Programme::demo();
+        let clock = ClockState::new(&p, day, &TimeZone::UTC, now);
+        let mut app = LeadApp::new(
+            p.clone(),
+            clock,
+            Lang::En,
+            Theme::NO_COLOR,
+            TimeZone::UTC,
+            None,
+            None,
+            now,
+        );
+        key(&mut app, ' ', now);
+        let text = p.source.replace("Ruimte voor vragen", "Vragen uit de zaal");
+        let edited = Programme::parse(&text, "programme.json").unwrap();
+        let mut clock = app.clock.clone();
+        clock.blocks[3].minutes = 20;
+        let mut fx = Vec::new();
+        app.programme_edited(edited, clock.clone(), now, &mut fx);
+        assert!(fx.contains(&Effect::WriteProgramme) && fx.contains(&Effect::SaveState));
+        assert_eq!(app.programme.blocks[3].title, "Vragen uit de zaal");
+        let fx = key(&mut app, 'u', now);
+        assert!(fx.contains(&Effect::WriteProgramme), "{fx:?}");
+        assert_eq!(app.programme.source, p.source);
+        assert_eq!(app.clock.blocks[3].minutes, 15);
+        assert!(
+            app.toast
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("programme change")
+        );
+        let fx = key(&mut app, 'U', now);
+        assert!(fx.contains(&Effect::WriteProgramme));
+        assert_eq!(app.clock, clock);
+        assert_eq!(app.programme.blocks[3].title, "Vragen uit de zaal");
+        // A clock step undoes without touching the programme file.
+        key(&mut app, 'u', now);
+        let fx = key(&mut app, 'u', now);
+        assert!(!fx.contains(&Effect::WriteProgramme));
+        assert!(!app.clock.is_running());
+    }
 
     #[test]
     fn pasted_messages_become_one_clean_line() {
