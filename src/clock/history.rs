@@ -20,8 +20,10 @@
 //! # Programme edits (the programme view, `oogst edit` on a running lead)
 //!
 //! An edit of the programme is one step too: record it with
-//! [`History::record_programme_edit`] *after* the edit is made, with the
-//! clock and the programme's text (`Programme::source`) from *before*:
+//! [`History::record_programme_edit`] *after* the edit is made (once per
+//! edit the lead saves, not per key typed: at most
+//! [`MAX_PROGRAMME_STEPS`] are kept), with the clock and the programme's
+//! text (`Programme::source`) from *before*:
 //!
 //! ```
 //! # use oogst::clock::{ClockState, History};
@@ -55,9 +57,14 @@ use super::{Action, BlockRun, ClockState, Message, Outcome};
 use crate::files::FileError;
 use crate::programme::Programme;
 
-/// The most steps kept: a long day of a lead who presses `+` a lot, and
-/// `lead-state.json` stays small enough to write at every action.
-pub const MAX_STEPS: usize = 1000;
+/// The most steps kept: a long day of a lead who presses `+` a lot (a
+/// clock step is half a kilobyte), and `lead-state.json` stays small
+/// enough to write at every action and every heartbeat.
+pub const MAX_STEPS: usize = 500;
+
+/// The most programme edits kept (each holds a programme's text and every
+/// block): record one per edit the lead saves, not per key typed.
+pub const MAX_PROGRAMME_STEPS: usize = 50;
 
 /// What a step did, to tell the lead what `u` undid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -302,12 +309,20 @@ impl History {
         self.push(step);
     }
 
+    /// A new step: what there was to redo is forgotten; past the limits
+    /// the oldest steps go (a programme edit with every step before it).
     fn push(&mut self, step: Step) {
         self.redo.clear();
         self.undo.push(step);
         if self.undo.len() > MAX_STEPS {
             let extra = self.undo.len() - MAX_STEPS;
             self.undo.drain(..extra);
+        }
+        let edits = self.undo.iter().filter(|s| s.programme.is_some()).count();
+        if edits > MAX_PROGRAMME_STEPS
+            && let Some(oldest) = self.undo.iter().position(|s| s.programme.is_some())
+        {
+            self.undo.drain(..=oldest);
         }
     }
 

@@ -4,7 +4,7 @@
 use jiff::SignedDuration;
 use proptest::prelude::*;
 
-use super::history::MAX_STEPS;
+use super::history::{MAX_PROGRAMME_STEPS, MAX_STEPS};
 use super::tests::{at, demo_at, mins, programme_strategy, script_strategy};
 use super::*;
 use crate::lead_state::LeadState;
@@ -142,6 +142,24 @@ fn the_oldest_steps_go_first() {
     while h.undo(&mut c, &mut p).is_ok() {}
     // The start went out first: the block still runs.
     assert!(c.is_running());
+}
+
+/// Programme edits are kept to [`MAX_PROGRAMME_STEPS`]: the oldest goes,
+/// with the steps before it.
+#[test]
+fn the_oldest_programme_edits_go_first() {
+    let mut c = demo_at(at(10, 12));
+    let mut h = History::default();
+    h.apply(&mut c, Action::StartPause, at(10, 12));
+    let text = demo().source;
+    for _ in 0..(MAX_PROGRAMME_STEPS + 1) {
+        h.record_programme_edit(&c, &text, &c, at(10, 13));
+        h.apply(&mut c, Action::Extend, at(10, 13));
+    }
+    let edits = h.undo.iter().filter(|s| s.programme.is_some()).count();
+    assert_eq!(edits, MAX_PROGRAMME_STEPS);
+    assert_eq!(h.undo.len(), 2 * MAX_PROGRAMME_STEPS + 1);
+    assert_eq!(h.undo[0].what, StepKind::Extend);
 }
 
 /// The text of the demo with one block's title changed.
