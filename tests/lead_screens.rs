@@ -454,6 +454,32 @@ fn replan_is_a_proposal_first() {
     );
 }
 
+/// Re-planned late, then the case ends early: the questions, shortened
+/// and now running, get their minutes back with `r`.
+#[test]
+fn replan_gives_time_back_when_early() {
+    let mut lead = Lead::demo(at(10, 27, 0));
+    lead.press(' ');
+    lead.press('r');
+    lead.key(KeyCode::Enter);
+    lead.at(at(10, 39, 0));
+    lead.press('n');
+    lead.at(at(10, 40, 0));
+    lead.press('r');
+    let screen = lead.screen(120, 40);
+    for words in [
+        "Ruimte voor vragen",
+        "8 min   → 15 min",
+        "10:39–10:54",
+        "▶ running · gets time back",
+        "New end 12:00: on time",
+    ] {
+        assert!(screen.contains(words), "{words}\n{screen}");
+    }
+    lead.key(KeyCode::Enter);
+    assert!(lead.screen(120, 40).contains("ends 10:54"));
+}
+
 /// An afternoon with a break before a work session that starts at 14:30.
 const AFTERNOON: &str = r#"{
   "format": "oogst-programme", "version": 1, "id": "middag", "title": "Kennismiddag",

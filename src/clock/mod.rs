@@ -418,6 +418,19 @@ impl ClockState {
                     },
                 }
             } else if i == self.current {
+                // The current block as `plan` would have it (a re-plan may
+                // give it back minutes an earlier one took).
+                let planned;
+                let b = match plan.get(i) {
+                    Some(&m) if m != b.minutes => {
+                        planned = BlockRun {
+                            minutes: m,
+                            ..b.clone()
+                        };
+                        &planned
+                    }
+                    _ => b,
+                };
                 match b.started {
                     Some(s) => {
                         let deadline = b.deadline(now).unwrap_or(now);

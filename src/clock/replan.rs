@@ -5,7 +5,9 @@
 //!
 //! The rules, in order:
 //!
-//! - Only blocks still to come change, never the current one.
+//! - Only blocks still to come are shortened, never the current one; the
+//!   current block can only get back minutes an earlier re-plan took
+//!   (it is then the proposal's first row).
 //! - A block the lead holds keeps its minutes: a protected block its
 //!   minutes now, a block set by hand the minutes the lead gave it
 //!   ([`Hold`]). The breakouts are protected by default
@@ -159,15 +161,21 @@ impl ClockState {
         }
         let target = self.blocks.last()?.planned_end;
         let base = self.plan();
+        // The current block is a row only when an earlier re-plan took
+        // minutes it may get back.
+        let rows_from = match self.blocks.get(self.current) {
+            Some(b) if b.minutes < b.programme_minutes => self.current,
+            _ => first,
+        };
         let hold = |i: usize| holds.get(i).copied().unwrap_or(Hold::Free);
         let mut plan = base.clone();
-        for (i, m) in plan.iter_mut().enumerate().skip(first) {
+        for (i, m) in plan.iter_mut().enumerate().skip(rows_from) {
             if let Hold::Set(set) = hold(i) {
                 *m = set.clamp(1, MAX_MINUTES);
             }
         }
         let free: Vec<bool> = (0..n)
-            .map(|i| i >= first && hold(i) == Hold::Free)
+            .map(|i| i >= rows_from && hold(i) == Hold::Free)
             .collect();
         let checkpoints: Vec<Checkpoint> = (first..n)
             .filter(|&i| self.blocks[i].fixed_start.is_some())
@@ -179,7 +187,7 @@ impl ClockState {
 
         let before = self.schedule_with(now, &base);
         let after = self.schedule_with(now, &plan);
-        let rows = (first..n)
+        let rows = (rows_from..n)
             .map(|i| {
                 let b = &self.blocks[i];
                 Row {
@@ -285,7 +293,6 @@ impl ClockState {
         checkpoints: &[Checkpoint],
         target: Timestamp,
     ) -> Vec<i64> {
-        let first = self.current.saturating_add(1);
         let times = |plan: &[i64]| {
             let s = self.schedule_with(now, plan);
             checkpoints
@@ -295,7 +302,7 @@ impl ClockState {
         };
         let mut now_times = times(&plan);
         loop {
-            let mut candidates: Vec<usize> = (first..plan.len())
+            let mut candidates: Vec<usize> = (self.current..plan.len())
                 .filter(|&j| free[j] && plan[j] < self.blocks[j].programme_minutes)
                 .collect();
             if candidates.is_empty() {
@@ -333,8 +340,8 @@ impl ClockState {
         plan
     }
 
-    /// Sets the blocks still to come to `plan`'s minutes (every block's,
-    /// as [`Proposal::plan`] holds them).
+    /// Sets the current block and those still to come to `plan`'s minutes
+    /// (every block's, as [`Proposal::plan`] holds them).
     pub(super) fn apply_plan(&mut self, plan: &[i64], now: Timestamp) -> Outcome {
         let first = self.current.saturating_add(1);
         if first >= self.blocks.len() {
@@ -344,7 +351,7 @@ impl ClockState {
             return Outcome::Ignored(Ignored::PlanOutdated);
         }
         let mut blocks = 0;
-        for (b, &m) in self.blocks.iter_mut().zip(plan).skip(first) {
+        for (b, &m) in self.blocks.iter_mut().zip(plan).skip(self.current) {
             let m = m.clamp(1, MAX_MINUTES);
             if b.minutes != m {
                 b.minutes = m;

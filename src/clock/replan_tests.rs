@@ -238,9 +238,22 @@ proptest! {
         let hold = |i: usize| holds.get(i).copied().unwrap_or(Hold::Free);
         let base: Vec<i64> = c.blocks.iter().map(|b| b.minutes).collect();
         let target = c.blocks.last().unwrap().planned_end;
-        // What ran and the current block never change.
-        prop_assert_eq!(&proposal.plan[..=c.current], &base[..=c.current]);
-        prop_assert_eq!(proposal.rows.len(), c.blocks.len() - c.current - 1);
+        // What ran never changes; the current block only gets back what
+        // an earlier re-plan took (it is a row only then).
+        prop_assert_eq!(&proposal.plan[..c.current], &base[..c.current]);
+        let current = &c.blocks[c.current];
+        let current_is_row = current.minutes < current.programme_minutes;
+        prop_assert_eq!(
+            proposal.rows.len(),
+            c.blocks.len() - c.current - 1 + usize::from(current_is_row)
+        );
+        if current_is_row {
+            if hold(c.current) == Hold::Free {
+                prop_assert!(proposal.plan[c.current] >= base[c.current]);
+            }
+        } else {
+            prop_assert_eq!(proposal.plan[c.current], base[c.current]);
+        }
         prop_assert_eq!(proposal.end, c.schedule_with(now, &proposal.plan).end.unwrap());
         for row in &proposal.rows {
             let i = row.index;
@@ -260,11 +273,15 @@ proptest! {
         }
         // The plan at the floors: what the proposal can at best do.
         let mut floors = base.clone();
-        for (i, m) in floors.iter_mut().enumerate().skip(c.current + 1) {
+        for (i, m) in floors.iter_mut().enumerate().skip(c.current) {
             match hold(i) {
+                // The current block is never shortened.
+                Hold::Free if i == c.current => {}
                 Hold::Free => *m = (*m).min(floor_minutes(c.blocks[i].programme_minutes)),
-                Hold::Set(set) => *m = set.clamp(1, MAX_MINUTES),
-                Hold::Protected => {}
+                Hold::Set(set) if i > c.current || current_is_row => {
+                    *m = set.clamp(1, MAX_MINUTES);
+                }
+                Hold::Set(_) | Hold::Protected => {}
             }
         }
         // Ends on time when it can.
@@ -338,4 +355,28 @@ proptest! {
         }
         let _ = (DAY, tz());
     }
+}
+
+/// The block an earlier re-plan shortened is running when the day turns
+/// early (the case ended early): `r` gives it its minutes back, and only
+/// those — the current block is never shortened.
+#[test]
+fn time_back_to_the_running_block() {
+    let mut c = demo_at(at(10, 27));
+    c.apply(Action::StartPause, at(10, 27));
+    let p = c.propose(at(10, 27), &lead_holds()).unwrap();
+    c.apply(Action::Plan(p.plan), at(10, 27));
+    assert_eq!(c.blocks[3].minutes, 8);
+    c.apply(Action::Next, at(10, 39));
+    let p = c.propose(at(10, 40), &lead_holds()).unwrap();
+    assert_eq!(p.rows.len(), 2);
+    assert_eq!(p.rows[0].index, 3);
+    assert_eq!((p.rows[0].minutes, p.rows[0].proposed), (8, 15));
+    assert_eq!(p.rows[0].end, Some(at(10, 54)));
+    assert_eq!(p.rows[1].start, Some(at(11, 0)));
+    c.apply(Action::Plan(p.plan), at(10, 40));
+    assert_eq!(c.current(at(10, 40)).unwrap().deadline, Some(at(10, 54)));
+    // Not shortened, it is no row: the proposal is the blocks to come.
+    let p = c.propose(at(10, 41), &lead_holds()).unwrap();
+    assert_eq!(p.rows.len(), 1);
 }

@@ -220,6 +220,14 @@ impl Ctx<'_> {
             Hold::Set(_) => return (format!("✎ {}", t.replan_by_hand), self.th.label()),
             Hold::Free => {}
         }
+        // The current block: only ever time back.
+        if row.index == self.app.clock.current {
+            let mut note = format!("▶ {}", t.running);
+            if row.proposed > row.minutes {
+                note = format!("{note} · {}", t.replan_gets_back);
+            }
+            return (note, self.th.good());
+        }
         if let (Some(fixed), Some(start)) = (row.fixed_start, row.start) {
             return if start <= fixed {
                 (
