@@ -5,6 +5,10 @@
 //! actual start of a block, its extensions, its pauses — and the `now` that
 //! the caller passes in, so a rehearsal at 30× speed and a real meeting run
 //! the same code, and remaining time can never drift.
+//!
+//! The lead's actions are kept as an undoable log ([`history`]: `u`, `U`,
+//! across restarts); a re-plan is a proposal first ([`replan`]: what the
+//! blocks to come would get, applied with [`Action::Plan`]).
 
 pub mod document;
 pub mod history;
