@@ -1,11 +1,19 @@
 //! `lead-state.json`: the lead's whole clock, saved after every action, so
-//! that a restarted `oogst lead` resumes exactly where it was.
+//! that a restarted `oogst lead` resumes exactly where it was — with its
+//! steps to undo and redo ([`History`]).
+//!
+//! Files of an oogst before the lead's undo (no `history`) read as they
+//! are; their `replan_undo` (a second `r` undid a re-plan) becomes the one
+//! step to undo.
 
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
-use crate::clock::{ClockState, EARLIEST, LATEST, MAX_EXTRA, MAX_MINUTES, MAX_PAUSED};
+use crate::clock::history::{BlockAt, Step, StepKind};
+use crate::clock::{
+    BlockRun, ClockState, EARLIEST, History, LATEST, MAX_EXTRA, MAX_MINUTES, MAX_PAUSED,
+};
 use crate::files::{FileError, Problem, ProblemKind, parse_typed};
 use crate::programme::{DayTime, Programme};
 
@@ -37,6 +45,10 @@ pub struct LeadState {
     pub day: Date,
     pub rehearsal: Option<Rehearsal>,
     pub clock: ClockState,
+    /// The lead's steps to undo and redo (none in a file of an oogst
+    /// before the lead's undo).
+    #[serde(default)]
+    pub history: History,
 }
 
 pub const VERSION: u64 = 1;
@@ -64,7 +76,14 @@ impl LeadState {
             day,
             rehearsal,
             clock,
+            history: History::default(),
         }
+    }
+
+    /// With the lead's steps to undo and redo.
+    pub fn with_history(mut self, history: History) -> LeadState {
+        self.history = history;
+        self
     }
 
     /// Reads and checks a lead state: its shape, and every value in the
@@ -72,9 +91,13 @@ impl LeadState {
     /// lead fail later (every instant within years 0001–9999, lengths of
     /// at most a day, the current block one of its blocks or just past them).
     pub fn parse(text: &str, file: &str) -> Result<LeadState, FileError> {
-        let (state, _): (LeadState, u64) = parse_typed(text, file, FORMAT, "lead state", VERSION)?;
+        let (mut state, _): (LeadState, u64) =
+            parse_typed(text, file, FORMAT, "lead state", VERSION)?;
         match state.out_of_range() {
-            None => Ok(state),
+            None => {
+                state.old_replan_undo();
+                Ok(state)
+            }
             Some((path, found, allowed)) => Err(FileError::single(
                 file,
                 Problem::at(ProblemKind::OutOfRange {
@@ -86,104 +109,160 @@ impl LeadState {
         }
     }
 
-    /// The first value out of its range: where, what, and what is allowed.
-    fn out_of_range(&self) -> Option<(String, String, String)> {
-        let instants = || format!("{EARLIEST} – {LATEST}");
-        let minutes = || format!("1 – {MAX_MINUTES}");
-        let mut bad: Option<(String, String, String)> = None;
-        let mut instant = |path: &dyn Fn() -> String, t: Timestamp| {
-            if bad.is_none() && !(EARLIEST..=LATEST).contains(&t) {
-                bad = Some((path(), t.to_string(), instants()));
-            }
+    /// A file of an oogst before the lead's undo may hold the lengths from
+    /// before its last re-plan, which a second `r` put back: that becomes
+    /// the step `u` undoes.
+    fn old_replan_undo(&mut self) {
+        let Some(before) = self.clock.replan_undo.take() else {
+            return;
         };
-        if let Some(r) = &self.rehearsal {
-            instant(&|| "rehearsal.virtual_now".into(), r.virtual_now);
+        if !self.history.undo.is_empty() || before.len() != self.clock.blocks.len() {
+            return;
         }
-        if let Some(m) = &self.clock.message {
-            instant(&|| "clock.message.at".into(), m.at);
+        let changed: Vec<BlockAt> = self
+            .clock
+            .blocks
+            .iter()
+            .zip(before)
+            .enumerate()
+            .filter(|(_, (b, m))| b.minutes != *m)
+            .map(|(index, (b, minutes))| BlockAt {
+                index,
+                block: BlockRun {
+                    minutes,
+                    ..b.clone()
+                },
+            })
+            .collect();
+        if changed.is_empty() {
+            return;
         }
-        for (i, b) in self.clock.blocks.iter().enumerate() {
-            let times = [
-                ("planned_start", Some(b.planned_start)),
-                ("planned_end", Some(b.planned_end)),
-                ("fixed_start", b.fixed_start),
-                ("started", b.started),
-                ("ended", b.ended),
-                ("paused_at", b.paused_at),
-            ];
-            for (field, t) in times {
-                if let Some(t) = t {
-                    instant(&|| format!("clock.blocks[{i}].{field}"), t);
+        let at = self
+            .rehearsal
+            .as_ref()
+            .map_or(jiff::Timestamp::UNIX_EPOCH, |r| r.virtual_now)
+            .clamp(EARLIEST, LATEST);
+        self.history.undo.push(Step {
+            what: StepKind::Replan,
+            at,
+            current: self.clock.current,
+            changed,
+            blocks: None,
+            message: None,
+            programme: None,
+        });
+    }
+
+    /// The first value out of its range: where, what, and what is allowed.
+    fn out_of_range(&self) -> Option<Bad> {
+        // Instants first, as they come in the file.
+        self.rest_out_of_range()
+            .or_else(|| self.clock_out_of_range())
+            .or_else(|| self.history_out_of_range())
+    }
+
+    /// Every step's values, checked as the clock's: they become the clock.
+    fn history_out_of_range(&self) -> Option<Bad> {
+        let lists = [("undo", &self.history.undo), ("redo", &self.history.redo)];
+        for (list, steps) in lists {
+            for (i, step) in steps.iter().enumerate() {
+                let path = format!("history.{list}[{i}]");
+                let bad = instant_out(&format!("{path}.at"), step.at)
+                    .or_else(|| {
+                        let swap = step.message.as_ref()?;
+                        [&swap.from, &swap.to]
+                            .into_iter()
+                            .flatten()
+                            .find_map(|m| instant_out(&format!("{path}.message.at"), m.at))
+                    })
+                    .or_else(|| {
+                        step.changed.iter().enumerate().find_map(|(j, c)| {
+                            block_out(&format!("{path}.changed[{j}].block"), &c.block)
+                        })
+                    })
+                    .or_else(|| {
+                        let all = step.blocks.as_ref()?;
+                        all.iter()
+                            .enumerate()
+                            .find_map(|(j, b)| block_out(&format!("{path}.blocks[{j}]"), b))
+                    });
+                if bad.is_some() {
+                    return bad;
                 }
             }
         }
-        if bad.is_some() {
-            return bad;
+        None
+    }
+
+    /// The clock's values: the message, every block, where it is.
+    fn clock_out_of_range(&self) -> Option<Bad> {
+        let clock = &self.clock;
+        if let Some(bad) = clock
+            .message
+            .as_ref()
+            .and_then(|m| instant_out("clock.message.at", m.at))
+        {
+            return Some(bad);
         }
-        let out = |path: String, found: String, allowed: String| Some((path, found, allowed));
+        let blocks = clock.blocks.len();
+        if let Some(bad) = clock
+            .blocks
+            .iter()
+            .enumerate()
+            .find_map(|(i, b)| block_out(&format!("clock.blocks[{i}]"), b))
+        {
+            return Some(bad);
+        }
+        if clock.current > blocks {
+            return Some((
+                "clock.current".into(),
+                clock.current.to_string(),
+                format!("0 – {blocks}"),
+            ));
+        }
+        for (i, m) in clock.replan_undo.iter().flatten().enumerate() {
+            if !(1..=MAX_MINUTES).contains(m) {
+                return Some((
+                    format!("clock.replan_undo[{i}]"),
+                    m.to_string(),
+                    format!("1 – {MAX_MINUTES}"),
+                ));
+            }
+        }
+        None
+    }
+
+    /// The day and the rehearsal.
+    fn rest_out_of_range(&self) -> Option<Bad> {
+        if let Some(bad) = self
+            .rehearsal
+            .as_ref()
+            .and_then(|r| instant_out("rehearsal.virtual_now", r.virtual_now))
+        {
+            return Some(bad);
+        }
         if !(1..=9999).contains(&self.day.year()) {
-            return out(
+            return Some((
                 "day".into(),
                 self.day.to_string(),
                 "0001-01-01 – 9999-12-31".into(),
-            );
+            ));
         }
         if let Some(r) = &self.rehearsal {
             let max = crate::clock::document::MAX_SPEED;
             if !(1.0..=max).contains(&r.speed) {
-                return out(
+                return Some((
                     "rehearsal.speed".into(),
                     r.speed.to_string(),
                     format!("1 – {max}"),
-                );
+                ));
             }
             if let Some(at) = r.at.as_deref().filter(|a| DayTime::parse(a).is_none()) {
-                return out(
+                return Some((
                     "rehearsal.at".into(),
                     at.to_string(),
                     "00:00 – 24:00".into(),
-                );
-            }
-        }
-        let blocks = self.clock.blocks.len();
-        if self.clock.current > blocks {
-            return out(
-                "clock.current".into(),
-                self.clock.current.to_string(),
-                format!("0 – {blocks}"),
-            );
-        }
-        let length = |m: i64| (1..=MAX_MINUTES).contains(&m);
-        for (i, b) in self.clock.blocks.iter().enumerate() {
-            let path = |field: &str| format!("clock.blocks[{i}].{field}");
-            if !length(b.minutes) {
-                return out(path("minutes"), b.minutes.to_string(), minutes());
-            }
-            if !length(b.programme_minutes) {
-                return out(
-                    path("programme_minutes"),
-                    b.programme_minutes.to_string(),
-                    minutes(),
-                );
-            }
-            if !(-MAX_EXTRA..=MAX_EXTRA).contains(&b.extra) {
-                return out(
-                    path("extra"),
-                    b.extra.to_string(),
-                    format!("-{MAX_EXTRA:#} – {MAX_EXTRA:#}"),
-                );
-            }
-            if !(SignedDuration::ZERO..=MAX_PAUSED).contains(&b.paused) {
-                return out(
-                    path("paused"),
-                    b.paused.to_string(),
-                    format!("0 – {MAX_PAUSED:#}"),
-                );
-            }
-        }
-        for (i, m) in self.clock.replan_undo.iter().flatten().enumerate() {
-            if !length(*m) {
-                return out(format!("clock.replan_undo[{i}]"), m.to_string(), minutes());
+                ));
             }
         }
         None
@@ -216,6 +295,66 @@ impl LeadState {
             && same_mode
             && (self.day == day || self.rehearsal.is_some())
     }
+}
+
+/// A value out of its range: where in the file, what it is, and what is
+/// allowed there.
+type Bad = (String, String, String);
+
+/// `t`, at `path`, if it is not an instant the clock keeps.
+fn instant_out(path: &str, t: Timestamp) -> Option<Bad> {
+    (!(EARLIEST..=LATEST).contains(&t)).then(|| {
+        (
+            path.to_string(),
+            t.to_string(),
+            format!("{EARLIEST} – {LATEST}"),
+        )
+    })
+}
+
+/// The first value of block `b` (at `path`) the clock cannot compute
+/// with: an instant outside years 0001–9999, a length of more than a day,
+/// an extension or pause out of range.
+fn block_out(path: &str, b: &BlockRun) -> Option<Bad> {
+    let field = |f: &str| format!("{path}.{f}");
+    let times = [
+        ("planned_start", Some(b.planned_start)),
+        ("planned_end", Some(b.planned_end)),
+        ("fixed_start", b.fixed_start),
+        ("started", b.started),
+        ("ended", b.ended),
+        ("paused_at", b.paused_at),
+    ];
+    if let Some(bad) = times
+        .into_iter()
+        .find_map(|(f, t)| instant_out(&field(f), t?))
+    {
+        return Some(bad);
+    }
+    let minutes = |f: &str, m: i64| {
+        (!(1..=MAX_MINUTES).contains(&m))
+            .then(|| (field(f), m.to_string(), format!("1 – {MAX_MINUTES}")))
+    };
+    if let Some(bad) =
+        minutes("minutes", b.minutes).or_else(|| minutes("programme_minutes", b.programme_minutes))
+    {
+        return Some(bad);
+    }
+    if !(-MAX_EXTRA..=MAX_EXTRA).contains(&b.extra) {
+        return Some((
+            field("extra"),
+            b.extra.to_string(),
+            format!("-{MAX_EXTRA:#} – {MAX_EXTRA:#}"),
+        ));
+    }
+    if !(SignedDuration::ZERO..=MAX_PAUSED).contains(&b.paused) {
+        return Some((
+            field("paused"),
+            b.paused.to_string(),
+            format!("0 – {MAX_PAUSED:#}"),
+        ));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -341,6 +480,56 @@ mod tests {
             ),
         ] {
             refused(&edits, path);
+        }
+    }
+
+    /// A history step, as JSON, in a state of one block.
+    fn with_step(step: &str) -> String {
+        let text = state_with(&[]);
+        let end = text.rfind('}').unwrap();
+        format!(
+            r#"{}, "history": {{"undo": [{step}], "redo": []}}}}"#,
+            &text[..end]
+        )
+    }
+
+    #[test]
+    fn a_saved_history_is_checked_like_the_clock() {
+        let block = r#"{"planned_start": "2021-01-21T09:00:00Z",
+              "planned_end": "2021-01-21T09:10:00Z", "fixed_start": null,
+              "minutes": MINUTES, "programme_minutes": 10, "until_planned_end": false,
+              "started": null, "ended": null, "extra": "PT0S", "paused": "PT0S",
+              "paused_at": null}"#;
+        let step = |what: &str, minutes: &str, at: &str| {
+            format!(
+                r#"{{"what": "{what}", "at": "{at}", "current": 0,
+                    "changed": [{{"index": 0, "block": {}}}]}}"#,
+                block.replace("MINUTES", minutes)
+            )
+        };
+        let fine = "2021-01-21T09:05:00Z";
+        let s = LeadState::parse(&with_step(&step("extend", "10", fine)), "f").unwrap();
+        assert_eq!(s.history.to_undo(), Some(StepKind::Extend));
+        // A kind of step a newer oogst writes reads, as a step.
+        let s = LeadState::parse(&with_step(&step("skip-block", "10", fine)), "f").unwrap();
+        assert_eq!(s.history.to_undo(), Some(StepKind::Other));
+        for (text, path) in [
+            (
+                step("extend", "0", fine),
+                "history.undo[0].changed[0].block.minutes",
+            ),
+            (
+                step("extend", "10", "0000-06-01T00:00:00Z"),
+                "history.undo[0].at",
+            ),
+        ] {
+            match LeadState::parse(&with_step(&text), "lead-state.json") {
+                Ok(_) => panic!("{path}: accepted"),
+                Err(e) => assert!(
+                    matches!(&e.problems[0].kind, ProblemKind::OutOfRange { path: p, .. } if p == path),
+                    "{path}: {e:?}"
+                ),
+            }
         }
     }
 

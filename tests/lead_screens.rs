@@ -399,34 +399,340 @@ fn keys_move_through_the_programme() {
     assert!(lead.screen(120, 40).contains("Back to: Opening"));
 }
 
+/// `r` shows what it would do first: nothing changes until Enter, and
+/// Esc leaves the day as it was; `u` undoes what Enter did.
 #[test]
-fn replan_from_the_keyboard_and_undo() {
+fn replan_is_a_proposal_first() {
     let mut lead = Lead::demo(at(10, 20, 0));
     lead.press(' ');
     assert!(lead.screen(120, 40).contains("programme runs 5 min late"));
+    assert!(lead.press('r').is_empty(), "nothing written yet");
+    let screen = lead.screen(120, 40);
+    for words in [
+        "Re-plan the rest of the day",
+        "The programme runs 5 min late and would end at 12:05.",
+        "Ruimte voor vragen",
+        "15 min  → 10 min",
+        "■ protected",
+        "New end 12:00: on time",
+        "Enter apply",
+        "Esc leave as it is",
+    ] {
+        assert!(screen.contains(words), "{words}\n{screen}");
+    }
+    assert_eq!(lead.app.clock.blocks[3].minutes, 15);
+    // Too narrow for the notes: a mark before the title says "protected".
+    let narrow = lead.screen(50, 14);
+    assert!(narrow.contains("■ Samen in gesprek"), "{narrow}");
+    // Esc: the day as it was.
+    assert!(lead.key(KeyCode::Esc).is_empty());
+    assert_eq!(lead.app.clock.blocks[3].minutes, 15);
+    assert!(lead.screen(120, 40).contains("programme runs 5 min late"));
+    // Enter applies it.
     lead.press('r');
+    let fx = lead.key(KeyCode::Enter);
+    assert!(fx.contains(&Effect::SaveState) && fx.contains(&Effect::WriteClock));
+    assert_eq!(lead.app.clock.blocks[3].minutes, 10);
     let screen = lead.screen(120, 40);
     assert!(
-        screen.contains("Re-planned: 2 blocks 5 min shorter"),
+        screen.contains("Re-planned: 1 block changed, the programme ends at 12:00 · u undoes it"),
         "{screen}"
     );
-    assert!(screen.contains("programme on time"), "{screen}");
-    insta::assert_snapshot!("replanned", lead.render(120, 40).backend());
+    assert!(screen.contains("◆ programme on time"), "{screen}");
+    // u: as it was before the re-plan; U: the re-plan again.
+    lead.press('u');
+    assert_eq!(lead.app.clock.blocks[3].minutes, 15);
+    assert!(
+        lead.screen(120, 40)
+            .contains("Undone: re-plan (U redoes it)")
+    );
+    lead.press('U');
+    assert_eq!(lead.app.clock.blocks[3].minutes, 10);
+    assert!(
+        lead.screen(120, 40)
+            .contains("Redone: re-plan (u undoes it)")
+    );
+}
+
+/// Re-planned late, then the case ends early: the questions, shortened
+/// and now running, get their minutes back with `r`.
+#[test]
+fn replan_gives_time_back_when_early() {
+    let mut lead = Lead::demo(at(10, 27, 0));
+    lead.press(' ');
     lead.press('r');
-    assert!(lead.screen(120, 40).contains("Re-plan undone"));
+    lead.key(KeyCode::Enter);
+    lead.at(at(10, 39, 0));
+    lead.press('n');
+    lead.at(at(10, 40, 0));
+    lead.press('r');
+    let screen = lead.screen(120, 40);
+    for words in [
+        "Ruimte voor vragen",
+        "8 min   → 15 min",
+        "10:39–10:54",
+        "▶ running · gets time back",
+        "New end 12:00: on time",
+    ] {
+        assert!(screen.contains(words), "{words}\n{screen}");
+    }
+    lead.key(KeyCode::Enter);
+    assert!(lead.screen(120, 40).contains("ends 10:54"));
+}
+
+/// An afternoon with a break before a work session that starts at 14:30.
+const AFTERNOON: &str = r#"{
+  "format": "oogst-programme", "version": 1, "id": "middag", "title": "Kennismiddag",
+  "date": "2021-01-21",
+  "blocks": [
+    {"id": "inloop", "kind": "walk-in", "title": "Inloop met koffie", "start": "13:00", "minutes": 15},
+    {"id": "opening", "kind": "plenary", "title": "Opening", "minutes": 10},
+    {"id": "lezing", "kind": "case", "title": "Lezing: opgavegericht werken", "minutes": 30},
+    {"id": "vragen", "kind": "questions", "title": "Vragen aan de spreker", "minutes": 15},
+    {"id": "pauze", "kind": "break", "title": "Pauze", "minutes": 15},
+    {"id": "werksessie", "kind": "breakout", "title": "Werksessie per coalitie", "start": "14:30",
+     "minutes": 45, "rooms": ["Noord", "Zuid"], "questions": ["Wat pakken we op?"]},
+    {"id": "terug", "kind": "plenary", "title": "Terugkoppeling", "minutes": 20},
+    {"id": "afsluiting", "kind": "closing", "title": "Afsluiting", "minutes": 10}
+  ]
+}"#;
+
+/// The proposal with the work session protected (as it comes) and the
+/// break set by hand: the questions give what the break keeps.
+#[test]
+fn the_proposal_with_a_protected_and_an_adjusted_block() {
+    let programme = Programme::parse(AFTERNOON, "programme.json").unwrap();
+    let mut lead = Lead::open(programme, at(13, 39, 0), Lang::En, Theme::COLOR);
+    lead.press(' ');
+    lead.press('r');
+    let screen = lead.screen(100, 30);
+    assert!(screen.contains("■ protected"), "{screen}");
+    // Down to the break, two minutes more than proposed.
+    let first = lead.screen(100, 30);
+    lead.key(KeyCode::Down);
+    lead.press('+');
+    lead.key(KeyCode::Right);
+    let screen = lead.screen(100, 30);
+    assert_ne!(screen, first);
+    assert!(screen.contains("✎ set by hand"), "{screen}");
+    assert!(screen.contains("■ protected"), "{screen}");
+    insta::assert_snapshot!("replan_proposal", lead.render(100, 30).backend());
+    // Applied as shown.
+    let plan = match &lead.app.overlay {
+        oogst::tui::lead_app::Overlay::Replan(o) => o.proposal.plan.clone(),
+        _ => panic!("the proposal is open"),
+    };
+    lead.key(KeyCode::Enter);
+    let minutes: Vec<i64> = lead.app.clock.blocks.iter().map(|b| b.minutes).collect();
+    assert_eq!(minutes, plan);
+}
+
+/// In Dutch, without colour, at 80×24: the words say what colour says.
+#[test]
+fn the_proposal_in_dutch_without_colour() {
+    let programme = Programme::parse(AFTERNOON, "programme.json").unwrap();
+    let mut lead = Lead::open(programme, at(13, 39, 0), Lang::Nl, Theme::NO_COLOR);
+    lead.press(' ');
+    lead.press('r');
+    let terminal = lead.render(80, 24);
+    let screen = text_of(terminal.backend().buffer());
+    for words in [
+        "Rest van de dag herplannen",
+        "■ beschermd",
+        "Nieuw einde 15:45: op schema",
+        "Enter toepassen",
+        "Esc laten zoals het is",
+    ] {
+        assert!(screen.contains(words), "{words}\n{screen}");
+    }
+    insta::assert_snapshot!("replan_proposal_dutch_80x24", terminal.backend());
 }
 
 #[test]
-fn replan_that_cannot_work_says_by_how_much() {
+fn replan_when_even_the_floors_are_not_enough() {
     let mut lead = Lead::demo(at(10, 12, 0));
     lead.at(at(11, 30, 0));
     lead.press(' ');
     lead.press('r');
     let screen = lead.screen(120, 40);
+    // The breakout protected: only the questions give, to their floor.
     assert!(
-        screen.contains("Cannot re-plan: even at their minimum the blocks run 38 min over"),
+        screen.contains(
+            "New end 13:08: still 1 h 08 min late · every block that may give time is at its minimum"
+        ),
         "{screen}"
     );
+    // Not protected, the breakout gives half: still 38 minutes over.
+    lead.key(KeyCode::Down);
+    lead.press(' ');
+    let screen = lead.screen(120, 40);
+    assert!(
+        screen.contains("New end 12:38: still 38 min late · every block that may give time"),
+        "{screen}"
+    );
+    // r: back to the proposal as it came.
+    lead.press('r');
+    assert!(lead.screen(120, 40).contains("New end 13:08"));
+}
+
+/// Nothing still to come: `r` says so, and opens nothing.
+#[test]
+fn replan_on_the_last_block_says_there_is_nothing_to_come() {
+    let mut lead = Lead::demo(at(11, 0, 0));
+    lead.press(' ');
+    lead.press('r');
+    assert!(matches!(
+        lead.app.overlay,
+        oogst::tui::lead_app::Overlay::None
+    ));
+    assert!(lead.screen(120, 40).contains("No blocks left to shorten"));
+}
+
+/// An accidental `n`: the notice says how to take it back, and `u` gives
+/// the case back with its elapsed time intact.
+#[test]
+fn an_accidental_next_is_one_key_from_undone() {
+    let mut lead = running_case();
+    let before = lead.screen(80, 24);
+    lead.at(at(10, 25, 0));
+    lead.press('n');
+    let screen = lead.screen(80, 24);
+    assert!(
+        screen.contains("Next block started: Ruimte voor vragen · u undoes it"),
+        "{screen}"
+    );
+    lead.at(at(10, 25, 30));
+    let fx = lead.press('u');
+    assert!(fx.contains(&Effect::SaveState) && fx.contains(&Effect::WriteClock));
+    let c = lead.app.clock.current(lead.now).unwrap();
+    assert_eq!(c.index, 2);
+    // Started at 10:12, 30 minutes: 16:30 left at 10:25:30.
+    assert_eq!(c.remaining, SignedDuration::from_secs(16 * 60 + 30));
+    let screen = lead.screen(80, 24);
+    assert!(
+        screen.contains("Undone: next block (U redoes it) · now: Presenteren casus"),
+        "{screen}"
+    );
+    // The same screen as before, five minutes on.
+    lead.at(at(10, 20, 30));
+    let _ = before;
+    // U: the questions again, started when `n` was pressed.
+    lead.at(at(10, 26, 0));
+    lead.press('U');
+    assert_eq!(lead.app.clock.current, 3);
+    assert_eq!(lead.app.clock.blocks[3].started, Some(at(10, 25, 0)));
+    lead.press('U');
+    assert!(lead.screen(80, 24).contains("Nothing to redo"));
+}
+
+/// A block over time while a gap still absorbs the delay: the lateness
+/// line says the block runs over, never "on time" in green beside a red
+/// countdown.
+#[test]
+fn the_lateness_line_while_over_time() {
+    let mut lead = running_case();
+    lead.at(at(10, 45, 12));
+    let terminal = lead.render(80, 24);
+    let screen = text_of(terminal.backend().buffer());
+    assert!(
+        screen.contains("◆ block 3 min over time · programme still on time"),
+        "{screen}"
+    );
+    // No part of the line is green.
+    let buf = terminal.backend().buffer();
+    let lines: Vec<&str> = screen.lines().collect();
+    let y = lines.iter().position(|l| l.contains("◆ block")).unwrap();
+    for x in 0..buf.area.width {
+        let cell = buf.cell((x, y as u16)).unwrap();
+        assert_ne!(cell.fg, Color::Green, "{x}: {cell:?}");
+    }
+    insta::assert_snapshot!("lateness_over_time_80x24", terminal.backend());
+    // Within the first minute over: over time, without a number.
+    lead.at(at(10, 42, 20));
+    assert!(
+        lead.screen(80, 24)
+            .contains("◆ block over time · programme still on time")
+    );
+    // Late too: both.
+    lead.at(at(10, 52, 0));
+    assert!(
+        lead.screen(80, 24)
+            .contains("◆ block 10 min over time · programme runs 7 min late"),
+        "{}",
+        lead.screen(80, 24)
+    );
+}
+
+/// Seventeen blocks at 80×24: the programme gives way, the countdown,
+/// what comes next, the lateness line and the message stay.
+#[test]
+fn a_long_programme_on_a_small_screen() {
+    let titles = [
+        "Inloop",
+        "Welkom",
+        "Kennismaken",
+        "Lezing",
+        "Vragen",
+        "Pauze",
+        "Ronde 1",
+        "Terugkoppeling 1",
+        "Koffie",
+        "Ronde 2",
+        "Terugkoppeling 2",
+        "Lunch",
+        "Wandeling",
+        "Ronde 3",
+        "Oogst",
+        "Vooruitblik",
+        "Afsluiting",
+    ];
+    let blocks: Vec<String> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let start = if i == 0 { r#","start":"09:00""# } else { "" };
+            format!(r#"{{"kind":"plenary","title":"{t}","minutes":15{start}}}"#)
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format":"oogst-programme","version":1,"id":"lang","title":"Een lange dag",
+            "blocks":[{}]}}"#,
+        blocks.join(",")
+    );
+    let programme = Programme::parse(&json, "p.json").unwrap();
+    assert_eq!(programme.blocks.len(), 17);
+    let mut lead = Lead::open(programme, at(9, 0, 0), Lang::En, Theme::COLOR);
+    lead.press(' ');
+    for i in 1..=8 {
+        lead.at(at(9, 0, 0) + SignedDuration::from_mins(i * 15 + 2));
+        lead.press('n');
+    }
+    lead.press('m');
+    lead.typed("Nog 5 minuten");
+    lead.key(KeyCode::Enter);
+    lead.at(at(11, 10, 0));
+    let terminal = lead.render(80, 24);
+    let screen = text_of(terminal.backend().buffer());
+    for words in [
+        "Next: Ronde 2",
+        "◆ programme runs 2 min late",
+        "“Nog 5 minuten”",
+        "▶ 11:00–11:15 Koffie",
+    ] {
+        assert!(screen.contains(words), "{words}\n{screen}");
+    }
+    // The big digits are there.
+    assert!(screen.contains('█'), "{screen}");
+    insta::assert_snapshot!("long_programme_80x24", terminal.backend());
+    // And at the smallest full view.
+    let screen = lead.screen(60, 16);
+    for words in [
+        "Next: Ronde 2",
+        "◆ programme runs 2 min late",
+        "Message to the rooms",
+    ] {
+        assert!(screen.contains(words), "{words}\n{screen}");
+    }
 }
 
 #[test]
@@ -494,6 +800,11 @@ fn small_terminals_say_so_and_never_panic() {
         }),
         Box::new(|l| {
             l.press('q');
+        }),
+        // The re-plan proposal, a block set by hand.
+        Box::new(|l| {
+            l.press('r');
+            l.press('+');
         }),
     ];
     let sizes = sizes::sizes(&[1, 2, 19, 20, 59, 60, 149, 150], &[1, 5, 6, 15, 16]);
@@ -924,13 +1235,13 @@ mod key_table {
     fn did(command: C, lead: &Lead, fx: &[Effect]) -> bool {
         let clock = fx.contains(&Effect::SaveState) && fx.contains(&Effect::WriteClock);
         match command {
-            C::StartPause
-            | C::Next
-            | C::Previous
-            | C::Extend
-            | C::Shorten
-            | C::Replan
-            | C::Bell => clock && !fx.contains(&Effect::Quit),
+            C::StartPause | C::Next | C::Previous | C::Extend | C::Shorten | C::Bell => {
+                clock && !fx.contains(&Effect::Quit)
+            }
+            // The proposal first; Enter applies it.
+            C::Replan => matches!(lead.app.overlay, Overlay::Replan(_)) && fx.is_empty(),
+            // Nothing done yet: nothing to undo or redo, and it says so.
+            C::Undo | C::Redo => fx.is_empty() && lead.app.toast.is_some(),
             C::Message => matches!(lead.app.overlay, Overlay::Message(_)),
             C::Help => matches!(lead.app.overlay, Overlay::Help),
             C::Presenter => lead.app.screen == Screen::Presenter,
@@ -954,7 +1265,13 @@ mod key_table {
                 }
                 let t = Lang::En.t();
                 let names: Vec<String> = row.keys.iter().map(|k| k.name(t)).collect();
-                let line = format!("{:<8}{}", names.join("/"), (row.help)(t));
+                // The help's keys take the width of the widest, and two more.
+                let widest = keys::lead_help(view, t, false)
+                    .iter()
+                    .map(|(k, _)| k.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                let line = format!("{:<w$}{}", names.join("/"), (row.help)(t), w = widest + 2);
                 assert!(help.contains(&line), "{screen:?}: {line:?} not in\n{help}");
                 for key in row.keys {
                     let mut lead = lead_on(Lang::En, to);

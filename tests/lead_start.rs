@@ -361,3 +361,76 @@ fn a_lead_restarted_on_this_machine_within_30_s_starts() {
     opts.writer = Some("other1".into());
     assert!(start_lead(opts, later).is_err());
 }
+
+/// A key as the lead presses it.
+fn press(app: &mut oogst::tui::lead_app::LeadApp, c: char, now: Timestamp) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    app.update(oogst::tui::lead_app::Msg::Key(key), now);
+}
+
+/// The lead's undo lives in `lead-state.json`: a restarted lead undoes
+/// and redoes what the run before it did, remaining times included.
+#[test]
+fn undo_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, session, _) =
+        start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    let now = real_now();
+    press(&mut app, ' ', now);
+    let case = app.clock.clone();
+    // An accidental `n` five minutes in, and then the app is closed.
+    let n_at = now + SignedDuration::from_mins(5);
+    press(&mut app, 'n', n_at);
+    assert_eq!(app.clock.current, 3);
+    save(dir.path(), &app, session, n_at);
+
+    let later = now + SignedDuration::from_mins(6);
+    let (mut again, _, _) = start_lead(options(dir.path(), Programme::demo()), later).unwrap();
+    assert_eq!(again.clock, app.clock);
+    press(&mut again, 'u', later);
+    assert_eq!(again.clock, case);
+    // The case runs on from 10:20: 24 minutes left at 10:26.
+    assert_eq!(
+        again.clock.current(later).unwrap().remaining,
+        SignedDuration::from_mins(24)
+    );
+    press(&mut again, 'U', later);
+    assert_eq!(again.clock, app.clock);
+    press(&mut again, 'u', later);
+    press(&mut again, 'u', later);
+    assert!(!again.clock.is_running());
+}
+
+/// A `lead-state.json` of an oogst before the lead's undo (no history;
+/// a re-plan a second `r` would have undone) still resumes, and its
+/// re-plan is the step `u` undoes.
+#[test]
+fn an_old_lead_state_without_history_still_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, session, _) =
+        start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    let now = real_now();
+    app.clock.apply(Action::StartPause, now);
+    let before: Vec<i64> = app.clock.blocks.iter().map(|b| b.minutes).collect();
+    app.clock.apply(Action::Replan, now);
+    assert_eq!(app.clock.blocks[3].minutes, 10);
+    let mut old: serde_json::Value =
+        serde_json::from_str(&session.lead_state(&app, now).to_json()).unwrap();
+    let top = old.as_object_mut().unwrap();
+    assert!(top.remove("history").is_some());
+    top["clock"]["replan_undo"] = serde_json::json!(before);
+    std::fs::write(
+        dir.path().join("lead-state.json"),
+        serde_json::to_string_pretty(&old).unwrap(),
+    )
+    .unwrap();
+    drop(session);
+
+    let (mut again, _, notices) = start_lead(options(dir.path(), Programme::demo()), now).unwrap();
+    assert_eq!(notices, ["Resumed where the clock was"]);
+    assert_eq!(again.clock.blocks, app.clock.blocks);
+    press(&mut again, 'u', now);
+    assert_eq!(again.clock.blocks[3].minutes, 15);
+    assert!(again.clock.is_running());
+}

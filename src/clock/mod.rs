@@ -5,17 +5,24 @@
 //! actual start of a block, its extensions, its pauses — and the `now` that
 //! the caller passes in, so a rehearsal at 30× speed and a real meeting run
 //! the same code, and remaining time can never drift.
+//!
+//! The lead's actions are kept as an undoable log ([`history`]: `u`, `U`,
+//! across restarts); a re-plan is a proposal first ([`replan`]: what the
+//! blocks to come would get, applied with [`Action::Plan`]).
 
 pub mod document;
+pub mod history;
 pub mod lead;
 mod rehearsal;
-mod replan;
+pub mod replan;
 
 pub use document::{
     ClockCurrent, ClockDoc, ClockDocBlock, ClockDocMessage, ClockLead, Countdown, DocRehearsal,
     FORMAT as CLOCK_FORMAT,
 };
+pub use history::{History, Step, StepKind, UndoError, Undone};
 pub use rehearsal::TimeSource;
+pub use replan::{Hold, Proposal, Row as ProposalRow, default_holds, floor_minutes};
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -150,7 +157,10 @@ pub struct ClockState {
     pub blocks: Vec<BlockRun>,
     pub message: Option<Message>,
     pub bell: bool,
-    /// Block lengths before the last re-plan, while a second `r` may undo it.
+    /// Block lengths before the last re-plan, from when a second `r`
+    /// undid it (an oogst before the lead's undo wrote it). Read, and
+    /// turned into an undo step by [`crate::lead_state::LeadState::parse`];
+    /// always written `null` now (and kept, so older readers read on).
     #[serde(default)]
     pub replan_undo: Option<Vec<i64>>,
 }
@@ -164,7 +174,14 @@ pub enum Action {
     Previous,
     Extend,
     Shorten,
+    /// Re-plan the blocks to come by the automatic proposal with no block
+    /// held ([`ClockState::propose`]); when it cannot end on time, nothing
+    /// changes. The lead's `r` shows a proposal and applies it with
+    /// [`Action::Plan`] instead.
     Replan,
+    /// Give the blocks still to come these minutes (every block's, as
+    /// [`Proposal::plan`] holds them): a re-plan the lead saw and applied.
+    Plan(Vec<i64>),
     /// Send (or with `None`, clear) the message to the rooms.
     Message(Option<String>),
     ToggleBell,
@@ -188,13 +205,18 @@ pub enum Outcome {
     MessageSent,
     MessageCleared,
     Bell(bool),
+    /// The blocks to come got new lengths: this many changed; the
+    /// programme now ends at `end`, `late` after its planned end (early
+    /// when negative).
     Replanned {
         blocks: usize,
-        saved: SignedDuration,
+        end: Timestamp,
+        late: SignedDuration,
     },
-    ReplanUndone,
     /// Nothing to re-plan: the programme ends on time or early.
     OnTime,
+    /// A plan applied that changes nothing.
+    Unchanged,
     /// Even at their minimum the blocks to come run this much over.
     ReplanImpossible {
         over: SignedDuration,
@@ -209,6 +231,8 @@ pub enum Ignored {
     AtFirstBlock,
     MinimumReached,
     NothingToCome,
+    /// A plan made for another programme (one with more or fewer blocks).
+    PlanOutdated,
 }
 
 /// Where a block stands.
@@ -379,12 +403,6 @@ impl ClockState {
         self.blocks.iter().map(|b| b.minutes).collect()
     }
 
-    fn set_plan(&mut self, plan: &[i64]) {
-        for (b, m) in self.blocks.iter_mut().zip(plan) {
-            b.minutes = *m;
-        }
-    }
-
     /// The schedule if the blocks to come had `plan`'s lengths.
     fn schedule_with(&self, now: Timestamp, plan: &[i64]) -> Schedule {
         let mut slots = Vec::with_capacity(self.blocks.len());
@@ -404,6 +422,19 @@ impl ClockState {
                     },
                 }
             } else if i == self.current {
+                // The current block as `plan` would have it (a re-plan may
+                // give it back minutes an earlier one took).
+                let planned;
+                let b = match plan.get(i) {
+                    Some(&m) if m != b.minutes => {
+                        planned = BlockRun {
+                            minutes: m,
+                            ..b.clone()
+                        };
+                        &planned
+                    }
+                    _ => b,
+                };
                 match b.started {
                     Some(s) => {
                         let deadline = b.deadline(now).unwrap_or(now);
@@ -457,17 +488,10 @@ impl ClockState {
         Schedule { slots, late, end }
     }
 
-    /// Applies one action of the lead at `now`.
+    /// Applies one action of the lead at `now` (without recording it:
+    /// [`History::apply`] does both).
     pub fn apply(&mut self, action: Action, now: Timestamp) -> Outcome {
-        let outcome = self.apply_inner(&action, now);
-        let keeps_undo = matches!(
-            action,
-            Action::Replan | Action::ToggleBell | Action::Message(_)
-        );
-        if !keeps_undo {
-            self.replan_undo = None;
-        }
-        outcome
+        self.apply_inner(&action, now)
     }
 
     fn apply_inner(&mut self, action: &Action, now: Timestamp) -> Outcome {
@@ -554,16 +578,15 @@ impl ClockState {
                 b.extra -= STEP;
                 Outcome::Shortened
             }
-            Action::Replan => {
-                if let Some(previous) = self.replan_undo.take() {
-                    self.set_plan(&previous);
-                    return Outcome::ReplanUndone;
-                }
-                self.replan(now)
-            }
+            Action::Replan => self.replan(now),
+            Action::Plan(plan) => self.apply_plan(plan, now),
         }
     }
 }
 
+#[cfg(test)]
+mod history_tests;
+#[cfg(test)]
+mod replan_tests;
 #[cfg(test)]
 mod tests;

@@ -7,13 +7,13 @@ use super::*;
 use crate::files::ProblemKind;
 use crate::programme::Programme;
 
-const DAY: Date = date(2021, 1, 21);
+pub(super) const DAY: Date = date(2021, 1, 21);
 
-fn tz() -> TimeZone {
+pub(super) fn tz() -> TimeZone {
     TimeZone::fixed(tz::offset(1))
 }
 
-fn at(h: i8, m: i8) -> Timestamp {
+pub(super) fn at(h: i8, m: i8) -> Timestamp {
     at_s(h, m, 0)
 }
 
@@ -24,20 +24,20 @@ fn at_s(h: i8, m: i8, s: i8) -> Timestamp {
         .timestamp()
 }
 
-fn mins(m: i64) -> SignedDuration {
+pub(super) fn mins(m: i64) -> SignedDuration {
     SignedDuration::from_mins(m)
 }
 
-fn demo_at(now: Timestamp) -> ClockState {
+pub(super) fn demo_at(now: Timestamp) -> ClockState {
     ClockState::new(&Programme::demo(), DAY, &tz(), now)
 }
 
-fn hhmm(ts: Option<Timestamp>) -> String {
+pub(super) fn hhmm(ts: Option<Timestamp>) -> String {
     ts.map(|t| t.to_zoned_datetime(tz()).strftime("%H:%M").to_string())
         .unwrap_or_else(|| "-".into())
 }
 
-fn slots(c: &ClockState, now: Timestamp) -> Vec<String> {
+pub(super) fn slots(c: &ClockState, now: Timestamp) -> Vec<String> {
     c.schedule(now)
         .slots
         .iter()
@@ -247,40 +247,52 @@ fn an_over_time_block_pushes_the_rest() {
 }
 
 #[test]
-fn replan_shortens_what_comes_in_proportion() {
+fn replan_keeps_a_fixed_start_by_shortening_what_comes_before_it() {
     let mut c = demo_at(at(10, 20));
     c.apply(Action::StartPause, at(10, 20));
     assert_eq!(c.schedule(at(10, 20)).late, mins(5));
+    // The breakout's own start (11:00) is kept: the questions give the
+    // five minutes, the breakout none.
     let outcome = c.apply(Action::Replan, at(10, 21));
     assert_eq!(
         outcome,
         Outcome::Replanned {
-            blocks: 2,
-            saved: mins(5)
+            blocks: 1,
+            end: at(12, 0),
+            late: SignedDuration::ZERO,
         }
+    );
+    assert_eq!(c.blocks[3].minutes, 10);
+    assert_eq!(c.blocks[4].minutes, 60);
+    assert_eq!(slots(&c, at(10, 21))[4], "ToCome 11:00-12:00");
+}
+
+/// The demo without the breakout's own start.
+pub(super) fn demo_without_gap(now: Timestamp) -> ClockState {
+    let text = Programme::demo().source.replace(r#""start": "11:00","#, "");
+    let p = Programme::parse(&text, "p.json").unwrap();
+    assert!(
+        p.blocks
+            .iter()
+            .all(|b| !b.fixed_start || b.id == p.blocks[0].id)
+    );
+    ClockState::new(&p, DAY, &tz(), now)
+}
+
+#[test]
+fn replan_shortens_what_comes_in_proportion() {
+    let mut c = demo_without_gap(at(10, 20));
+    c.apply(Action::StartPause, at(10, 15));
+    assert_eq!(c.schedule(at(10, 20)).late, mins(5));
+    let outcome = c.apply(Action::Replan, at(10, 21));
+    assert!(
+        matches!(outcome, Outcome::Replanned { blocks: 2, .. }),
+        "{outcome:?}"
     );
     // 15 : 60 — the questions give one minute, the breakout four.
     assert_eq!(c.blocks[3].minutes, 14);
     assert_eq!(c.blocks[4].minutes, 56);
-    assert_eq!(c.schedule(at(10, 21)).end, Some(at(12, 0)));
-    assert_eq!(c.schedule(at(10, 21)).late, SignedDuration::ZERO);
-    // A second r right after undoes it.
-    assert_eq!(c.apply(Action::Replan, at(10, 22)), Outcome::ReplanUndone);
-    assert_eq!(c.blocks[4].minutes, 60);
-    assert_eq!(c.schedule(at(10, 22)).late, mins(5));
-}
-
-#[test]
-fn replan_after_another_action_does_not_undo() {
-    let mut c = demo_at(at(10, 20));
-    c.apply(Action::StartPause, at(10, 20));
-    c.apply(Action::Replan, at(10, 21));
-    c.apply(Action::Extend, at(10, 22));
-    assert!(matches!(
-        c.apply(Action::Replan, at(10, 22)),
-        Outcome::Replanned { .. }
-    ));
-    assert_eq!(c.schedule(at(10, 22)).end, Some(at(12, 0)));
+    assert_eq!(c.schedule(at(10, 21)).end, Some(at(11, 55)));
 }
 
 #[test]
@@ -576,7 +588,7 @@ fn the_countdown_is_left_or_over() {
 // ---- properties ----
 
 /// A random programme of 1–8 blocks with random lengths, gaps and fixed starts.
-fn programme_strategy() -> impl Strategy<Value = Programme> {
+pub(super) fn programme_strategy() -> impl Strategy<Value = Programme> {
     proptest::collection::vec((1u16..90, 0u16..20, any::<bool>(), 0usize..7), 1..8).prop_map(
         |blocks| {
             let mut t: u16 = 8 * 60;
@@ -609,7 +621,7 @@ fn programme_strategy() -> impl Strategy<Value = Programme> {
     )
 }
 
-fn action_strategy() -> impl Strategy<Value = Action> {
+pub(super) fn action_strategy() -> impl Strategy<Value = Action> {
     prop_oneof![
         3 => Just(Action::StartPause),
         2 => Just(Action::Next),
@@ -623,11 +635,15 @@ fn action_strategy() -> impl Strategy<Value = Action> {
 }
 
 /// Actions at increasing instants (seconds and milliseconds apart).
-fn script_strategy() -> impl Strategy<Value = Vec<(u32, Action)>> {
+pub(super) fn script_strategy() -> impl Strategy<Value = Vec<(u32, Action)>> {
     proptest::collection::vec((0u32..900_000, action_strategy()), 0..25)
 }
 
-fn run_script(p: &Programme, open: Timestamp, script: &[(u32, Action)]) -> (ClockState, Timestamp) {
+pub(super) fn run_script(
+    p: &Programme,
+    open: Timestamp,
+    script: &[(u32, Action)],
+) -> (ClockState, Timestamp) {
     let mut c = ClockState::new(p, DAY, &tz(), open);
     let mut now = open;
     for (gap_ms, action) in script {
@@ -678,7 +694,6 @@ proptest! {
         n in 1usize..6,
     ) {
         let (mut c, now) = run_script(&p, at(8, 0), &script);
-        c.replan_undo = None;
         let before = c.clone();
         for _ in 0..n {
             c.apply(Action::Extend, now);
@@ -710,28 +725,31 @@ proptest! {
         prop_assert_eq!(c.current(later).unwrap().remaining, before.remaining);
     }
 
-    /// Re-planning ends the programme on time (at most a minute early), or
-    /// refuses and changes nothing; it never touches the current block.
+    /// `r` without a lead to ask (no block held) ends the programme on
+    /// time, or refuses and changes nothing; it never touches what ran,
+    /// never shortens the current block, and never goes below a floor.
     #[test]
     fn replan_ends_on_time_or_refuses(
         p in programme_strategy(),
         script in script_strategy(),
     ) {
         let (mut c, now) = run_script(&p, at(8, 0), &script);
-        c.replan_undo = None;
         let before = c.clone();
         let target = c.blocks.last().unwrap().planned_end;
         let late_before = c.schedule(now).late;
         match c.apply(Action::Replan, now) {
-            Outcome::Replanned { saved, .. } => {
-                let end = c.schedule(now).end.unwrap();
+            Outcome::Replanned { end, late, .. } => {
+                prop_assert_eq!(c.schedule(now).end, Some(end));
                 prop_assert!(end <= target, "ends {end} after {target}");
-                prop_assert!(end > target - mins(1), "ends {end}, over a minute early");
-                prop_assert!(saved > SignedDuration::ZERO);
-                prop_assert_eq!(&c.blocks[..=c.current], &before.blocks[..=before.current]);
+                prop_assert_eq!(late, end - target);
+                prop_assert_eq!(&c.blocks[..c.current], &before.blocks[..before.current]);
+                // The current block only ever gets time back.
+                prop_assert!(c.blocks[c.current].minutes >= before.blocks[c.current].minutes);
                 for (b, old) in c.blocks.iter().zip(&before.blocks) {
-                    prop_assert!(b.minutes <= old.minutes);
-                    prop_assert!(b.minutes >= replan::floor_minutes(b.programme_minutes));
+                    prop_assert!(
+                        b.minutes >= replan::floor_minutes(b.programme_minutes).min(old.minutes)
+                    );
+                    prop_assert!(b.minutes <= b.programme_minutes.max(old.minutes));
                 }
             }
             Outcome::ReplanImpossible { over } => {

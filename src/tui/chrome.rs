@@ -156,7 +156,11 @@ pub fn footer(area: Rect, buf: &mut Buffer, theme: Theme, hints: &[(u8, KeyHint)
 
 /// Which of `hints` fit in `room` columns, taken by priority (the first
 /// of equal priority first) until the next does not fit.
-fn fitting(hints: &[(u8, KeyHint)], room: usize, width: impl Fn(&KeyHint) -> usize) -> Vec<usize> {
+pub fn fitting(
+    hints: &[(u8, KeyHint)],
+    room: usize,
+    width: impl Fn(&KeyHint) -> usize,
+) -> Vec<usize> {
     let mut order: Vec<usize> = (0..hints.len()).collect();
     order.sort_by_key(|&i| hints[i].0);
     let mut used = 0;

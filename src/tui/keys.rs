@@ -226,6 +226,10 @@ pub enum LeadCommand {
     Help,
     Quit,
     SaveQuit,
+    /// `u`: the last step of the clock (or the programme) undone.
+    Undo,
+    /// `U`: the last step undone, done again.
+    Redo,
 }
 
 impl LeadCommand {
@@ -243,6 +247,8 @@ impl LeadCommand {
                 | C::Replan
                 | C::Message
                 | C::Export
+                | C::Undo
+                | C::Redo
         )
     }
 }
@@ -270,7 +276,7 @@ const HELP: Place = Place::Help;
 
 /// The lead's keys: the clock's work on every view; the presenter clock
 /// on a shared screen shows only the way back.
-pub const LEAD: [Binding<LeadCommand, 3>; 16] = {
+pub const LEAD: [Binding<LeadCommand, 3>; 18] = {
     use LeadCommand as C;
     // Written in the interface's language: `lead_footer` fills it in.
     let space = foot(0, "", |t| t.key_start_pause);
@@ -374,18 +380,47 @@ pub const LEAD: [Binding<LeadCommand, 3>; 16] = {
             |t| t.key_save_quit,
             [HELP; 3],
         ),
+        // In the footer once there is a step to undo ([`lead_footer_with`]).
+        bind(
+            &[Key::ch('u'), Key::ctrl('z')],
+            C::Undo,
+            |t| t.key_lead_undo,
+            [
+                foot(7, "u", |t| t.key_lead_undo_short),
+                HELP,
+                foot(7, "u", |t| t.key_lead_undo_short),
+            ],
+        ),
+        bind(
+            &[Key::ch('U'), Key::ctrl('y')],
+            C::Redo,
+            |t| t.key_lead_redo,
+            [HELP; 3],
+        ),
     ]
 };
 
 /// The lead's footer in `view`: `space` in the interface's language, the
-/// bell as it is (`bell`: its words).
+/// bell as it is (`bell`: its words); with nothing to undo.
 pub fn lead_footer(
     view: usize,
     t: &'static Catalog,
     bell: &'static str,
 ) -> Vec<(u8, KeyHint<'static>)> {
+    lead_footer_with(view, t, bell, false)
+}
+
+/// The lead's footer in `view`, as [`lead_footer`]; `undo`: whether there
+/// is a step to undo (then `u` is in it, where there is room).
+pub fn lead_footer_with(
+    view: usize,
+    t: &'static Catalog,
+    bell: &'static str,
+    undo: bool,
+) -> Vec<(u8, KeyHint<'static>)> {
     footer(&LEAD, view, t, |c| (c == LeadCommand::Bell).then_some(bell))
         .into_iter()
+        .filter(|(c, ..)| undo || *c != LeadCommand::Undo)
         .map(|(c, p, mut h)| {
             if c == LeadCommand::StartPause {
                 h.keys = t.space;
@@ -393,6 +428,91 @@ pub fn lead_footer(
             (p, h)
         })
         .collect()
+}
+
+/// What the keys of the re-plan proposal do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplanCommand {
+    /// Up, Down: the block above or below.
+    Choose,
+    /// `+`, Right: a minute more for the chosen block.
+    Longer,
+    /// `-`, Left: a minute less.
+    Shorter,
+    /// Space: protected, or free again.
+    Protect,
+    /// `r`: the proposal as it came, without what the lead set.
+    Reset,
+    /// Enter: the proposal applied.
+    Apply,
+    /// Esc: the day as it was.
+    Cancel,
+}
+
+/// The re-plan proposal's keys (one view); its last two lines say them:
+/// how to change the proposal, and the two ways out (Enter, Esc).
+pub const REPLAN: [Binding<ReplanCommand, 1>; 7] = {
+    use ReplanCommand as C;
+    [
+        bind(
+            &[Key::code(KeyCode::Up), Key::code(KeyCode::Down)],
+            C::Choose,
+            |t| t.key_replan_choose,
+            [foot(0, "↑/↓", |t| t.key_replan_choose)],
+        ),
+        bind(
+            &[Key::ch('+'), Key::ch('='), Key::code(KeyCode::Right)],
+            C::Longer,
+            |t| t.key_replan_longer,
+            [foot(2, "+/-", |t| t.key_replan_minutes)],
+        ),
+        bind(
+            &[Key::ch('-'), Key::ch('_'), Key::code(KeyCode::Left)],
+            C::Shorter,
+            |t| t.key_replan_shorter,
+            [HELP],
+        ),
+        // Written in the interface's language: `replan_footer` fills it in.
+        bind(
+            &[Key::ch(' ')],
+            C::Protect,
+            |t| t.key_replan_protect,
+            [foot(1, "", |t| t.key_replan_protect_short)],
+        ),
+        bind(
+            &[Key::ch('r')],
+            C::Reset,
+            |t| t.key_replan_reset,
+            [foot(3, "r", |t| t.key_replan_reset_short)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Enter)],
+            C::Apply,
+            |t| t.key_replan_apply,
+            [foot(0, "Enter", |t| t.key_replan_apply)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Esc)],
+            C::Cancel,
+            |t| t.key_replan_cancel,
+            [foot(1, "Esc", |t| t.key_replan_cancel)],
+        ),
+    ]
+};
+
+/// The proposal's keys as its last two lines say them, each line by
+/// priority: those that change the proposal, then the ways out (Enter,
+/// Esc). `space` in the interface's language.
+pub fn replan_footer(t: &'static Catalog) -> [Vec<(u8, KeyHint<'static>)>; 2] {
+    let mut lines: [Vec<(u8, KeyHint<'static>)>; 2] = [Vec::new(), Vec::new()];
+    for (c, p, mut h) in footer(&REPLAN, 0, t, |_| None) {
+        if c == ReplanCommand::Protect {
+            h.keys = t.space;
+        }
+        let out = matches!(c, ReplanCommand::Apply | ReplanCommand::Cancel);
+        lines[usize::from(out)].push((p, h));
+    }
+    lines
 }
 
 /// The lead's footer once another lead took over: only the keys that
@@ -955,6 +1075,7 @@ mod tests {
         unambiguous(&HOST);
         unambiguous(&PICK);
         unambiguous(&ROUNDS);
+        unambiguous(&REPLAN);
     }
 
     #[test]

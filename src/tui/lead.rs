@@ -1,7 +1,7 @@
 //! The lead's screens, one module each: the lead view (programme and
 //! current block, [`view`]), the presenter clock ([`presenter`]), the rooms
 //! dashboard ([`dashboard`]) and the overlays on top of them
-//! ([`overlays`]). Here: the widget that picks the screen, and what they
+//! ([`overlays`]; the re-plan proposal: [`replan`]). Here: the widget that picks the screen, and what they
 //! share (times, the state in words, the chrome of [`super::chrome`] with
 //! the lead's key table). Drawing only reads the state.
 
@@ -25,6 +25,7 @@ mod dashboard;
 mod harvest;
 mod overlays;
 mod presenter;
+mod replan;
 mod view;
 
 /// Below this the screen says "terminal too small".
@@ -204,7 +205,7 @@ impl<'a> Ctx<'a> {
         let hints = if self.app.is_read_only() {
             keys::lead_footer_read_only(view, t, bell)
         } else {
-            keys::lead_footer(view, t, bell)
+            keys::lead_footer_with(view, t, bell, self.app.history.to_undo().is_some())
         };
         chrome::footer(
             area,

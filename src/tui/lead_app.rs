@@ -13,9 +13,13 @@ use ratatui_textarea::TextArea;
 use super::burst::{Burst, Settled};
 use super::harvest::HarvestScreen;
 use super::keys::{self, LeadCommand as Command};
+use super::lead_replan::{self, ReplanOverlay};
 use super::theme::Theme;
 use crate::clock::lead::{Seen, judge};
-use crate::clock::{Action, ClockDoc, ClockLead, ClockState, Ignored, Outcome, Phase, TimeSource};
+use crate::clock::{
+    Action, ClockDoc, ClockLead, ClockState, History, Ignored, Outcome, Phase, StepKind,
+    TimeSource, UndoError,
+};
 use crate::i18n::{Lang, fill};
 use crate::programme::Programme;
 use crate::rooms::{RoomLine, Signal};
@@ -55,6 +59,8 @@ pub enum Overlay {
     Help,
     ConfirmQuit,
     Message(Box<TextArea<'static>>),
+    /// The re-plan proposal (`r`).
+    Replan(Box<ReplanOverlay>),
 }
 
 use super::runtime::Control;
@@ -103,6 +109,9 @@ pub enum Effect {
     /// This lead gave way to another: let go of the session folder's lock
     /// and run on the other lead's time ([`ReadOnly::source`]).
     Follow,
+    /// Write the lead's programme (`LeadApp::programme`) to
+    /// `programme.json`, atomically: an undone or redone programme edit.
+    WriteProgramme,
 }
 
 impl Effect {
@@ -115,7 +124,8 @@ impl Effect {
             | Effect::WriteClock
             | Effect::Export
             | Effect::Follow
-            | Effect::WatchHarvest => None,
+            | Effect::WatchHarvest
+            | Effect::WriteProgramme => None,
         }
     }
 }
@@ -135,6 +145,8 @@ pub struct ReadOnly {
 pub struct LeadApp {
     pub programme: Programme,
     pub clock: ClockState,
+    /// The lead's steps to undo (`u`) and redo (`U`), saved with the clock.
+    pub history: History,
     pub lang: Lang,
     pub theme: Theme,
     pub tz: TimeZone,
@@ -188,6 +200,7 @@ impl LeadApp {
         LeadApp {
             programme,
             clock,
+            history: History::default(),
             lang,
             theme,
             tz,
@@ -214,6 +227,39 @@ impl LeadApp {
     pub fn leading_as(mut self, me: ClockLead) -> LeadApp {
         self.lead = Some(me);
         self
+    }
+
+    /// With the steps to undo and redo it had (a restarted lead).
+    pub fn with_history(mut self, history: History) -> LeadApp {
+        self.history = history;
+        self
+    }
+
+    /// A programme edit made while the lead runs (the programme view, a
+    /// programme changed on disk): `programme` and `clock` become the
+    /// lead's, the edit is one step that `u` undoes (clock and programme
+    /// together), and the effects save the state, tell the hosts the
+    /// clock and write `programme.json`.
+    pub fn programme_edited(
+        &mut self,
+        programme: Programme,
+        clock: ClockState,
+        now: Timestamp,
+        fx: &mut Vec<Effect>,
+    ) {
+        let text_before = std::mem::replace(&mut self.programme, programme).source;
+        let clock_before = std::mem::replace(&mut self.clock, clock);
+        self.history
+            .record_programme_edit(&clock_before, &text_before, &self.clock, now);
+        self.programme_changed(fx);
+        fx.extend([Effect::SaveState, Effect::WriteClock]);
+    }
+
+    /// The lead's programme changed (an edit, or an edit undone or
+    /// redone): written to `programme.json`; what is drawn from it follows.
+    fn programme_changed(&mut self, fx: &mut Vec<Effect>) {
+        self.harvest.set_programme(self.programme.clone());
+        fx.push(Effect::WriteProgramme);
     }
 
     /// Whether another lead took over: this one writes nothing.
@@ -322,6 +368,12 @@ impl LeadApp {
         if Toast::gone(&self.toast, now) {
             self.toast = None;
         }
+        // The proposal follows the time while it is open.
+        if let Overlay::Replan(o) = &mut self.overlay
+            && !o.refresh(&self.clock, now)
+        {
+            self.overlay = Overlay::None;
+        }
         let over = self
             .clock
             .current(now)
@@ -333,7 +385,15 @@ impl LeadApp {
         // Taken over: the clock and the session folder are the other
         // lead's (the heartbeat and every way out included).
         if self.read_only.is_some() {
-            fx.retain(|e| !matches!(e, Effect::SaveState | Effect::WriteClock | Effect::Export));
+            fx.retain(|e| {
+                !matches!(
+                    e,
+                    Effect::SaveState
+                        | Effect::WriteClock
+                        | Effect::Export
+                        | Effect::WriteProgramme
+                )
+            });
         }
         fx
     }
@@ -454,6 +514,19 @@ impl LeadApp {
                     self.overlay = Overlay::Message(area);
                 }
             },
+            Overlay::Replan(mut proposal) => {
+                let Some(command) = keys::command(&keys::REPLAN, 0, &key) else {
+                    self.overlay = Overlay::Replan(proposal);
+                    return;
+                };
+                match proposal.on_command(command, &key, &self.clock, now) {
+                    lead_replan::Next::Stay => self.overlay = Overlay::Replan(proposal),
+                    lead_replan::Next::Close => {}
+                    // Taken over while it was open: nothing changes here.
+                    lead_replan::Next::Apply(_) if self.read_only.is_some() => self.refuse(now),
+                    lead_replan::Next::Apply(action) => self.act(action, now, fx),
+                }
+            }
             Overlay::None => self.on_screen_key(command, now, fx),
         }
     }
@@ -470,7 +543,9 @@ impl LeadApp {
             Command::Previous => Action::Previous,
             Command::Extend => Action::Extend,
             Command::Shorten => Action::Shorten,
-            Command::Replan => Action::Replan,
+            Command::Replan => return self.open_replan(now),
+            Command::Undo => return self.undo(false, now, fx),
+            Command::Redo => return self.undo(true, now, fx),
             Command::Bell => Action::ToggleBell,
             Command::Message => {
                 let mut area = TextArea::default();
@@ -493,6 +568,92 @@ impl LeadApp {
             Command::Quit | Command::SaveQuit => return fx.extend(SAVE_AND_QUIT),
         };
         self.act(action, now, fx);
+    }
+
+    /// `r`: the re-plan proposal, or why there is none.
+    fn open_replan(&mut self, now: Timestamp) {
+        match ReplanOverlay::open(&self.clock, &self.programme, now) {
+            Some(o) => self.overlay = Overlay::Replan(Box::new(o)),
+            None => {
+                let why = if self.clock.is_over() {
+                    Ignored::ProgrammeOver
+                } else {
+                    Ignored::NothingToCome
+                };
+                let (text, alert) = self.describe(&Outcome::Ignored(why));
+                self.notify(text, alert, now);
+            }
+        }
+    }
+
+    /// `u` (or with `redo`, `U`): the last step undone (or redone), saved,
+    /// and the lead told what and where the clock is now.
+    fn undo(&mut self, redo: bool, now: Timestamp, fx: &mut Vec<Effect>) {
+        let t = self.lang.t();
+        let done = if redo {
+            self.history.redo(&mut self.clock, &mut self.programme)
+        } else {
+            self.history.undo(&mut self.clock, &mut self.programme)
+        };
+        let (text, alert) = match done {
+            Ok(done) => {
+                if done.programme {
+                    self.programme_changed(fx);
+                }
+                fx.extend([Effect::SaveState, Effect::WriteClock]);
+                let what = self.step_words(done.what);
+                let title = if self.clock.is_over() {
+                    t.programme_over.to_string()
+                } else {
+                    crate::text::one_line(&self.current_title()).into_owned()
+                };
+                let tpl = if redo { t.lead_redone } else { t.lead_undone };
+                (fill(tpl, &[("what", what), ("title", &title)]), false)
+            }
+            Err(UndoError::Nothing) => (
+                if redo {
+                    t.lead_nothing_to_redo
+                } else {
+                    t.lead_nothing_to_undo
+                }
+                .to_string(),
+                true,
+            ),
+            Err(UndoError::Broken) => {
+                fx.push(Effect::SaveState);
+                (t.lead_undo_broken.to_string(), true)
+            }
+            Err(UndoError::Programme(e)) => {
+                fx.push(Effect::SaveState);
+                let error = e
+                    .problems
+                    .first()
+                    .map(|p| self.lang.problem_line(&e.file, p))
+                    .unwrap_or_default();
+                (
+                    fill(t.lead_undo_programme_broken, &[("error", &error)]),
+                    true,
+                )
+            }
+        };
+        self.notify(text, alert, now);
+    }
+
+    /// A step in words, for "undone: …".
+    fn step_words(&self, what: StepKind) -> &'static str {
+        let t = self.lang.t();
+        match what {
+            StepKind::Start => t.step_start,
+            StepKind::Pause => t.step_pause,
+            StepKind::Resume => t.step_resume,
+            StepKind::Next => t.step_next,
+            StepKind::Previous => t.step_previous,
+            StepKind::Extend => t.step_extend,
+            StepKind::Shorten => t.step_shorten,
+            StepKind::Replan => t.step_replan,
+            StepKind::Programme => t.step_programme,
+            StepKind::Other => t.step_other,
+        }
     }
 
     /// A key that would change the clock, pressed after another lead
@@ -548,12 +709,27 @@ impl LeadApp {
         }
     }
 
-    /// Applies a clock action, saves it, and tells the lead what it did.
+    /// Applies a clock action (one step to undo, when it changed the
+    /// clock), saves it, and tells the lead what it did.
     fn act(&mut self, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
-        let outcome = self.clock.apply(action, now);
+        let outcome = self.history.apply(&mut self.clock, action, now);
         fx.extend([Effect::SaveState, Effect::WriteClock]);
-        let (text, alert) = self.describe(&outcome);
+        let (mut text, alert) = self.describe(&outcome);
+        // Moving is what goes wrong by accident: say how to take it back.
+        if matches!(
+            outcome,
+            Outcome::Moved { .. } | Outcome::Ended | Outcome::MovedBack
+        ) {
+            text = fill(self.lang.t().lead_undo_hint, &[("text", &text)]);
+        }
         self.notify(text, alert, now);
+    }
+
+    /// `ts` as the lead's clock shows it.
+    fn hm(&self, ts: Timestamp) -> String {
+        ts.to_zoned_datetime(self.tz.clone())
+            .strftime("%H:%M")
+            .to_string()
     }
 
     fn current_title(&self) -> String {
@@ -583,22 +759,19 @@ impl LeadApp {
                 (if *on { t.bell_on } else { t.bell_off }).to_string(),
                 false,
             ),
-            Outcome::Replanned { blocks, saved } => (
+            Outcome::Replanned { blocks, end, .. } => (
                 fill(
                     if *blocks == 1 {
-                        t.replanned_one
+                        t.replan_applied_one
                     } else {
-                        t.replanned
+                        t.replan_applied
                     },
-                    &[
-                        ("blocks", &blocks.to_string()),
-                        ("dur", &self.lang.duration(*saved)),
-                    ],
+                    &[("blocks", &blocks.to_string()), ("time", &self.hm(*end))],
                 ),
                 false,
             ),
-            Outcome::ReplanUndone => (t.replan_undone.to_string(), false),
             Outcome::OnTime => (t.replan_on_time.to_string(), false),
+            Outcome::Unchanged => (t.replan_unchanged.to_string(), false),
             Outcome::ReplanImpossible { over } => (
                 fill(t.replan_impossible, &[("dur", &self.lang.duration(*over))]),
                 true,
@@ -609,6 +782,7 @@ impl LeadApp {
                     Ignored::AtFirstBlock => t.ignored_first,
                     Ignored::MinimumReached => t.ignored_minimum,
                     Ignored::NothingToCome => t.ignored_nothing_to_come,
+                    Ignored::PlanOutdated => t.ignored_plan_outdated,
                 }
                 .to_string(),
                 true,
@@ -660,6 +834,69 @@ fn one_line_message(s: &str, room: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::one_line_message;
+    use super::{Effect, LeadApp, Msg};
+    use crate::clock::ClockState;
+    use crate::i18n::Lang;
+    use crate::programme::Programme;
+    use crate::tui::theme::Theme;
+    use jiff::Timestamp;
+    use jiff::tz::TimeZone;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(app: &mut LeadApp, c: char, now: Timestamp) -> Vec<Effect> {
+        let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        app.update(Msg::Key(event), now)
+    }
+
+    /// The programme editor's way in: an edit is one step; `u` puts back
+    /// the programme and the clock and asks for `programme.json` to be
+    /// written, `U` brings the edit back.
+    #[test]
+    fn a_programme_edit_is_undone_with_u() {
+        let now: Timestamp = "2021-01-21T09:20:00Z".parse().unwrap();
+        let day = jiff::civil::date(2021, 1, 21);
+        let p = Programme::demo();
+        let clock = ClockState::new(&p, day, &TimeZone::UTC, now);
+        let mut app = LeadApp::new(
+            p.clone(),
+            clock,
+            Lang::En,
+            Theme::NO_COLOR,
+            TimeZone::UTC,
+            None,
+            None,
+            now,
+        );
+        key(&mut app, ' ', now);
+        let text = p.source.replace("Ruimte voor vragen", "Vragen uit de zaal");
+        let edited = Programme::parse(&text, "programme.json").unwrap();
+        let mut clock = app.clock.clone();
+        clock.blocks[3].minutes = 20;
+        let mut fx = Vec::new();
+        app.programme_edited(edited, clock.clone(), now, &mut fx);
+        assert!(fx.contains(&Effect::WriteProgramme) && fx.contains(&Effect::SaveState));
+        assert_eq!(app.programme.blocks[3].title, "Vragen uit de zaal");
+        let fx = key(&mut app, 'u', now);
+        assert!(fx.contains(&Effect::WriteProgramme), "{fx:?}");
+        assert_eq!(app.programme.source, p.source);
+        assert_eq!(app.clock.blocks[3].minutes, 15);
+        assert!(
+            app.toast
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("programme change")
+        );
+        let fx = key(&mut app, 'U', now);
+        assert!(fx.contains(&Effect::WriteProgramme));
+        assert_eq!(app.clock, clock);
+        assert_eq!(app.programme.blocks[3].title, "Vragen uit de zaal");
+        // A clock step undoes without touching the programme file.
+        key(&mut app, 'u', now);
+        let fx = key(&mut app, 'u', now);
+        assert!(!fx.contains(&Effect::WriteProgramme));
+        assert!(!app.clock.is_running());
+    }
 
     #[test]
     fn pasted_messages_become_one_clean_line() {

@@ -14,6 +14,7 @@ pub mod host_shell;
 pub mod keys;
 pub mod lead;
 pub mod lead_app;
+pub mod lead_replan;
 pub mod platform;
 pub mod runtime;
 pub mod theme;
@@ -91,6 +92,7 @@ impl Session {
             virtual_now: now,
         });
         LeadState::new(&app.programme, self.day, rehearsal, app.clock.clone())
+            .with_history(app.history.clone())
     }
 
     pub fn clock_doc(&self, app: &LeadApp, now: Timestamp, real: Timestamp) -> ClockDoc {
@@ -183,7 +185,7 @@ pub fn start_lead(
         .virtual_at(real_now)
         .to_zoned_datetime(opts.tz.clone())
         .date();
-    let mut resumed: Option<ClockState> = None;
+    let mut resumed: Option<(ClockState, crate::clock::History)> = None;
     // Only a plain file of the session folder (a FIFO there is never waited on).
     if let Ok(text) = crate::files::read_text(&state_path, crate::files::Links::Refuse) {
         let file = state_path.display().to_string();
@@ -202,7 +204,7 @@ pub fn start_lead(
                     source = TimeSource::rehearsal(real_now, r.virtual_now, r.speed);
                     day = s.day;
                 }
-                resumed = Some(s.clock);
+                resumed = Some((s.clock, s.history));
                 notices.push(t.resumed.to_string());
             }
             _ => {
@@ -217,7 +219,10 @@ pub fn start_lead(
         }
     }
     let now = source.virtual_at(real_now);
-    let clock = resumed.unwrap_or_else(|| ClockState::new(&opts.programme, day, &opts.tz, now));
+    let (clock, history) = resumed.unwrap_or_else(|| {
+        let fresh = ClockState::new(&opts.programme, day, &opts.tz, now);
+        (fresh, crate::clock::History::default())
+    });
     let app = LeadApp::new(
         opts.programme,
         clock,
@@ -228,6 +233,7 @@ pub fn start_lead(
         rehearsal.then(|| source.speed()),
         now,
     )
+    .with_history(history)
     .leading_as(me.clone());
     // Said last: the lead sees the last notice.
     if let Start::TakeOver(from) = &start {
@@ -436,7 +442,12 @@ impl Persist<LeadApp> for LeadIo {
         work: &Worker<LeadApp, LeadIo>,
     ) {
         // Taken over: the session's clock is the other lead's.
-        if app.is_read_only() && matches!(effect, Effect::SaveState | Effect::WriteClock) {
+        if app.is_read_only()
+            && matches!(
+                effect,
+                Effect::SaveState | Effect::WriteClock | Effect::WriteProgramme
+            )
+        {
             return;
         }
         let (path, bytes) = match effect {
@@ -455,6 +466,15 @@ impl Persist<LeadApp> for LeadIo {
                 self.session.dir.clock_path(),
                 self.session.clock_doc(app, now, real).to_json(),
             ),
+            // An undone (or redone) programme edit: the hosts see it, and
+            // the work off the drawing thread (the export) uses it.
+            Effect::WriteProgramme => {
+                self.programme = Arc::new(app.programme.clone());
+                (
+                    self.session.dir.programme_path(),
+                    app.programme.source.clone(),
+                )
+            }
             Effect::Export => {
                 let dir = self.session.dir.clone();
                 let programme = Arc::clone(&self.programme);

@@ -39,6 +39,7 @@ impl Ctx<'_> {
                 ];
                 widgets::wrapped(inner, buf, lines);
             }
+            Overlay::Replan(proposal) => self.replan_overlay(area, buf, proposal),
             Overlay::Message(area_widget) => {
                 let inner = widgets::popup(area, buf, self.th, t.message_prompt, 72, 6);
                 let [input, _, hint] = Layout::vertical([

@@ -109,7 +109,10 @@ impl Ctx<'_> {
         ]))
     }
 
-    /// How late or early the whole programme runs (or ran).
+    /// How late or early the whole programme runs (or ran). While the
+    /// current block runs over time it says so first, so that the line
+    /// never calls the day on time in green beside a red countdown (a gap
+    /// after the block may still absorb the delay: "still on time").
     fn late_line(&self) -> Line<'static> {
         let t = self.t;
         let late = self.schedule.late;
@@ -117,6 +120,10 @@ impl Ctx<'_> {
         let dur = self.app.lang.duration(late);
         // Re-planning ends within a minute of the planned end: that is on time.
         let minute = SignedDuration::from_secs(60);
+        let block_over = self
+            .current
+            .filter(Current::over_time)
+            .map(|c| -c.remaining);
         let (s, style) = if late >= minute {
             let tpl = if over { t.ended_late } else { t.runs_late };
             let style = if late >= SignedDuration::from_mins(5) {
@@ -128,11 +135,30 @@ impl Ctx<'_> {
         } else if late <= -minute {
             let tpl = if over { t.ended_early } else { t.runs_early };
             (fill(tpl, &[("dur", &dur)]), self.th.good())
+        } else if block_over.is_some() {
+            (t.late_still_on_time.to_string(), self.th.warn())
         } else {
             let s = if over { t.ended_on_time } else { t.on_time };
             (s.to_string(), self.th.good())
         };
-        let mut spans = vec![Span::styled(format!("◆ {s}"), style)];
+        let mut spans = Vec::new();
+        if let Some(by) = block_over {
+            let words = if by >= minute {
+                fill(t.late_block_over, &[("dur", &self.app.lang.duration(by))])
+            } else {
+                t.late_block_over_now.to_string()
+            };
+            spans.push(Span::styled(format!("◆ {words}"), self.th.alert()));
+            // Early, beside a block over time, is no reason for green.
+            let style = if style == self.th.good() {
+                self.th.warn()
+            } else {
+                style
+            };
+            spans.push(Span::styled(format!(" · {s}"), style));
+        } else {
+            spans.push(Span::styled(format!("◆ {s}"), style));
+        }
         if late >= minute && !over && !self.app.is_read_only() {
             spans.push(Span::styled(format!("  r {}", t.key_replan), self.th.dim()));
         }
@@ -175,14 +201,39 @@ impl Ctx<'_> {
             self.programme_table(programme, buf);
             self.current_panel(current, buf);
         } else {
-            let table = (rows + 3).min(body.height / 2).max(4);
+            // The programme gives way: the current block keeps the rows for
+            // its big countdown, what comes next, the lateness line and the
+            // message; the programme takes what is left (scrolled around
+            // the current block), or nothing when that is too little.
+            let wanted = (rows + 3).min(body.height / 2).max(4);
+            let left = body
+                .height
+                .saturating_sub(self.current_panel_height(body.width));
+            let table = if left < 4 { 0 } else { wanted.min(left) };
             let [current, programme] =
                 Layout::vertical([Constraint::Min(0), Constraint::Length(table)]).areas(body);
             self.current_panel(current, buf);
-            self.programme_table(programme, buf);
+            if table > 0 {
+                self.programme_table(programme, buf);
+            }
         }
         self.status_row(status, buf);
         self.footer(footer, buf, keys::LEAD_VIEW);
+    }
+
+    /// The rows the current block's panel needs at `width`: its frame,
+    /// the title, the smallest big countdown and the lines below it (the
+    /// blank lines between them only where there is room).
+    fn current_panel_height(&self, width: u16) -> u16 {
+        let inner = usize::from(width.saturating_sub(2));
+        let title = self
+            .current
+            .and_then(|c| self.app.programme.blocks.get(c.index))
+            .map_or(0, |b| text::width(&text::one_line(&b.title)));
+        let title_rows = if title > inner { 2 } else { 1 };
+        // Status, gauge, next, lateness, message.
+        let below = 5;
+        2 + title_rows + BigText::height_at(1) + below
     }
 
     fn programme_table(&self, area: Rect, buf: &mut Buffer) {
