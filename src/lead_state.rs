@@ -37,6 +37,11 @@ pub struct LeadState {
     pub day: Date,
     pub rehearsal: Option<Rehearsal>,
     pub clock: ClockState,
+    /// The ids of the programme's blocks, one per block of the clock, so
+    /// that a programme edited since resumes by ids
+    /// ([`LeadState::fits_by_ids`]). Older files have none.
+    #[serde(default)]
+    pub ids: Vec<String>,
 }
 
 pub const VERSION: u64 = 1;
@@ -64,6 +69,7 @@ impl LeadState {
             day,
             rehearsal,
             clock,
+            ids: programme.blocks.iter().map(|b| b.id.clone()).collect(),
         }
     }
 
@@ -204,17 +210,38 @@ impl LeadState {
         at: Option<&str>,
         speed: Option<f64>,
     ) -> bool {
+        self.session == programme.id
+            && self.programme == programme.fingerprint()
+            && self.clock.blocks.len() == programme.blocks.len()
+            && self.clock.current <= self.clock.blocks.len()
+            && self.same_run(day, at, speed)
+    }
+
+    /// Whether this saved state can be resumed for `programme`, edited
+    /// since it was saved (the same session), by its blocks' ids: the
+    /// clock follows the edit ([`crate::programme_edit::follow::follow`]).
+    pub fn fits_by_ids(
+        &self,
+        programme: &Programme,
+        day: Date,
+        at: Option<&str>,
+        speed: Option<f64>,
+    ) -> bool {
+        self.session == programme.id
+            && !self.ids.is_empty()
+            && self.ids.len() == self.clock.blocks.len()
+            && self.clock.current <= self.clock.blocks.len()
+            && self.same_run(day, at, speed)
+    }
+
+    /// The same mode (real time, or the same rehearsal) on the same day.
+    fn same_run(&self, day: Date, at: Option<&str>, speed: Option<f64>) -> bool {
         let same_mode = match (&self.rehearsal, speed.is_some() || at.is_some()) {
             (None, false) => true,
             (Some(r), true) => r.at.as_deref() == at && r.speed == speed.unwrap_or(1.0),
             _ => false,
         };
-        self.session == programme.id
-            && self.programme == programme.fingerprint()
-            && self.clock.blocks.len() == programme.blocks.len()
-            && self.clock.current <= self.clock.blocks.len()
-            && same_mode
-            && (self.day == day || self.rehearsal.is_some())
+        same_mode && (self.day == day || self.rehearsal.is_some())
     }
 }
 

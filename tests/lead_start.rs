@@ -98,18 +98,18 @@ fn a_restarted_lead_resumes_exactly() {
 }
 
 #[test]
-fn a_saved_clock_of_another_programme_is_set_aside() {
+fn a_saved_clock_of_another_session_is_set_aside() {
     let dir = tempfile::tempdir().unwrap();
     let (app, session, _) = start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
     save(dir.path(), &app, session, real_now());
-    let changed = Programme::parse(
+    let other = Programme::parse(
         &Programme::demo()
             .source
-            .replace("\"minutes\": 30", "\"minutes\": 25"),
+            .replace("cop-gebiedsgericht-2021-01-21", "een-andere-sessie"),
         "p.json",
     )
     .unwrap();
-    let (_, _, notices) = start_lead(options(dir.path(), changed), real_now()).unwrap();
+    let (_, _, notices) = start_lead(options(dir.path(), other), real_now()).unwrap();
     assert_eq!(notices.len(), 1);
     assert!(notices[0].contains("lead-state.old-"), "{notices:?}");
     let names = files(dir.path());
@@ -118,6 +118,56 @@ fn a_saved_clock_of_another_programme_is_set_aside() {
         "{names:?}"
     );
     assert!(!names.contains(&"lead-state.json".to_string()));
+}
+
+/// A programme edited since the clock was saved (during the meeting, or
+/// by hand while the lead was closed): the restarted lead resumes by the
+/// blocks' ids, with the running block's time intact.
+#[test]
+fn a_restart_after_an_edit_resumes_by_block_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, session, _) =
+        start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    let now = real_now();
+    app.clock.apply(Action::StartPause, now);
+    app.clock.apply(Action::Extend, now);
+    save(dir.path(), &app, session, now);
+
+    // A break inserted after the case, the questions shortened.
+    let mut draft = oogst::programme_edit::Draft::from_programme(&Programme::demo());
+    draft
+        .insert(
+            3,
+            oogst::programme_edit::DraftBlock::new(
+                oogst::programme::BlockKind::Break,
+                false,
+                "Koffie",
+                5,
+            ),
+        )
+        .unwrap();
+    draft.change_minutes(4, -5).unwrap();
+    let edited = draft.check("programme.json").programme.unwrap();
+    let later = now + SignedDuration::from_mins(3);
+    let (again, _, notices) = start_lead(options(dir.path(), edited.clone()), later).unwrap();
+    assert_eq!(
+        notices,
+        ["Resumed where the clock was; the programme has changed since"]
+    );
+    assert_eq!(again.clock.current, 2, "still the case, by its id");
+    assert_eq!(again.programme.blocks[2].id, "casus");
+    assert_eq!(
+        again.clock.current(later).unwrap().remaining,
+        SignedDuration::from_mins(28),
+        "its time and its extra minute kept"
+    );
+    assert_eq!(again.clock.blocks.len(), edited.blocks.len());
+    assert_eq!(again.programme.blocks[3].title, "Koffie");
+    assert!(
+        !files(dir.path())
+            .iter()
+            .any(|n| n.starts_with("lead-state.old-"))
+    );
 }
 
 #[test]

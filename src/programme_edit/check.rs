@@ -98,10 +98,23 @@ pub(super) fn check(draft: &Draft, file: &str) -> Checked {
             problem,
         })
         .collect();
+    // A length that is no number yet stops the parser before any time is
+    // worked out: the times are those of the draft without it.
+    let times = if parsed.times.is_empty() {
+        let mut plain = draft.clone();
+        for b in &mut plain.blocks {
+            if b.minutes().is_none() && b.end().is_none() {
+                b.length.clear();
+            }
+        }
+        Programme::parse_draft(&plain.to_json(), file).times
+    } else {
+        parsed.times
+    };
     Checked {
         programme,
         problems,
-        times: parsed.times,
+        times,
         json,
     }
 }

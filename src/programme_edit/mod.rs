@@ -84,6 +84,8 @@ pub enum Refused {
     AtTheEdge,
     /// A block is at least a minute long.
     Minimum,
+    /// Its length is not minutes or an end time yet: nothing to add to.
+    NotANumber,
 }
 
 impl DraftBlock {
@@ -437,7 +439,7 @@ impl Draft {
             }
             return Ok(());
         }
-        Err(Refused::NoSuchItem)
+        Err(Refused::NotANumber)
     }
 
     /// A block's id (`oogst edit` only: in the lead, room files refer to it).

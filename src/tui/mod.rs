@@ -3,6 +3,7 @@
 
 pub mod burst;
 pub mod chrome;
+pub mod editor;
 pub mod harvest;
 pub mod host;
 pub mod host_alerts;
@@ -178,22 +179,37 @@ pub fn start_lead(
     if let Ok(text) = crate::files::read_text(&state_path, crate::files::Links::Refuse) {
         let file = state_path.display().to_string();
         let saved = LeadState::parse(&text, &file);
-        let fits = saved.as_ref().is_ok_and(|s| {
-            s.fits(
-                &opts.programme,
-                day,
-                rehearsal_at.as_deref(),
-                opts.speed.or(rehearsal.then_some(1.0)),
-            )
+        let speed = opts.speed.or(rehearsal.then_some(1.0));
+        let fits = saved
+            .as_ref()
+            .is_ok_and(|s| s.fits(&opts.programme, day, rehearsal_at.as_deref(), speed));
+        // A programme edited since (during the meeting, or by hand while
+        // the lead was closed): the clock resumes by the blocks' ids.
+        let by_ids = saved.as_ref().is_ok_and(|s| {
+            !fits && s.fits_by_ids(&opts.programme, day, rehearsal_at.as_deref(), speed)
         });
         match saved {
-            Ok(s) if fits && !opts.fresh => {
+            Ok(s) if (fits || by_ids) && !opts.fresh => {
                 if let Some(r) = &s.rehearsal {
                     source = TimeSource::rehearsal(real_now, r.virtual_now, r.speed);
                     day = s.day;
                 }
-                resumed = Some(s.clock);
-                notices.push(t.resumed.to_string());
+                if by_ids {
+                    let now = source.virtual_at(real_now);
+                    let clock = crate::programme_edit::follow::follow(
+                        &s.clock,
+                        &s.ids,
+                        &opts.programme,
+                        s.day,
+                        &opts.tz,
+                        now,
+                    );
+                    resumed = Some(clock);
+                    notices.push(t.resumed_by_ids.to_string());
+                } else {
+                    resumed = Some(s.clock);
+                    notices.push(t.resumed.to_string());
+                }
             }
             _ => {
                 let moved =
@@ -242,8 +258,8 @@ pub fn start_lead(
 struct LeadIo {
     session: Session,
     saver: Saver,
-    /// The lead's programme (it does not change while the lead runs), for
-    /// the work off the drawing thread.
+    /// The lead's programme (as last edited or taken in), for the work
+    /// off the drawing thread.
     programme: Arc<Programme>,
     /// What the dashboard's looks remember; only a look (off the drawing
     /// thread) holds it.
@@ -263,7 +279,15 @@ struct LeadIo {
     clock_seen: Option<u64>,
     /// The live harvest's looks at the room files, once the lead opened it.
     harvest: Option<harvest::FolderLooks>,
+    /// `programme.json` as this lead last wrote or took it in (fingerprints
+    /// of the last few), so that only someone else's change is news.
+    programmes_known: std::collections::VecDeque<u64>,
+    /// A look at `programme.json` is under way.
+    looking_at_programme: bool,
 }
+
+/// How many of its own programmes the lead remembers.
+const PROGRAMMES_KNOWN: usize = 8;
 
 impl LeadIo {
     /// Looks at `clock.json`, off the drawing thread: another lead may
@@ -294,6 +318,42 @@ impl LeadIo {
                     doc: Box::new(doc),
                     real,
                 }]
+            }
+        });
+    }
+
+    /// Remembers a programme text as the lead's own (written or taken in).
+    fn know_programme(&mut self, text: &str) {
+        let seen = fingerprint(text.as_bytes());
+        if self.programmes_known.back() != Some(&seen) {
+            self.programmes_known.push_back(seen);
+        }
+        while self.programmes_known.len() > PROGRAMMES_KNOWN {
+            self.programmes_known.pop_front();
+        }
+    }
+
+    /// Looks at `programme.json`, off the drawing thread: someone may have
+    /// edited it. The app hears of a programme it did not write itself; a
+    /// file missing for a moment (a sync engine replacing it) is no news.
+    fn look_at_programme(&mut self, work: &Worker<LeadApp, LeadIo>) {
+        if self.looking_at_programme {
+            return;
+        }
+        self.looking_at_programme = true;
+        let path = self.session.dir.programme_path();
+        work.spawn(move || {
+            let text = crate::files::read_text(&path, crate::files::Links::Refuse).ok();
+            move |io: &mut LeadIo, app: &LeadApp, _: &Worker<LeadApp, LeadIo>| {
+                io.looking_at_programme = false;
+                let Some(text) = text else { return Vec::new() };
+                let seen = fingerprint(text.as_bytes());
+                if io.programmes_known.contains(&seen) || text == app.programme.source {
+                    return Vec::new();
+                }
+                io.know_programme(&text);
+                let read = Programme::parse(&text, "programme.json");
+                vec![Msg::ProgrammeOnDisk(Box::new(read))]
             }
         });
     }
@@ -474,6 +534,25 @@ impl Persist<LeadApp> for LeadIo {
                 self.look_for_harvest(work);
                 return;
             }
+            // The hosts read the programme from here; the looks at the
+            // rooms and the harvest go by it from now on.
+            Effect::WriteProgramme => {
+                self.programme = Arc::new(app.programme.clone());
+                let text = &app.programme.source;
+                if !self
+                    .programmes_known
+                    .contains(&fingerprint(text.as_bytes()))
+                {
+                    self.know_programme(text);
+                    self.saver.write(
+                        self.session.dir.programme_path(),
+                        text.clone().into_bytes(),
+                        Duration::ZERO,
+                    );
+                }
+                self.look_at_rooms(app, work);
+                return;
+            }
             Effect::Bell | Effect::Quit => return,
         };
         self.saver.write(path, bytes.into_bytes(), Duration::ZERO);
@@ -508,6 +587,7 @@ impl Persist<LeadApp> for LeadIo {
             self.look_for_harvest(work);
         }
         self.look_at_clock(work);
+        self.look_at_programme(work);
     }
     fn watched(&self) -> std::path::PathBuf {
         self.session.dir.root.clone()
@@ -531,6 +611,12 @@ impl Persist<LeadApp> for LeadIo {
         };
         if paths.iter().any(clock) {
             self.look_at_clock(work);
+        }
+        let programme = |p: &std::path::PathBuf| {
+            !in_rooms(p) && p.file_name().is_some_and(|n| n == "programme.json")
+        };
+        if paths.iter().any(programme) {
+            self.look_at_programme(work);
         }
     }
     fn due(&self) -> Option<std::time::Instant> {
@@ -603,7 +689,10 @@ pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Res
         looking_at_clock: false,
         clock_seen: None,
         harvest: None,
+        programmes_known: std::collections::VecDeque::new(),
+        looking_at_programme: false,
     };
+    io.know_programme(&app.programme.source);
     runtime::run(&mut app, &mut io, &saver, reports, crash_note)
 }
 
