@@ -1004,7 +1004,7 @@ pub const EDITOR: [Binding<EditorCommand, 3>; 21] = {
         bind(
             &[Key::code(KeyCode::PageUp), Key::code(KeyCode::PageDown)],
             C::Page,
-            |t| t.key_harvest_page,
+            |t| t.key_edit_page,
             [HELP, HELP, OFF],
         ),
         bind(
@@ -1145,13 +1145,22 @@ pub fn editor_footer(view: usize, t: &'static Catalog) -> Vec<(u8, KeyHint<'stat
         .collect()
 }
 
-/// Every key of the editor in `view` (and of typing in a field), for the help.
+/// Every key of the editor in `view`, then those of typing in a field
+/// under a heading of their own, for the help.
 pub fn editor_help(view: usize, t: &Catalog) -> Vec<(String, &'static str)> {
-    help(
-        EDITOR.iter().chain(EDITOR_SAVE_QUIT.iter()),
-        &[view, EDIT_TYPING],
+    let browsing = if view == EDIT_TYPING { EDIT_FILE } else { view };
+    let mut rows = help(EDITOR.iter(), &[browsing], t);
+    rows.push((String::new(), ""));
+    rows.push((String::new(), t.key_edit_while_typing));
+    rows.extend(help(
+        EDITOR
+            .iter()
+            .filter(|b| matches!(b.places[browsing], Place::Off)),
+        &[EDIT_TYPING],
         t,
-    )
+    ));
+    rows.extend(help(EDITOR_SAVE_QUIT.iter(), &[view], t));
+    rows
 }
 
 /// What the keys of the template picker (`oogst edit`, a new file) do.

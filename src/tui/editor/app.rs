@@ -482,7 +482,7 @@ impl Widget for &EditApp {
                     Span::styled(format!("{} · ", t.edit_saved), th.dim())
                 };
                 let mut right = Vec::new();
-                if area.width >= 70 {
+                if area.width >= 100 {
                     right.push(Span::styled(
                         format!("{} · ", text::truncate(&text::one_line(&file), 24)),
                         th.dim(),

@@ -104,9 +104,43 @@ impl Widget for EditorView<'_> {
             },
         );
         if self.help {
-            widgets::help(area, buf, th, t, &keys::editor_help(ed.view(), t));
+            help(area, buf, th, t, &keys::editor_help(ed.view(), t));
         }
     }
+}
+
+/// The help: every key of the editor and what it does, as wide as the
+/// longest line needs (moving a block has four keys).
+fn help(
+    area: Rect,
+    buf: &mut Buffer,
+    th: crate::tui::theme::Theme,
+    t: &crate::i18n::Catalog,
+    rows: &[(String, &str)],
+) {
+    let key_w = rows.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+    let what_w = rows.iter().map(|(_, w)| text::width(w)).max().unwrap_or(0);
+    let lines: Vec<Line> = rows
+        .iter()
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(text::fit(keys, key_w + 2), th.key()),
+                Span::raw(what.to_string()),
+            ])
+        })
+        .chain([
+            Line::default(),
+            Line::from(Span::styled(t.help_close.to_string(), th.dim())),
+        ])
+        .collect();
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let width = u16::try_from(key_w + 2 + what_w + 2)
+        .unwrap_or(u16::MAX)
+        .max(64);
+    let inner = widgets::popup(area, buf, th, t.help_title, width, height);
+    Paragraph::new(lines).render(inner, buf);
 }
 
 impl Editor {

@@ -7,7 +7,7 @@
 use jiff::Timestamp;
 use ratatui::crossterm::event::KeyEvent;
 
-use super::{Effect, LeadApp, Overlay, SAVE_AND_QUIT, Screen};
+use super::{Effect, LeadApp, Overlay, SAVE_AND_QUIT, Screen, Toast};
 use crate::clock::Phase;
 use crate::files::FileError;
 use crate::i18n::fill;
@@ -20,6 +20,9 @@ use crate::tui::keys::EditorCommand as Command;
 /// At most this many changes are named in the notice of a programme
 /// changed on disk.
 const CHANGES_SAID: usize = 3;
+/// A programme on disk that is not taken in is said this many times as
+/// long as a notice.
+const PROBLEM_SAID_LONGER: i32 = 3;
 
 impl LeadApp {
     /// The programme becomes `new` (edited in the programme view, or
@@ -216,7 +219,11 @@ impl LeadApp {
                     None => crate::text::for_message(&e.file).into_owned(),
                 };
                 let text = fill(t.prog_invalid_on_disk, &[("error", &error)]);
-                return self.notify(text, true, now);
+                // Said for longer than a notice: the lead must not miss it.
+                let mut toast = Toast::new(text, true, now, self.speed.unwrap_or(1.0));
+                toast.until = now + (toast.until - now) * PROBLEM_SAID_LONGER;
+                self.toast = Some(toast);
+                return;
             }
         };
         if new.source == self.programme.source {
