@@ -369,15 +369,7 @@ impl LeadApp {
         // Taken over: the clock and the session folder are the other
         // lead's (the heartbeat and every way out included).
         if self.read_only.is_some() {
-            fx.retain(|e| {
-                !matches!(
-                    e,
-                    Effect::SaveState
-                        | Effect::WriteClock
-                        | Effect::Export
-                        | Effect::WriteProgramme
-                )
-            });
+            fx.retain(|e| !matches!(e, Effect::SaveState | Effect::WriteClock | Effect::Export));
         }
         fx
     }

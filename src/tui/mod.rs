@@ -539,9 +539,12 @@ impl Persist<LeadApp> for LeadIo {
             Effect::WriteProgramme => {
                 self.programme = Arc::new(app.programme.clone());
                 let text = &app.programme.source;
-                if !self
-                    .programmes_known
-                    .contains(&fingerprint(text.as_bytes()))
+                // Taken over: the other lead's programme is taken in, not
+                // written.
+                if !app.is_read_only()
+                    && !self
+                        .programmes_known
+                        .contains(&fingerprint(text.as_bytes()))
                 {
                     self.know_programme(text);
                     self.saver.write(

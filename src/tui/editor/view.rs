@@ -496,10 +496,10 @@ impl Editor {
 
     /// The id the checked programme made for new block `i`.
     fn made_id(&self, p: &crate::programme::Programme, i: usize) -> Option<String> {
-        let planned = self.draft.blocks[..i].iter().filter(|b| !b.skip).count();
         if self.draft.blocks.get(i)?.skip {
             return None;
         }
+        let planned = self.draft.blocks[..i].iter().filter(|b| !b.skip).count();
         p.blocks.get(planned).map(|b| b.id.clone())
     }
 
