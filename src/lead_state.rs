@@ -42,6 +42,11 @@ pub struct LeadState {
     /// ([`LeadState::fits_by_ids`]). Older files have none.
     #[serde(default)]
     pub ids: Vec<String>,
+    /// Whether the programme was changed during the meeting (in the
+    /// programme view, or on disk): then the session folder's copy is the
+    /// meeting's, and a restart keeps it.
+    #[serde(default)]
+    pub edited: bool,
 }
 
 pub const VERSION: u64 = 1;
@@ -70,6 +75,7 @@ impl LeadState {
             rehearsal,
             clock,
             ids: programme.blocks.iter().map(|b| b.id.clone()).collect(),
+            edited: false,
         }
     }
 

@@ -320,7 +320,7 @@ fn a_programme_changed_on_disk_is_taken_in_by_block_ids() {
     let screen = lead.screen(160, 40);
     assert!(
         screen.contains(
-            "programme.json changed and was taken in: ‘Woord van de wethouder’ added; ‘Ruimte voor vragen’: time"
+            "programme.json changed: ‘Woord van de wethouder’ added; ‘Ruimte voor vragen’: time"
         ),
         "{screen}"
     );

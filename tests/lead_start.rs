@@ -170,6 +170,53 @@ fn a_restart_after_an_edit_resumes_by_block_ids() {
     );
 }
 
+/// The programme changed during the meeting (in the programme view, or
+/// on disk) is the meeting's: a lead restarted with the file it began with
+/// keeps the session folder's copy, and says so; `--fresh` takes the file.
+#[test]
+fn a_restart_keeps_the_programme_changed_during_the_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, session, _) =
+        start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    let now = real_now();
+    app.clock.apply(Action::StartPause, now);
+    let edited = Programme::parse(
+        &Programme::demo()
+            .source
+            .replace("Wat neem je mee uit het gesprek?", "Wat neem je mee? 🌱"),
+        "programme.json",
+    )
+    .unwrap();
+    app.apply_programme_edit(edited.clone(), now);
+    // As the lead's disk side writes them.
+    std::fs::write(dir.path().join("programme.json"), &edited.source).unwrap();
+    save(dir.path(), &app, session, now);
+
+    let (again, session, notices) =
+        start_lead(options(dir.path(), Programme::demo()), now).unwrap();
+    assert_eq!(again.programme.source, edited.source);
+    assert!(again.clock.is_running());
+    assert_eq!(
+        notices.last().map(String::as_str),
+        Some(
+            "The session folder's programme is used: it was changed during the meeting (the file given was not)"
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("programme.json")).unwrap(),
+        edited.source
+    );
+    // Still so after the next restart.
+    save(dir.path(), &again, session, now);
+    let (third, _, _) = start_lead(options(dir.path(), Programme::demo()), now).unwrap();
+    assert_eq!(third.programme.source, edited.source);
+
+    let mut fresh = options(dir.path(), Programme::demo());
+    fresh.fresh = true;
+    let (fresh, _, _) = start_lead(fresh, now).unwrap();
+    assert_eq!(fresh.programme.source, Programme::demo().source);
+}
+
 #[test]
 fn a_damaged_saved_clock_is_kept_aside_not_lost() {
     let dir = tempfile::tempdir().unwrap();

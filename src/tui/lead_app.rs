@@ -186,6 +186,9 @@ pub struct LeadApp {
     pub read_only: Option<ReadOnly>,
     /// The programme view (`a`): the blocks still to come, edited.
     pub programme_editor: Option<Box<Editor>>,
+    /// Whether the programme was changed during the meeting (saved with
+    /// the clock, so that a restart keeps the session folder's copy).
+    pub programme_edited: bool,
 }
 
 impl LeadApp {
@@ -224,6 +227,7 @@ impl LeadApp {
             lead: None,
             read_only: None,
             programme_editor: None,
+            programme_edited: false,
         }
     }
 

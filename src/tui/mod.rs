@@ -91,7 +91,9 @@ impl Session {
             speed: self.source.speed(),
             virtual_now: now,
         });
-        LeadState::new(&app.programme, self.day, rehearsal, app.clock.clone())
+        let mut state = LeadState::new(&app.programme, self.day, rehearsal, app.clock.clone());
+        state.edited = app.programme_edited;
+        state
     }
 
     pub fn clock_doc(&self, app: &LeadApp, now: Timestamp, real: Timestamp) -> ClockDoc {
@@ -109,7 +111,7 @@ impl Session {
 /// belongs to this programme, day and mode, else fresh (the old file kept
 /// aside). Returns the app, the session and notices for the lead.
 pub fn start_lead(
-    opts: LeadOptions,
+    mut opts: LeadOptions,
     real_now: Timestamp,
 ) -> Result<(LeadApp, Session, Vec<String>), String> {
     let t = opts.lang.t();
@@ -148,6 +150,17 @@ pub fn start_lead(
         opts.lang.lead_refused(&why, &shown)
     })?;
     let programme_path = dir.programme_path();
+    let mut notices = Vec::new();
+    // The programme was changed during this meeting (the session folder's
+    // copy is what the saved clock ran): that copy is the meeting's, not
+    // the file given again at a restart.
+    let edited = (!opts.fresh)
+        .then(|| edited_in_session(&dir, &opts.programme))
+        .flatten();
+    let programme_edited = edited.is_some();
+    if let Some(programme) = edited {
+        opts.programme = programme;
+    }
     let unchanged = crate::files::read_text(&programme_path, crate::files::Links::Refuse)
         .is_ok_and(|s| s == opts.programme.source);
     if !unchanged {
@@ -167,7 +180,6 @@ pub fn start_lead(
         TimeSource::real()
     };
     let rehearsal_at = opts.at.map(|a| a.to_string());
-    let mut notices = Vec::new();
 
     let state_path = dir.lead_state_path();
     let mut day = source
@@ -235,6 +247,11 @@ pub fn start_lead(
         now,
     )
     .leading_as(me.clone());
+    let mut app = app;
+    app.programme_edited = programme_edited;
+    if programme_edited {
+        notices.push(t.kept_session_programme.to_string());
+    }
     // Said last: the lead sees the last notice.
     if let Start::TakeOver(from) = &start {
         let machine = opts.lang.lead_name(from);
@@ -249,6 +266,26 @@ pub fn start_lead(
         lock: held,
     };
     Ok((app, session, notices))
+}
+
+/// The session folder's programme, when it is of the same session as
+/// `given` but differs, was changed during the meeting, and is the one
+/// the saved clock ran (so a lead restarted with the file it began with
+/// keeps the meeting's edits).
+fn edited_in_session(dir: &SessionDir, given: &Programme) -> Option<Programme> {
+    use crate::files::{Links, read_text};
+    let text = read_text(&dir.programme_path(), Links::Refuse).ok()?;
+    if text == given.source {
+        return None;
+    }
+    let programme = Programme::parse(&text, "programme.json").ok()?;
+    let state = read_text(&dir.lead_state_path(), Links::Refuse).ok()?;
+    let state = LeadState::parse(&state, "lead-state.json").ok()?;
+    (programme.id == given.id
+        && state.session == given.id
+        && state.edited
+        && state.programme == programme.fingerprint())
+    .then_some(programme)
 }
 
 /// The lead's side of the disk: `lead-state.json` and `clock.json`,

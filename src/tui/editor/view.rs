@@ -348,8 +348,9 @@ impl Editor {
     /// A problem's line(s), from column `indent`, wrapped.
     fn problem_lines(&self, l: &Located, indent: usize, width: usize) -> Vec<Line<'static>> {
         let words = format!("⚠ {}", text::one_line(&self.problem_words(l)));
-        let room = width.saturating_sub(indent).max(1);
-        textwrap::wrap(&words, room)
+        let room = width.saturating_sub(indent).max(3);
+        // A hanging indent: the words under the words, not under the ⚠.
+        textwrap::wrap(&words, textwrap::Options::new(room).subsequent_indent("  "))
             .into_iter()
             .map(|part| {
                 Line::from(vec![

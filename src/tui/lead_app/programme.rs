@@ -37,6 +37,7 @@ impl LeadApp {
         self.clock = follow(&self.clock, &old_ids, &new, day, &self.tz, now);
         self.harvest.set_programme(new.clone());
         self.programme = new;
+        self.programme_edited = true;
         // The bell rings when a block goes over, not because an edit made
         // it so.
         self.was_over = self
