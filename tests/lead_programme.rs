@@ -375,6 +375,8 @@ fn a_lead_taken_over_cannot_open_the_programme_to_edit() {
     );
     let mut lead = running_case(Lang::En, Theme::NO_COLOR);
     lead.app.lead = Some(me);
+    // The programme view is open when Anna takes over.
+    lead.press('a');
     let mut doc = ClockDoc::build(
         &lead.app.programme,
         &lead.app.clock,
@@ -391,6 +393,11 @@ fn a_lead_taken_over_cannot_open_the_programme_to_edit() {
     });
     assert!(lead.app.is_read_only());
     lead.take_effects();
+    // A key there: back to the clock, and it says why; nothing changed.
+    lead.press('p');
+    assert_eq!(lead.app.screen, Screen::Lead);
+    assert_eq!(lead.app.programme.blocks.len(), 5);
+    assert!(lead.take_effects().is_empty());
     lead.press('a');
     assert_eq!(lead.app.screen, Screen::Lead);
     assert!(lead.screen(120, 30).contains("PC-ANNA"));

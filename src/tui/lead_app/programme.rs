@@ -128,6 +128,12 @@ impl LeadApp {
                 return;
             }
         }
+        // Taken over meanwhile: the programme is the other lead's now.
+        if self.read_only.is_some() {
+            self.screen = Screen::Lead;
+            self.programme_editor = None;
+            return self.refuse(now);
+        }
         let Some(editor) = &mut self.programme_editor else {
             self.screen = Screen::Lead;
             return;
@@ -240,10 +246,9 @@ impl LeadApp {
         let said = self.lang.programme_changes(&what, meeting, CHANGES_SAID);
         // The programme view follows, unless it holds a change of its own
         // not yet applied (that stays, to be solved and applied).
-        let pending = self
-            .programme_editor
-            .as_ref()
-            .is_some_and(|e| e.differs_from(&Draft::from_programme(&self.programme)));
+        let pending = self.programme_editor.as_ref().is_some_and(|e| {
+            e.is_typing() || e.differs_from(&Draft::from_programme(&self.programme))
+        });
         fx.extend(self.apply_programme_edit(new, now));
         if !pending && self.programme_editor.is_some() {
             let (draft, running) = self.lead_draft();
