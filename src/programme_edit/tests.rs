@@ -502,6 +502,65 @@ mod props {
                 }
             }
         }
+
+        /// Whatever the clock did and however the programme was edited, the
+        /// clock that follows keeps a running block by its id (started,
+        /// extended and paused as it was), stays within the programme, and
+        /// is a lead state every reader takes.
+        #[test]
+        fn the_clock_follows_any_edit_by_id(
+            actions in proptest::collection::vec(0u8..6, 0..12),
+            ops in proptest::collection::vec(op(), 0..12),
+            minutes in 0i64..600,
+        ) {
+            use crate::clock::{Action, ClockState};
+            use jiff::tz::TimeZone;
+            let day = jiff::civil::date(2021, 1, 21);
+            let p = Programme::demo();
+            let start: jiff::Timestamp = "2021-01-21T09:30:00Z".parse().unwrap();
+            let mut clock = ClockState::new(&p, day, &TimeZone::UTC, start);
+            let mut now = start;
+            for a in &actions {
+                now += jiff::SignedDuration::from_mins(7);
+                let action = match a {
+                    0 => Action::StartPause,
+                    1 => Action::Next,
+                    2 => Action::Previous,
+                    3 => Action::Extend,
+                    4 => Action::Shorten,
+                    _ => Action::Replan,
+                };
+                clock.apply(action, now);
+            }
+            let mut d = Draft::from_programme(&p);
+            for op in &ops {
+                apply(&mut d, op);
+            }
+            let Some(new) = d.check("p.json").programme else {
+                return Ok(());
+            };
+            let ids: Vec<String> = p.blocks.iter().map(|b| b.id.clone()).collect();
+            let later = now + jiff::SignedDuration::from_mins(minutes);
+            let next = follow::follow(&clock, &ids, &new, day, &TimeZone::UTC, later);
+            prop_assert_eq!(next.blocks.len(), new.blocks.len());
+            prop_assert!(next.current <= next.blocks.len());
+            if clock.is_running() {
+                let id = &ids[clock.current];
+                if let Some(j) = new.blocks.iter().position(|b| &b.id == id) {
+                    prop_assert_eq!(next.current, j);
+                    let (was, is) = (&clock.blocks[clock.current], &next.blocks[j]);
+                    prop_assert_eq!(was.started, is.started);
+                    prop_assert_eq!(was.extra, is.extra);
+                    prop_assert_eq!(was.paused, is.paused);
+                    prop_assert_eq!(was.paused_at, is.paused_at);
+                }
+            }
+            for b in next.blocks.iter().skip(next.current + 1) {
+                prop_assert!(b.started.is_none(), "a block to come has not run");
+            }
+            let state = crate::lead_state::LeadState::new(&new, day, None, next);
+            prop_assert!(crate::lead_state::LeadState::parse(&state.to_json(), "s").is_ok());
+        }
     }
 }
 
