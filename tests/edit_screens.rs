@@ -369,19 +369,36 @@ fn quitting_without_changes_does_not_ask_and_a_signal_keeps_what_was_typed() {
     let mut edit = Edit::template("workshop", Lang::En, Theme::NO_COLOR);
     edit.key(KeyCode::Esc);
     assert_eq!(edit.effects, [Effect::Quit]);
-    // Typing when the terminal goes: valid, so saved as the file.
+    // Typing when the terminal goes: kept beside the file, which only
+    // changes when the user says so.
     let mut edit = Edit::template("workshop", Lang::En, Theme::NO_COLOR);
     edit.goto_block(0).key(KeyCode::Enter).typed(" 🙂");
     let fx = edit.app.update(Msg::Stop, edit.now);
-    assert!(matches!(&fx[0], Effect::Save(json) if json.contains("🙂")));
+    assert!(
+        matches!(&fx[0], Effect::SaveDraft(json) if json.contains("🙂")),
+        "{fx:?}"
+    );
     assert_eq!(fx.last(), Some(&Effect::Quit));
-    // With a problem: the draft beside it.
+    // Ctrl-C saves and quits at once: a valid programme as the file...
+    let mut edit = Edit::template("workshop", Lang::En, Theme::NO_COLOR);
+    edit.goto_block(0)
+        .key(KeyCode::Enter)
+        .typed(" 🙂")
+        .key(KeyCode::Enter);
+    edit.ctrl('c');
+    assert!(matches!(&edit.effects[0], Effect::Save(json) if json.contains("🙂")));
+    assert_eq!(edit.effects.last(), Some(&Effect::Quit));
+    // ... one with a problem beside it.
     let mut edit = Edit::template("workshop", Lang::En, Theme::NO_COLOR);
     edit.goto_block(0)
         .key(KeyCode::Enter)
         .keys(&[KeyCode::Backspace; 60]);
-    let fx = edit.app.update(Msg::Stop, edit.now);
-    assert!(matches!(&fx[0], Effect::SaveDraft(_)), "{fx:?}");
+    edit.ctrl('c');
+    assert!(
+        matches!(&edit.effects[0], Effect::SaveDraft(_)),
+        "{:?}",
+        edit.effects
+    );
 }
 
 #[test]

@@ -272,7 +272,7 @@ impl EditApp {
         self.overlay = Overlay::Ask(if valid { Ask::Save } else { Ask::Draft });
     }
 
-    /// Ctrl-C, a signal: saved if valid, else the draft kept; then quits.
+    /// Ctrl-C: saved if valid, else the draft kept; then quits.
     fn save_and_quit(&mut self, now: Timestamp, fx: &mut Vec<Effect>) {
         if self.unsaved() && !self.save(now, fx) {
             self.keep_draft(fx);
@@ -359,7 +359,14 @@ impl EditApp {
                 let name = path.file_name().unwrap_or(path.as_os_str());
                 self.save_error = Some(format!("{error} ({})", name.to_string_lossy()));
             }
-            Msg::Stop => self.save_and_quit(now, &mut fx),
+            // A signal or a lost terminal: nothing the user did not ask
+            // for goes into the file; what is unsaved is kept beside it.
+            Msg::Stop => {
+                if self.unsaved() {
+                    self.keep_draft(&mut fx);
+                }
+                fx.push(Effect::Quit);
+            }
         }
         if Toast::gone(&self.toast, now) {
             self.toast = None;
