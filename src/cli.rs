@@ -85,6 +85,7 @@ pub fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
             "no_drafts" => (t.cli_no_drafts, None),
             "command" => (t.cli_help_which, Some(t.cli_value_command)),
             "watch_dir" => (t.cli_watch_dir, Some(t.cli_value_dir)),
+            "edit_file" => (t.cli_edit_file, Some(t.cli_value_file)),
             _ => return None,
         })
     };
@@ -166,6 +167,7 @@ pub fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
         .mut_subcommand("check", |c| dress(c, t.cli_usage_check).about(t.cli_check))
         .mut_subcommand("init", |c| dress(c, t.cli_usage_init).about(t.cli_init))
         .mut_subcommand("watch", |c| dress(c, t.cli_usage_watch).about(t.cli_watch))
+        .mut_subcommand("edit", |c| dress(c, t.cli_usage_edit).about(t.cli_edit))
 }
 
 /// The usage line of the command that `args` run (`oogst`'s own when

@@ -49,6 +49,16 @@ pub struct LeadState {
     /// before the lead's undo).
     #[serde(default)]
     pub history: History,
+    /// The ids of the programme's blocks, one per block of the clock, so
+    /// that a programme edited since resumes by ids
+    /// ([`LeadState::fits_by_ids`]). Older files have none.
+    #[serde(default)]
+    pub ids: Vec<String>,
+    /// Whether the programme was changed during the meeting (in the
+    /// programme view, or on disk): then the session folder's copy is the
+    /// meeting's, and a restart keeps it.
+    #[serde(default)]
+    pub edited: bool,
 }
 
 pub const VERSION: u64 = 1;
@@ -77,6 +87,8 @@ impl LeadState {
             rehearsal,
             clock,
             history: History::default(),
+            ids: programme.blocks.iter().map(|b| b.id.clone()).collect(),
+            edited: false,
         }
     }
 
@@ -283,17 +295,38 @@ impl LeadState {
         at: Option<&str>,
         speed: Option<f64>,
     ) -> bool {
+        self.session == programme.id
+            && self.programme == programme.fingerprint()
+            && self.clock.blocks.len() == programme.blocks.len()
+            && self.clock.current <= self.clock.blocks.len()
+            && self.same_run(day, at, speed)
+    }
+
+    /// Whether this saved state can be resumed for `programme`, edited
+    /// since it was saved (the same session), by its blocks' ids: the
+    /// clock follows the edit ([`crate::programme_edit::follow::follow`]).
+    pub fn fits_by_ids(
+        &self,
+        programme: &Programme,
+        day: Date,
+        at: Option<&str>,
+        speed: Option<f64>,
+    ) -> bool {
+        self.session == programme.id
+            && !self.ids.is_empty()
+            && self.ids.len() == self.clock.blocks.len()
+            && self.clock.current <= self.clock.blocks.len()
+            && self.same_run(day, at, speed)
+    }
+
+    /// The same mode (real time, or the same rehearsal) on the same day.
+    fn same_run(&self, day: Date, at: Option<&str>, speed: Option<f64>) -> bool {
         let same_mode = match (&self.rehearsal, speed.is_some() || at.is_some()) {
             (None, false) => true,
             (Some(r), true) => r.at.as_deref() == at && r.speed == speed.unwrap_or(1.0),
             _ => false,
         };
-        self.session == programme.id
-            && self.programme == programme.fingerprint()
-            && self.clock.blocks.len() == programme.blocks.len()
-            && self.clock.current <= self.clock.blocks.len()
-            && same_mode
-            && (self.day == day || self.rehearsal.is_some())
+        same_mode && (self.day == day || self.rehearsal.is_some())
     }
 }
 

@@ -16,6 +16,7 @@ pub mod lead_state;
 pub mod merge;
 pub mod par;
 pub mod programme;
+pub mod programme_edit;
 pub mod room;
 pub mod rooms;
 pub mod session_dir;

@@ -75,6 +75,14 @@ enum Command {
         #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(oogst::templates::NAMES))]
         template: Option<String>,
     },
+    Edit {
+        #[arg(
+            id = "edit_file",
+            value_name = "FILE",
+            default_value = "programme.json"
+        )]
+        file: PathBuf,
+    },
     Watch {
         #[arg(id = "watch_dir", value_name = "DIR")]
         dir: Option<PathBuf>,
@@ -205,6 +213,7 @@ fn main() -> ExitCode {
             template,
         }) => init(&file, force, template.as_deref(), lang),
         Some(Command::Watch { dir }) => watch(dir, lang),
+        Some(Command::Edit { file }) => edit(&file, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -409,6 +418,15 @@ fn watch(dir: Option<PathBuf>, lang: Lang) -> Result<(), String> {
     let dir = tui::watch::session_folder(dir).map_err(|e| e.words(lang))?;
     let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
     tui::watch::run_watch(dir, lang, Theme::from_env(), tz)
+}
+
+/// `oogst edit [FILE]`: the programme in a form (a template first for a
+/// new file).
+fn edit(file: &Path, lang: Lang) -> Result<(), String> {
+    let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    let app =
+        tui::editor::app::start_edit(file, lang, Theme::from_env(), jiff::Timestamp::now(), &tz)?;
+    tui::editor::app::run_edit(app)
 }
 
 fn no_data_dir(lang: Lang) -> String {

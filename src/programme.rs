@@ -174,19 +174,36 @@ impl Programme {
 
     /// Parses and validates `text`, read from `file` (named in errors).
     pub fn parse(text: &str, file: &str) -> Result<Programme, FileError> {
-        let (raw, _): (RawProgramme, u64) =
-            crate::files::parse_typed(text, file, FORMAT, "programme", VERSION)?;
+        Programme::parse_draft(text, file).result
+    }
+
+    /// [`Programme::parse`], and the planned times of every block as
+    /// written (skipped ones too), where they could be worked out: what
+    /// the programme editor shows beside a draft that is not valid yet.
+    pub fn parse_draft(text: &str, file: &str) -> Parsed {
+        let raw: RawProgramme =
+            match crate::files::parse_typed(text, file, FORMAT, "programme", VERSION) {
+                Ok((raw, _)) => raw,
+                Err(e) => {
+                    return Parsed {
+                        result: Err(e),
+                        times: Vec::new(),
+                    };
+                }
+            };
         let mut problems = Vec::new();
-        let mut programme = validate(raw, text, &mut problems);
+        let mut times = Vec::new();
+        let mut programme = validate(raw, text, &mut problems, &mut times);
         programme.warnings = unknown_block_fields(crate::files::strip_bom(text));
-        if problems.is_empty() {
+        let result = if problems.is_empty() {
             Ok(programme)
         } else {
             Err(FileError {
                 file: file.to_string(),
                 problems,
             })
-        }
+        };
+        Parsed { result, times }
     }
 
     /// A short fingerprint of what the clock depends on (blocks and their
@@ -214,6 +231,16 @@ impl Programme {
 
 pub use crate::files::{DayTime, FileError, Problem, ProblemKind};
 
+/// What [`Programme::parse_draft`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    pub result: Result<Programme, FileError>,
+    /// Per block as written (1-based block `n` at `n - 1`): its planned
+    /// start and end, or `None` where they are wrong or depend on a time
+    /// that is. Empty when the file's shape is wrong.
+    pub times: Vec<Option<(DayTime, DayTime)>>,
+}
+
 #[derive(Deserialize)]
 struct RawProgramme {
     id: String,
@@ -239,6 +266,10 @@ struct RawBlock {
     rooms: Vec<String>,
     #[serde(default)]
     questions: Vec<String>,
+    /// Left out of today's plan, kept in the file (the programme editor's
+    /// "skip"): the clock, the hosts and the harvest pass it over.
+    #[serde(default)]
+    skip: bool,
 }
 
 /// Whether a programme id can name a folder on every file system.
@@ -252,7 +283,7 @@ fn valid_id(id: &str) -> bool {
 }
 
 /// The fields a block has.
-const BLOCK_FIELDS: [&str; 8] = [
+const BLOCK_FIELDS: [&str; 9] = [
     "id",
     "kind",
     "title",
@@ -261,6 +292,7 @@ const BLOCK_FIELDS: [&str; 8] = [
     "minutes",
     "rooms",
     "questions",
+    "skip",
 ];
 
 /// Words people write for a block's fields, and the field they mean.
@@ -389,7 +421,12 @@ fn id_from_title(title: &str, kind: Option<BlockKind>) -> String {
     }
 }
 
-fn validate(raw: RawProgramme, source: &str, problems: &mut Vec<Problem>) -> Programme {
+fn validate(
+    raw: RawProgramme,
+    source: &str,
+    problems: &mut Vec<Problem>,
+    times: &mut Vec<Option<(DayTime, DayTime)>>,
+) -> Programme {
     let mut top = |kind| problems.push(Problem::at(kind));
     if !valid_id(&raw.id) {
         top(ProblemKind::BadId { id: raw.id.clone() });
@@ -453,6 +490,7 @@ fn validate(raw: RawProgramme, source: &str, problems: &mut Vec<Problem>) -> Pro
 
     let mut blocks = Vec::with_capacity(raw.blocks.len());
     let mut previous_end: Option<DayTime> = None;
+    let all_skipped = !raw.blocks.is_empty() && raw.blocks.iter().all(|b| b.skip);
     for ((i, rb), id) in raw.blocks.into_iter().enumerate().zip(ids) {
         let here = (i + 1, rb.title.clone());
         let mut report = |kind| {
@@ -577,9 +615,15 @@ fn validate(raw: RawProgramme, source: &str, problems: &mut Vec<Problem>) -> Pro
             }
         }
 
+        times.push(start.zip(end));
         // Later blocks are checked against this block's end even when it
-        // was wrong, so that one mistake is reported once.
+        // was wrong, so that one mistake is reported once. A skipped
+        // block keeps its place in time (its time becomes a gap); only
+        // the plan that runs leaves it out.
         previous_end = end.or(start).or(previous_end);
+        if rb.skip {
+            continue;
+        }
         if let (Some(kind), Some(start), Some(end)) = (kind, start, end) {
             blocks.push(Block {
                 id,
@@ -594,6 +638,10 @@ fn validate(raw: RawProgramme, source: &str, problems: &mut Vec<Problem>) -> Pro
         }
     }
 
+    // A programme whose every block is skipped has nothing to run.
+    if all_skipped {
+        problems.push(Problem::at(ProblemKind::NoBlocks));
+    }
     Programme {
         id: raw.id,
         title: raw.title,
@@ -1061,6 +1109,70 @@ mod tests {
             [by("09:00"), by("10:39"), by("10:40"), by("12:00")],
             [Some("r1"), Some("r1"), Some("r2"), Some("r2")]
         );
+    }
+
+    #[test]
+    fn a_skipped_block_is_left_out_of_the_plan_and_keeps_its_time() {
+        let json = block_json(
+            r#"{"id":"a","kind":"inloop","title":"A","start":"09:45","end":"10:00","skip":true},
+               {"id":"b","kind":"plenary","title":"B","minutes":10},
+               {"id":"c","kind":"case","title":"C","minutes":30,"skip":true},
+               {"id":"d","kind":"closing","title":"D","minutes":5}"#,
+        );
+        let parsed = Programme::parse_draft(&json, "p");
+        let p = parsed.result.unwrap();
+        let ids: Vec<&str> = p.blocks.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["b", "d"]);
+        assert_eq!(p.blocks[0].start.to_string(), "10:00");
+        // The skipped case keeps its half hour: D starts after it.
+        assert_eq!(p.blocks[1].start.to_string(), "10:40");
+        let t = |s| DayTime::parse(s).unwrap();
+        assert_eq!(
+            parsed.times,
+            [
+                Some((t("09:45"), t("10:00"))),
+                Some((t("10:00"), t("10:10"))),
+                Some((t("10:10"), t("10:40"))),
+                Some((t("10:40"), t("10:45")))
+            ]
+        );
+        // Nothing left to run is no programme.
+        let all =
+            block_json(r#"{"kind":"plenary","title":"A","start":"10:00","minutes":5,"skip":true}"#);
+        assert_eq!(kinds(&all), [ProblemKind::NoBlocks]);
+        // A skipped block is checked as any other (it may come back).
+        let bad = block_json(
+            r#"{"kind":"plenary","title":"A","start":"10:00","minutes":5},
+               {"kind":"breakout","title":"B","minutes":5,"skip":true}"#,
+        );
+        assert_eq!(
+            kinds(&bad),
+            [ProblemKind::NoQuestions, ProblemKind::NoRooms]
+        );
+        assert!(p.warnings.is_empty(), "skip is a field of a block");
+    }
+
+    #[test]
+    fn the_times_of_a_draft_are_there_where_they_can_be_worked_out() {
+        let json = block_json(
+            r#"{"kind":"plenary","title":"A","start":"10:00","minutes":30},
+               {"kind":"case","title":"B","minutes":0},
+               {"kind":"closing","title":"C","minutes":5}"#,
+        );
+        let parsed = Programme::parse_draft(&json, "p");
+        assert!(parsed.result.is_err());
+        assert!(parsed.times[0].is_some());
+        assert_eq!(parsed.times[1], None);
+        // C follows the start of the wrong block (one mistake, told once).
+        assert_eq!(
+            parsed.times[2],
+            Some((
+                DayTime::parse("10:30").unwrap(),
+                DayTime::parse("10:35").unwrap()
+            ))
+        );
+        let shape = Programme::parse_draft(&block_json(r#"{"kind":5}"#), "p");
+        assert!(shape.times.is_empty());
     }
 
     #[test]

@@ -126,6 +126,7 @@ fn every_command_has_help() {
         (&["lead", "--help"], "--speed"),
         (&["check", "--help"], "<FILE>..."),
         (&["init", "--help"], "--force"),
+        (&["edit", "--help"], "[FILE]"),
     ] {
         let assert = en(args)
             .assert()
@@ -189,6 +190,7 @@ fn the_command_line_speaks_dutch() {
         &["merge", "--help"],
         &["check", "--help"],
         &["init", "--help"],
+        &["edit", "--help"],
     ] {
         let out = nl(args).assert().success().get_output().stdout.clone();
         let out = no_english(&out);
@@ -788,4 +790,61 @@ fn every_template_passes_check() {
         assert!(out.contains(name), "{out}");
     }
     assert!(!dir.path().join("x.json").exists());
+}
+
+/// `oogst edit --help` in Dutch: what it is for, its usage line, its file
+/// and where a new one starts.
+#[test]
+fn edit_help_speaks_dutch() {
+    let out = oogst()
+        .args(["edit", "--help", "--lang", "nl"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    for words in [
+        "Een programma maken of veranderen in een formulier, gecontroleerd terwijl je typt",
+        "Gebruik: oogst edit [BESTAND] [OPTIES]",
+        "[BESTAND]",
+        "bestaat het nog niet, dan kies je eerst een sjabloon",
+        "[standaard: programme.json]",
+        "Hulp tonen",
+    ] {
+        assert!(out.contains(words), "{words:?} not in\n{out}");
+    }
+    let en = en(&["edit", "--help"]).output().unwrap().stdout;
+    assert!(String::from_utf8_lossy(&en).contains("Usage: oogst edit [FILE] [OPTIONS]"));
+}
+
+/// A file that is no programme is not opened in the editor: exit 1, and
+/// the error says where (the terminal is never taken).
+#[test]
+fn edit_refuses_a_file_that_is_no_programme() {
+    let dir = dir_with(
+        "kapot.json",
+        "{\"format\": \"oogst-programme\", \"version\": 1,\n  \"id\" \"x\"}",
+    );
+    let out = oogst()
+        .current_dir(dir.path())
+        .args(["edit", "kapot.json", "--lang", "nl"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("kapot.json:2:8"), "{out}");
+    assert!(
+        out.contains("oogst edit opent alleen een programma"),
+        "{out}"
+    );
+    let room = dir_with("kamer.json", "{\"format\": \"oogst-room\", \"version\": 2}");
+    oogst()
+        .current_dir(room.path())
+        .args(["edit", "kamer.json", "--lang", "en"])
+        .assert()
+        .code(1)
+        .stderr(contains("not \"oogst-programme\""));
 }

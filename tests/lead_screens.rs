@@ -1250,6 +1250,7 @@ mod key_table {
             C::LeadView => lead.app.screen == Screen::Lead,
             C::Export => fx == [Effect::Export],
             C::Quit | C::SaveQuit => fx.contains(&Effect::Quit),
+            C::Programme => lead.app.screen == Screen::Programme,
         }
     }
 

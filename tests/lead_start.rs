@@ -98,18 +98,18 @@ fn a_restarted_lead_resumes_exactly() {
 }
 
 #[test]
-fn a_saved_clock_of_another_programme_is_set_aside() {
+fn a_saved_clock_of_another_session_is_set_aside() {
     let dir = tempfile::tempdir().unwrap();
     let (app, session, _) = start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
     save(dir.path(), &app, session, real_now());
-    let changed = Programme::parse(
+    let other = Programme::parse(
         &Programme::demo()
             .source
-            .replace("\"minutes\": 30", "\"minutes\": 25"),
+            .replace("cop-gebiedsgericht-2021-01-21", "een-andere-sessie"),
         "p.json",
     )
     .unwrap();
-    let (_, _, notices) = start_lead(options(dir.path(), changed), real_now()).unwrap();
+    let (_, _, notices) = start_lead(options(dir.path(), other), real_now()).unwrap();
     assert_eq!(notices.len(), 1);
     assert!(notices[0].contains("lead-state.old-"), "{notices:?}");
     let names = files(dir.path());
@@ -118,6 +118,103 @@ fn a_saved_clock_of_another_programme_is_set_aside() {
         "{names:?}"
     );
     assert!(!names.contains(&"lead-state.json".to_string()));
+}
+
+/// A programme edited since the clock was saved (during the meeting, or
+/// by hand while the lead was closed): the restarted lead resumes by the
+/// blocks' ids, with the running block's time intact.
+#[test]
+fn a_restart_after_an_edit_resumes_by_block_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, session, _) =
+        start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    let now = real_now();
+    app.clock.apply(Action::StartPause, now);
+    app.clock.apply(Action::Extend, now);
+    save(dir.path(), &app, session, now);
+
+    // A break inserted after the case, the questions shortened.
+    let mut draft = oogst::programme_edit::Draft::from_programme(&Programme::demo());
+    draft
+        .insert(
+            3,
+            oogst::programme_edit::DraftBlock::new(
+                oogst::programme::BlockKind::Break,
+                false,
+                "Koffie",
+                5,
+            ),
+        )
+        .unwrap();
+    draft.change_minutes(4, -5).unwrap();
+    let edited = draft.check("programme.json").programme.unwrap();
+    let later = now + SignedDuration::from_mins(3);
+    let (again, _, notices) = start_lead(options(dir.path(), edited.clone()), later).unwrap();
+    assert_eq!(
+        notices,
+        ["Resumed where the clock was; the programme has changed since"]
+    );
+    assert_eq!(again.clock.current, 2, "still the case, by its id");
+    assert_eq!(again.programme.blocks[2].id, "casus");
+    assert_eq!(
+        again.clock.current(later).unwrap().remaining,
+        SignedDuration::from_mins(28),
+        "its time and its extra minute kept"
+    );
+    assert_eq!(again.clock.blocks.len(), edited.blocks.len());
+    assert_eq!(again.programme.blocks[3].title, "Koffie");
+    assert!(
+        !files(dir.path())
+            .iter()
+            .any(|n| n.starts_with("lead-state.old-"))
+    );
+}
+
+/// The programme changed during the meeting (in the programme view, or
+/// on disk) is the meeting's: a lead restarted with the file it began with
+/// keeps the session folder's copy, and says so; `--fresh` takes the file.
+#[test]
+fn a_restart_keeps_the_programme_changed_during_the_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, session, _) =
+        start_lead(options(dir.path(), Programme::demo()), real_now()).unwrap();
+    let now = real_now();
+    app.clock.apply(Action::StartPause, now);
+    let edited = Programme::parse(
+        &Programme::demo()
+            .source
+            .replace("Wat neem je mee uit het gesprek?", "Wat neem je mee? 🌱"),
+        "programme.json",
+    )
+    .unwrap();
+    app.apply_programme_edit(edited.clone(), now);
+    // As the lead's disk side writes them.
+    std::fs::write(dir.path().join("programme.json"), &edited.source).unwrap();
+    save(dir.path(), &app, session, now);
+
+    let (again, session, notices) =
+        start_lead(options(dir.path(), Programme::demo()), now).unwrap();
+    assert_eq!(again.programme.source, edited.source);
+    assert!(again.clock.is_running());
+    assert_eq!(
+        notices.last().map(String::as_str),
+        Some(
+            "The session folder's programme is used: it was changed during the meeting (the file given was not)"
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("programme.json")).unwrap(),
+        edited.source
+    );
+    // Still so after the next restart.
+    save(dir.path(), &again, session, now);
+    let (third, _, _) = start_lead(options(dir.path(), Programme::demo()), now).unwrap();
+    assert_eq!(third.programme.source, edited.source);
+
+    let mut fresh = options(dir.path(), Programme::demo());
+    fresh.fresh = true;
+    let (fresh, _, _) = start_lead(fresh, now).unwrap();
+    assert_eq!(fresh.programme.source, Programme::demo().source);
 }
 
 #[test]

@@ -210,6 +210,16 @@ fn valid_variants_are_accepted_by_schema_and_parser() {
                 ]
             }),
         ),
+        (
+            "a skipped block",
+            json!({
+                "format": "oogst-programme", "version": 1, "id": "s", "title": "T",
+                "blocks": [
+                    {"kind": "plenary", "title": "A", "start": "10:00", "minutes": 30, "skip": true},
+                    {"kind": "case", "title": "B", "minutes": 10}
+                ]
+            }),
+        ),
     ];
     let v = validator();
     for (name, instance) in cases {

@@ -230,6 +230,8 @@ pub enum LeadCommand {
     Undo,
     /// `U`: the last step undone, done again.
     Redo,
+    /// The programme, to edit the blocks still to come (`a`, agenda).
+    Programme,
 }
 
 impl LeadCommand {
@@ -249,6 +251,7 @@ impl LeadCommand {
                 | C::Export
                 | C::Undo
                 | C::Redo
+                | C::Programme
         )
     }
 }
@@ -276,7 +279,7 @@ const HELP: Place = Place::Help;
 
 /// The lead's keys: the clock's work on every view; the presenter clock
 /// on a shared screen shows only the way back.
-pub const LEAD: [Binding<LeadCommand, 3>; 18] = {
+pub const LEAD: [Binding<LeadCommand, 3>; 19] = {
     use LeadCommand as C;
     // Written in the interface's language: `lead_footer` fills it in.
     let space = foot(0, "", |t| t.key_start_pause);
@@ -396,6 +399,12 @@ pub const LEAD: [Binding<LeadCommand, 3>; 18] = {
             C::Redo,
             |t| t.key_lead_redo,
             [HELP; 3],
+        ),
+        bind(
+            &[Key::ch('a')],
+            C::Programme,
+            |t| t.key_programme,
+            [foot(9, "a", |t| t.key_programme_short), HELP, HELP],
         ),
     ]
 };
@@ -1038,6 +1047,307 @@ pub fn rounds_line(t: &'static Catalog) -> String {
         .join(" · ")
 }
 
+/// What the keys of the programme editor do (`oogst edit`, the lead's `a`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditorCommand {
+    /// Up, Down: a line.
+    Browse,
+    /// PgUp, PgDn: the previous or next block.
+    Page,
+    /// Home, End.
+    Ends,
+    /// Enter: edit the field (a kind: the next one; "+ add": a new one).
+    Edit,
+    /// Left, Right on the kind: the previous or next kind.
+    Kind,
+    /// `+`, `-`: the selected block a minute longer or shorter.
+    Minutes,
+    /// `i`, Insert: a new block (or question, room) below.
+    Insert,
+    /// `p`: a break below.
+    Break,
+    /// Del, `x`: the block (or question, room) removed.
+    Remove,
+    /// `s`: the block skipped, or brought back.
+    Skip,
+    /// Shift-Up/Down, Alt-Up/Down: the block (or question, room) moved.
+    Move,
+    Undo,
+    Redo,
+    /// Ctrl-S (`oogst edit`).
+    Save,
+    /// Esc: back to the clock (lead); quit (`oogst edit`, asks).
+    Back,
+    Quit,
+    Help,
+    SaveQuit,
+    /// Enter while typing: the field as typed.
+    Keep,
+    /// Tab, Shift-Tab while typing: kept, and on to the next (previous) line.
+    NextField,
+    /// Esc while typing: the field as it was.
+    Cancel,
+}
+
+/// The editor's views: browsing in `oogst edit`, browsing in the lead,
+/// typing in a field (both).
+pub const EDIT_FILE: usize = 0;
+pub const EDIT_LEAD: usize = 1;
+pub const EDIT_TYPING: usize = 2;
+
+/// The programme editor's keys. Letters are commands only while no field
+/// is being typed in; typing goes to the field.
+pub const EDITOR: [Binding<EditorCommand, 3>; 21] = {
+    use EditorCommand as C;
+    let edit = foot(0, "Enter", |t| t.key_edit_field);
+    let insert = foot(2, "i", |t| t.key_edit_insert_short);
+    let remove = foot(4, "Del", |t| t.key_edit_remove);
+    let skip = foot(5, "s", |t| t.key_edit_skip_short);
+    let minutes = foot(3, "+/-", |t| t.key_edit_minutes_short);
+    let undo = foot(6, "Ctrl-Z", |t| t.key_edit_undo);
+    [
+        bind(
+            &[Key::code(KeyCode::Up), Key::code(KeyCode::Down)],
+            C::Browse,
+            |t| t.key_edit_browse,
+            [HELP, HELP, OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::PageUp), Key::code(KeyCode::PageDown)],
+            C::Page,
+            |t| t.key_edit_page,
+            [HELP, HELP, OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::Home), Key::code(KeyCode::End)],
+            C::Ends,
+            |t| t.key_first_last,
+            [HELP, HELP, OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::Enter)],
+            C::Edit,
+            |t| t.key_edit_field,
+            [edit, edit, OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::Left), Key::code(KeyCode::Right)],
+            C::Kind,
+            |t| t.key_edit_kind,
+            [HELP, HELP, OFF],
+        ),
+        bind(
+            &[Key::ch('+'), Key::ch('='), Key::ch('-'), Key::ch('_')],
+            C::Minutes,
+            |t| t.key_edit_minutes,
+            [minutes, minutes, OFF],
+        ),
+        bind(
+            &[Key::ch('i'), Key::code(KeyCode::Insert)],
+            C::Insert,
+            |t| t.key_edit_insert,
+            [insert, insert, OFF],
+        ),
+        bind(
+            &[Key::ch('p')],
+            C::Break,
+            |t| t.key_edit_break,
+            [HELP, HELP, OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::Delete), Key::ch('x')],
+            C::Remove,
+            |t| t.key_edit_remove,
+            [remove, remove, OFF],
+        ),
+        bind(
+            &[Key::ch('s')],
+            C::Skip,
+            |t| t.key_edit_skip,
+            [skip, skip, OFF],
+        ),
+        bind(
+            &[
+                Key::with(KeyCode::Up, KeyModifiers::SHIFT),
+                Key::with(KeyCode::Down, KeyModifiers::SHIFT),
+                Key::with(KeyCode::Up, KeyModifiers::ALT),
+                Key::with(KeyCode::Down, KeyModifiers::ALT),
+            ],
+            C::Move,
+            |t| t.key_edit_move,
+            [HELP, HELP, OFF],
+        ),
+        bind(
+            &[Key::ctrl('z')],
+            C::Undo,
+            |t| t.key_edit_undo,
+            [undo, undo, OFF],
+        ),
+        bind(
+            &[Key::ctrl('y')],
+            C::Redo,
+            |t| t.key_edit_redo,
+            [HELP, HELP, OFF],
+        ),
+        bind(
+            &[Key::ctrl('s')],
+            C::Save,
+            |t| t.key_edit_save,
+            [foot(1, "Ctrl-S", |t| t.key_edit_save), OFF, OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::Esc)],
+            C::Back,
+            |t| t.key_edit_back,
+            [OFF, foot(1, "Esc", |t| t.key_edit_back_short), OFF],
+        ),
+        bind(
+            &[Key::ch('q'), Key::code(KeyCode::Esc)],
+            C::Quit,
+            |t| t.key_quit,
+            [foot(7, "q", |t| t.key_quit), OFF, OFF],
+        ),
+        bind(&[Key::ch('q')], C::Quit, |t| t.key_quit, [OFF, HELP, OFF]),
+        bind(
+            &[Key::ch('?'), Key::code(KeyCode::F(1))],
+            C::Help,
+            |t| t.key_help,
+            [HELP, HELP, OFF],
+        ),
+        bind(
+            &[Key::code(KeyCode::Enter)],
+            C::Keep,
+            |t| t.key_edit_keep,
+            [OFF, OFF, foot(0, "Enter", |t| t.key_edit_keep)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Tab), Key::code(KeyCode::BackTab)],
+            C::NextField,
+            |t| t.key_edit_next_field,
+            [OFF, OFF, foot(2, "Tab", |t| t.key_edit_next_field)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Esc)],
+            C::Cancel,
+            |t| t.key_cancel,
+            [OFF, OFF, foot(1, "Esc", |t| t.key_cancel)],
+        ),
+    ]
+};
+
+/// The Ctrl-C row of every view of the editor (save and quit at once).
+pub const EDITOR_SAVE_QUIT: [Binding<EditorCommand, 3>; 1] = [bind(
+    &[Key::ctrl('c')],
+    EditorCommand::SaveQuit,
+    |t| t.key_save_quit,
+    [HELP; 3],
+)];
+
+/// The command `event` runs in the editor's `view`.
+pub fn editor_command(view: usize, event: &KeyEvent) -> Option<EditorCommand> {
+    command(&EDITOR_SAVE_QUIT, view, event).or_else(|| command(&EDITOR, view, event))
+}
+
+/// The editor's footer in `view`.
+pub fn editor_footer(view: usize, t: &'static Catalog) -> Vec<(u8, KeyHint<'static>)> {
+    footer(&EDITOR, view, t, |_| None)
+        .into_iter()
+        .map(|(_, p, h)| (p, h))
+        .collect()
+}
+
+/// Every key of the editor in `view`, then those of typing in a field
+/// under a heading of their own, for the help.
+pub fn editor_help(view: usize, t: &Catalog) -> Vec<(String, &'static str)> {
+    let browsing = if view == EDIT_TYPING { EDIT_FILE } else { view };
+    let mut rows = help(EDITOR.iter(), &[browsing], t);
+    rows.push((String::new(), ""));
+    rows.push((String::new(), t.key_edit_while_typing));
+    rows.extend(help(
+        EDITOR
+            .iter()
+            .filter(|b| matches!(b.places[browsing], Place::Off)),
+        &[EDIT_TYPING],
+        t,
+    ));
+    rows.extend(help(EDITOR_SAVE_QUIT.iter(), &[view], t));
+    rows
+}
+
+/// What the keys of the template picker (`oogst edit`, a new file) do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemplateCommand {
+    Browse,
+    Ends,
+    /// 1 to 9: that template.
+    Number,
+    Choose,
+    Quit,
+    Help,
+}
+
+/// The template picker's keys.
+pub const TEMPLATES: [Binding<TemplateCommand, 1>; 6] = {
+    use TemplateCommand as C;
+    const DIGITS: [Key; 9] = [
+        Key::ch('1'),
+        Key::ch('2'),
+        Key::ch('3'),
+        Key::ch('4'),
+        Key::ch('5'),
+        Key::ch('6'),
+        Key::ch('7'),
+        Key::ch('8'),
+        Key::ch('9'),
+    ];
+    [
+        bind(
+            &[Key::code(KeyCode::Up), Key::code(KeyCode::Down)],
+            C::Browse,
+            |t| t.key_browse,
+            [foot(0, "↑/↓", |t| t.key_browse)],
+        ),
+        bind(
+            &[Key::code(KeyCode::Home), Key::code(KeyCode::End)],
+            C::Ends,
+            |t| t.key_first_last,
+            [HELP],
+        ),
+        bind(&DIGITS, C::Number, |t| t.key_pick_number, [HELP]),
+        bind(
+            &[Key::code(KeyCode::Enter)],
+            C::Choose,
+            |t| t.key_pick_template,
+            [foot(1, "Enter", |t| t.key_pick_template)],
+        ),
+        bind(
+            &[
+                Key::code(KeyCode::Esc),
+                Key::ch('q'),
+                Key::ctrl('c'),
+                Key::ctrl('q'),
+            ],
+            C::Quit,
+            |t| t.key_quit,
+            [foot(2, "Esc", |t| t.key_quit)],
+        ),
+        bind(
+            &[Key::ch('?'), Key::code(KeyCode::F(1))],
+            C::Help,
+            |t| t.key_help,
+            [HELP],
+        ),
+    ]
+};
+
+/// The template picker's footer.
+pub fn templates_footer(t: &'static Catalog) -> Vec<(u8, KeyHint<'static>)> {
+    footer(&TEMPLATES, 0, t, |_| None)
+        .into_iter()
+        .map(|(_, p, h)| (p, h))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1076,6 +1386,8 @@ mod tests {
         unambiguous(&PICK);
         unambiguous(&ROUNDS);
         unambiguous(&REPLAN);
+        unambiguous(&EDITOR);
+        unambiguous(&TEMPLATES);
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod dashboard;
 mod harvest;
 mod overlays;
 mod presenter;
+mod programme;
 mod replan;
 mod view;
 
@@ -61,6 +62,7 @@ impl Widget for View<'_> {
             Screen::Presenter => ctx.presenter(area, buf),
             Screen::Dashboard => ctx.dashboard(area, buf),
             Screen::Harvest => ctx.harvest(area, buf),
+            Screen::Programme => ctx.programme(area, buf),
         }
         ctx.overlay(area, buf);
     }

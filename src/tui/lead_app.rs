@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::burst::{Burst, Settled};
+use super::editor::Editor;
 use super::harvest::HarvestScreen;
 use super::keys::{self, LeadCommand as Command};
 use super::lead_replan::{self, ReplanOverlay};
@@ -25,6 +26,10 @@ use crate::programme::Programme;
 use crate::rooms::{RoomLine, Signal};
 use crate::session_dir::SaveReport;
 
+// The programme view (`a`) and a programme changed on disk: every
+// programme edit goes through `LeadApp::apply_programme_edit`.
+mod programme;
+
 /// A message to the rooms is a line, not a letter.
 const MAX_MESSAGE_CHARS: usize = 280;
 
@@ -38,6 +43,8 @@ pub enum Screen {
     Dashboard,
     /// The live harvest (`h`).
     Harvest,
+    /// The programme, the blocks still to come edited in place (`a`).
+    Programme,
 }
 
 impl Screen {
@@ -50,6 +57,8 @@ impl Screen {
             // The live harvest has a table of its own ([`keys::HARVEST`]);
             // the lead's keys there are its.
             Screen::Harvest => keys::DASHBOARD_VIEW,
+            // So has the programme editor ([`keys::EDITOR`]).
+            Screen::Programme => keys::DASHBOARD_VIEW,
         }
     }
 }
@@ -90,6 +99,9 @@ pub enum Msg {
     },
     /// Room files that changed (the live harvest), as read.
     Harvest(Vec<(String, crate::merge::live::Change)>),
+    /// `programme.json` changed on disk (someone edited it): the
+    /// programme read, or why it cannot be.
+    ProgrammeOnDisk(Box<Result<Programme, crate::files::FileError>>),
 }
 
 super::runtime::msg_from_input!(Msg);
@@ -110,7 +122,8 @@ pub enum Effect {
     /// and run on the other lead's time ([`ReadOnly::source`]).
     Follow,
     /// Write the lead's programme (`LeadApp::programme`) to
-    /// `programme.json`, atomically: an undone or redone programme edit.
+    /// `programme.json`, atomically: an edit in the programme view, or an
+    /// undone or redone one; for the hosts.
     WriteProgramme,
 }
 
@@ -181,6 +194,11 @@ pub struct LeadApp {
     pub lead: Option<ClockLead>,
     /// Set once another lead took over: from then on this one follows.
     pub read_only: Option<ReadOnly>,
+    /// The programme view (`a`): the blocks still to come, edited.
+    pub programme_editor: Option<Box<Editor>>,
+    /// Whether the programme was changed during the meeting (saved with
+    /// the clock, so that a restart keeps the session folder's copy).
+    pub programme_edited: bool,
 }
 
 impl LeadApp {
@@ -219,6 +237,8 @@ impl LeadApp {
             burst: Burst::new(speed.unwrap_or(1.0)),
             lead: None,
             read_only: None,
+            programme_editor: None,
+            programme_edited: false,
         }
     }
 
@@ -240,7 +260,7 @@ impl LeadApp {
     /// lead's, the edit is one step that `u` undoes (clock and programme
     /// together), and the effects save the state, tell the hosts the
     /// clock and write `programme.json`.
-    pub fn programme_edited(
+    pub fn step_programme(
         &mut self,
         programme: Programme,
         clock: ClockState,
@@ -329,6 +349,11 @@ impl LeadApp {
         // An Enter held in the message box: a space of a paste when text
         // follows at once, else it sends the message.
         match self.burst.settle(msg.burst_next(), now) {
+            Some(Settled::Text(_)) if self.screen == Screen::Programme => {
+                if let Some(editor) = &mut self.programme_editor {
+                    editor.on_paste(" ");
+                }
+            }
             Some(Settled::Text(_)) => self.type_in_message(" "),
             Some(Settled::Key(key, at)) => self.on_key(key, at, &mut fx),
             None => {}
@@ -338,11 +363,24 @@ impl LeadApp {
                 if matches!(self.overlay, Overlay::Message(_))
                     && key.code == KeyCode::Enter
                     && self.burst.hold(key, now) => {}
+            // The same for a field typed in on the programme view (Enter
+            // keeps it, Tab goes on).
+            Msg::Key(key)
+                if self.typing_programme()
+                    && matches!(key.code, KeyCode::Enter | KeyCode::Tab)
+                    && key.modifiers.is_empty()
+                    && self.burst.hold(key, now) => {}
             Msg::Key(key) => self.on_key(key, now, &mut fx),
+            Msg::Paste(s) if self.screen == Screen::Programme => {
+                if let Some(editor) = &mut self.programme_editor {
+                    editor.on_paste(&s);
+                }
+            }
             Msg::Paste(s) => self.type_in_message(&s),
             Msg::Tick => {}
             Msg::Rooms(rows) => self.rooms_landed(*rows, &mut fx),
             Msg::Harvest(changes) => self.harvest.apply(changes),
+            Msg::ProgrammeOnDisk(read) => self.programme_on_disk(*read, now, &mut fx),
             // The notice says where the harvest went and what it left out.
             Msg::Exported(Ok(notice)) => self.notify(notice, false, now),
             Msg::Exported(Err(why)) => {
@@ -467,6 +505,10 @@ impl LeadApp {
         if self.screen == Screen::Harvest && matches!(self.overlay, Overlay::None | Overlay::Help) {
             return self.on_harvest_key(key, fx);
         }
+        if self.screen == Screen::Programme && matches!(self.overlay, Overlay::None | Overlay::Help)
+        {
+            return self.on_programme_key(key, now, fx);
+        }
         let command = keys::command(&keys::LEAD, self.screen.keys(), &key);
         if command == Some(Command::SaveQuit) {
             fx.extend(SAVE_AND_QUIT);
@@ -562,6 +604,7 @@ impl LeadApp {
             Command::Presenter => return self.screen = Screen::Presenter,
             Command::LeadView => return self.screen = Screen::Lead,
             Command::Export => return fx.push(Effect::Export),
+            Command::Programme => return self.open_programme(),
             Command::Quit if self.clock.is_running() && self.read_only.is_none() => {
                 return self.overlay = Overlay::ConfirmQuit;
             }
@@ -873,7 +916,7 @@ mod tests {
         let mut clock = app.clock.clone();
         clock.blocks[3].minutes = 20;
         let mut fx = Vec::new();
-        app.programme_edited(edited, clock.clone(), now, &mut fx);
+        app.step_programme(edited, clock.clone(), now, &mut fx);
         assert!(fx.contains(&Effect::WriteProgramme) && fx.contains(&Effect::SaveState));
         assert_eq!(app.programme.blocks[3].title, "Vragen uit de zaal");
         let fx = key(&mut app, 'u', now);

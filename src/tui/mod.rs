@@ -3,6 +3,7 @@
 
 pub mod burst;
 pub mod chrome;
+pub mod editor;
 pub mod harvest;
 pub mod host;
 pub mod host_alerts;
@@ -91,8 +92,10 @@ impl Session {
             speed: self.source.speed(),
             virtual_now: now,
         });
-        LeadState::new(&app.programme, self.day, rehearsal, app.clock.clone())
-            .with_history(app.history.clone())
+        let mut state = LeadState::new(&app.programme, self.day, rehearsal, app.clock.clone())
+            .with_history(app.history.clone());
+        state.edited = app.programme_edited;
+        state
     }
 
     pub fn clock_doc(&self, app: &LeadApp, now: Timestamp, real: Timestamp) -> ClockDoc {
@@ -110,7 +113,7 @@ impl Session {
 /// belongs to this programme, day and mode, else fresh (the old file kept
 /// aside). Returns the app, the session and notices for the lead.
 pub fn start_lead(
-    opts: LeadOptions,
+    mut opts: LeadOptions,
     real_now: Timestamp,
 ) -> Result<(LeadApp, Session, Vec<String>), String> {
     let t = opts.lang.t();
@@ -154,6 +157,17 @@ pub fn start_lead(
         opts.lang.lead_refused(&why, &shown)
     })?;
     let programme_path = dir.programme_path();
+    let mut notices = Vec::new();
+    // The programme was changed during this meeting (the session folder's
+    // copy is what the saved clock ran): that copy is the meeting's, not
+    // the file given again at a restart.
+    let edited = (!opts.fresh)
+        .then(|| edited_in_session(&dir, &opts.programme))
+        .flatten();
+    let programme_edited = edited.is_some();
+    if let Some(programme) = edited {
+        opts.programme = programme;
+    }
     let unchanged = crate::files::read_text(&programme_path, crate::files::Links::Refuse)
         .is_ok_and(|s| s == opts.programme.source);
     if !unchanged {
@@ -178,7 +192,6 @@ pub fn start_lead(
         TimeSource::real()
     };
     let rehearsal_at = opts.at.map(|a| a.to_string());
-    let mut notices = Vec::new();
 
     let state_path = dir.lead_state_path();
     let mut day = source
@@ -190,22 +203,39 @@ pub fn start_lead(
     if let Ok(text) = crate::files::read_text(&state_path, crate::files::Links::Refuse) {
         let file = state_path.display().to_string();
         let saved = LeadState::parse(&text, &file);
-        let fits = saved.as_ref().is_ok_and(|s| {
-            s.fits(
-                &opts.programme,
-                day,
-                rehearsal_at.as_deref(),
-                opts.speed.or(rehearsal.then_some(1.0)),
-            )
+        let speed = opts.speed.or(rehearsal.then_some(1.0));
+        let fits = saved
+            .as_ref()
+            .is_ok_and(|s| s.fits(&opts.programme, day, rehearsal_at.as_deref(), speed));
+        // A programme edited since (during the meeting, or by hand while
+        // the lead was closed): the clock resumes by the blocks' ids.
+        let by_ids = saved.as_ref().is_ok_and(|s| {
+            !fits && s.fits_by_ids(&opts.programme, day, rehearsal_at.as_deref(), speed)
         });
         match saved {
-            Ok(s) if fits && !opts.fresh => {
+            Ok(s) if (fits || by_ids) && !opts.fresh => {
                 if let Some(r) = &s.rehearsal {
                     source = TimeSource::rehearsal(real_now, r.virtual_now, r.speed);
                     day = s.day;
                 }
-                resumed = Some((s.clock, s.history));
-                notices.push(t.resumed.to_string());
+                if by_ids {
+                    let now = source.virtual_at(real_now);
+                    let clock = crate::programme_edit::follow::follow(
+                        &s.clock,
+                        &s.ids,
+                        &opts.programme,
+                        s.day,
+                        &opts.tz,
+                        now,
+                    );
+                    // The steps to undo were made for the programme as it
+                    // was: none is applied to one changed since.
+                    resumed = Some((clock, crate::clock::History::default()));
+                    notices.push(t.resumed_by_ids.to_string());
+                } else {
+                    resumed = Some((s.clock, s.history));
+                    notices.push(t.resumed.to_string());
+                }
             }
             _ => {
                 let moved = move_aside(&state_path, "old", real_now)
@@ -235,6 +265,11 @@ pub fn start_lead(
     )
     .with_history(history)
     .leading_as(me.clone());
+    let mut app = app;
+    app.programme_edited = programme_edited;
+    if programme_edited {
+        notices.push(t.kept_session_programme.to_string());
+    }
     // Said last: the lead sees the last notice.
     if let Start::TakeOver(from) = &start {
         let machine = opts.lang.lead_name(from);
@@ -251,6 +286,26 @@ pub fn start_lead(
     Ok((app, session, notices))
 }
 
+/// The session folder's programme, when it is of the same session as
+/// `given` but differs, was changed during the meeting, and is the one
+/// the saved clock ran (so a lead restarted with the file it began with
+/// keeps the meeting's edits).
+fn edited_in_session(dir: &SessionDir, given: &Programme) -> Option<Programme> {
+    use crate::files::{Links, read_text};
+    let text = read_text(&dir.programme_path(), Links::Refuse).ok()?;
+    if text == given.source {
+        return None;
+    }
+    let programme = Programme::parse(&text, "programme.json").ok()?;
+    let state = read_text(&dir.lead_state_path(), Links::Refuse).ok()?;
+    let state = LeadState::parse(&state, "lead-state.json").ok()?;
+    (programme.id == given.id
+        && state.session == given.id
+        && state.edited
+        && state.programme == programme.fingerprint())
+    .then_some(programme)
+}
+
 /// The lead's side of the disk: `lead-state.json` and `clock.json`,
 /// written at once (the lead acts seldom), and a heartbeat every 10 s;
 /// the dashboard's look at the room files and the harvest, both off the
@@ -258,8 +313,8 @@ pub fn start_lead(
 struct LeadIo {
     session: Session,
     saver: Saver,
-    /// The lead's programme (it does not change while the lead runs), for
-    /// the work off the drawing thread.
+    /// The lead's programme (as last edited or taken in), for the work
+    /// off the drawing thread.
     programme: Arc<Programme>,
     /// What the dashboard's looks remember; only a look (off the drawing
     /// thread) holds it.
@@ -279,7 +334,15 @@ struct LeadIo {
     clock_seen: Option<u64>,
     /// The live harvest's looks at the room files, once the lead opened it.
     harvest: Option<harvest::FolderLooks>,
+    /// `programme.json` as this lead last wrote or took it in (fingerprints
+    /// of the last few), so that only someone else's change is news.
+    programmes_known: std::collections::VecDeque<u64>,
+    /// A look at `programme.json` is under way.
+    looking_at_programme: bool,
 }
+
+/// How many of its own programmes the lead remembers.
+const PROGRAMMES_KNOWN: usize = 8;
 
 impl LeadIo {
     /// Looks at `clock.json`, off the drawing thread: another lead may
@@ -310,6 +373,42 @@ impl LeadIo {
                     doc: Box::new(doc),
                     real,
                 }]
+            }
+        });
+    }
+
+    /// Remembers a programme text as the lead's own (written or taken in).
+    fn know_programme(&mut self, text: &str) {
+        let seen = crate::files::fingerprint(text.as_bytes());
+        if self.programmes_known.back() != Some(&seen) {
+            self.programmes_known.push_back(seen);
+        }
+        while self.programmes_known.len() > PROGRAMMES_KNOWN {
+            self.programmes_known.pop_front();
+        }
+    }
+
+    /// Looks at `programme.json`, off the drawing thread: someone may have
+    /// edited it. The app hears of a programme it did not write itself; a
+    /// file missing for a moment (a sync engine replacing it) is no news.
+    fn look_at_programme(&mut self, work: &Worker<LeadApp, LeadIo>) {
+        if self.looking_at_programme {
+            return;
+        }
+        self.looking_at_programme = true;
+        let path = self.session.dir.programme_path();
+        work.spawn(move || {
+            let text = crate::files::read_text(&path, crate::files::Links::Refuse).ok();
+            move |io: &mut LeadIo, app: &LeadApp, _: &Worker<LeadApp, LeadIo>| {
+                io.looking_at_programme = false;
+                let Some(text) = text else { return Vec::new() };
+                let seen = crate::files::fingerprint(text.as_bytes());
+                if io.programmes_known.contains(&seen) || text == app.programme.source {
+                    return Vec::new();
+                }
+                io.know_programme(&text);
+                let read = Programme::parse(&text, "programme.json");
+                vec![Msg::ProgrammeOnDisk(Box::new(read))]
             }
         });
     }
@@ -468,13 +567,6 @@ impl Persist<LeadApp> for LeadIo {
             ),
             // An undone (or redone) programme edit: the hosts see it, and
             // the work off the drawing thread (the export) uses it.
-            Effect::WriteProgramme => {
-                self.programme = Arc::new(app.programme.clone());
-                (
-                    self.session.dir.programme_path(),
-                    app.programme.source.clone(),
-                )
-            }
             Effect::Export => {
                 let dir = self.session.dir.clone();
                 let programme = Arc::clone(&self.programme);
@@ -492,6 +584,28 @@ impl Persist<LeadApp> for LeadIo {
                 self.harvest
                     .get_or_insert_with(|| harvest::FolderLooks::new(rooms));
                 self.look_for_harvest(work);
+                return;
+            }
+            // The hosts read the programme from here; the looks at the
+            // rooms and the harvest go by it from now on.
+            Effect::WriteProgramme => {
+                self.programme = Arc::new(app.programme.clone());
+                let text = &app.programme.source;
+                // Taken over: the other lead's programme is taken in, not
+                // written.
+                if !app.is_read_only()
+                    && !self
+                        .programmes_known
+                        .contains(&crate::files::fingerprint(text.as_bytes()))
+                {
+                    self.know_programme(text);
+                    self.saver.write(
+                        self.session.dir.programme_path(),
+                        text.clone().into_bytes(),
+                        Duration::ZERO,
+                    );
+                }
+                self.look_at_rooms(app, work);
                 return;
             }
             Effect::Bell | Effect::Quit => return,
@@ -528,6 +642,7 @@ impl Persist<LeadApp> for LeadIo {
             self.look_for_harvest(work);
         }
         self.look_at_clock(work);
+        self.look_at_programme(work);
     }
     fn watched(&self) -> std::path::PathBuf {
         self.session.dir.root.clone()
@@ -551,6 +666,12 @@ impl Persist<LeadApp> for LeadIo {
         };
         if paths.iter().any(clock) {
             self.look_at_clock(work);
+        }
+        let programme = |p: &std::path::PathBuf| {
+            !in_rooms(p) && p.file_name().is_some_and(|n| n == "programme.json")
+        };
+        if paths.iter().any(programme) {
+            self.look_at_programme(work);
         }
     }
     fn due(&self) -> Option<std::time::Instant> {
@@ -626,7 +747,10 @@ pub fn run_lead(mut app: LeadApp, session: Session, notices: Vec<String>) -> Res
         looking_at_clock: false,
         clock_seen: None,
         harvest: None,
+        programmes_known: std::collections::VecDeque::new(),
+        looking_at_programme: false,
     };
+    io.know_programme(&app.programme.source);
     runtime::run(&mut app, &mut io, &saver, reports, crash_note)
 }
 

@@ -18,8 +18,13 @@ impl Ctx<'_> {
         let t = self.t;
         match &self.app.overlay {
             Overlay::None => {}
-            // The live harvest draws the help of its own keys.
-            Overlay::Help if self.app.screen == crate::tui::lead_app::Screen::Harvest => {}
+            // The live harvest and the programme view draw the help of
+            // their own keys.
+            Overlay::Help
+                if matches!(
+                    self.app.screen,
+                    crate::tui::lead_app::Screen::Harvest | crate::tui::lead_app::Screen::Programme
+                ) => {}
             Overlay::Help => {
                 let view = self.app.screen.keys();
                 widgets::help(
