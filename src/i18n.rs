@@ -1616,6 +1616,9 @@ pub struct Catalog {
     pub parser_expected_ident: &'static str,
     /// January to December.
     pub months: [&'static str; 12],
+    /// The CSV harvest's columns (`--lang en`: the English names scripts
+    /// have always read).
+    pub csv_columns: [&'static str; 12],
 }
 
 pub static NL: Catalog = Catalog {
@@ -2337,6 +2340,20 @@ pub static NL: Catalog = Catalog {
     parser_number_out_of_range: "getal te groot",
     parser_invalid_number: "ongeldig getal",
     parser_expected_ident: "hier hoort true, false of null",
+    csv_columns: [
+        "sessie",
+        "kamer",
+        "gespreksleiders",
+        "vraagnummer",
+        "vraag",
+        "notitie",
+        "gemaakt",
+        "gewijzigd",
+        "ronde",
+        "door",
+        "kernpunt",
+        "concept",
+    ],
     months: [
         "januari",
         "februari",
@@ -3072,6 +3089,20 @@ pub static EN: Catalog = Catalog {
     parser_number_out_of_range: "number out of range",
     parser_invalid_number: "invalid number",
     parser_expected_ident: "true, false or null belongs here",
+    csv_columns: [
+        "session",
+        "room",
+        "hosts",
+        "question_number",
+        "question",
+        "note",
+        "created",
+        "updated",
+        "round",
+        "by",
+        "star",
+        "draft",
+    ],
     months: [
         "January",
         "February",

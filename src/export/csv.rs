@@ -8,9 +8,11 @@ use crate::merge::{Harvest, HarvestRoom, HarvestRound};
 use crate::par::write_in_order;
 use crate::text::{self, Plain};
 
-/// The columns, fixed so that scripts can rely on them: the first eight
-/// as oogst has always written them, then what rounds, hosts, key
-/// takeaways and drafts added (a draft's row has no times).
+/// The columns, fixed in their order so that scripts can rely on them:
+/// the first eight as oogst has always written them, then what rounds,
+/// hosts, key takeaways and drafts added (a draft's row has no times).
+/// Their names are the interface language's (`Catalog::csv_columns`);
+/// these are the English ones (`--lang en`).
 pub const HEADER: [&str; 12] = [
     "session",
     "room",
@@ -63,8 +65,9 @@ pub fn cell(s: &str) -> String {
 /// How many notes a piece of a room holds.
 const NOTES_PER_PIECE: usize = 256;
 
-pub fn write(h: &Harvest, out: &mut dyn Write) -> std::io::Result<()> {
-    write_in_pieces(h, NOTES_PER_PIECE, out)
+/// The sheet, its columns named `header`.
+pub fn write(h: &Harvest, header: &[&str; 12], out: &mut dyn Write) -> std::io::Result<()> {
+    write_in_pieces(h, header, NOTES_PER_PIECE, out)
 }
 
 /// A piece of the sheet: the header, or rows of a room's notes
@@ -78,6 +81,7 @@ enum Piece<'h> {
 /// The sheet, rendered on every core in pieces of `per_piece` notes.
 pub(super) fn write_in_pieces(
     h: &Harvest,
+    header: &[&str; 12],
     per_piece: usize,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -103,7 +107,7 @@ pub(super) fn write_in_pieces(
         match *piece {
             Piece::Header => {
                 b.extend_from_slice("\u{feff}".as_bytes());
-                for (i, name) in HEADER.iter().enumerate() {
+                for (i, name) in header.iter().enumerate() {
                     if i > 0 {
                         b.push(b',');
                     }
@@ -230,12 +234,16 @@ fn field(b: &mut Vec<u8>, s: &str) {
 
 /// The sheet as the `csv` crate writes it: the reference that [`write`]
 /// is held against.
-pub fn write_with_csv_crate(h: &Harvest, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write_with_csv_crate(
+    h: &Harvest,
+    header: &[&str; 12],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    w.write_record(HEADER)?;
+    w.write_record(header)?;
     let session = cell(&h.session);
     for round in &h.rounds {
         let block = cell(round.block.as_deref().unwrap_or(""));

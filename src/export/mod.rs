@@ -56,7 +56,7 @@ pub fn write(
     match format {
         Format::Md => markdown::write(h, by, lang, out),
         Format::Html => html::write(h, by, lang, out),
-        Format::Csv => csv::write(h, out),
+        Format::Csv => csv::write(h, &lang.t().csv_columns, out),
         Format::Json => json::write(h, out),
     }
 }

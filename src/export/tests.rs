@@ -143,13 +143,33 @@ proptest! {
     #[test]
     fn csv_as_the_csv_crate_writes_it(h in harvests(), per_piece in 1usize..5) {
         let mut reference = Vec::new();
-        super::csv::write_with_csv_crate(&h, &mut reference).unwrap();
+        super::csv::write_with_csv_crate(&h, &super::csv::HEADER, &mut reference).unwrap();
         let reference = String::from_utf8(reference).unwrap();
         let mut fast = Vec::new();
-        super::csv::write_in_pieces(&h, per_piece, &mut fast).unwrap();
+        super::csv::write_in_pieces(&h, &super::csv::HEADER, per_piece, &mut fast).unwrap();
         prop_assert_eq!(String::from_utf8(fast).unwrap(), reference.as_str());
         let mut whole = Vec::new();
-        super::csv::write(&h, &mut whole).unwrap();
+        super::csv::write(&h, &super::csv::HEADER, &mut whole).unwrap();
         prop_assert_eq!(String::from_utf8(whole).unwrap(), reference);
     }
+}
+
+#[test]
+fn csv_columns_are_named_in_the_interface_language() {
+    use crate::i18n::Lang;
+    // English: the names scripts have always read.
+    assert_eq!(Lang::En.t().csv_columns, super::csv::HEADER);
+    let h = merge(
+        &Inputs::from_texts(Vec::new(), Vec::new()),
+        &Options::default(),
+    )
+    .unwrap()
+    .0;
+    let header = |lang: Lang| {
+        let mut out = Vec::new();
+        super::write(&h, super::Format::Csv, super::By::Question, lang, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    assert!(header(Lang::En).starts_with("\u{feff}session,room,hosts,question_number,"));
+    assert!(header(Lang::Nl).starts_with("\u{feff}sessie,kamer,gespreksleiders,vraagnummer,"));
 }
