@@ -115,9 +115,22 @@ fn an_edit_in_the_programme_view_is_written_for_the_hosts() {
     .unwrap();
     assert_eq!(p.blocks[3].id, "vragen");
     assert_eq!(saved_place(dir.path()), Some(("casus".into(), true)));
-    // Back to the clock, and out.
+    // Back to the clock: `u` takes the edit back, for the hosts too (the
+    // programme before it is written again); `U` makes it again.
     live.send(b"\x1b");
     std::thread::sleep(std::time::Duration::from_millis(100));
+    let title = |t: &str| {
+        std::fs::read_to_string(dir.path().join("programme.json"))
+            .is_ok_and(|text| text.contains(t))
+    };
+    live.send(b"u");
+    wait_for("the edit undone in programme.json", || {
+        title("Ruimte voor vragen\"") && !title("aan Duiven")
+    });
+    live.send(b"U");
+    wait_for("the edit redone in programme.json", || {
+        title("Ruimte voor vragen aan Duiven")
+    });
     live.send(&[3]);
     assert_eq!(live.wait_exit(), 0);
 }

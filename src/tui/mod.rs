@@ -388,6 +388,22 @@ impl LeadIo {
         }
     }
 
+    /// Writes `text` to `programme.json` unless it is what the lead last
+    /// wrote or took in there (a programme taken in from the disk is not
+    /// written back; an edit undone is).
+    fn write_programme(&mut self, text: &str) {
+        let fp = crate::files::fingerprint(text.as_bytes());
+        if self.programmes_known.back() == Some(&fp) {
+            return;
+        }
+        self.know_programme(text);
+        self.saver.write(
+            self.session.dir.programme_path(),
+            text.as_bytes().to_vec(),
+            Duration::ZERO,
+        );
+    }
+
     /// Looks at `programme.json`, off the drawing thread: someone may have
     /// edited it. The app hears of a programme it did not write itself; a
     /// file missing for a moment (a sync engine replacing it) is no news.
@@ -403,7 +419,16 @@ impl LeadIo {
                 io.looking_at_programme = false;
                 let Some(text) = text else { return Vec::new() };
                 let seen = crate::files::fingerprint(text.as_bytes());
-                if io.programmes_known.contains(&seen) || text == app.programme.source {
+                if text == app.programme.source {
+                    return Vec::new();
+                }
+                // One of the lead's own earlier programmes (a write still
+                // under way, or an older copy put back by a sync engine):
+                // the lead's programme goes there again, not the other way.
+                if io.programmes_known.contains(&seen) {
+                    if !app.is_read_only() {
+                        io.write_programme(&app.programme.source);
+                    }
                     return Vec::new();
                 }
                 io.know_programme(&text);
@@ -593,17 +618,8 @@ impl Persist<LeadApp> for LeadIo {
                 let text = &app.programme.source;
                 // Taken over: the other lead's programme is taken in, not
                 // written.
-                if !app.is_read_only()
-                    && !self
-                        .programmes_known
-                        .contains(&crate::files::fingerprint(text.as_bytes()))
-                {
-                    self.know_programme(text);
-                    self.saver.write(
-                        self.session.dir.programme_path(),
-                        text.clone().into_bytes(),
-                        Duration::ZERO,
-                    );
+                if !app.is_read_only() {
+                    self.write_programme(text);
                 }
                 self.look_at_rooms(app, work);
                 return;
