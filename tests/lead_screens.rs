@@ -452,6 +452,17 @@ fn replan_is_a_proposal_first() {
         lead.screen(120, 40)
             .contains("Redone: re-plan (u undoes it)")
     );
+    // SPEC: a second `r` right after a re-plan undoes it; later, `r` is
+    // the proposal again.
+    lead.press('u');
+    lead.press('r');
+    lead.key(KeyCode::Enter);
+    assert_eq!(lead.app.clock.blocks[3].minutes, 10);
+    lead.press('r');
+    assert_eq!(lead.app.clock.blocks[3].minutes, 15, "r right after undoes");
+    assert!(lead.screen(120, 40).contains("Undone: re-plan"));
+    lead.press('r');
+    assert!(lead.screen(120, 40).contains("Re-plan the rest of the day"));
 }
 
 /// Re-planned late, then the case ends early: the questions, shortened

@@ -179,6 +179,8 @@ pub struct LeadApp {
     /// Help calls the lead has seen on the dashboard: per room, the time
     /// of the newest one seen.
     help_seen: HashMap<String, Timestamp>,
+    /// A re-plan was applied by the last key: `r` now undoes it (SPEC).
+    replan_just_applied: bool,
     /// The live harvest (`h`), and the screen it goes back to.
     pub harvest: HarvestScreen,
     pub harvest_from: Screen,
@@ -231,6 +233,7 @@ impl LeadApp {
             rooms: crate::rooms::Rooms::default(),
             rooms_read: false,
             help_seen: HashMap::new(),
+            replan_just_applied: false,
             harvest: HarvestScreen::new(live),
             harvest_from: Screen::Lead,
             was_over,
@@ -510,6 +513,11 @@ impl LeadApp {
             return self.on_programme_key(key, now, fx);
         }
         let command = keys::command(&keys::LEAD, self.screen.keys(), &key);
+        // SPEC: a second `r` right after a re-plan undoes it.
+        let replanned = std::mem::take(&mut self.replan_just_applied);
+        if replanned && command == Some(Command::Replan) && matches!(self.overlay, Overlay::None) {
+            return self.undo(false, now, fx);
+        }
         if command == Some(Command::SaveQuit) {
             fx.extend(SAVE_AND_QUIT);
             return;
@@ -566,7 +574,10 @@ impl LeadApp {
                     lead_replan::Next::Close => {}
                     // Taken over while it was open: nothing changes here.
                     lead_replan::Next::Apply(_) if self.read_only.is_some() => self.refuse(now),
-                    lead_replan::Next::Apply(action) => self.act(action, now, fx),
+                    lead_replan::Next::Apply(action) => {
+                        self.act(action, now, fx);
+                        self.replan_just_applied = true;
+                    }
                 }
             }
             Overlay::None => self.on_screen_key(command, now, fx),
