@@ -770,6 +770,9 @@ mod tests {
         let (tx, mut rx) = unbounded_channel();
         let mut watch = FolderWatch::new(root.clone(), tx, false);
         assert!(watch.watcher.is_none(), "no folder, nothing to watch");
+        // Made anew: only where a watched folder can go while it is
+        // watched. On Windows the watch's own handle keeps a removed
+        // folder there (delete pending) until the watch lets go.
         for round in 0..2 {
             std::fs::create_dir_all(root.join("rooms")).unwrap();
             // The next periodic look starts the watch.
@@ -782,6 +785,9 @@ mod tests {
                 heard(&mut rx, Duration::from_millis(500)).contains(&file),
                 "round {round}"
             );
+            if cfg!(windows) {
+                break;
+            }
             // Gone (a sync engine, a user): the look lets the old watch go.
             std::fs::remove_dir_all(&root).unwrap();
             watch.start();
