@@ -1621,6 +1621,23 @@ pub struct Catalog {
     pub csv_columns: [&'static str; 12],
 }
 
+/// The CSV harvest's columns in English: the names scripts have always
+/// read (`export::csv::HEADER`).
+pub const CSV_COLUMNS_EN: [&str; 12] = [
+    "session",
+    "room",
+    "hosts",
+    "question_number",
+    "question",
+    "note",
+    "created",
+    "updated",
+    "round",
+    "by",
+    "star",
+    "draft",
+];
+
 pub static NL: Catalog = Catalog {
     kind_walk_in: "inloop",
     kind_plenary: "plenair",
@@ -3089,20 +3106,7 @@ pub static EN: Catalog = Catalog {
     parser_number_out_of_range: "number out of range",
     parser_invalid_number: "invalid number",
     parser_expected_ident: "true, false or null belongs here",
-    csv_columns: [
-        "session",
-        "room",
-        "hosts",
-        "question_number",
-        "question",
-        "note",
-        "created",
-        "updated",
-        "round",
-        "by",
-        "star",
-        "draft",
-    ],
+    csv_columns: CSV_COLUMNS_EN,
     months: [
         "January",
         "February",

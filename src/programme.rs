@@ -283,7 +283,7 @@ fn valid_id(id: &str) -> bool {
 }
 
 /// The fields a block has.
-const BLOCK_FIELDS: [&str; 9] = [
+pub(crate) const BLOCK_FIELDS: [&str; 9] = [
     "id",
     "kind",
     "title",

@@ -333,23 +333,7 @@ impl History {
         clock: &mut ClockState,
         programme: &mut Programme,
     ) -> Result<Undone, UndoError> {
-        let step = self.undo.pop().ok_or(UndoError::Nothing)?;
-        let done = Undone {
-            what: step.what,
-            at: step.at,
-            programme: step.programme.is_some(),
-        };
-        match step.take(clock, programme) {
-            Ok(back) => {
-                self.redo.push(back);
-                Ok(done)
-            }
-            Err(e) => {
-                // What lies before a step that does not fit fits nothing.
-                self.undo.clear();
-                Err(e)
-            }
-        }
+        Self::take_from(&mut self.undo, &mut self.redo, clock, programme)
     }
 
     /// Redoes the last step undone.
@@ -358,7 +342,19 @@ impl History {
         clock: &mut ClockState,
         programme: &mut Programme,
     ) -> Result<Undone, UndoError> {
-        let step = self.redo.pop().ok_or(UndoError::Nothing)?;
+        Self::take_from(&mut self.redo, &mut self.undo, clock, programme)
+    }
+
+    /// Takes the newest step of `from` back, and keeps on `to` the step
+    /// that makes it again. What lies before a step that does not fit
+    /// fits nothing: `from` is then emptied.
+    fn take_from(
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+        clock: &mut ClockState,
+        programme: &mut Programme,
+    ) -> Result<Undone, UndoError> {
+        let step = from.pop().ok_or(UndoError::Nothing)?;
         let done = Undone {
             what: step.what,
             at: step.at,
@@ -366,11 +362,11 @@ impl History {
         };
         match step.take(clock, programme) {
             Ok(back) => {
-                self.undo.push(back);
+                to.push(back);
                 Ok(done)
             }
             Err(e) => {
-                self.redo.clear();
+                from.clear();
                 Err(e)
             }
         }

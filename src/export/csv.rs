@@ -13,20 +13,7 @@ use crate::text::{self, Plain};
 /// hosts, key takeaways and drafts added (a draft's row has no times).
 /// Their names are the interface language's (`Catalog::csv_columns`);
 /// these are the English ones (`--lang en`).
-pub const HEADER: [&str; 12] = [
-    "session",
-    "room",
-    "hosts",
-    "question_number",
-    "question",
-    "note",
-    "created",
-    "updated",
-    "round",
-    "by",
-    "star",
-    "draft",
-];
+pub const HEADER: [&str; 12] = crate::i18n::CSV_COLUMNS_EN;
 
 /// Whether a spreadsheet could take a cell for a formula: it starts with
 /// `=`, `+`, `-`, `@`, a tab, CR or LF, or one of `=+-@` comes first after

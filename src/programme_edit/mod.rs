@@ -20,7 +20,7 @@ mod tests;
 use serde_json::{Map, Value};
 
 use crate::files::FileError;
-use crate::programme::{BlockKind, DayTime, Programme};
+use crate::programme::{BLOCK_FIELDS, BlockKind, DayTime, Programme};
 
 pub use check::{Checked, Field, Located, Place, Top};
 
@@ -198,19 +198,6 @@ fn texts_of(v: Option<&Value>) -> Vec<String> {
         Some(other) => vec![text_of(other)],
     }
 }
-
-/// The fields of a block this editor knows.
-const BLOCK_FIELDS: [&str; 9] = [
-    "id",
-    "kind",
-    "title",
-    "start",
-    "end",
-    "minutes",
-    "rooms",
-    "questions",
-    "skip",
-];
 
 const TOP_FIELDS: [&str; 6] = ["format", "version", "id", "title", "date", "blocks"];
 
