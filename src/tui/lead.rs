@@ -126,19 +126,27 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A rehearsal's badge with its speed, for the right of a top bar
+    /// (nothing in a real meeting).
+    fn rehearsal_badge(&self) -> Vec<Span<'static>> {
+        let Some(speed) = self.app.speed else {
+            return Vec::new();
+        };
+        let speed = format!("{speed}");
+        vec![
+            Span::styled(
+                format!(" {} ", fill(self.t.rehearsal, &[("speed", &speed)])),
+                self.th.rehearsal(),
+            ),
+            Span::raw(" "),
+        ]
+    }
+
     /// The top bar: the programme; a rehearsal's speed, the date (when
     /// there is room) and the time at the right.
     fn header(&self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let mut right = Vec::new();
-        if let Some(speed) = app.speed {
-            let speed = format!("{speed}");
-            right.push(Span::styled(
-                format!(" {} ", fill(self.t.rehearsal, &[("speed", &speed)])),
-                self.th.rehearsal(),
-            ));
-            right.push(Span::raw(" "));
-        }
+        let mut right = self.rehearsal_badge();
         if let Some(date) = app.programme.date
             && area.width >= 90
         {

@@ -8,7 +8,6 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use super::Ctx;
-use crate::i18n::fill;
 use crate::text;
 use crate::tui::harvest::HarvestView;
 use crate::tui::keys;
@@ -18,16 +17,7 @@ use crate::tui::widgets::countdown;
 impl Ctx<'_> {
     pub(super) fn harvest(&self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let t = self.t;
-        let mut right = Vec::new();
-        if let Some(speed) = app.speed {
-            let speed = format!("{speed}");
-            right.push(Span::styled(
-                format!(" {} ", fill(t.rehearsal, &[("speed", &speed)])),
-                self.th.rehearsal(),
-            ));
-            right.push(Span::raw(" "));
-        }
+        let mut right = self.rehearsal_badge();
         // The block and its time, in words as well as colour.
         if let Some(c) = self.current
             && let Some(block) = app.programme.blocks.get(c.index)

@@ -7,7 +7,6 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use super::Ctx;
-use crate::i18n::fill;
 use crate::programme_edit::Draft;
 use crate::text;
 use crate::tui::editor::EditorView;
@@ -21,15 +20,7 @@ impl Ctx<'_> {
         let Some(editor) = &app.programme_editor else {
             return;
         };
-        let mut right = Vec::new();
-        if let Some(speed) = app.speed {
-            let speed = format!("{speed}");
-            right.push(Span::styled(
-                format!(" {} ", fill(t.rehearsal, &[("speed", &speed)])),
-                self.th.rehearsal(),
-            ));
-            right.push(Span::raw(" "));
-        }
+        let mut right = self.rehearsal_badge();
         // The block and its time, in words as well as colour.
         if let Some(c) = self.current
             && area.width >= 70
